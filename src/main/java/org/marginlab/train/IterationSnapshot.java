@@ -1,0 +1,41 @@
+package org.marginlab.train;
+
+/**
+ * What the figures need from one logged training iteration, as plain arrays copied off the
+ * native tensors on the training thread, so any thread may read them.
+ *
+ * @param iteration     global iteration (optimizer steps since the start of the run)
+ * @param epoch         zero-based epoch the iteration belongs to
+ * @param embeddings    probe embeddings, N × d, raw (not normalised)
+ * @param probeLabels   class of each probe row, length N
+ * @param weights       class weights W, C × d (row j = W_j)
+ * @param centers       center-loss centres, C × d, or {@code null} for other heads
+ * @param thetaY        angle (radians) between each probe embedding and its class weight, length N
+ * @param dLdThetaY     measured ∂L/∂θ_y of each probe sample under the live model, length N
+ * @param loss          running mean training loss since the previous snapshot
+ * @param trainAccuracy running training accuracy since the previous snapshot, in [0, 1]
+ * @param learningRate  learning rate at this iteration
+ * @param imagesPerSecond training throughput since the previous snapshot
+ */
+public record IterationSnapshot(
+        long iteration,
+        int epoch,
+        float[][] embeddings,
+        int[] probeLabels,
+        float[][] weights,
+        float[][] centers,
+        float[] thetaY,
+        float[] dLdThetaY,
+        double loss,
+        double trainAccuracy,
+        double learningRate,
+        double imagesPerSecond) {
+
+    public int dimension() {
+        return weights.length == 0 ? 0 : weights[0].length;
+    }
+
+    public int classCount() {
+        return weights.length;
+    }
+}

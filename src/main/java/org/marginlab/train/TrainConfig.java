@@ -1,0 +1,66 @@
+package org.marginlab.train;
+
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
+
+/**
+ * Everything that defines a training run. The same fields appear as {@code marginlab train} flags,
+ * in the window's settings panel and in a run's {@code config.json}, so any run can be re-run.
+ *
+ * @param dataDir             Fashion-MNIST folder, or {@code null} to search the usual places
+ * @param backbone            {@code compact}, {@code lenetpp} or {@code resnet20}
+ * @param dim                 embedding dimension d ≥ 2
+ * @param head                loss head
+ * @param headParams          s, m, λ, easy margin
+ * @param lambdaMin           SphereFace λ annealing floor
+ * @param lambdaGamma         SphereFace λ annealing γ
+ * @param lambdaPower         SphereFace λ annealing power
+ * @param marginWarmup        iterations over which cosface/arcface margins grow linearly from 0 to m (0 = off)
+ * @param centerAlpha         center-loss centre update rate α
+ * @param optimizer           {@code adam} or {@code sgd}
+ * @param learningRate        base (peak, for one-cycle) learning rate
+ * @param schedule            {@code constant}, {@code step} or {@code onecycle}
+ * @param weightDecay         L2 weight decay
+ * @param momentum            SGD momentum
+ * @param batchSize           mini-batch size
+ * @param epochs              epochs to train
+ * @param iterations          stop after this many iterations if &gt; 0 (overrides epochs when smaller)
+ * @param seed                seed for initialisation, shuffling and augmentation
+ * @param device              {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:i}
+ * @param augment             random crop with padding 2 and horizontal flip
+ * @param probePerClass       test images per class whose embeddings are snapshotted
+ * @param snapshotEvery       iterations between snapshots
+ */
+public record TrainConfig(
+        String dataDir,
+        String backbone,
+        int dim,
+        HeadKind head,
+        HeadParams headParams,
+        double lambdaMin,
+        double lambdaGamma,
+        double lambdaPower,
+        int marginWarmup,
+        double centerAlpha,
+        String optimizer,
+        double learningRate,
+        String schedule,
+        double weightDecay,
+        double momentum,
+        int batchSize,
+        int epochs,
+        long iterations,
+        long seed,
+        String device,
+        boolean augment,
+        int probePerClass,
+        int snapshotEvery) {
+
+    /** A sensible 3-D demo run of the given head on the compact backbone. */
+    public static TrainConfig defaults(HeadKind head) {
+        return new TrainConfig(null, "compact", 3, head, HeadParams.defaults(head),
+                5, 0.12, 1, 500, 0.5,
+                "adam", 1e-3, "constant", 5e-4, 0.9,
+                128, 1, 0, 42L, "auto", false, 100, 50);
+    }
+}

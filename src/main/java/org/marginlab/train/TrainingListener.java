@@ -1,0 +1,21 @@
+package org.marginlab.train;
+
+/**
+ * Receives a run's snapshots on the training thread. Implementations must return quickly and
+ * hand work to other threads themselves; the snapshots are plain arrays and safe to share.
+ */
+public interface TrainingListener {
+
+    default void onIteration(IterationSnapshot snapshot) {
+    }
+
+    default void onEpoch(EpochSnapshot snapshot) {
+    }
+
+    /** Called after every optimizer step, for progress bars; keep it cheap. */
+    default void onProgress(long iteration, long totalIterations, int epoch) {
+    }
+
+    default void onStateChanged(RunState state, String message) {
+    }
+}
