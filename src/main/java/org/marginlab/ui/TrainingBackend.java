@@ -24,6 +24,18 @@ public interface TrainingBackend {
      */
     List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> listeners);
 
+    /**
+     * Reads a run directory written by the engine (config, snapshots, final state); may be slow, call
+     * it off the FX thread. A missing or unreadable directory is a {@link org.marginlab.UserException}.
+     */
+    StoredRun open(Path runDirectory);
+
+    /** A run read back from disk, as plain data. */
+    record StoredRun(Path directory, TrainConfig config, List<org.marginlab.train.IterationSnapshot> iterations,
+                     List<org.marginlab.train.EpochSnapshot> epochs, org.marginlab.train.RunState state,
+                     String device) {
+    }
+
     /** One running session; every method is safe from any thread and takes effect within an iteration. */
     interface Control {
         void pause();

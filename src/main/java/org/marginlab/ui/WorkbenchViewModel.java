@@ -44,6 +44,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Ready");
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
     private final ReadOnlyObjectWrapper<Path> runDirectory = new ReadOnlyObjectWrapper<>();
     /** Position on the timeline: -1 follows the live run, otherwise an index into the run's history. */
     private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
@@ -58,6 +60,8 @@ public final class WorkbenchViewModel {
     private final BooleanBinding canStep;
     private final BooleanBinding canStop;
 
+    private org.marginlab.figures.RunData cachedData;
+    private long cachedVersion = -1;
     private TrainingBackend.Control control;
     private final List<TrainingBackend.Control> compareControls = new ArrayList<>();
     private final ChangeListener<RunState> stateWatcher = (obs, was, now) -> onRunState(now);
@@ -101,6 +105,16 @@ public final class WorkbenchViewModel {
     /** The message the window shows in its notification bar; empty when there is none. */
     public ReadOnlyStringProperty notificationProperty() {
         return notification.getReadOnlyProperty();
+    }
+
+    /** "Epoch 1 · iteration 120 / 469 · 1 234 images/s · ETA 0:42", for the status bar. */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** Fraction of the run's iterations done, 0–1. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty deviceProperty() {
@@ -148,6 +162,23 @@ public final class WorkbenchViewModel {
 
     public BooleanBinding canStopProperty() {
         return canStop;
+    }
+
+    /** The current run as the figures take it; rebuilt only when its data changed. */
+    public org.marginlab.figures.RunData runData() {
+        RunModel r = run.get();
+        if (r == null) {
+            return null;
+        }
+        if (cachedVersion != dataVersion.get() || cachedData == null) {
+            cachedData = toRunData(r);
+            cachedVersion = dataVersion.get();
+        }
+        return cachedData;
+    }
+
+    public static org.marginlab.figures.RunData toRunData(RunModel r) {
+        return org.marginlab.figures.RunData.of(r.title(), r.config(), r.history(), r.epochs());
     }
 
     // Commands
@@ -243,6 +274,22 @@ public final class WorkbenchViewModel {
         compareControls.clear();
     }
 
+    /** Reads a run directory off the FX thread and shows it; {@code onOpened} runs when it is shown. */
+    public void open(Path directory, java.util.function.Consumer<Path> onOpened) {
+        if (state.get() == RunState.RUNNING || state.get() == RunState.PAUSED) {
+            notify("Stop the current run before opening another.");
+            return;
+        }
+        executor.submit(() -> backend.open(directory), stored -> {
+            RunModel m = new RunModel(stored.config(), stored.config().head().displayName() + ", d = "
+                    + stored.config().dim() + " (" + stored.directory().getFileName() + ")");
+            m.loadStored(stored.iterations(), stored.epochs(), stored.state());
+            showStored(m, stored.directory(), stored.device());
+            updateStatus();
+            onOpened.accept(stored.directory());
+        }, failure -> notify(describe("Could not open " + directory, failure)));
+    }
+
     /** Shows a run read from disk (e.g. via the engine's RunReader) as the current run. */
     public void showStored(RunModel model, Path directory, String deviceName) {
         control = null;
@@ -264,7 +311,59 @@ public final class WorkbenchViewModel {
         for (RunModel m : compareRuns) {
             changed |= m.pull();
         }
+        if (changed || starting.get()) {
+            updateStatus();
+        }
         return changed;
+    }
+
+    private void updateStatus() {
+        RunModel r = run.get();
+        if (starting.get()) {
+            statusText.set("Loading data and building the model…");
+            progress.set(-1);
+            return;
+        }
+        if (r == null) {
+            return;
+        }
+        long it = r.iterationProperty().get();
+        long total = r.totalIterationsProperty().get();
+        progress.set(total > 0 ? Math.min(1, (double) it / total) : 0);
+        StringBuilder b = new StringBuilder();
+        b.append(stateWord(state.get()));
+        b.append(" · epoch ").append(r.epochProperty().get() + 1).append(" / ").append(r.config().epochs());
+        b.append(" · iteration ").append(it);
+        if (total > 0) {
+            b.append(" / ").append(total);
+        }
+        IterationSnapshot last = r.latestProperty().get();
+        if (last != null) {
+            b.append(String.format(java.util.Locale.ROOT, " · %,.0f images/s", last.imagesPerSecond()));
+            b.append(String.format(java.util.Locale.ROOT, " · loss %.3f · train acc %.1f %%",
+                    last.loss(), 100 * last.trainAccuracy()));
+        }
+        double eta = r.etaSeconds();
+        if (state.get() == RunState.RUNNING && Double.isFinite(eta)) {
+            long sec = Math.round(eta);
+            b.append(String.format(java.util.Locale.ROOT, " · ETA %d:%02d", sec / 60, sec % 60));
+        }
+        EpochSnapshot e = r.latestEpochProperty().get();
+        if (e != null) {
+            b.append(String.format(java.util.Locale.ROOT, " · test acc %.1f %%", 100 * e.testAccuracy()));
+        }
+        statusText.set(b.toString());
+    }
+
+    private static String stateWord(RunState s) {
+        return switch (s) {
+            case READY -> "Ready";
+            case RUNNING -> "Training";
+            case PAUSED -> "Paused";
+            case FINISHED -> "Finished";
+            case CANCELLED -> "Stopped";
+            case FAILED -> "Failed";
+        };
     }
 
     public void notify(String message) {
