@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code; tests call this with their own writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        AppInfo.configureOffline();
+        AppInfo.configureRuntime();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
