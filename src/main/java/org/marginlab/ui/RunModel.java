@@ -146,8 +146,9 @@ public final class RunModel {
         }
         StateChange sc;
         while ((sc = stateQueue.poll()) != null) {
-            state.set(sc.state());
+            // Message first: state listeners read it.
             message.set(sc.message());
+            state.set(sc.state());
             changed = true;
         }
         if (changed) {

@@ -19,9 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.figures.theory.DzDthetaFigure;
-import org.marginlab.figures.theory.PsiCurvesFigure;
-import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.FigureIds;
 import org.marginlab.model.heads.HeadKind;
 
 /**
@@ -43,9 +41,9 @@ public final class TheoryView extends BorderPane {
     public TheoryView(TheoryViewModel theory, WorkbenchViewModel model, BackgroundExecutor executor) {
         this.theory = theory;
         figures = List.of(
-                new TheoryFigureView("∂Z/∂θ", DzDthetaFigure::new, theory, model, executor),
-                new TheoryFigureView("ψ(θ)", PsiCurvesFigure::new, theory, model, executor),
-                new TheoryFigureView("s trade-off", STradeoffFigure::new, theory, model, executor),
+                new TheoryFigureView("∂Z/∂θ", () -> FigureCatalog.create(FigureIds.DZ_DTHETA), theory, model, executor),
+                new TheoryFigureView("ψ(θ)", () -> FigureCatalog.create(FigureIds.PSI_CURVES), theory, model, executor),
+                new TheoryFigureView("s trade-off", () -> FigureCatalog.create(FigureIds.S_TRADEOFF), theory, model, executor),
                 new TheoryFigureView("Decision boundary", DecisionBoundaryFigure::new, theory, model, executor));
         GridPane grid = new GridPane();
         grid.setHgap(4);

@@ -36,6 +36,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 import org.controlsfx.control.NotificationPane;
+import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.train.RunState;
@@ -78,10 +79,10 @@ public final class WorkbenchWindow {
                 new EmbeddingView(model, executor),
                 new AngleHistogramView(model, executor),
                 new AngleStatsView(model, executor),
-                new RunFigureView("Gradient vs θ", org.marginlab.figures.angles.GradientCheckFigure::new, model, executor),
-                new RunFigureView("Similarity matrix", org.marginlab.figures.angles.SimilarityMatrixFigure::new, model, executor),
-                new RunFigureView("Training curves", org.marginlab.figures.training.TrainingCurvesFigure::new, model, executor),
-                new RunFigureView("Confusion matrix", org.marginlab.figures.training.ConfusionMatrixFigure::new, model, executor));
+                new RunFigureView("Gradient vs θ", () -> FigureCatalog.create(FigureIds.GRADIENT_CHECK), model, executor),
+                new RunFigureView("Similarity matrix", () -> FigureCatalog.create(FigureIds.SIMILARITY_MATRIX), model, executor),
+                new RunFigureView("Training curves", () -> FigureCatalog.create(FigureIds.TRAINING_CURVES), model, executor),
+                new RunFigureView("Confusion matrix", () -> FigureCatalog.create(FigureIds.CONFUSION_MATRIX), model, executor));
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
         for (FigureView v : runViews) {
