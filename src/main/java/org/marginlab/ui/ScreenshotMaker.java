@@ -17,7 +17,6 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 
@@ -73,7 +72,7 @@ public final class ScreenshotMaker {
         startToolkit();
         Path prefsFile = r.out().toAbsolutePath().getParent().resolve(".marginlab-screenshot-unused.json");
         AtomicReference<WorkbenchWindow> windowRef = new AtomicReference<>();
-        AtomicReference<Stage> stageRef = new AtomicReference<>();
+        AtomicReference<Scene> sceneRef = new AtomicReference<>();
         onFx(() -> {
             WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(prefsFile), backend, BackgroundExecutor.fx());
             w.setTheme(r.theme());
@@ -93,10 +92,9 @@ public final class ScreenshotMaker {
             if (!w.selectTab(tab)) {
                 throw new UserException("--tab " + tab + ": no such tab; use one of " + String.join(", ", w.tabNames()));
             }
-            Stage stage = new Stage();
-            stage.setTitle("MarginLab");
-            stage.setScene(w.scene(r.width(), r.height()));
-            stage.show();
+            // The headless platform's screen is 1000 × 1000, too small for a README-sized window, so
+            // the scene is laid out and pulsed without a native window; what it draws is the same.
+            Scene scene = w.scene(r.width(), r.height());
             w.clock().start();
             if (r.compare().isEmpty()) {
                 w.model().start();
@@ -105,7 +103,7 @@ public final class ScreenshotMaker {
                 w.model().startCompare(r.compare());
             }
             windowRef.set(w);
-            stageRef.set(stage);
+            sceneRef.set(scene);
             return null;
         });
         WorkbenchWindow w = windowRef.get();
@@ -126,15 +124,13 @@ public final class ScreenshotMaker {
         sleep(300);
         Result result = onFx(() -> {
             w.paintNow();
-            Scene scene = stageRef.get().getScene();
-            WritableImage img = scene.snapshot(null);
+            WritableImage img = sceneRef.get().snapshot(null);
             BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
             writePng(bi, r.out());
             RunState state = w.model().stateProperty().get();
             Result res = new Result(r.out(), bi.getWidth(), bi.getHeight(), state,
                     w.model().statusTextProperty().get(), w.model().notificationProperty().get());
             w.clock().stop();
-            stageRef.get().close();
             return res;
         });
         return result;

@@ -40,7 +40,7 @@ class WorkbenchWindowTest {
             WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
                     BackgroundExecutor.fx());
             Stage stage = new Stage();
-            stage.setScene(w.scene(1280, 800));
+            stage.setScene(w.scene(1000, 720)); // the headless screen is 1000 × 1000
             stage.show();
             w.clock().start();
             return w;
