@@ -1,10 +1,20 @@
 package org.marginlab.train;
 
+import org.marginlab.data.FashionMnist;
+import org.marginlab.data.Split;
+
 /**
  * The training and test images as batch pipelines, both normalised with the training set's mean and
  * standard deviation. Immutable; several sessions may share one instance.
  */
 public record TrainingData(BatchPipeline train, BatchPipeline test, int classes) {
+
+    /** Both Fashion-MNIST splits. */
+    public static TrainingData from(FashionMnist fm) {
+        Split tr = fm.train();
+        Split te = fm.test();
+        return of(tr.pixels(), tr.labels(), tr.count(), te.pixels(), te.labels(), te.count(), tr.rows(), tr.cols());
+    }
 
     public static TrainingData of(byte[] trainPixels, byte[] trainLabels, int trainCount,
                                   byte[] testPixels, byte[] testLabels, int testCount, int rows, int cols) {

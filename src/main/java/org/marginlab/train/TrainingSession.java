@@ -16,6 +16,7 @@ import org.marginlab.UserException;
 import org.marginlab.metrics.AngleStatistics;
 import org.marginlab.model.backbones.Backbones;
 import org.marginlab.model.heads.HeadFunctions;
+import org.marginlab.model.heads.HeadParams;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -153,6 +154,14 @@ public final class TrainingSession {
 
     public long iterationsPerEpoch() {
         return itersPerEpoch;
+    }
+
+    /**
+     * NDArrays alive in this session's native memory (parameters, optimizer state, anything leaked).
+     * Call on the training thread, e.g. from a listener; for diagnostics and leak tests.
+     */
+    public int liveArrayCount() {
+        return manager == null ? 0 : manager.getManagedArrays().size();
     }
 
     /** Completes with the summary when the run finishes, is cancelled or fails. */
@@ -385,10 +394,20 @@ public final class TrainingSession {
 
     private String nonFiniteMessage(long it, float value) {
         var p = head.functions().params();
+        StringBuilder params = new StringBuilder();
+        for (String name : HeadParams.usedBy(config.head())) {
+            String v = switch (name) {
+                case "s" -> fmt(p.s());
+                case "m" -> fmt(p.m());
+                case "lambda" -> fmt(p.lambda());
+                default -> String.valueOf(p.easyMargin());
+            };
+            params.append(name).append('=').append(v).append(", ");
+        }
         return String.format(Locale.ROOT,
-                "loss became %s at iteration %d with head %s (s=%s, m=%s, lambda=%s, lr=%s, batch %d, optimizer %s); "
+                "loss became %s at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
                         + "lower --lr or --s, or use --margin-warmup; last good checkpoint: %s",
-                Float.isNaN(value) ? "NaN" : "infinite", it + 1, head.describe(), fmt(p.s()), fmt(p.m()), fmt(p.lambda()),
+                Float.isNaN(value) ? "NaN" : "infinite", it + 1, config.head().id(), params,
                 fmt(config.learningRate()), config.batchSize(), config.optimizer(),
                 writer == null ? "none (no run directory)"
                         : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory());
@@ -586,7 +605,7 @@ public final class TrainingSession {
         } catch (RuntimeException ex) {
             engine = "unavailable";
         }
-        String version = TrainingSession.class.getPackage().getImplementationVersion();
+        String version = org.marginlab.AppInfo.version();
         return new RunSummary(end.name().toLowerCase(Locale.ROOT), why, config.head().id(), config.backbone(),
                 config.dim(), config.seed(), iteration, epochsCompleted,
                 e == null ? null : e.testAccuracy(), e == null ? null : 1 - e.testAccuracy(),
@@ -594,7 +613,7 @@ public final class TrainingSession {
                 e == null ? null : finite(e.cInter()),
                 manager == null && startedNanos == 0 ? elapsedBefore : elapsedSeconds(),
                 secs > 0 ? totalImages / secs : 0,
-                device == null ? config.device() : device.toString(),
+                device == null ? config.device() : device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu",
                 version == null ? "development build" : version, Engine.getDjlVersion(), engine,
                 Runtime.version().toString());
     }
