@@ -120,9 +120,13 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
             }
             NumberAxis y = new NumberAxis(unit.label(st.label));
             y.setAutoRangeIncludesZero(false);
+            // a flat statistic (e.g. W-Inter of fixed weights) must not zoom into rounding noise
+            y.setAutoRangeMinimumSize(unit == AngleUnit.DEGREES ? 2 : Math.toRadians(2));
             XYPlot sub = new XYPlot(data(st), null, y, r);
             plot.add(sub, 1);
         }
+        // one legend for the three panels: the runs are the same in each
+        plot.setFixedLegendItems(((XYPlot) plot.getSubplots().get(0)).getLegendItems());
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         c.addSubtitle(0, new TextTitle("end of each epoch, test set; WC-Intra: feature to own W_y, "
                 + "W-Inter: between class weights, C-Inter: between class centres (Eqs. 12–14)"));

@@ -220,8 +220,8 @@ public final class EmbeddingSphereFigure implements RunFigure {
         }
         g.setColor(FigureStyle.MUTED);
         g.setStroke(new BasicStroke(1.2f));
-        g.draw(lastSphere);
-        drawAxesGizmo(g, body.getX() + 40, body.getMaxY() - 40, 24);
+        g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        drawAxesGizmo(g, body.getX() + 50, body.getMaxY() - 40, 24);
 
         double lx = body.getMaxX() - Legend.WIDTH;
         double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length);

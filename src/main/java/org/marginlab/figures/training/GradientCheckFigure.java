@@ -160,8 +160,9 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         for (float[] w : s.weights()) {
             wn += norm(w) / s.weights().length;
         }
+        double top = thetaMax(s);
         for (int i = 0; i < CURVE_SAMPLES; i++) {
-            double t = Math.PI * i / (CURVE_SAMPLES - 1);
+            double t = top * i / (CURVE_SAMPLES - 1);
             curve.add(unit.of(t), curve(f, t, xn, wn, s.classCount()));
         }
         XYSeries own = new XYSeries("analytic at each probe's own angles", false, true);
@@ -175,6 +176,15 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         c.addSeries(own);
         c.addSeries(measured);
         return c;
+    }
+
+    /** Right end of the θ axis: the probes' largest θ_y with 30% room, at least 20°, at most π. */
+    static double thetaMax(IterationSnapshot s) {
+        double m = 0;
+        for (float t : s.thetaY()) {
+            m = Math.max(m, t);
+        }
+        return Math.min(Math.PI, Math.max(Math.toRadians(20), m * 1.3));
     }
 
     static double medianNorm(IterationSnapshot s) {
@@ -206,9 +216,11 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         r.setUseOutlinePaint(false);
         r.setDrawSeriesLineAsPath(true);
         NumberAxis x = new NumberAxis(unit.label("θ_y"));
-        x.setRange(0, unit.of(Math.PI));
+        IterationSnapshot shown = snapshot();
+        x.setRange(0, unit.of(shown == null ? Math.PI : thetaMax(shown)));
         NumberAxis y = new NumberAxis("∂L/∂θ_y (loss per rad)");
         XYPlot plot = new XYPlot(d, x, y, r);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         IterationSnapshot s = snapshot();
         String sub = s == null || head == null ? "no probe gradients yet"

@@ -104,12 +104,12 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         NumberAxis x = new NumberAxis("iteration (optimizer steps)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
-        plot.add(panel(new XYSeriesCollection(loss()), new NumberAxis("loss (nats)"), 0), 3);
+        plot.add(panel(new XYSeriesCollection(loss()), new NumberAxis("loss (nats)"), FigureStyle.seriesColor(0)), 3);
         XYSeriesCollection acc = new XYSeriesCollection();
         acc.addSeries(trainAcc());
         acc.addSeries(testAcc());
         NumberAxis accAxis = new NumberAxis("accuracy (%)");
-        XYPlot accPlot = panel(acc, accAxis, 1);
+        XYPlot accPlot = panel(acc, accAxis, FigureStyle.seriesColor(2));
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) accPlot.getRenderer();
         r.setSeriesPaint(1, FigureStyle.seriesColor(1));
         r.setSeriesShapesVisible(1, true);
@@ -129,7 +129,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
             na.setNumberFormatOverride(new java.text.DecimalFormat("0.0##E0"));
             lrAxis = na;
         }
-        plot.add(panel(new XYSeriesCollection(lr), lrAxis, 2), 2);
+        plot.add(panel(new XYSeriesCollection(lr), lrAxis, FigureStyle.seriesColor(5)), 2);
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         String sub = run == null ? "" : run.label() + (run.config() == null ? "" : ", " + run.config().optimizer()
                 + ", " + run.config().schedule() + " schedule, batch " + run.config().batchSize());
@@ -137,9 +137,9 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         return c;
     }
 
-    private static XYPlot panel(XYSeriesCollection d, ValueAxis y, int color) {
+    private static XYPlot panel(XYSeriesCollection d, ValueAxis y, java.awt.Color color) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, FigureStyle.seriesColor(color == 1 ? 0 : color == 2 ? 5 : 0));
+        r.setSeriesPaint(0, color);
         r.setSeriesStroke(0, new BasicStroke(1.8f));
         if (y instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
