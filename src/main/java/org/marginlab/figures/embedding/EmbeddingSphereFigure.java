@@ -194,7 +194,8 @@ public final class EmbeddingSphereFigure implements RunFigure {
             rays.add(j);
         }
         rays.sort((a, b) -> Double.compare(view(p.weights()[a])[2], view(p.weights()[b])[2]));
-        // back rays, back points, front wire-frame, front points, front rays: the painter's order
+        // painter's order: back rays, back points, front wire-frame and rays, front points, then ray labels;
+        // a front point lies in front of every ray (rays start at the centre), so points go over rays
         for (int j : rays) {
             if (view(p.weights()[j])[2] < 0) {
                 drawRay(g, p.weights()[j], j, cx, cy, r);
@@ -203,7 +204,7 @@ public final class EmbeddingSphereFigure implements RunFigure {
         for (int idx : order) {
             double[] q = viewed[idx];
             if (!frontDone && q[2] >= 0) {
-                drawWireframe(g, cx, cy, r, true);
+                drawFront(g, p, rays, cx, cy, r);
                 frontDone = true;
             }
             double rad = base * (0.8 + 0.25 * (q[2] + 1) / 2);
@@ -211,12 +212,10 @@ public final class EmbeddingSphereFigure implements RunFigure {
             g.fill(new Ellipse2D.Double(cx + r * q[0] - rad, cy - r * q[1] - rad, 2 * rad, 2 * rad));
         }
         if (!frontDone) {
-            drawWireframe(g, cx, cy, r, true);
+            drawFront(g, p, rays, cx, cy, r);
         }
         for (int j : rays) {
-            if (view(p.weights()[j])[2] >= 0) {
-                drawRay(g, p.weights()[j], j, cx, cy, r);
-            }
+            drawRayLabel(g, p.weights()[j], j, cx, cy, r);
         }
         g.setColor(FigureStyle.MUTED);
         g.setStroke(new BasicStroke(1.2f));
@@ -232,17 +231,32 @@ public final class EmbeddingSphereFigure implements RunFigure {
         g.drawString("drag to rotate", (float) lx, (float) (ly + 32));
     }
 
+    private void drawFront(Graphics2D g, Projection p, List<Integer> rays, double cx, double cy, double r) {
+        drawWireframe(g, cx, cy, r, true);
+        for (int j : rays) {
+            if (view(p.weights()[j])[2] >= 0) {
+                drawRay(g, p.weights()[j], j, cx, cy, r);
+            }
+        }
+    }
+
+    private static final double RAY = 1.22;
+
+    private void drawRayLabel(Graphics2D g, double[] w, int j, double cx, double cy, double r) {
+        double[] q = view(w);
+        g.setFont(FigureStyle.TICK_FONT);
+        g.setColor(q[2] >= 0 ? FigureStyle.INK : FigureStyle.MUTED);
+        FigureStyle.drawCentred(g, "W" + j, cx + r * (RAY + 0.08) * q[0], cy - r * (RAY + 0.08) * q[1] + 4);
+    }
+
     private void drawRay(Graphics2D g, double[] w, int j, double cx, double cy, double r) {
         double[] q = view(w);
-        double len = 1.22;
+        double len = RAY;
         Color c = shade(FigureStyle.classColor(j), q[2]);
         g.setColor(c);
         g.setStroke(q[2] >= 0 ? FigureStyle.dashed(2.0) : FigureStyle.dashed(1.3));
         g.draw(new Line2D.Double(cx, cy, cx + r * len * q[0], cy - r * len * q[1]));
         g.fill(new Ellipse2D.Double(cx + r * len * q[0] - 3, cy - r * len * q[1] - 3, 6, 6));
-        g.setFont(FigureStyle.TICK_FONT);
-        g.setColor(q[2] >= 0 ? FigureStyle.INK : FigureStyle.MUTED);
-        FigureStyle.drawCentred(g, "W" + j, cx + r * (len + 0.08) * q[0], cy - r * (len + 0.08) * q[1] + 4);
     }
 
     /** Latitude and longitude circles every 30°; {@code front} selects the near or far halves. */
