@@ -204,7 +204,9 @@ public final class FigureExporter {
              Writer out = new OutputStreamWriter(bos, StandardCharsets.UTF_8)) {
             g.stream(root, out, true, false);
             out.flush();
-            return bos.toByteArray();
+            // drop the SVG 1.0 DOCTYPE: readers would try to fetch its DTD from w3.org, and SVG needs none
+            String svg = bos.toString(StandardCharsets.UTF_8).replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
+            return svg.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("SVG encoding failed in memory", e);
         } finally {
