@@ -23,7 +23,7 @@ import org.marginlab.figures.RunFigure;
 import org.marginlab.train.EpochSnapshot;
 
 /**
- * Angular-loss paper Fig. 5 and Eqs. 12–14: WC-Intra (mean angle feature–own class weight), W-Inter
+ * Angular-loss paper Fig. 5 and Eqs. 12–14: WC-Intra (mean angle class feature centre–own class weight), W-Inter
  * (mean angle between class weights) and C-Inter (mean angle between class feature centres) against
  * the iteration at the end of each epoch, one panel per statistic, several runs overlaid in colour.
  */
@@ -31,7 +31,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
 
     /** The three statistics in panel order. */
     public enum Stat {
-        WC_INTRA("WC-Intra", "feature to own W_y"), W_INTER("W-Inter", "between class weights"),
+        WC_INTRA("WC-Intra", "class centre to own W_j"), W_INTER("W-Inter", "between class weights"),
         C_INTER("C-Inter", "between class centres");
 
         final String label;
@@ -128,7 +128,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         // one legend for the three panels: the runs are the same in each
         plot.setFixedLegendItems(((XYPlot) plot.getSubplots().get(0)).getLegendItems());
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
-        c.addSubtitle(0, new TextTitle("end of each epoch, test set; WC-Intra: feature to own W_y, "
+        c.addSubtitle(0, new TextTitle("end of each epoch, test set; WC-Intra: class centre to own W_j, "
                 + "W-Inter: between class weights, C-Inter: between class centres (Eqs. 12–14)"));
         if (!hasData()) {
             c.addSubtitle(new TextTitle("no finished epoch yet"));
