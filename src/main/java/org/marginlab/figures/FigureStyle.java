@@ -18,9 +18,7 @@ public final class FigureStyle {
     }
 
     /** Fashion-MNIST class names in label order. */
-    public static final List<String> CLASS_NAMES = List.of(
-            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    public static final List<String> CLASS_NAMES = org.marginlab.data.FashionMnist.CLASS_NAMES;
 
     /**
      * Paul Tol's colour-blind-safe "muted" scheme (nine colours) plus a dark grey for the tenth class;

@@ -58,8 +58,7 @@ public final class SyntheticRun {
                     emb[i][a] = (float) (v[a] / len * Math.abs(norm));
                 }
                 th[i] = (float) angle(emb[i], w[y]);
-                double py = 1 / (1 + (c - 1) * Math.exp(-3 * (1 - th[i] / Math.PI) * 3));
-                g[i] = (float) ((py - 1) * f.targetSlope(th[i], norm(emb[i]), norm(w[y])) * (1 + 0.05 * rnd.nextGaussian()));
+                g[i] = (float) (crossEntropySlope(f, emb[i], w, y) * (1 + 0.03 * rnd.nextGaussian()));
             }
             double loss = 2.3 * Math.exp(-2.5 * progress) + 0.2 + 0.03 * rnd.nextGaussian();
             double acc = 0.1 + 0.8 * (1 - Math.exp(-4 * progress)) + 0.01 * rnd.nextGaussian();
@@ -72,6 +71,22 @@ public final class SyntheticRun {
             }
         }
         return new RunData(null, cfg, its, eps);
+    }
+
+    /** ∂L/∂θ_y of cross-entropy over the head's logits, written out independently of the figure code. */
+    static double crossEntropySlope(HeadFunctions f, float[] x, float[][] w, int y) {
+        double xn = norm(x);
+        double[] z = new double[w.length];
+        for (int j = 0; j < w.length; j++) {
+            double th = angle(x, w[j]);
+            z[j] = j == y ? f.targetLogit(th, xn, norm(w[j])) : f.otherLogit(th, xn, norm(w[j]));
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - z[y]);
+        }
+        double py = 1 / sum;
+        return (py - 1) * f.targetSlope(angle(x, w[y]), xn, norm(w[y]));
     }
 
     static EpochSnapshot epochOf(int epoch, long iter, IterationSnapshot s, int c, Random rnd) {

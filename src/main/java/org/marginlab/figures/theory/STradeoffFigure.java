@@ -66,8 +66,9 @@ public final class STradeoffFigure extends TheoryFigure {
         return -s * (pTarget(s, classes) - 1);
     }
 
+    /** The s axis reaches past the current s when the selected head is the angular loss this figure is about. */
     private double axisMax() {
-        return Math.max(sMax, Math.ceil(params.s() + 1));
+        return head == HeadKind.ARC ? Math.max(sMax, Math.ceil(params.s() + 1)) : sMax;
     }
 
     XYSeriesCollection[] data() {
@@ -114,7 +115,7 @@ public final class STradeoffFigure extends TheoryFigure {
         right.setLabelPaint(FigureStyle.seriesColor(1));
         left.setLabelPaint(FigureStyle.seriesColor(0));
         x.setRange(0, axisMax());
-        if (org.marginlab.model.heads.HeadParams.usedBy(head).contains("s")) {
+        if (head == HeadKind.ARC) {
             ValueMarker m = new ValueMarker(params.s(), FigureStyle.INK, FigureStyle.dashed(1.4));
             m.setLabel("current s = " + Fmt.num(params.s()) + ": P(y) = "
                     + Fmt.fixed(pTarget(params.s(), classCount), 3) + ", ∂L/∂θ_y = "
