@@ -23,6 +23,9 @@ public final class EmbeddingView extends FigureView {
         normalised.selectedProperty().addListener(o -> refresh());
         Label hint = caption("drag to rotate the sphere");
         addTools(normalised, hint);
+        normalised.managedProperty().bind(normalised.visibleProperty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.visibleProperty().bind(normalised.visibleProperty().not());
         canvas.setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
@@ -102,7 +105,9 @@ public final class EmbeddingView extends FigureView {
     protected void configure(Figure f) {
         RunData run = RunFigureView.currentRun(model);
         int index = model.timelineIndexProperty().get();
-        normalised.setDisable(!(f instanceof EmbeddingCircleFigure));
+        if (f == liveFigure()) {
+            normalised.setVisible(f instanceof EmbeddingCircleFigure);
+        }
         switch (f) {
             case EmbeddingCircleFigure c -> {
                 c.setRun(run);

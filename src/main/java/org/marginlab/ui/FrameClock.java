@@ -26,9 +26,42 @@ public final class FrameClock extends AnimationTimer {
         this.pullIntervalNanos = pullIntervalMillis * 1_000_000L;
     }
 
+    private long pulseStart;
+    private long pulses;
+    private long pulseNanos;
+    private long maxPulseNanos;
+
+    /**
+     * Measures each pulse's FX-thread work, from this timer (animations run first in a pulse) to the
+     * end of CSS and layout; install once the window's scene exists.
+     */
+    public void measurePulses(javafx.scene.Scene scene) {
+        scene.addPostLayoutPulseListener(() -> {
+            if (pulseStart != 0) {
+                long dt = System.nanoTime() - pulseStart;
+                pulses++;
+                pulseNanos += dt;
+                maxPulseNanos = Math.max(maxPulseNanos, dt);
+                pulseStart = 0;
+            }
+        });
+    }
+
+    /** Pulses measured since {@link #resetPulseStats()}, mean and max FX-thread time per pulse in ms. */
+    public double[] pulseStats() {
+        return new double[] {pulses, pulses == 0 ? 0 : pulseNanos / 1e6 / pulses, maxPulseNanos / 1e6};
+    }
+
+    public void resetPulseStats() {
+        pulses = 0;
+        pulseNanos = 0;
+        maxPulseNanos = 0;
+    }
+
     @Override
     public void handle(long now) {
         long t0 = System.nanoTime();
+        pulseStart = t0;
         tick(now);
         long dt = System.nanoTime() - t0;
         ticks++;

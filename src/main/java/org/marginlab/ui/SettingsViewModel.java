@@ -236,7 +236,11 @@ public final class SettingsViewModel {
         text.get(s).set(v);
     }
 
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    /** Plain decimals (0.0005, not 5.0E-4), as people type them. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }

@@ -35,7 +35,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-import org.controlsfx.control.NotificationPane;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
@@ -55,7 +54,7 @@ public final class WorkbenchWindow {
     private final WorkbenchPreferences prefs;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
-    private final NotificationPane notifications;
+    private final NotificationBar notifications;
     private final SettingsView settingsView;
     private final List<FigureView> runViews;
     private final CompareView compareView;
@@ -94,18 +93,10 @@ public final class WorkbenchWindow {
 
         BorderPane center = new BorderPane(tabs);
         center.setBottom(timelineBar());
-        notifications = new NotificationPane(center);
-        notifications.setShowFromTop(true);
-        model.notificationProperty().addListener((o, was, now) -> {
-            if (now == null || now.isEmpty()) {
-                notifications.hide();
-            } else {
-                notifications.show(now);
-            }
-        });
-        notifications.setOnHidden(e -> model.dismissNotification());
+        notifications = new NotificationBar(model);
+        center.setTop(notifications);
 
-        split = new SplitPane(settingsView, notifications);
+        split = new SplitPane(settingsView, center);
         SplitPane.setResizableWithParent(settingsView, false);
         split.setDividerPositions(prefs.divider());
         root.setTop(new VBox(menuBar(), toolBar()));
