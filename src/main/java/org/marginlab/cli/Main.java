@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Train small CNNs on Fashion-MNIST into 2-D/3-D embeddings under margin-based softmax losses, and plot them.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, LossCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code; tests call this with their own writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        AppInfo.configureOffline();
+        AppInfo.configureRuntime();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

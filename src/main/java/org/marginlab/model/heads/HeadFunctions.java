@@ -23,6 +23,49 @@ public interface HeadFunctions {
     /** ∂Z_j/∂θ_j for j ≠ y. */
     double otherSlope(double theta, double xNorm, double wNorm);
 
+    /**
+     * The logits without margin of feature x against class weights w (rows), in plain doubles: every
+     * class gets {@link #otherLogit} at θ_j = acos(clip(cos θ_j, ±(1 − 1e-7))). Its argmax is the head's
+     * prediction, as {@link Head#predictLogits} computes it on NDArrays (e.g. for decision-region plots).
+     */
+    default double[] plainLogits(double[] x, double[][] w) {
+        double xNorm = Math.max(norm(x), Head.NORM_EPS);
+        double[] z = new double[w.length];
+        for (int j = 0; j < w.length; j++) {
+            if (w[j].length != x.length) {
+                throw new IllegalArgumentException("w[" + j + "] has " + w[j].length + " numbers, x has " + x.length);
+            }
+            double wNorm = Math.max(norm(w[j]), Head.NORM_EPS);
+            double dot = 0;
+            for (int i = 0; i < x.length; i++) {
+                dot += (x[i] / xNorm) * (w[j][i] / wNorm);
+            }
+            double theta = Math.acos(Math.min(Math.max(dot, -1 + Head.COS_CLIP), 1 - Head.COS_CLIP));
+            z[j] = otherLogit(theta, xNorm, wNorm);
+        }
+        return z;
+    }
+
+    /** The predicted class: argmax of {@link #plainLogits} (the first on ties). */
+    default int predict(double[] x, double[][] w) {
+        double[] z = plainLogits(x, w);
+        int best = 0;
+        for (int j = 1; j < z.length; j++) {
+            if (z[j] > z[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static double norm(double[] v) {
+        double ss = 0;
+        for (double a : v) {
+            ss += a * a;
+        }
+        return Math.sqrt(ss);
+    }
+
     static HeadFunctions of(HeadKind kind, HeadParams params) {
         return new AnalyticHead(kind, params);
     }

@@ -1,0 +1,271 @@
+package org.marginlab.cli;
+
+import ai.djl.ndarray.types.DataType;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.marginlab.UserException;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
+
+/**
+ * The input file of {@code marginlab loss}, read from a JSON tree and checked field by field so that
+ * every problem is one line naming the file and the field.
+ *
+ * @param centers C×d, present for center loss only (null otherwise)
+ */
+public record LossInput(HeadKind head, HeadParams params, double[][] embeddings, double[][] weights,
+                        int[] labels, double[][] centers, DataType dtype) {
+
+    private static final Set<String> KEYS =
+            Set.of("head", "params", "embeddings", "weights", "labels", "centers", "dtype");
+    private static final Set<String> PARAM_KEYS = Set.of("s", "m", "lambda", "easy_margin");
+
+    /** Reads and checks {@code file}; every failure is a {@link UserException} naming the field. */
+    public static LossInput read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserException(file + ": no such file; pass an existing JSON file to --input");
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses JSON text; {@code source} names it in error messages. */
+    public static LossInput parse(String text, String source) {
+        return new Parser(source).parse(text);
+    }
+
+    private static final class Parser {
+        private final String source;
+
+        Parser(String source) {
+            this.source = source;
+        }
+
+        LossInput parse(String text) {
+            JsonElement root = readJson(text);
+            if (!root.isJsonObject()) {
+                throw error(null, "the file must hold one JSON object {\"head\": …, \"embeddings\": …, …}");
+            }
+            JsonObject obj = root.getAsJsonObject();
+            for (String key : obj.keySet()) {
+                if (!KEYS.contains(key)) {
+                    throw error(key, "is not a known field; use " + String.join(", ", List.of(
+                            "head", "params", "embeddings", "weights", "labels", "centers", "dtype")));
+                }
+            }
+            HeadKind kind = head(obj);
+            HeadParams params = params(obj, kind);
+            DataType dtype = dtype(obj);
+            double[][] x = matrix(obj, "embeddings", -1, dtype);
+            int d = x[0].length;
+            double[][] w = matrix(obj, "weights", d, dtype);
+            int[] labels = labels(obj, x.length, w.length);
+            double[][] centers = null;
+            if (kind == HeadKind.CENTER) {
+                centers = matrix(obj, "centers", d, dtype);
+                if (centers.length != w.length) {
+                    throw error("centers", "has " + centers.length + " rows but 'weights' has C = " + w.length
+                            + "; give one centre per class");
+                }
+            }
+            return new LossInput(kind, params, x, w, labels, centers, dtype);
+        }
+
+        private JsonElement readJson(String text) {
+            try (JsonReader reader = new JsonReader(new StringReader(text))) {
+                reader.setStrictness(Strictness.STRICT);
+                JsonElement root = new Gson().getAdapter(JsonElement.class).read(reader);
+                if (reader.peek() != JsonToken.END_DOCUMENT) {
+                    throw new UserException(source + ": extra text after the JSON object; keep one object per file");
+                }
+                return root;
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof UserException u) {
+                    throw u;
+                }
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                throw new UserException(source + ": not valid JSON (" + firstLine(why) + ")");
+            }
+        }
+
+        private HeadKind head(JsonObject obj) {
+            JsonElement e = require(obj, "head", "one of " + HeadKind.ids());
+            if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
+                throw error("head", "must be a string, one of " + HeadKind.ids());
+            }
+            try {
+                return HeadKind.fromId(e.getAsString());
+            } catch (IllegalArgumentException ex) {
+                throw error("head", "'" + e.getAsString() + "' is not a head; use one of " + HeadKind.ids());
+            }
+        }
+
+        private HeadParams params(JsonObject obj, HeadKind kind) {
+            List<String> needed = HeadParams.usedBy(kind).stream().filter(n -> !n.equals("easy_margin")).toList();
+            JsonElement e = obj.get("params");
+            if (e == null || e.isJsonNull()) {
+                if (!needed.isEmpty()) {
+                    throw error("params", "is missing; " + kind.id() + " needs " + String.join(", ", needed));
+                }
+                return HeadParams.defaults(kind);
+            }
+            if (!e.isJsonObject()) {
+                throw error("params", "must be an object such as {\"s\": 30, \"m\": 0.5}");
+            }
+            JsonObject p = e.getAsJsonObject();
+            for (String key : p.keySet()) {
+                if (!PARAM_KEYS.contains(key)) {
+                    throw error("params." + key, "is not a parameter; use s, m, lambda, easy_margin");
+                }
+            }
+            for (String name : needed) {
+                if (!p.has(name) || p.get(name).isJsonNull()) {
+                    throw error("params." + name, "is missing; " + kind.id() + " needs "
+                            + String.join(", ", needed));
+                }
+            }
+            HeadParams base = HeadParams.defaults(kind);
+            double s = p.has("s") ? number(p.get("s"), "params.s") : base.s();
+            double m = p.has("m") ? number(p.get("m"), "params.m") : base.m();
+            double lambda = p.has("lambda") ? number(p.get("lambda"), "params.lambda") : base.lambda();
+            boolean easy = base.easyMargin();
+            if (p.has("easy_margin")) {
+                JsonElement em = p.get("easy_margin");
+                if (!(em.isJsonPrimitive() && em.getAsJsonPrimitive().isBoolean())) {
+                    throw error("params.easy_margin", "must be true or false");
+                }
+                easy = em.getAsBoolean();
+            }
+            HeadParams params = new HeadParams(s, m, lambda, easy);
+            params.problem(kind).ifPresent(pr -> {
+                throw error("params." + pr.param(), pr.reason() + " for " + kind.id());
+            });
+            return params;
+        }
+
+        private DataType dtype(JsonObject obj) {
+            JsonElement e = obj.get("dtype");
+            if (e == null || e.isJsonNull()) {
+                return DataType.FLOAT64;
+            }
+            String v = e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+            if ("float32".equals(v)) {
+                return DataType.FLOAT32;
+            }
+            if ("float64".equals(v)) {
+                return DataType.FLOAT64;
+            }
+            throw error("dtype", "must be \"float32\" or \"float64\", got " + e);
+        }
+
+        /** A non-empty rectangular matrix of finite numbers; {@code cols} = −1 takes the first row's width. */
+        private double[][] matrix(JsonObject obj, String field, int cols, DataType dtype) {
+            JsonElement e = require(obj, field, "a list of rows, e.g. [[1, 0], [0, 1]]");
+            if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
+                throw error(field, "must be a non-empty list of rows, e.g. [[1, 0], [0, 1]]");
+            }
+            JsonArray rows = e.getAsJsonArray();
+            double[][] out = new double[rows.size()][];
+            for (int i = 0; i < rows.size(); i++) {
+                String rowName = field + "[" + i + "]";
+                JsonElement row = rows.get(i);
+                if (!row.isJsonArray() || row.getAsJsonArray().isEmpty()) {
+                    throw error(rowName, "must be a non-empty list of numbers");
+                }
+                JsonArray r = row.getAsJsonArray();
+                int want = i == 0 ? cols : out[0].length;
+                if (want >= 0 && r.size() != want) {
+                    String why = i == 0
+                            ? "has " + r.size() + " numbers but the embeddings have d = " + want
+                                    + "; every row must have d numbers"
+                            : "has " + r.size() + " numbers but " + field + "[0] has " + want
+                                    + "; all rows must have the same length";
+                    throw error(rowName, why);
+                }
+                out[i] = new double[r.size()];
+                for (int j = 0; j < r.size(); j++) {
+                    double v = number(r.get(j), rowName + "[" + j + "]");
+                    if (dtype == DataType.FLOAT32 && Math.abs(v) > Float.MAX_VALUE) {
+                        throw error(rowName + "[" + j + "]", "is " + v + ", beyond float32; use dtype float64");
+                    }
+                    out[i][j] = v;
+                }
+            }
+            return out;
+        }
+
+        private int[] labels(JsonObject obj, int n, int classes) {
+            JsonElement e = require(obj, "labels", "one class index per embedding row");
+            if (!e.isJsonArray()) {
+                throw error("labels", "must be a list of class indices, e.g. [0, 2]");
+            }
+            JsonArray a = e.getAsJsonArray();
+            if (a.size() != n) {
+                throw error("labels", "has " + a.size() + " entries but 'embeddings' has " + n
+                        + " rows; give one label per row");
+            }
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                String name = "labels[" + i + "]";
+                JsonElement v = a.get(i);
+                BigDecimal b = v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()
+                        ? v.getAsBigDecimal() : null;
+                if (b == null || b.signum() != 0 && b.stripTrailingZeros().scale() > 0) {
+                    throw error(name, "must be an integer class index, got " + v);
+                }
+                if (b.compareTo(BigDecimal.ZERO) < 0 || b.compareTo(BigDecimal.valueOf(classes)) >= 0) {
+                    throw error(name, "is " + b.toPlainString() + " but 'weights' has C = " + classes
+                            + " rows; labels must be 0 to " + (classes - 1));
+                }
+                out[i] = b.intValueExact();
+            }
+            return out;
+        }
+
+        private JsonElement require(JsonObject obj, String field, String what) {
+            JsonElement e = obj.get(field);
+            if (e == null || e.isJsonNull()) {
+                throw error(field, "is missing; give " + what);
+            }
+            return e;
+        }
+
+        private double number(JsonElement e, String field) {
+            if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber())) {
+                throw error(field, "must be a number, got " + e);
+            }
+            double v = e.getAsDouble();
+            if (!Double.isFinite(v)) {
+                throw error(field, "must be a finite number, got " + e);
+            }
+            return v;
+        }
+
+        private UserException error(String field, String message) {
+            return new UserException(source + (field == null ? ": " : ": field '" + field + "' ") + message);
+        }
+
+        private static String firstLine(String s) {
+            int nl = s.indexOf('\n');
+            return nl < 0 ? s : s.substring(0, nl);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package org.marginlab.model.heads;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * One classification head as differentiable NDArray maths (DJL, PyTorch engine autograd), in float32
+ * (training) or float64 (tests, {@code marginlab loss}). The weights W (C×d) and, for center loss, the
+ * centres (C×d) are passed in; {@link MarginHead} is the DJL block that owns them.
+ *
+ * <h2>API for the training engine</h2>
+ * <pre>{@code
+ * Head head = Head.create(kind, baseParams);
+ * HeadParams now = schedule.at(iteration);                       // MarginSchedule: annealed λ, warmed-up m
+ * NDArray loss = head.loss(x, w, labels, centersOrNull, now);    // scalar mean loss, inside the collector
+ * NDArray z = head.logits(x, w, labels, now);                    // N×C, what the cross-entropy sees
+ * NDArray p = head.predictLogits(x, w);                          // N×C, no margin: argmax(1) = prediction
+ * Head.updateCenters(centers, x, labels, alpha);                 // center loss, after backward, in place
+ * }</pre>
+ * Shapes: x N×d (float32 or float64), w C×d (same type), labels N (any integer type, 0 ≤ y &lt; C),
+ * centres C×d. Every method works in whatever manager its arguments live in, closes its own
+ * intermediates (NDScope) and attaches its result to {@code x}'s manager, so a batch-scoped manager
+ * frees everything a call created; W and the centres are never given new arrays in their manager.
+ *
+ * <h2>Numerics (identical in both precisions)</h2>
+ * Normalisation is {@code v / max(‖v‖, 1e-12)}. "cos θ" in a formula is the computed cosine of the
+ * normalised vectors, unclamped; "θ" is {@code acos(clip(cos θ, −1+1e-7, 1−1e-7))}, so every acos has a
+ * finite slope. ψ's k = ⌊mθ/π⌋ (clamped to 0…m−1) is computed from a detached θ: no gradient through k.
+ * The cross-entropy is {@code −logSoftmax(z)_y}, averaged over the batch.
+ */
+public final class Head {
+    /** Floor of a norm before dividing by it. */
+    public static final double NORM_EPS = 1e-12;
+    /** cos θ is clipped to [−1 + COS_CLIP, 1 − COS_CLIP] before acos. */
+    public static final double COS_CLIP = 1e-7;
+
+    private final HeadKind kind;
+    private final HeadParams params;
+
+    private Head(HeadKind kind, HeadParams params) {
+        this.kind = kind;
+        this.params = params;
+    }
+
+    /** A head with base parameters; the per-iteration ones are passed to {@link #logits}/{@link #loss}. */
+    public static Head create(HeadKind kind, HeadParams params) {
+        if (kind == null || params == null) {
+            throw new IllegalArgumentException("head kind and params are required");
+        }
+        checkParams(kind, params);
+        return new Head(kind, params);
+    }
+
+    public HeadKind kind() {
+        return kind;
+    }
+
+    public HeadParams params() {
+        return params;
+    }
+
+    /** The analytic side of this head at the given parameters (plain doubles, for the figures). */
+    public HeadFunctions functions(HeadParams current) {
+        return HeadFunctions.of(kind, current);
+    }
+
+    /** {@link #logits(NDArray, NDArray, NDArray, HeadParams)} at the base parameters. */
+    public NDArray logits(NDArray x, NDArray w, NDArray labels) {
+        return logits(x, w, labels, params);
+    }
+
+    /**
+     * The N×C logits fed to the cross-entropy, margin and scale included (the table of issue 3).
+     *
+     * @param current this iteration's parameters (annealed λ, warmed-up m); see {@link MarginSchedule}
+     */
+    public NDArray logits(NDArray x, NDArray w, NDArray labels, HeadParams current) {
+        checkShapes(x, w, labels, current);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray z = marginLogits(x, w, labels.toType(DataType.INT64, false), current);
+            return keep(z, x.getManager());
+        }
+    }
+
+    /**
+     * Mean loss over the batch, a 0-d array of x's type: cross-entropy of {@link #logits}, plus for center
+     * loss λ·Σ‖x_i − c_{y_i}‖²/(2N) with λ = {@code current.lambda()}.
+     *
+     * @param centers C×d centres for center loss (ignored, may be null, for the other heads)
+     */
+    public NDArray loss(NDArray x, NDArray w, NDArray labels, NDArray centers, HeadParams current) {
+        checkShapes(x, w, labels, current);
+        if (kind == HeadKind.CENTER) {
+            if (centers == null) {
+                throw new IllegalArgumentException("center loss needs the C×d centres");
+            }
+            if (!centers.getShape().equals(w.getShape())) {
+                throw new IllegalArgumentException("centres must be " + w.getShape() + ", got " + centers.getShape());
+            }
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray y = labels.toType(DataType.INT64, false).reshape(-1, 1);
+            NDArray z = marginLogits(x, w, y.reshape(-1), current);
+            NDArray loss = z.logSoftmax(1).gather(y, 1).neg().mean();
+            if (kind == HeadKind.CENTER) {
+                long n = x.getShape().get(0);
+                NDArray cy = oneHot(y.reshape(-1), w.getShape().get(0), x.getDataType()).dot(centers);
+                // Scale before the sum: a scalar op on a 0-d float32 array would promote it to float64.
+                NDArray center = x.sub(cy).square().mul(current.lambda() / (2.0 * n)).sum();
+                loss = loss.add(center);
+            }
+            if (loss.getDataType() != x.getDataType()) {
+                throw new IllegalStateException("loss came out " + loss.getDataType() + " for " + x.getDataType());
+            }
+            return keep(loss, x.getManager());
+        }
+    }
+
+    /** {@link #loss(NDArray, NDArray, NDArray, NDArray, HeadParams)} at the base parameters. */
+    public NDArray loss(NDArray x, NDArray w, NDArray labels, NDArray centers) {
+        return loss(x, w, labels, centers, params);
+    }
+
+    /**
+     * N×C logits without any margin, at the base scale: every class gets the non-target formula. Its
+     * argmax over axis 1 is the head's prediction (for the angular heads, the class of smallest θ).
+     */
+    public NDArray predictLogits(NDArray x, NDArray w) {
+        if (x.getShape().dimension() != 2 || w.getShape().dimension() != 2
+                || x.getShape().get(1) != w.getShape().get(1)) {
+            throw new IllegalArgumentException("need x N×d and w C×d, got " + x.getShape() + " and " + w.getShape());
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return keep(plainLogits(x, w, params), x.getManager());
+        }
+    }
+
+    /**
+     * Wen et al.'s centre step, in place on {@code centers} (which must not require a gradient):
+     * Δc_j = Σ_{y_i=j}(c_j − x_i)/(1 + n_j), c_j ← c_j − α·Δc_j. Uses x detached from the graph, so it may
+     * be called inside or outside a gradient collector; call it once per iteration after backward.
+     *
+     * @return {@code centers}, updated
+     */
+    public static NDArray updateCenters(NDArray centers, NDArray x, NDArray labels, double alpha) {
+        if (centers.getShape().dimension() != 2 || x.getShape().dimension() != 2
+                || centers.getShape().get(1) != x.getShape().get(1)
+                || labels.getShape().size() != x.getShape().get(0)) {
+            throw new IllegalArgumentException("need centres C×d, x N×d, labels N; got " + centers.getShape()
+                    + ", " + x.getShape() + ", " + labels.getShape());
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray xd = x.stopGradient();
+            NDArray hot = oneHot(labels.toType(DataType.INT64, false).reshape(-1),
+                    centers.getShape().get(0), centers.getDataType()); // N×C
+            NDArray counts = hot.sum(new int[] {0}).reshape(-1, 1); // C×1: n_j
+            NDArray sums = hot.transpose().dot(xd.toType(centers.getDataType(), false)); // C×d: Σ x_i
+            NDArray delta = counts.mul(centers).sub(sums).div(counts.add(1));
+            centers.subi(delta.mul(alpha));
+        }
+        return centers;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private NDArray marginLogits(NDArray x, NDArray w, NDArray y, HeadParams p) {
+        double s = p.s();
+        double m = p.m();
+        NDArray yCol = y.reshape(-1, 1);
+        return switch (kind) {
+            case SOFTMAX, CENTER, NORMFACE, ARC -> plainLogits(x, w, p);
+            case COSFACE -> {
+                NDArray cos = cosine(x, w);
+                NDArray target = cos.gather(yCol, 1).sub(m).mul(s);
+                yield replaceTarget(cos.mul(s), target, yCol);
+            }
+            case ARCFACE -> {
+                NDArray cos = cosine(x, w);
+                NDArray cy = cos.gather(yCol, 1);
+                NDArray theta = angle(cy);
+                NDArray withMargin = theta.add(m).cos().mul(s);
+                NDArray target;
+                if (p.easyMargin()) {
+                    target = NDArrays.where(cy.gt(0), withMargin, cy.mul(s));
+                } else {
+                    // Past π − m, cos(θ + m) would turn back up; ArcFace's fallback keeps Z_y decreasing.
+                    target = NDArrays.where(theta.lte(Math.PI - m), withMargin,
+                            cy.sub(m * Math.sin(m)).mul(s));
+                }
+                yield replaceTarget(cos.mul(s), target, yCol);
+            }
+            case SPHEREFACE -> {
+                NDArray xNorm = norm(x); // N×1
+                NDArray cos = cosine(x, w);
+                NDArray target = psi(cos.gather(yCol, 1), psiM(m), p.lambda()).mul(xNorm);
+                yield replaceTarget(cos.mul(xNorm), target, yCol);
+            }
+            case LSOFTMAX -> {
+                NDArray xNorm = norm(x); // N×1
+                NDArray wNormY = oneHot(y, w.getShape().get(0), w.getDataType()).dot(norm(w)); // N×1
+                NDArray cos = cosine(x, w);
+                NDArray target = psi(cos.gather(yCol, 1), psiM(m), p.lambda()).mul(xNorm).mul(wNormY);
+                yield replaceTarget(x.dot(w.transpose()), target, yCol);
+            }
+        };
+    }
+
+    private NDArray plainLogits(NDArray x, NDArray w, HeadParams p) {
+        return switch (kind) {
+            case SOFTMAX, CENTER, LSOFTMAX -> x.dot(w.transpose());
+            case NORMFACE, COSFACE, ARCFACE -> cosine(x, w).mul(p.s());
+            case SPHEREFACE -> cosine(x, w).mul(norm(x));
+            case ARC -> angle(cosine(x, w)).neg().add(Math.PI).mul(p.s());
+        };
+    }
+
+    /** ψ(θ) of the issue, from an unclamped cosine; k is computed without gradient. */
+    private static NDArray psi(NDArray cos, int m, double lambda) {
+        NDArray theta = angle(cos);
+        NDArray k = theta.stopGradient().mul(m / Math.PI).floor().clip(0, m - 1);
+        NDArray sign = k.mod(2).mul(-2).add(1); // (−1)^k
+        return theta.mul(m).cos().mul(sign).sub(k.mul(2)).add(cos.mul(lambda)).div(1 + lambda);
+    }
+
+    private static int psiM(double m) {
+        int k = (int) Math.round(m);
+        if (k < 1 || Math.abs(m - k) > 1e-9) {
+            throw new IllegalArgumentException("ψ's m must be an integer ≥ 1, got " + m);
+        }
+        return k;
+    }
+
+    /** θ = acos of the clipped cosine. */
+    private static NDArray angle(NDArray cos) {
+        return cos.clip(-1 + COS_CLIP, 1 - COS_CLIP).acos();
+    }
+
+    /** N×C cosines between the rows of x and of w. */
+    private static NDArray cosine(NDArray x, NDArray w) {
+        return x.div(norm(x)).dot(w.div(norm(w)).transpose());
+    }
+
+    /** Row norms as a column, floored at {@link #NORM_EPS}. */
+    private static NDArray norm(NDArray v) {
+        return v.norm(new int[] {1}, true).maximum(NORM_EPS);
+    }
+
+    private static NDArray replaceTarget(NDArray others, NDArray targetCol, NDArray yCol) {
+        long c = others.getShape().get(1);
+        NDArray mask = oneHot(yCol, c, DataType.BOOLEAN);
+        return NDArrays.where(mask, targetCol.broadcast(others.getShape()), others);
+    }
+
+    /** N×C indicator of y (0/1 in the given type; BOOLEAN gives a mask). */
+    private static NDArray oneHot(NDArray y, long classes, DataType type) {
+        NDArray mask = y.reshape(-1, 1).eq(y.getManager().arange(0, (int) classes, 1, DataType.INT64).reshape(1, -1));
+        return type == DataType.BOOLEAN ? mask : mask.toType(type, false);
+    }
+
+    private static void checkParams(HeadKind kind, HeadParams p) {
+        p.problem(kind).ifPresent(pr -> {
+            throw new IllegalArgumentException(kind.id() + " param " + pr.param() + " " + pr.reason());
+        });
+    }
+
+    private void checkShapes(NDArray x, NDArray w, NDArray labels, HeadParams current) {
+        checkParams(kind, current);
+        Shape xs = x.getShape();
+        Shape ws = w.getShape();
+        if (xs.dimension() != 2 || ws.dimension() != 2 || xs.get(1) != ws.get(1)) {
+            throw new IllegalArgumentException("need x N×d and w C×d, got " + xs + " and " + ws);
+        }
+        if (labels.getShape().size() != xs.get(0)) {
+            throw new IllegalArgumentException("need " + xs.get(0) + " labels, got " + labels.getShape());
+        }
+        if (x.getDataType() != w.getDataType()) {
+            throw new IllegalArgumentException("x is " + x.getDataType() + " but w is " + w.getDataType());
+        }
+    }
+
+    /** Keeps a result past the NDScope and hands it to the caller's batch manager. */
+    private static NDArray keep(NDArray result, NDManager manager) {
+        NDScope.unregister(result);
+        result.attach(manager);
+        return result;
+    }
+}

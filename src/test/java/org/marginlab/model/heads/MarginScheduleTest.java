@@ -1,0 +1,54 @@
+package org.marginlab.model.heads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class MarginScheduleTest {
+
+    @Test
+    void sphereFaceLambdaAnnealing() {
+        // λ = max(5, 1000·(1 + 0.12·it)^−1)
+        assertEquals(1000, MarginSchedule.annealedLambda(0, 1000, 0.12, 1, 5), 0);
+        assertEquals(1000 / 1.12, MarginSchedule.annealedLambda(1, 1000, 0.12, 1, 5), 1e-12);
+        assertEquals(1000 / 2.2, MarginSchedule.annealedLambda(10, 1000, 0.12, 1, 5), 1e-12);
+        // 1000/(1 + 0.12·it) reaches 5 between it = 1658 (5.0008) and 1659 (4.998).
+        assertEquals(1000 / (1 + 0.12 * 1658), MarginSchedule.annealedLambda(1658, 1000, 0.12, 1, 5), 1e-12);
+        assertEquals(5, MarginSchedule.annealedLambda(1659, 1000, 0.12, 1, 5), 0);
+        assertEquals(5, MarginSchedule.annealedLambda(1_000_000, 1000, 0.12, 1, 5), 0);
+        assertEquals(1000 / (1.12 * 1.12), MarginSchedule.annealedLambda(1, 1000, 0.12, 2, 5), 1e-9);
+    }
+
+    @Test
+    void linearMarginWarmUp() {
+        assertEquals(0, MarginSchedule.warmedMargin(0, 0.35, 100), 0);
+        assertEquals(0.175, MarginSchedule.warmedMargin(50, 0.35, 100), 1e-15);
+        assertEquals(0.35, MarginSchedule.warmedMargin(100, 0.35, 100), 0);
+        assertEquals(0.35, MarginSchedule.warmedMargin(5000, 0.35, 100), 0);
+        assertEquals(0.35, MarginSchedule.warmedMargin(0, 0.35, 0), 0); // warm-up off
+    }
+
+    @Test
+    void atPicksTheRightScheduleForEachHead() {
+        HeadParams sphere = HeadParams.defaults(HeadKind.SPHEREFACE);
+        MarginSchedule s = MarginSchedule.standard(HeadKind.SPHEREFACE, sphere, 500);
+        assertEquals(1000 / 2.2, s.at(10).lambda(), 1e-12);
+        assertEquals(4, s.at(10).m(), 0); // ψ's m is never warmed up
+        MarginSchedule l = MarginSchedule.standard(HeadKind.LSOFTMAX, sphere, 0);
+        assertEquals(5, l.at(100_000).lambda(), 0);
+        HeadParams arc = new HeadParams(30, 0.5, 0, false);
+        MarginSchedule a = new MarginSchedule(HeadKind.ARCFACE, arc, 5, 0.12, 1, 200);
+        assertEquals(0.25, a.at(100).m(), 1e-15);
+        assertEquals(30, a.at(100).s(), 0);
+        assertEquals(0.5, a.at(200).m(), 0);
+        MarginSchedule c = new MarginSchedule(HeadKind.COSFACE, new HeadParams(16, 0.2, 0, false), 5, 0.12, 1, 10);
+        assertEquals(0.02, c.at(1).m(), 1e-15);
+        HeadParams normface = HeadParams.defaults(HeadKind.NORMFACE);
+        assertSame(normface, new MarginSchedule(HeadKind.NORMFACE, normface, 5, 0.12, 1, 10).at(3));
+        HeadParams center = HeadParams.defaults(HeadKind.CENTER);
+        assertSame(center, new MarginSchedule(HeadKind.CENTER, center, 5, 0.12, 1, 10).at(3)); // λ is a weight here
+        assertThrows(IllegalArgumentException.class, () -> new MarginSchedule(HeadKind.ARC, arc, -1, 0.12, 1, 0));
+    }
+}
