@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * garbage collection, does not creep. A leak of just one input batch per iteration (8×28×28 floats,
  * 25 kB) would add 27 MB between the two windows compared; one leaked activation would add 440 MB.
  */
+@org.junit.jupiter.api.Tag("slow")
 class NativeMemoryTest {
 
     @Test
@@ -37,8 +38,8 @@ class NativeMemoryTest {
         for (int i = 600; i <= 2000; i += 100) {
             assertEquals(arrays[500], arrays[i], "live NDArrays at iteration " + i);
         }
-        long early = LongStream.rangeClosed(5, 9).map(k -> heap[k * 100]).min().orElseThrow();
-        long late = LongStream.rangeClosed(16, 20).map(k -> heap[k * 100]).min().orElseThrow();
+        long early = LongStream.rangeClosed(5, 9).map(k -> heap[(int) k * 100]).min().orElseThrow();
+        long late = LongStream.rangeClosed(16, 20).map(k -> heap[(int) k * 100]).min().orElseThrow();
         System.out.printf("live arrays %d; C heap in use, low point of iterations 500–900: %.1f MB, of 1600–2000: %.1f MB%n",
                 arrays[500], early / 1e6, late / 1e6);
         assertTrue(late - early < 8_000_000L, "native memory grew by " + (late - early) / 1e6 + " MB over ~1 100 iterations");

@@ -32,5 +32,5 @@ final class TestData {
                 7L, "cpu", false, 10, 10);
     }
 
-    static final HeadFactory SOFTMAX = (c, classes) -> new SoftmaxHead(classes);
+    static final HeadFactory SOFTMAX = MarginTrainableHead.FACTORY;
 }
