@@ -5,16 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
-import org.marginlab.model.heads.HeadKind;
 import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HeadFactory;
 import org.marginlab.train.RunReader;
 import org.marginlab.train.RunState;
 import org.marginlab.train.RunWriter;
-import org.marginlab.train.SoftmaxHead;
+import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.train.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
@@ -36,18 +34,9 @@ public final class EngineBackend implements TrainingBackend {
         this.heads = heads;
     }
 
-    /**
-     * The heads the engine of this build can train. The engine ships plain softmax; the margin heads
-     * come from the heads package once it is wired into the engine (issue 3) — swap the factory here.
-     */
+    /** All eight heads, as the engine trains them. */
     public static HeadFactory engineHeads() {
-        return (config, classes) -> {
-            if (config.head() == HeadKind.SOFTMAX) {
-                return new SoftmaxHead(classes);
-            }
-            throw new UserException("head " + config.head().id() + ": this build's engine trains only softmax; "
-                    + "choose Softmax in the Head field");
-        };
+        return MarginTrainableHead.FACTORY;
     }
 
     private synchronized TrainingData data(String dir) {

@@ -6,6 +6,15 @@ import org.marginlab.data.FashionMnist;
 final class TestData {
     private static TrainingData data;
 
+    static {
+        // The test machine's cores are shared by several builds: PyTorch's spinning worker threads
+        // slow each other down twenty-fold there, so engine tests train on one thread.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
     private TestData() {
     }
 
@@ -23,5 +32,5 @@ final class TestData {
                 7L, "cpu", false, 10, 10);
     }
 
-    static final HeadFactory SOFTMAX = (c, classes) -> new SoftmaxHead(classes);
+    static final HeadFactory SOFTMAX = MarginTrainableHead.FACTORY;
 }

@@ -9,10 +9,8 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.core.Prelu;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.training.initializer.ConstantInitializer;
 import org.marginlab.UserException;
 
 import java.util.List;
@@ -117,9 +115,6 @@ public final class Backbones {
     }
 
     private static Block prelu() {
-        Prelu p = new Prelu();
-        // PyTorch's and the paper's PReLU start at slope 0.25; DJL's default would draw it at random.
-        p.setInitializer(new ConstantInitializer(0.25f), "alpha");
-        return p;
+        return new ParametricRelu();
     }
 }
