@@ -16,6 +16,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,6 +77,7 @@ class MarginHeadTest {
     }
 
     /** Free embeddings + W trained by plain SGD through the block in float32: every head fits a toy set. */
+    @Tag("slow")
     @ParameterizedTest
     @EnumSource(HeadKind.class)
     void trainsInFloat32(HeadKind kind) {
