@@ -178,6 +178,17 @@ class LossCommandTest {
         assertNotEquals(0, run("loss").code());
     }
 
+    /** The example in docs/loss-command.md prints what the docs show. */
+    @Test
+    void docsExampleMatches() throws IOException {
+        Result r = run("loss", "--input", "docs/examples/arcface-one-sample.json");
+        assertEquals(0, r.code(), r.err());
+        String doc = Files.readString(Path.of("docs/loss-command.md"));
+        int start = doc.indexOf("prints:\n\n```json\n") + "prints:\n\n```json\n".length();
+        String shown = doc.substring(start, doc.indexOf("```", start));
+        assertEquals(shown.strip(), r.out().strip());
+    }
+
     /** Params a head does not read are ignored, so one file can be pointed at several heads. */
     @Test
     void unusedParamsAreIgnored() throws IOException {
