@@ -45,6 +45,24 @@ class MarginHeadTest {
         }
     }
 
+    /** Checkpoints: W and the centres go through saveParameters / loadParameters. */
+    @Test
+    void saveAndLoadKeepWeightsAndCentres() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            MarginHead a = new MarginHead(HeadKind.CENTER, HeadParams.defaults(HeadKind.CENTER), 3, 2);
+            a.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            a.centers().getArray().set(new float[] {1, 2, 3, 4, 5, 6});
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            a.saveParameters(new java.io.DataOutputStream(bytes));
+            MarginHead b = new MarginHead(HeadKind.CENTER, HeadParams.defaults(HeadKind.CENTER), 3, 2);
+            b.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            b.loadParameters(m, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            assertArrayEquals(a.weight().getArray().toFloatArray(), b.weight().getArray().toFloatArray());
+            assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, b.centers().getArray().toFloatArray());
+            assertFalse(b.centers().requiresGradient());
+        }
+    }
+
     @Test
     void forwardGivesPredictionLogits() {
         try (NDManager m = NDManager.newBaseManager()) {
