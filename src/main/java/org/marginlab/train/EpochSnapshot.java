@@ -8,7 +8,7 @@ package org.marginlab.train;
  * @param epoch             zero-based epoch just finished
  * @param iteration         global iteration at the end of the epoch
  * @param testAccuracy      accuracy on the full test set, in [0, 1]
- * @param wcIntra           mean angle between each feature and its class weight W_y
+ * @param wcIntra           mean over classes of the angle between the class's feature centre and W_j (Eq. 12)
  * @param wInter            mean angle between different class weights W_i, W_j
  * @param cInter            mean angle between different classes' feature centres
  * @param histogramEdges    bin edges in radians over [0, π], length bins + 1
