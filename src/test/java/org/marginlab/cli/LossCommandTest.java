@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code marginlab loss} end to end on JSON files written here: values worked by hand, and one-line errors. */
 class LossCommandTest {
@@ -32,10 +31,7 @@ class LossCommandTest {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -164,7 +160,7 @@ class LossCommandTest {
         assertEquals(2, r.code(), name + ": " + r.err());
         String err = r.err().strip();
         assertFalse(err.contains("\n"), name + ": more than one line: " + err);
-        assertTrue(err.startsWith(in.toString() + ": "), name + ": should name the file: " + err);
+        assertTrue(err.startsWith("marginlab: " + in + ": "), name + ": should name the file: " + err);
         assertTrue(err.contains(expected), name + ": " + err);
         assertEquals("", r.out());
         assertFalse(Files.exists(out), name + ": no output on error");
