@@ -216,7 +216,11 @@ public final class EmbeddingCircleFigure implements RunFigure {
             }
         }
         g.setClip(oldClip);
-        if (normalised) {
+        if (p.pca()) {
+            String what = normalised ? "normalised" : "feature units";
+            frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "principal component 1 (" + what + ")",
+                    "principal component 2 (" + what + ")");
+        } else if (normalised) {
             frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "x₁ / ‖x‖ (unitless)", "x₂ / ‖x‖ (unitless)");
         } else {
             frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "x₁ (feature units)", "x₂ (feature units)");
