@@ -171,4 +171,35 @@ class RunFiguresTest {
         RunData empty = RunData.of("x", RUN.config(), List.of(), List.of());
         assertEquals(FigureIds.THEORY, FigureSet.forRun(empty).ids());
     }
+
+    @Test
+    void everyFigureSurvivesNoDataTinyAreasAndNonFiniteFeatures() {
+        RunData empty = RunData.of("x", RUN.config(), List.of(), List.of());
+        var broken = RUN.lastIteration();
+        float[][] emb = broken.embeddings().clone();
+        emb[0] = new float[] {Float.NaN, Float.POSITIVE_INFINITY};
+        var bad = new org.marginlab.train.IterationSnapshot(broken.iteration(), broken.epoch(), emb, broken.probeLabels(),
+                broken.weights(), null, broken.thetaY(), broken.dLdThetaY(), Double.NaN, 0.5, 1e-3, 1);
+        RunData diverged = RunData.of("nan", RUN.config(), List.of(bad), RUN.epochs());
+        List<Figure> all = new ArrayList<>(FigureSet.forRun(RUN).figures());
+        all.add(new org.marginlab.figures.embedding.EmbeddingSphereFigure());
+        for (Figure f : all) {
+            for (RunData r : List.of(empty, diverged, RUN)) {
+                if (f instanceof RunFigure rf) {
+                    rf.setRun(r);
+                }
+                BufferedImage img = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
+                var g = img.createGraphics();
+                f.draw(g, new Rectangle2D.Double(0, 0, 0, 0));
+                f.draw(g, new Rectangle2D.Double(5, 5, 12, 9));
+                f.draw(g, new Rectangle2D.Double(20, 10, 180, 140));
+                g.dispose();
+                f.csv();
+            }
+        }
+        // an empty run draws its note rather than nothing
+        TrainingCurvesFigure t = new TrainingCurvesFigure();
+        t.setRun(empty);
+        assertTrue(!t.hasData());
+    }
 }

@@ -216,7 +216,11 @@ public final class EmbeddingCircleFigure implements RunFigure {
             }
         }
         g.setClip(oldClip);
-        if (normalised) {
+        if (p.pca()) {
+            String what = normalised ? "normalised" : "feature units";
+            frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "principal component 1 (" + what + ")",
+                    "principal component 2 (" + what + ")");
+        } else if (normalised) {
             frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "x₁ / ‖x‖ (unitless)", "x₂ / ‖x‖ (unitless)");
         } else {
             frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "x₁ (feature units)", "x₂ (feature units)");
@@ -272,12 +276,9 @@ public final class EmbeddingCircleFigure implements RunFigure {
 
     /** Half-width of the raw view: the 99th percentile of |coordinate|, padded. */
     static double extent(double[][] pts) {
-        double[] a = new double[pts.length * 2];
-        for (int i = 0; i < pts.length; i++) {
-            a[2 * i] = Math.abs(pts[i][0]);
-            a[2 * i + 1] = Math.abs(pts[i][1]);
-        }
-        Arrays.sort(a);
+        // a diverged run may hold NaN or ∞ features: they must not decide the axis range
+        double[] a = Arrays.stream(pts).flatMapToDouble(Arrays::stream).map(Math::abs)
+                .filter(Double::isFinite).sorted().toArray();
         double q = a.length == 0 ? 1 : a[Math.min(a.length - 1, (int) (0.99 * a.length))];
         return q > 0 ? q * 1.15 : 1;
     }

@@ -92,13 +92,46 @@ public final class DzDthetaFigure extends TheoryFigure {
         return "Target-logit slope ∂Z_y/∂θ_y of every head";
     }
 
+    /** Heads whose curves coincide (e.g. softmax, NormFace and CosFace at s = 1) share one series. */
+    List<List<HeadKind>> groups() {
+        List<List<HeadKind>> groups = new ArrayList<>();
+        double[] grid = thetaGrid(SAMPLES);
+        List<double[]> values = new ArrayList<>();
+        for (HeadKind k : heads()) {
+            HeadFunctions f = HeadFunctions.of(k, curveParams(k));
+            double[] v = new double[grid.length];
+            for (int i = 0; i < grid.length; i++) {
+                v[i] = f.targetSlope(grid[i], 1, 1);
+            }
+            int match = -1;
+            for (int gi = 0; gi < groups.size() && match < 0; gi++) {
+                double[] u = values.get(gi);
+                boolean same = true;
+                for (int i = 0; i < v.length && same; i++) {
+                    same = Math.abs(u[i] - v[i]) < 1e-12;
+                }
+                if (same) {
+                    match = gi;
+                }
+            }
+            if (match < 0) {
+                groups.add(new ArrayList<>(List.of(k)));
+                values.add(v);
+            } else {
+                groups.get(match).add(k);
+            }
+        }
+        return groups;
+    }
+
     XYSeriesCollection data() {
         XYSeriesCollection c = new XYSeriesCollection();
         double[] grid = thetaGrid(SAMPLES);
-        for (HeadKind k : heads()) {
-            HeadParams p = curveParams(k);
-            HeadFunctions f = HeadFunctions.of(k, p);
-            XYSeries s = new XYSeries(label(k, p, !unitScale), false, true);
+        for (List<HeadKind> group : groups()) {
+            HeadKind k = group.get(0);
+            HeadFunctions f = HeadFunctions.of(k, curveParams(k));
+            String name = String.join(" = ", group.stream().map(h -> label(h, curveParams(h), !unitScale)).toList());
+            XYSeries s = new XYSeries(name, false, true);
             for (double t : grid) {
                 s.add(unit.of(t), f.targetSlope(t, 1, 1));
             }
@@ -112,22 +145,13 @@ public final class DzDthetaFigure extends TheoryFigure {
         XYSeriesCollection data = data();
         List<Color> colors = new ArrayList<>();
         List<Stroke> strokes = new ArrayList<>();
-        List<HeadKind> ks = heads();
         HeadKind shown = head == HeadKind.CENTER ? HeadKind.SOFTMAX : head;
-        for (HeadKind k : ks) {
-            colors.add(color(k));
-            float w = k == shown ? 3.4f : 2f;
-            // heads that coincide at s = 1 (softmax/normface/cosface, sphereface/lsoftmax) stay visible dashed
-            strokes.add(switch (k) {
-                case NORMFACE, LSOFTMAX -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {8f, 6f}, 0f);
-                case COSFACE -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {2f, 5f}, 0f);
-                default -> new BasicStroke(w);
-            });
+        for (List<HeadKind> group : groups()) {
+            colors.add(color(group.get(0)));
+            strokes.add(new BasicStroke(group.contains(shown) ? 3.4f : 2f));
         }
         String sub = (unitScale ? "s = 1 for all heads (paper Fig. 3)" : "each head's own s")
-                + ", ‖x‖ = ‖W‖ = 1; selected head drawn thick";
+                + ", ‖x‖ = ‖W‖ = 1; coinciding heads share a curve; selected head drawn thick";
         return Charts.lines(title(), sub, unit.label("θ_y"), "∂Z_y/∂θ_y (logit per rad)", data, colors, strokes);
     }
 

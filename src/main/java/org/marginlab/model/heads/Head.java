@@ -19,6 +19,7 @@ import ai.djl.ndarray.types.Shape;
  * NDArray loss = head.loss(x, w, labels, centersOrNull, now);    // scalar mean loss, inside the collector
  * NDArray z = head.logits(x, w, labels, now);                    // N×C, what the cross-entropy sees
  * NDArray p = head.predictLogits(x, w);                          // N×C, no margin: argmax(1) = prediction
+ * NDArray t = Head.angles(x, w);                                 // N×C θ in radians, same clip as the heads
  * Head.updateCenters(centers, x, labels, alpha);                 // center loss, after backward, in place
  * }</pre>
  * Shapes: x N×d (float32 or float64), w C×d (same type), labels N (any integer type, 0 ≤ y &lt; C),
@@ -139,6 +140,21 @@ public final class Head {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             return keep(plainLogits(x, w, params), x.getManager());
+        }
+    }
+
+    /**
+     * N×C angles θ_ij between the rows of x and of w, in radians: acos of the clipped cosine, exactly as
+     * the heads use them (for θ_y probes, histograms and angle statistics). No margin, no scale.
+     */
+    public static NDArray angles(NDArray x, NDArray w) {
+        if (x.getShape().dimension() != 2 || w.getShape().dimension() != 2
+                || x.getShape().get(1) != w.getShape().get(1)) {
+            throw new IllegalArgumentException("need x N×d and w C×d, got " + x.getShape() + " and " + w.getShape());
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return keep(angle(cosine(x, w)), x.getManager());
         }
     }
 

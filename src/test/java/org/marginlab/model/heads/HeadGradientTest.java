@@ -199,10 +199,12 @@ class HeadGradientTest {
             NDArray wa = Nd.of(m, w, DataType.FLOAT64);
             double[][] z = Nd.mat(head.logits(xa, wa, m.create(y), cfg.p()));
             double[][] plain = Nd.mat(head.predictLogits(xa, wa));
+            double[][] thetaNd = Nd.mat(Head.angles(xa, wa));
             for (int i = 0; i < N; i++) {
                 double[] analyticPlain = f.plainLogits(x[i], w);
                 for (int j = 0; j < C; j++) {
                     double theta = Math.acos(cosine(x[i], w[j]));
+                    assertEquals(theta, thetaNd[i][j], 1e-12, "angles");
                     double xn = norm(x[i]);
                     double wn = norm(w[j]);
                     double expected = j == y[i] ? f.targetLogit(theta, xn, wn) : f.otherLogit(theta, xn, wn);
