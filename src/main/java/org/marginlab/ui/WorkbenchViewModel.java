@@ -63,6 +63,8 @@ public final class WorkbenchViewModel {
     private org.marginlab.figures.RunData cachedData;
     private long cachedVersion = -1;
     private TrainingBackend.Control control;
+    private long lastStatusNanos = Long.MIN_VALUE / 2;
+    private RunState lastStatusState;
     private final List<TrainingBackend.Control> compareControls = new ArrayList<>();
     private final ChangeListener<RunState> stateWatcher = (obs, was, now) -> onRunState(now);
 
@@ -311,7 +313,12 @@ public final class WorkbenchViewModel {
         for (RunModel m : compareRuns) {
             changed |= m.pull();
         }
-        if (changed || starting.get()) {
+        // The status line changes every iteration; re-laying it out four times a second is plenty.
+        long now = System.nanoTime();
+        if ((changed || starting.get())
+                && (now - lastStatusNanos >= 250_000_000L || state.get() != lastStatusState)) {
+            lastStatusNanos = now;
+            lastStatusState = state.get();
             updateStatus();
         }
         return changed;
