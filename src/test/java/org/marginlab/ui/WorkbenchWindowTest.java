@@ -223,4 +223,55 @@ class WorkbenchWindowTest {
             return null;
         });
     }
+
+    @Test
+    void exportAllAndReplayGif() throws Exception {
+        RecordingBackend backend = new RecordingBackend();
+        WorkbenchWindow w = show(backend);
+        ScreenshotMaker.onFx(() -> {
+            w.model().settings().textProperty(Setting.DIM).set("2");
+            w.model().start();
+            return null;
+        });
+        await("started", () -> backend.listeners.size() == 1);
+        ScreenshotMaker.onFx(() -> {
+            var l = backend.listeners.get(0);
+            for (int i = 1; i <= 5; i++) {
+                l.onIteration(Snapshots.iteration(10L * i, 10, 4));
+            }
+            l.onEpoch(Snapshots.epoch(0, 50, 10));
+            l.onProgress(50, 100, 0);
+            w.clock().tick(Long.MAX_VALUE / 2);
+            return null;
+        });
+        Path dir = tmp.resolve("all");
+        java.util.concurrent.CompletableFuture<List<Path>> written = new java.util.concurrent.CompletableFuture<>();
+        ScreenshotMaker.onFx(() -> {
+            w.exportAll(dir, ExportFormat.PNG, 1, written::complete);
+            return null;
+        });
+        List<Path> files = written.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
+        for (String id : List.of("embedding-circle", "angle-histograms", "angle-stats", "gradient-check",
+                "similarity-matrix", "training-curves", "confusion-matrix", "dz-dtheta", "psi-curves", "s-tradeoff",
+                "decision-boundary")) {
+            assertTrue(names.contains(id + ".png"), id + ".png in " + names);
+            assertTrue(names.contains(id + ".csv"), id + ".csv in " + names);
+        }
+        for (Path f : files) {
+            assertTrue(Files.size(f) > 0, f + " is empty");
+        }
+
+        ScreenshotMaker.onFx(() -> {
+            w.exportReplay(tmp.resolve("gif"));
+            return null;
+        });
+        Path gif = tmp.resolve("gif/embedding-replay.gif");
+        await("gif", () -> Files.exists(gif));
+        try (var in = ImageIO.createImageInputStream(gif.toFile())) {
+            var reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(5, reader.getNumImages(true), "one frame per stored snapshot");
+        }
+    }
 }
