@@ -96,6 +96,11 @@ public final class FigureCanvas extends Region {
         return true;
     }
 
+    /** Whether the canvas is in a scene, visible up its whole parent chain, and has a size. */
+    public boolean isOnScreen() {
+        return isShowing();
+    }
+
     private boolean isShowing() {
         if (getScene() == null || getWidth() <= 0 || getHeight() <= 0) {
             return false;

@@ -29,6 +29,7 @@ public abstract class FigureView extends BorderPane {
     protected final FigureCanvas canvas = new FigureCanvas();
     private final HBox tools = new HBox(8);
     private Figure live;
+    private boolean stale;
 
     protected FigureView(WorkbenchViewModel model, BackgroundExecutor executor) {
         this.model = model;
@@ -63,8 +64,29 @@ public abstract class FigureView extends BorderPane {
         tools.getChildren().addAll(0, java.util.List.of(nodes));
     }
 
+    /**
+     * Takes new data into the live figure if this view is on screen; otherwise only notes that it is
+     * stale, so hidden tabs cost nothing while training and catch up when shown.
+     */
+    public void dataChanged() {
+        if (canvas.isOnScreen() || live == null) {
+            refresh();
+        } else {
+            stale = true;
+        }
+    }
+
+    /** Paints if on screen and changed, first catching up on data that arrived while hidden. */
+    public void paintIfNeeded() {
+        if (stale && canvas.isOnScreen()) {
+            refresh();
+        }
+        canvas.paintIfDirty();
+    }
+
     /** Takes the model's current data into the live figure and schedules a repaint. */
     public void refresh() {
+        stale = false;
         if (live == null || needsNewFigure(live)) {
             live = createFigure();
             canvas.setFigure(live);

@@ -75,12 +75,12 @@ public final class FrameClock extends AnimationTimer {
             lastPull = now;
             if (model.pull()) {
                 for (FigureView v : views.get()) {
-                    v.refresh();
+                    v.dataChanged();
                 }
             }
         }
         for (FigureView v : views.get()) {
-            v.canvas().paintIfDirty();
+            v.paintIfNeeded();
         }
     }
 
