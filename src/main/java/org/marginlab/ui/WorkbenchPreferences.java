@@ -34,6 +34,7 @@ public final class WorkbenchPreferences {
         double divider = 0.22;
         String theme = "light";
         String tab = "";
+        List<String> tabOrder = new ArrayList<>();
         TrainConfig lastConfig;
         List<String> recentRuns = new ArrayList<>();
     }
@@ -146,6 +147,15 @@ public final class WorkbenchPreferences {
 
     public void setTab(String tab) {
         stored.tab = tab;
+    }
+
+    /** Tab names in the order the user dragged them into; empty for the default order. */
+    public List<String> tabOrder() {
+        return stored.tabOrder == null ? List.of() : List.copyOf(stored.tabOrder);
+    }
+
+    public void setTabOrder(List<String> names) {
+        stored.tabOrder = new ArrayList<>(names);
     }
 
     /** The settings of the last launch, or null. */

@@ -292,6 +292,47 @@ public final class WorkbenchViewModel {
         }, failure -> notify(describe("Could not open " + directory, failure)));
     }
 
+    /**
+     * Copies the current run's directory into {@code parent} (a run is written as it trains; this keeps
+     * a copy elsewhere). Refused while the run is still writing.
+     */
+    public void saveRunAs(Path parent, java.util.function.Consumer<Path> onSaved) {
+        Path source = runDirectory.get();
+        if (source == null) {
+            notify("No run to save yet: start or open one first.");
+            return;
+        }
+        if (state.get() == RunState.RUNNING || state.get() == RunState.PAUSED || starting.get()) {
+            notify("Stop the run before saving a copy; its files are still being written.");
+            return;
+        }
+        Path target = parent.resolve(source.getFileName());
+        executor.submit(() -> copyTree(source, target), copy -> {
+            notify("Saved a copy of the run to " + copy);
+            onSaved.accept(copy);
+        }, failure -> notify(describe("Could not save the run to " + target, failure)));
+    }
+
+    private static Path copyTree(Path source, Path target) throws java.io.IOException {
+        if (java.nio.file.Files.exists(target)) {
+            throw new UserException(target + " already exists; choose another folder");
+        }
+        // Copy into a temporary sibling, then rename, so a failed copy leaves nothing half-written.
+        Path tmp = target.resolveSibling(target.getFileName() + ".partial");
+        try (var paths = java.nio.file.Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path dest = tmp.resolve(source.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(dest);
+                } else {
+                    java.nio.file.Files.copy(p, dest);
+                }
+            }
+        }
+        java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
     /** Shows a run read from disk (e.g. via the engine's RunReader) as the current run. */
     public void showStored(RunModel model, Path directory, String deviceName) {
         control = null;

@@ -89,6 +89,8 @@ public final class WorkbenchWindow {
         }
         tabs.getTabs().add(tab("Compare", compareView));
         tabs.getTabs().add(tab("Theory", theoryView));
+        tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
+        restoreTabOrder(prefs.tabOrder());
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> allViews().forEach(v -> v.canvas().markDirty()));
 
         BorderPane center = new BorderPane(tabs);
@@ -108,6 +110,15 @@ public final class WorkbenchWindow {
 
         clock = new FrameClock(model, this::allViews, 33);
         allViews().forEach(FigureView::refresh);
+    }
+
+    private void restoreTabOrder(List<String> order) {
+        List<Tab> sorted = new ArrayList<>(tabs.getTabs());
+        sorted.sort(java.util.Comparator.comparingInt(t -> {
+            int i = order.indexOf(t.getText());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        tabs.getTabs().setAll(sorted);
     }
 
     private static Tab tab(String name, javafx.scene.Node content) {
@@ -214,6 +225,7 @@ public final class WorkbenchWindow {
         prefs.setDivider(split.getDividerPositions()[0]);
         prefs.setTheme(theme);
         prefs.setTab(selectedTab());
+        prefs.setTabOrder(tabNames());
         if (model.settings().validProperty().get()) {
             prefs.setLastConfig(model.settings().toConfig());
         }
@@ -225,6 +237,13 @@ public final class WorkbenchWindow {
         open.setOnAction(e -> chooseFolder("Open a run directory").ifPresent(this::openRun));
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
+        MenuItem saveAs = new MenuItem("Save run as…");
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        saveAs.disableProperty().bind(model.runDirectoryProperty().isNull());
+        saveAs.setOnAction(e -> chooseFolder("Save a copy of the run into").ifPresent(d -> model.saveRunAs(d, copy -> {
+            prefs.addRecentRun(copy);
+            fillRecent();
+        })));
         MenuItem exportAll = new MenuItem("Export all figures…");
         exportAll.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         exportAll.setOnAction(e -> chooseFolder("Export all figures to").ifPresent(d -> exportAll(d, ExportFormat.PNG, 2)));
@@ -236,7 +255,7 @@ public final class WorkbenchWindow {
                 w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
             }
         });
-        Menu file = new Menu("File", null, open, recentMenu, new javafx.scene.control.SeparatorMenuItem(), exportAll,
+        Menu file = new Menu("File", null, open, recentMenu, saveAs, new javafx.scene.control.SeparatorMenuItem(), exportAll,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
 
         MenuItem start = command("Start", new KeyCodeCombination(KeyCode.F5), model::start);

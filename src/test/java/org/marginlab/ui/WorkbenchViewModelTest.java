@@ -125,4 +125,24 @@ class WorkbenchViewModelTest {
         assertEquals(RunModel.HISTORY_LIMIT + 9, m.history().get(m.history().size() - 1).iteration());
         assertEquals(1, m.history().get(0).iteration() % 2, "every other old snapshot was dropped");
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
+    @Test
+    void saveRunAsCopiesTheRunDirectory() throws Exception {
+        Path run = java.nio.file.Files.createDirectories(tmp.resolve("runs/20260101-000000-arc/sub"));
+        java.nio.file.Files.writeString(run.getParent().resolve("config.json"), "{\"head\":\"arc\"}");
+        java.nio.file.Files.writeString(run.resolve("x.bin"), "abc");
+        RunModel m = new RunModel(org.marginlab.train.TrainConfig.defaults(HeadKind.ARC), "arc");
+        vm.showStored(m, run.getParent(), "cpu()");
+        java.util.List<Path> saved = new java.util.ArrayList<>();
+        vm.saveRunAs(tmp.resolve("keep"), saved::add);
+        Path copy = tmp.resolve("keep/20260101-000000-arc");
+        assertEquals(List.of(copy), saved);
+        assertEquals("{\"head\":\"arc\"}", java.nio.file.Files.readString(copy.resolve("config.json")));
+        assertEquals("abc", java.nio.file.Files.readString(copy.resolve("sub/x.bin")));
+        vm.saveRunAs(tmp.resolve("keep"), saved::add);
+        assertTrue(vm.notificationProperty().get().contains("already exists"), vm.notificationProperty().get());
+    }
 }
