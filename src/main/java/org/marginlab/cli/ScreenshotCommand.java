@@ -90,7 +90,6 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (result.message() != null && !result.message().isBlank()) {
             pw.println("window said: " + result.message());
         }
-        javafx.application.Platform.exit();
         return result.state() == RunState.FAILED ? 1 : 0;
     }
 

@@ -48,7 +48,6 @@ final class UiBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         WorkbenchBenchmark.run(new WorkbenchBenchmark.Options(iterations, batch, probe, rounds, sphereSeconds, runs), out);
         out.flush();
-        javafx.application.Platform.exit();
         return 0;
     }
 }

@@ -68,9 +68,9 @@ public final class EngineBackend implements TrainingBackend {
         }
         List<Control> controls = new ArrayList<>();
         for (TrainingSession s : sessions) {
-            s.start();
             controls.add(new SessionControl(s, device(s.config())));
         }
+        sessions.forEach(TrainingSession::start);
         return controls;
     }
 
@@ -82,8 +82,15 @@ public final class EngineBackend implements TrainingBackend {
         return s;
     }
 
+    /**
+     * The device as configured. Resolving "auto" would start DJL's engine on this thread; PyTorch's
+     * grad mode is per thread and DJL sets it where the engine starts, so the engine must start on
+     * the training thread (else the first optimizer step fails with "a leaf Variable that requires
+     * grad is being used in an in-place operation"). The run's summary records the resolved device.
+     */
     private static String device(TrainConfig config) {
-        return DeviceChoice.resolve(config.device()).toString();
+        DeviceChoice.parse(config.device());
+        return config.device();
     }
 
     @Override

@@ -257,7 +257,13 @@ public final class WorkbenchViewModel {
         for (HeadKind h : heads) {
             TrainConfig c = withHead(base, h);
             configs.add(c);
-            models.add(new RunModel(c, h.displayName()));
+            RunModel m = new RunModel(c, h.displayName());
+            m.stateProperty().addListener((o, was, now) -> {
+                if (now == RunState.FAILED) {
+                    notify(m.title() + ": " + m.messageProperty().get());
+                }
+            });
+            models.add(m);
         }
         compareRuns.setAll(models);
         executor.submit(() -> backend.startCompare(configs, models.stream().map(RunModel::listener).toList()),
