@@ -59,8 +59,9 @@ public final class CompareView extends BorderPane {
         grid.setHgap(4);
         grid.setVgap(4);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        stats.setPrefHeight(210);
-        stats.setMinHeight(150);
+        // Room for the table's header and four rows.
+        stats.setPrefHeight(255);
+        stats.setMinHeight(235);
         VBox center = new VBox(4, grid, stats);
         setCenter(center);
         model.compareRuns().addListener((ListChangeListener<RunModel>) c -> rebuild());

@@ -52,6 +52,12 @@ public final class WorkbenchApp extends Application {
         Scene scene = window.scene(prefs.width(), prefs.height());
         stage.setScene(scene);
         stage.setTitle("MarginLab");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = WorkbenchApp.class.getResource(WorkbenchWindow.ASSETS + "icons/marginlab-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
+        }
         if (Double.isFinite(prefs.x()) && Double.isFinite(prefs.y()) && onSomeScreen(prefs.x(), prefs.y())) {
             stage.setX(prefs.x());
             stage.setY(prefs.y());

@@ -64,6 +64,7 @@ public final class WorkbenchViewModel {
     private long cachedVersion = -1;
     private TrainingBackend.Control control;
     private long lastStatusNanos = Long.MIN_VALUE / 2;
+    private long statusIntervalNanos = 250_000_000L;
     private RunState lastStatusState;
     private final List<TrainingBackend.Control> compareControls = new ArrayList<>();
     private final ChangeListener<RunState> stateWatcher = (obs, was, now) -> onRunState(now);
@@ -363,7 +364,7 @@ public final class WorkbenchViewModel {
         // The status line changes every iteration; re-laying it out four times a second is plenty.
         long now = System.nanoTime();
         if ((changed || starting.get())
-                && (now - lastStatusNanos >= 250_000_000L || state.get() != lastStatusState)) {
+                && (now - lastStatusNanos >= statusIntervalNanos || state.get() != lastStatusState)) {
             lastStatusNanos = now;
             lastStatusState = state.get();
             updateStatus();
@@ -379,6 +380,12 @@ public final class WorkbenchViewModel {
             return;
         }
         if (r == null) {
+            if (!compareRuns.isEmpty()) {
+                statusText.set(compareStatus());
+                long total = compareRuns.stream().mapToLong(m -> m.totalIterationsProperty().get()).sum();
+                long done = compareRuns.stream().mapToLong(m -> m.iterationProperty().get()).sum();
+                progress.set(total > 0 ? (double) done / total : 0);
+            }
             return;
         }
         long it = r.iterationProperty().get();
@@ -409,6 +416,22 @@ public final class WorkbenchViewModel {
         statusText.set(b.toString());
     }
 
+    /** "Comparing 4 heads · Softmax 120 / 150 · CosFace 120 / 150 …" */
+    private String compareStatus() {
+        StringBuilder b = new StringBuilder("Comparing ").append(compareRuns.size()).append(" heads");
+        for (RunModel m : compareRuns) {
+            b.append(" · ").append(m.title()).append(' ').append(m.iterationProperty().get());
+            if (m.totalIterationsProperty().get() > 0) {
+                b.append(" / ").append(m.totalIterationsProperty().get());
+            }
+            RunState s = m.stateProperty().get();
+            if (s != RunState.RUNNING && s != RunState.READY) {
+                b.append(" (").append(stateWord(s).toLowerCase(java.util.Locale.ROOT)).append(')');
+            }
+        }
+        return b.toString();
+    }
+
     private static String stateWord(RunState s) {
         return switch (s) {
             case READY -> "Ready";
@@ -426,6 +449,11 @@ public final class WorkbenchViewModel {
 
     public void dismissNotification() {
         notification.set("");
+    }
+
+    /** How often the status line may change; tests set 0 to see every update. */
+    void setStatusIntervalMillis(long millis) {
+        statusIntervalNanos = millis * 1_000_000L;
     }
 
     /** Reports a failure in one line: a user-fixable message as is, anything else with its type. */

@@ -19,6 +19,10 @@ class WorkbenchViewModelTest {
     private final RecordingBackend backend = new RecordingBackend();
     private final WorkbenchViewModel vm = new WorkbenchViewModel(new SettingsViewModel(), backend, BackgroundExecutor.synchronous());
 
+    {
+        vm.setStatusIntervalMillis(0);
+    }
+
     @Test
     void startFeedsSnapshotsAndControlsTheRun() {
         vm.settings().selectHead(HeadKind.COSFACE);
@@ -110,6 +114,10 @@ class WorkbenchViewModelTest {
         backend.listeners.get(1).onIteration(Snapshots.iteration(3, 10, 1));
         assertTrue(vm.pull());
         assertEquals(3, vm.compareRuns().get(1).latestProperty().get().iteration());
+        backend.listeners.get(1).onProgress(3, 150, 0);
+        vm.pull();
+        assertTrue(vm.statusTextProperty().get().startsWith("Comparing 3 heads · Softmax 0 · AM-Softmax / CosFace 3 / 150"),
+                vm.statusTextProperty().get());
         vm.stopCompare();
         assertEquals(List.of("cmp0 cancel", "cmp1 cancel", "cmp2 cancel"), backend.calls);
     }
