@@ -4,6 +4,7 @@ import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
+import org.marginlab.train.ConfigCheck;
 import org.marginlab.train.ConfigJson;
 import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.train.RunState;
@@ -114,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingData td = TrainingData.from(FashionMnist.load(data != null ? data : c.dataDir() == null ? null : Path.of(c.dataDir())));
             session = TrainingSession.resumeRun(resume, td, MarginTrainableHead.FACTORY);
         } else {
-            TrainConfig c = buildConfig();
+            TrainConfig c = ConfigCheck.validate(buildConfig());
             TrainingData td = TrainingData.from(FashionMnist.load(c.dataDir() == null ? null : Path.of(c.dataDir())));
             Path dir = out != null ? out : RunWriter.defaultDirectory(Path.of("runs"), c.head().id());
             session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir);
