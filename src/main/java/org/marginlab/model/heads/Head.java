@@ -83,7 +83,7 @@ public final class Head {
         checkShapes(x, w, labels, current);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray z = marginLogits(x, w, labels.toType(DataType.INT64, false), current);
+            NDArray z = marginLogits(x, w, indices(labels, x), current);
             return keep(z, x.getManager());
         }
     }
@@ -106,7 +106,7 @@ public final class Head {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray y = labels.toType(DataType.INT64, false).reshape(-1, 1);
+            NDArray y = indices(labels, x).reshape(-1, 1);
             NDArray z = marginLogits(x, w, y.reshape(-1), current);
             NDArray loss = z.logSoftmax(1).gather(y, 1).neg().mean();
             if (kind == HeadKind.CENTER) {
@@ -174,8 +174,8 @@ public final class Head {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray xd = x.stopGradient();
-            NDArray hot = oneHot(labels.toType(DataType.INT64, false).reshape(-1),
+            NDArray xd = x.stopGradient().toDevice(centers.getDevice(), false);
+            NDArray hot = oneHot(indices(labels, centers).reshape(-1),
                     centers.getShape().get(0), centers.getDataType()); // N×C
             NDArray counts = hot.sum(new int[] {0}).reshape(-1, 1); // C×1: n_j
             NDArray sums = hot.transpose().dot(xd.toType(centers.getDataType(), false)); // C×d: Σ x_i
@@ -273,6 +273,11 @@ public final class Head {
         long c = others.getShape().get(1);
         NDArray mask = oneHot(yCol, c, DataType.BOOLEAN);
         return NDArrays.where(mask, targetCol.broadcast(others.getShape()), others);
+    }
+
+    /** Labels as int64 on the device of {@code like} (a no-op when they already are). */
+    private static NDArray indices(NDArray labels, NDArray like) {
+        return labels.toType(DataType.INT64, false).toDevice(like.getDevice(), false);
     }
 
     /** N×C indicator of y (0/1 in the given type; BOOLEAN gives a mask). */
