@@ -31,7 +31,11 @@ import ai.djl.ndarray.types.Shape;
  * Normalisation is {@code v / max(‖v‖, 1e-12)}. "cos θ" in a formula is the computed cosine of the
  * normalised vectors, unclamped; "θ" is {@code acos(clip(cos θ, −1+1e-7, 1−1e-7))}, so every acos has a
  * finite slope. ψ's k = ⌊mθ/π⌋ (clamped to 0…m−1) is computed from a detached θ: no gradient through k.
- * The cross-entropy is {@code −logSoftmax(z)_y}, averaged over the batch.
+ * ‖x‖ and ‖W_y‖ in SphereFace / L-Softmax are the same floored norms. The cross-entropy is
+ * {@code −logSoftmax(z)_y}, averaged over the batch.
+ *
+ * <p>A head is about thirty tiny ops; on a busy CPU PyTorch's intra-op threading makes each of them far
+ * slower than one thread would (see the engine's thread setting, {@code ai.djl.pytorch.num_threads}).
  */
 public final class Head {
     /** Floor of a norm before dividing by it. */
