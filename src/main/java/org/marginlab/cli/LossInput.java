@@ -114,7 +114,7 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
             try {
                 return HeadKind.fromId(e.getAsString());
             } catch (IllegalArgumentException ex) {
-                throw error("head", "'" + e.getAsString() + "' is not a head; use one of " + HeadKind.ids());
+                throw error("head", "is '" + e.getAsString() + "', not a head; use one of " + HeadKind.ids());
             }
         }
 
@@ -194,9 +194,9 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
                 int want = i == 0 ? cols : out[0].length;
                 if (want >= 0 && r.size() != want) {
                     String why = i == 0
-                            ? "has " + r.size() + " numbers but the embeddings have d = " + want
+                            ? "has " + numbers(r.size()) + " but the embeddings have d = " + want
                                     + "; every row must have d numbers"
-                            : "has " + r.size() + " numbers but " + field + "[0] has " + want
+                            : "has " + numbers(r.size()) + " but " + field + "[0] has " + want
                                     + "; all rows must have the same length";
                     throw error(rowName, why);
                 }
@@ -261,6 +261,10 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
 
         private UserException error(String field, String message) {
             return new UserException(source + (field == null ? ": " : ": field '" + field + "' ") + message);
+        }
+
+        private static String numbers(int n) {
+            return n == 1 ? "1 number" : n + " numbers";
         }
 
         private static String firstLine(String s) {

@@ -19,6 +19,7 @@ import ai.djl.ndarray.types.Shape;
  * NDArray loss = head.loss(x, w, labels, centersOrNull, now);    // scalar mean loss, inside the collector
  * NDArray z = head.logits(x, w, labels, now);                    // N×C, what the cross-entropy sees
  * NDArray p = head.predictLogits(x, w);                          // N×C, no margin: argmax(1) = prediction
+ * NDArray t = Head.angles(x, w);                                 // N×C θ in radians, same clip as the heads
  * Head.updateCenters(centers, x, labels, alpha);                 // center loss, after backward, in place
  * }</pre>
  * Shapes: x N×d (float32 or float64), w C×d (same type), labels N (any integer type, 0 ≤ y &lt; C),
@@ -30,7 +31,11 @@ import ai.djl.ndarray.types.Shape;
  * Normalisation is {@code v / max(‖v‖, 1e-12)}. "cos θ" in a formula is the computed cosine of the
  * normalised vectors, unclamped; "θ" is {@code acos(clip(cos θ, −1+1e-7, 1−1e-7))}, so every acos has a
  * finite slope. ψ's k = ⌊mθ/π⌋ (clamped to 0…m−1) is computed from a detached θ: no gradient through k.
- * The cross-entropy is {@code −logSoftmax(z)_y}, averaged over the batch.
+ * ‖x‖ and ‖W_y‖ in SphereFace / L-Softmax are the same floored norms. The cross-entropy is
+ * {@code −logSoftmax(z)_y}, averaged over the batch.
+ *
+ * <p>A head is about thirty tiny ops; on a busy CPU PyTorch's intra-op threading makes each of them far
+ * slower than one thread would (see the engine's thread setting, {@code ai.djl.pytorch.num_threads}).
  */
 public final class Head {
     /** Floor of a norm before dividing by it. */
@@ -82,7 +87,7 @@ public final class Head {
         checkShapes(x, w, labels, current);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray z = marginLogits(x, w, labels.toType(DataType.INT64, false), current);
+            NDArray z = marginLogits(x, w, indices(labels, x), current);
             return keep(z, x.getManager());
         }
     }
@@ -105,7 +110,7 @@ public final class Head {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray y = labels.toType(DataType.INT64, false).reshape(-1, 1);
+            NDArray y = indices(labels, x).reshape(-1, 1);
             NDArray z = marginLogits(x, w, y.reshape(-1), current);
             NDArray loss = z.logSoftmax(1).gather(y, 1).neg().mean();
             if (kind == HeadKind.CENTER) {
@@ -143,6 +148,21 @@ public final class Head {
     }
 
     /**
+     * N×C angles θ_ij between the rows of x and of w, in radians: acos of the clipped cosine, exactly as
+     * the heads use them (for θ_y probes, histograms and angle statistics). No margin, no scale.
+     */
+    public static NDArray angles(NDArray x, NDArray w) {
+        if (x.getShape().dimension() != 2 || w.getShape().dimension() != 2
+                || x.getShape().get(1) != w.getShape().get(1)) {
+            throw new IllegalArgumentException("need x N×d and w C×d, got " + x.getShape() + " and " + w.getShape());
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return keep(angle(cosine(x, w)), x.getManager());
+        }
+    }
+
+    /**
      * Wen et al.'s centre step, in place on {@code centers} (which must not require a gradient):
      * Δc_j = Σ_{y_i=j}(c_j − x_i)/(1 + n_j), c_j ← c_j − α·Δc_j. Uses x detached from the graph, so it may
      * be called inside or outside a gradient collector; call it once per iteration after backward.
@@ -158,8 +178,8 @@ public final class Head {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray xd = x.stopGradient();
-            NDArray hot = oneHot(labels.toType(DataType.INT64, false).reshape(-1),
+            NDArray xd = x.stopGradient().toDevice(centers.getDevice(), false);
+            NDArray hot = oneHot(indices(labels, centers).reshape(-1),
                     centers.getShape().get(0), centers.getDataType()); // N×C
             NDArray counts = hot.sum(new int[] {0}).reshape(-1, 1); // C×1: n_j
             NDArray sums = hot.transpose().dot(xd.toType(centers.getDataType(), false)); // C×d: Σ x_i
@@ -257,6 +277,11 @@ public final class Head {
         long c = others.getShape().get(1);
         NDArray mask = oneHot(yCol, c, DataType.BOOLEAN);
         return NDArrays.where(mask, targetCol.broadcast(others.getShape()), others);
+    }
+
+    /** Labels as int64 on the device of {@code like} (a no-op when they already are). */
+    private static NDArray indices(NDArray labels, NDArray like) {
+        return labels.toType(DataType.INT64, false).toDevice(like.getDevice(), false);
     }
 
     /** N×C indicator of y (0/1 in the given type; BOOLEAN gives a mask). */

@@ -1,0 +1,123 @@
+package org.marginlab.figures;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.marginlab.UserException;
+import org.marginlab.figures.angles.AngleHistogramFigure;
+import org.marginlab.figures.angles.AngleStatsFigure;
+import org.marginlab.figures.angles.AngleStatsTableFigure;
+import org.marginlab.figures.embedding.EmbeddingCircleFigure;
+import org.marginlab.figures.embedding.EmbeddingSphereFigure;
+import org.marginlab.figures.export.ExportFormat;
+import org.marginlab.figures.export.FigureExporter;
+import org.marginlab.figures.theory.DzDthetaFigure;
+import org.marginlab.figures.theory.PsiCurvesFigure;
+import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TheoryFigure;
+import org.marginlab.figures.training.ConfusionMatrixFigure;
+import org.marginlab.figures.training.GradientCheckFigure;
+import org.marginlab.figures.training.SimilarityMatrixFigure;
+import org.marginlab.figures.training.TrainingCurvesFigure;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
+import org.marginlab.train.EpochSnapshot;
+import org.marginlab.train.IterationSnapshot;
+import org.marginlab.train.TrainConfig;
+
+/** An ordered set of figures, built for a run or for the theory alone, and exported together. */
+public final class FigureSet {
+
+    private final List<Figure> figures;
+
+    private FigureSet(List<Figure> figures) {
+        this.figures = List.copyOf(figures);
+    }
+
+    /** Every figure the run has data for, plus the analytic figures of its head. */
+    public static FigureSet forRun(List<IterationSnapshot> iterations, List<EpochSnapshot> epochs, TrainConfig config) {
+        return forRun(RunData.of(null, config, iterations, epochs));
+    }
+
+    public static FigureSet forRun(RunData run) {
+        List<Figure> out = new ArrayList<>();
+        IterationSnapshot last = run.lastIteration();
+        int d = last == null ? 0 : last.dimension();
+        if (d == 2 || d > 3) {
+            out.add(withRun(new EmbeddingCircleFigure(), run));
+        }
+        if (d >= 3) {
+            out.add(withRun(new EmbeddingSphereFigure(), run));
+        }
+        out.add(withRun(new AngleHistogramFigure(), run));
+        out.add(withRun(new AngleStatsFigure(), run));
+        out.add(withRun(new AngleStatsTableFigure(), run));
+        out.add(withRun(new GradientCheckFigure(), run));
+        out.add(withRun(new SimilarityMatrixFigure(), run));
+        out.add(withRun(new TrainingCurvesFigure(), run));
+        out.add(withRun(new ConfusionMatrixFigure(), run));
+        out.removeIf(f -> !f.hasData());
+        if (run.config() != null) {
+            out.addAll(theory(run.config().head(), run.config().headParams()).figures);
+        }
+        return new FigureSet(out);
+    }
+
+    /** The analytic figures (∂Z/∂θ, ψ curves, s trade-off) for a head and its parameters, C = 10 classes. */
+    public static FigureSet theory(HeadKind head, HeadParams params) {
+        List<Figure> out = new ArrayList<>();
+        for (TheoryFigure f : List.of(new DzDthetaFigure(), new PsiCurvesFigure(), new STradeoffFigure())) {
+            f.setHead(head, params);
+            out.add(f);
+        }
+        return new FigureSet(out);
+    }
+
+    private static Figure withRun(RunFigure f, RunData run) {
+        f.setRun(run);
+        return f;
+    }
+
+    public List<Figure> figures() {
+        return figures;
+    }
+
+    public List<String> ids() {
+        return figures.stream().map(Figure::id).toList();
+    }
+
+    public Optional<Figure> get(String id) {
+        return figures.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The figures named in {@code ids} (all when empty), in this set's order. An id that is no figure is a
+     * one-line UserException naming the valid ids; a valid id this set lacks (no data) is skipped.
+     */
+    public FigureSet only(Collection<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return this;
+        }
+        Set<String> known = new LinkedHashSet<>(FigureIds.RUN);
+        known.addAll(FigureIds.THEORY);
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new UserException("--only '" + id + "' is not a figure; use one of " + String.join(", ", known));
+            }
+        }
+        return new FigureSet(figures.stream().filter(f -> ids.contains(f.id())).toList());
+    }
+
+    /** Writes every figure as {@code dir/<id>.<ext>}; returns the files in order. */
+    public List<Path> exportAll(Path dir, ExportFormat format, int scale) {
+        List<Path> out = new ArrayList<>();
+        for (Figure f : figures) {
+            out.add(FigureExporter.write(f, dir, format, scale));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package org.marginlab.figures;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+
+/**
+ * The one look of every figure: the class palette, class names, fonts and a few drawing helpers.
+ * Sizes are in logical pixels at 1×; exports scale the whole Graphics2D, so 3× prints stay sharp.
+ */
+public final class FigureStyle {
+    private FigureStyle() {
+    }
+
+    /** Fashion-MNIST class names in label order. */
+    public static final List<String> CLASS_NAMES = org.marginlab.data.FashionMnist.CLASS_NAMES;
+
+    /**
+     * Paul Tol's colour-blind-safe "muted" scheme (nine colours) plus a dark grey for the tenth class;
+     * all ten stay distinguishable under deuteranopia, protanopia and tritanopia and readable on white.
+     */
+    private static final Color[] CLASS_COLORS = {
+        new Color(0x332288), // indigo
+        new Color(0x88CCEE), // cyan
+        new Color(0x44AA99), // teal
+        new Color(0x117733), // green
+        new Color(0x999933), // olive
+        new Color(0xDDCC77), // sand
+        new Color(0xCC6677), // rose
+        new Color(0x882255), // wine
+        new Color(0xAA4499), // purple
+        new Color(0x555555), // dark grey
+    };
+
+    /** Line colours for overlaid series (heads, runs): Tol's "bright" scheme, colour-blind safe. */
+    private static final Color[] SERIES_COLORS = {
+        new Color(0x4477AA), new Color(0xEE6677), new Color(0x228833), new Color(0xCCBB44),
+        new Color(0x66CCEE), new Color(0xAA3377), new Color(0xBBBBBB), new Color(0x000000),
+    };
+
+    public static final Color BACKGROUND = Color.WHITE;
+    public static final Color INK = new Color(0x222222);
+    public static final Color GRID = new Color(0xDDDDDD);
+    public static final Color MUTED = new Color(0x777777);
+
+    public static final String FONT_FAMILY = "DejaVu Sans";
+    public static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 16);
+    public static final Font SUBTITLE_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+    public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 13);
+    public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 11);
+    public static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+
+    public static Color classColor(int j) {
+        return CLASS_COLORS[Math.floorMod(j, CLASS_COLORS.length)];
+    }
+
+    public static String className(int j) {
+        return j >= 0 && j < CLASS_NAMES.size() ? CLASS_NAMES.get(j) : "class " + j;
+    }
+
+    public static Color seriesColor(int i) {
+        return SERIES_COLORS[Math.floorMod(i, SERIES_COLORS.length)];
+    }
+
+    /** Mixes {@code c} towards {@code to} by {@code t} in [0, 1]. */
+    public static Color mix(Color c, Color to, double t) {
+        double u = 1 - t;
+        return new Color(
+                (int) Math.round(c.getRed() * u + to.getRed() * t),
+                (int) Math.round(c.getGreen() * u + to.getGreen() * t),
+                (int) Math.round(c.getBlue() * u + to.getBlue() * t),
+                c.getAlpha());
+    }
+
+    public static Color withAlpha(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    /** Antialiasing and stroke control on, as every figure wants. */
+    public static void prepare(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    }
+
+    /**
+     * Fills the background and draws a centred title and optional subtitle at the top of {@code area}.
+     *
+     * @return the area left below the title
+     */
+    public static Rectangle2D header(Graphics2D g, Rectangle2D area, String title, String subtitle) {
+        prepare(g);
+        g.setColor(BACKGROUND);
+        g.fill(area);
+        double y = area.getY() + 8;
+        g.setColor(INK);
+        g.setFont(TITLE_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        y += fm.getAscent();
+        drawCentred(g, title, area.getCenterX(), y);
+        y += fm.getDescent();
+        if (subtitle != null && !subtitle.isEmpty()) {
+            g.setFont(SUBTITLE_FONT);
+            g.setColor(MUTED);
+            fm = g.getFontMetrics();
+            y += 2 + fm.getAscent();
+            drawCentred(g, subtitle, area.getCenterX(), y);
+            y += fm.getDescent();
+        }
+        y += 6;
+        return new Rectangle2D.Double(area.getX(), y, area.getWidth(), area.getMaxY() - y);
+    }
+
+    public static void drawCentred(Graphics2D g, String text, double cx, double baseline) {
+        double w = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        g.drawString(text, (float) (cx - w / 2), (float) baseline);
+    }
+
+    public static void drawRight(Graphics2D g, String text, double right, double baseline) {
+        double w = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        g.drawString(text, (float) (right - w), (float) baseline);
+    }
+
+    /** Draws {@code text} rotated −90° centred on (cx, cy): a y-axis label. */
+    public static void drawVertical(Graphics2D g, String text, double cx, double cy) {
+        var saved = g.getTransform();
+        g.translate(cx, cy);
+        g.rotate(-Math.PI / 2);
+        FontMetrics fm = g.getFontMetrics();
+        double w = fm.getStringBounds(text, g).getWidth();
+        g.drawString(text, (float) (-w / 2), (float) ((fm.getAscent() - fm.getDescent()) / 2.0));
+        g.setTransform(saved);
+    }
+
+    /** The note a run figure draws while it has no data yet. */
+    public static void noData(Graphics2D g, Rectangle2D area, String title, String message) {
+        Rectangle2D body = header(g, area, title, null);
+        g.setFont(LABEL_FONT);
+        g.setColor(MUTED);
+        drawCentred(g, message, body.getCenterX(), body.getCenterY());
+    }
+
+    public static BasicStroke stroke(double width) {
+        return new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    public static BasicStroke dashed(double width) {
+        return new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {(float) (4 * width), (float) (3 * width)}, 0f);
+    }
+}

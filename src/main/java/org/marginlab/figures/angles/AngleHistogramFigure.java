@@ -1,0 +1,233 @@
+package org.marginlab.figures.angles;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.marginlab.figures.AngleUnit;
+import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+import org.marginlab.figures.PlotFrame;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.train.EpochSnapshot;
+
+/**
+ * Angular-loss paper Fig. 7: the θ_y histogram of one class (or all classes) at the end of every epoch,
+ * one ridge per epoch, epoch 1 at the back (top) and the latest at the front (bottom); older epochs are
+ * darker. Ridge heights are the fraction of that epoch's samples per bin, on one scale for all ridges.
+ */
+public final class AngleHistogramFigure implements RunFigure {
+
+    private RunData run;
+    private int selectedClass = 0;
+    private AngleUnit unit = AngleUnit.DEGREES;
+    private PlotFrame lastFrame;
+    private double[] lastBaselines = new double[0];
+
+    @Override
+    public void setRun(RunData r) {
+        run = r;
+    }
+
+    /** A class index, or −1 for all classes together. */
+    public void setSelectedClass(int c) {
+        selectedClass = c;
+    }
+
+    public int selectedClass() {
+        return selectedClass;
+    }
+
+    public void setAngleUnit(AngleUnit u) {
+        unit = u;
+    }
+
+    public AngleUnit angleUnit() {
+        return unit;
+    }
+
+    /** Pixel y of each drawn ridge's baseline in the last draw, oldest epoch first. */
+    public double[] lastBaselines() {
+        return lastBaselines.clone();
+    }
+
+    public PlotFrame lastFrame() {
+        return lastFrame;
+    }
+
+    @Override
+    public String id() {
+        return FigureIds.ANGLE_HISTOGRAMS;
+    }
+
+    @Override
+    public String title() {
+        return "Target angle θ_y per epoch: " + (selectedClass < 0 ? "all classes"
+                : "class " + selectedClass + " (" + FigureStyle.className(selectedClass) + ")");
+    }
+
+    @Override
+    public boolean hasData() {
+        return run != null && !run.epochs().isEmpty();
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        return Map.of("class", Integer.toString(selectedClass), "angle_unit", unit.name());
+    }
+
+    /** Counts per bin of the selected class (or the sum over classes) for one epoch. */
+    int[] counts(EpochSnapshot e) {
+        int bins = e.histogramEdges().length - 1;
+        int[] out = new int[bins];
+        for (int c = 0; c < e.thetaHistograms().length; c++) {
+            if (selectedClass < 0 || c == selectedClass) {
+                for (int b = 0; b < bins; b++) {
+                    out[b] += e.thetaHistograms()[c][b];
+                }
+            }
+        }
+        return out;
+    }
+
+    static double[] fractions(int[] counts) {
+        double total = 0;
+        for (int v : counts) {
+            total += v;
+        }
+        double[] f = new double[counts.length];
+        for (int b = 0; b < counts.length; b++) {
+            f[b] = total > 0 ? counts[b] / total : 0;
+        }
+        return f;
+    }
+
+    @Override
+    public void draw(Graphics2D g, Rectangle2D area) {
+        if (!hasData()) {
+            FigureStyle.noData(g, area, title(), "no finished epoch yet");
+            lastFrame = null;
+            lastBaselines = new double[0];
+            return;
+        }
+        List<EpochSnapshot> eps = run.epochs();
+        int n = eps.size();
+        int samples = 0;
+        for (int v : counts(eps.get(n - 1))) {
+            samples += v;
+        }
+        Rectangle2D body = FigureStyle.header(g, area, title(),
+                n + " epochs, " + samples + " test samples in the last; back (top) = epoch 1, front (bottom) = epoch "
+                        + (eps.get(n - 1).epoch() + 1) + "; heights = fraction of samples per bin");
+        double[] edges = eps.get(n - 1).histogramEdges();
+        double lo = unit.of(edges[0]);
+        double hi = unit.of(edges[edges.length - 1]);
+        Rectangle2D plot = new Rectangle2D.Double(body.getX() + 90, body.getY() + 6, body.getWidth() - 120,
+                body.getHeight() - 56);
+        lastFrame = new PlotFrame(plot, lo, hi, 0, 1);
+        double[] xTicks = unit == AngleUnit.DEGREES ? new double[] {0, 30, 60, 90, 120, 150, 180}
+                : new double[] {0, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4, Math.PI};
+        drawFrame(g, plot, xTicks);
+        double maxFrac = 0;
+        double[][] fr = new double[n][];
+        for (int e = 0; e < n; e++) {
+            fr[e] = fractions(counts(eps.get(e)));
+            for (double v : fr[e]) {
+                maxFrac = Math.max(maxFrac, v);
+            }
+        }
+        double spacing = plot.getHeight() / (n + 2.2);
+        double height = spacing * 3.2;
+        Color base = selectedClass < 0 ? new Color(0x4477AA) : FigureStyle.classColor(selectedClass);
+        lastBaselines = new double[n];
+        int labelEvery = Math.max(1, (int) Math.ceil(n / Math.max(1.0, plot.getHeight() / 16)));
+        for (int e = 0; e < n; e++) {
+            double y0 = plot.getY() + spacing * (e + 3.0);
+            lastBaselines[e] = y0;
+            double[] ed = eps.get(e).histogramEdges();
+            Path2D.Double path = new Path2D.Double();
+            path.moveTo(lastFrame.x(unit.of(ed[0])), y0);
+            for (int b = 0; b < fr[e].length; b++) {
+                double h = maxFrac > 0 ? fr[e][b] / maxFrac * height : 0;
+                // step outline: the bins are what was counted
+                path.lineTo(lastFrame.x(unit.of(ed[b])), y0 - h);
+                path.lineTo(lastFrame.x(unit.of(ed[b + 1])), y0 - h);
+            }
+            path.lineTo(lastFrame.x(unit.of(ed[ed.length - 1])), y0);
+            path.closePath();
+            double age = n == 1 ? 0 : 1 - e / (double) (n - 1);
+            Color fill = FigureStyle.mix(FigureStyle.mix(base, Color.WHITE, 0.25), Color.BLACK, 0.6 * age);
+            g.setColor(fill);
+            g.fill(path);
+            g.setColor(FigureStyle.mix(fill, Color.WHITE, 0.75));
+            g.setStroke(new BasicStroke(1.1f));
+            g.draw(path);
+            g.setColor(FigureStyle.INK);
+            g.setStroke(new BasicStroke(1f));
+            g.draw(new java.awt.geom.Line2D.Double(plot.getX(), y0, plot.getMaxX(), y0));
+            if (e % labelEvery == 0 || e == n - 1) {
+                g.setFont(FigureStyle.TICK_FONT);
+                FigureStyle.drawRight(g, "epoch " + (eps.get(e).epoch() + 1), plot.getX() - 8, y0 + 4);
+            }
+        }
+    }
+
+    private void drawFrame(Graphics2D g, Rectangle2D plot, double[] xTicks) {
+        g.setStroke(new BasicStroke(0.8f));
+        for (double t : xTicks) {
+            double x = lastFrame.x(t);
+            g.setColor(FigureStyle.GRID);
+            g.draw(new java.awt.geom.Line2D.Double(x, plot.getY(), x, plot.getMaxY()));
+            g.setColor(FigureStyle.INK);
+            g.draw(new java.awt.geom.Line2D.Double(x, plot.getMaxY(), x, plot.getMaxY() + 4));
+            g.setFont(FigureStyle.TICK_FONT);
+            FigureStyle.drawCentred(g, tickLabel(t), x, plot.getMaxY() + 18);
+        }
+        g.setColor(FigureStyle.MUTED);
+        g.draw(new java.awt.geom.Line2D.Double(plot.getX(), plot.getMaxY(), plot.getMaxX(), plot.getMaxY()));
+        g.setFont(FigureStyle.LABEL_FONT);
+        g.setColor(FigureStyle.INK);
+        FigureStyle.drawCentred(g, unit.label("angle θ_y between feature and its class weight W_y"),
+                plot.getCenterX(), plot.getMaxY() + 40);
+    }
+
+    private String tickLabel(double t) {
+        if (unit == AngleUnit.DEGREES) {
+            return Fmt.num(t) + "°";
+        }
+        double q = t / (Math.PI / 4);
+        return switch ((int) Math.round(q)) {
+            case 0 -> "0";
+            case 1 -> "π/4";
+            case 2 -> "π/2";
+            case 3 -> "3π/4";
+            default -> "π";
+        };
+    }
+
+    @Override
+    public List<String[]> csv() {
+        List<String[]> rows = new ArrayList<>();
+        String u = unit == AngleUnit.DEGREES ? "deg" : "rad";
+        rows.add(new String[] {"epoch", "class", "bin_lo_" + u, "bin_hi_" + u, "count", "fraction"});
+        if (!hasData()) {
+            return rows;
+        }
+        for (EpochSnapshot e : run.epochs()) {
+            int[] c = counts(e);
+            double[] f = fractions(c);
+            for (int b = 0; b < c.length; b++) {
+                rows.add(new String[] {Integer.toString(e.epoch() + 1), selectedClass < 0 ? "all" : Integer.toString(selectedClass),
+                    Fmt.csv(unit.of(e.histogramEdges()[b])), Fmt.csv(unit.of(e.histogramEdges()[b + 1])),
+                    Integer.toString(c[b]), Fmt.csv(f[b])});
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,152 @@
+package org.marginlab.figures.angles;
+
+import java.awt.BasicStroke;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.figures.AngleUnit;
+import org.marginlab.figures.ChartFigure;
+import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.train.EpochSnapshot;
+
+/**
+ * Angular-loss paper Fig. 5 and Eqs. 12–14: WC-Intra (mean angle class feature centre–own class weight), W-Inter
+ * (mean angle between class weights) and C-Inter (mean angle between class feature centres) against
+ * the iteration at the end of each epoch, one panel per statistic, several runs overlaid in colour.
+ */
+public final class AngleStatsFigure extends ChartFigure implements RunFigure {
+
+    /** The three statistics in panel order. */
+    public enum Stat {
+        WC_INTRA("WC-Intra", "class centre to own W_j"), W_INTER("W-Inter", "between class weights"),
+        C_INTER("C-Inter", "between class centres");
+
+        final String label;
+        final String meaning;
+
+        Stat(String label, String meaning) {
+            this.label = label;
+            this.meaning = meaning;
+        }
+
+        public double of(EpochSnapshot e) {
+            return switch (this) {
+                case WC_INTRA -> e.wcIntra();
+                case W_INTER -> e.wInter();
+                case C_INTER -> e.cInter();
+            };
+        }
+    }
+
+    private List<RunData> runs = List.of();
+    private AngleUnit unit = AngleUnit.DEGREES;
+
+    @Override
+    public void setRun(RunData r) {
+        setRuns(r == null ? List.of() : List.of(r));
+    }
+
+    /** Runs to overlay, e.g. the s = 1, 3, 5, 7, 12, 20 sweep of the paper. */
+    public void setRuns(List<RunData> rs) {
+        runs = List.copyOf(rs);
+        invalidate();
+    }
+
+    public List<RunData> runs() {
+        return runs;
+    }
+
+    public void setAngleUnit(AngleUnit u) {
+        unit = u;
+        invalidate();
+    }
+
+    @Override
+    public boolean hasData() {
+        return runs.stream().anyMatch(r -> !r.epochs().isEmpty());
+    }
+
+    @Override
+    public String id() {
+        return FigureIds.ANGLE_STATS;
+    }
+
+    @Override
+    public String title() {
+        return "Angle statistics over training";
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        return Map.of("angle_unit", unit.name(), "runs", Integer.toString(runs.size()));
+    }
+
+    XYSeriesCollection data(Stat stat) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        for (RunData r : runs) {
+            XYSeries s = new XYSeries(r.label(), false, true);
+            for (EpochSnapshot e : r.epochs()) {
+                s.add(e.iteration(), unit.of(stat.of(e)));
+            }
+            c.addSeries(s);
+        }
+        return c;
+    }
+
+    @Override
+    protected JFreeChart buildChart() {
+        NumberAxis x = new NumberAxis("iteration (optimizer steps)");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
+        plot.setGap(12);
+        for (Stat st : Stat.values()) {
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+            for (int i = 0; i < runs.size(); i++) {
+                r.setSeriesPaint(i, FigureStyle.seriesColor(i));
+                r.setSeriesStroke(i, new BasicStroke(2f));
+                r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+            }
+            NumberAxis y = new NumberAxis(unit.label(st.label));
+            y.setAutoRangeIncludesZero(false);
+            // a flat statistic (e.g. W-Inter of fixed weights) must not zoom into rounding noise
+            y.setAutoRangeMinimumSize(unit == AngleUnit.DEGREES ? 2 : Math.toRadians(2));
+            XYPlot sub = new XYPlot(data(st), null, y, r);
+            plot.add(sub, 1);
+        }
+        // one legend for the three panels: the runs are the same in each
+        plot.setFixedLegendItems(((XYPlot) plot.getSubplots().get(0)).getLegendItems());
+        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
+        c.addSubtitle(0, new TextTitle("end of each epoch, test set; WC-Intra: class centre to own W_j, "
+                + "W-Inter: between class weights, C-Inter: between class centres (Eqs. 12–14)"));
+        if (!hasData()) {
+            c.addSubtitle(new TextTitle("no finished epoch yet"));
+        }
+        return c;
+    }
+
+    @Override
+    public List<String[]> csv() {
+        List<String[]> rows = new ArrayList<>();
+        String u = unit == AngleUnit.DEGREES ? "deg" : "rad";
+        rows.add(new String[] {"run", "epoch", "iteration", "wc_intra_" + u, "w_inter_" + u, "c_inter_" + u});
+        for (RunData r : runs) {
+            for (EpochSnapshot e : r.epochs()) {
+                rows.add(new String[] {r.label(), Integer.toString(e.epoch() + 1), Long.toString(e.iteration()),
+                    Fmt.csv(unit.of(e.wcIntra())), Fmt.csv(unit.of(e.wInter())), Fmt.csv(unit.of(e.cInter()))});
+            }
+        }
+        return rows;
+    }
+}

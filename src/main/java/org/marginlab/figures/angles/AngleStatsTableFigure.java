@@ -1,0 +1,130 @@
+package org.marginlab.figures.angles;
+
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.marginlab.figures.AngleUnit;
+import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.train.EpochSnapshot;
+
+/**
+ * Angular-loss paper Tables 2–3: the final test accuracy and angle statistics of each run as a table
+ * (one row per run, values of its last epoch).
+ */
+public final class AngleStatsTableFigure implements RunFigure {
+
+    private List<RunData> runs = List.of();
+    private AngleUnit unit = AngleUnit.DEGREES;
+
+    @Override
+    public void setRun(RunData r) {
+        setRuns(r == null ? List.of() : List.of(r));
+    }
+
+    public void setRuns(List<RunData> rs) {
+        runs = List.copyOf(rs);
+    }
+
+    public void setAngleUnit(AngleUnit u) {
+        unit = u;
+    }
+
+    @Override
+    public boolean hasData() {
+        return runs.stream().anyMatch(r -> !r.epochs().isEmpty());
+    }
+
+    @Override
+    public String id() {
+        return FigureIds.ANGLE_STATS_TABLE;
+    }
+
+    @Override
+    public String title() {
+        return "Final angle statistics per run";
+    }
+
+    @Override
+    public Dimension preferredSize() {
+        return new Dimension(900, Math.max(220, 130 + 30 * runs.size()));
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        return Map.of("angle_unit", unit.name());
+    }
+
+    /** Header and one row per run with epochs: the table's cells as displayed. */
+    public List<String[]> table() {
+        String u = unit == AngleUnit.DEGREES ? "°" : " rad";
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"run", "epochs", "iterations", "test accuracy (%)", "WC-Intra (" + u.trim() + ")",
+            "W-Inter (" + u.trim() + ")", "C-Inter (" + u.trim() + ")"});
+        int dec = unit == AngleUnit.DEGREES ? 2 : 4;
+        for (RunData r : runs) {
+            EpochSnapshot e = r.lastEpoch();
+            if (e == null) {
+                continue;
+            }
+            rows.add(new String[] {r.label(), Integer.toString(e.epoch() + 1), Long.toString(e.iteration()),
+                Fmt.fixed(100 * e.testAccuracy(), 2), Fmt.fixed(unit.of(e.wcIntra()), dec),
+                Fmt.fixed(unit.of(e.wInter()), dec), Fmt.fixed(unit.of(e.cInter()), dec)});
+        }
+        return rows;
+    }
+
+    @Override
+    public void draw(Graphics2D g, Rectangle2D area) {
+        if (!hasData()) {
+            FigureStyle.noData(g, area, title(), "no finished epoch yet");
+            return;
+        }
+        Rectangle2D body = FigureStyle.header(g, area, title(),
+                "values at the end of each run's last epoch, test set (angular-loss paper Tables 2–3)");
+        List<String[]> t = table();
+        double[] weights = {2.0, 0.8, 1.1, 1.9, 1.3, 1.3, 1.3};
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double x0 = body.getX() + 24;
+        double width = body.getWidth() - 48;
+        double rowH = 28;
+        double y = body.getY() + 8;
+        for (int r = 0; r < t.size(); r++) {
+            String[] row = t.get(r);
+            g.setFont(r == 0 ? FigureStyle.LABEL_FONT.deriveFont(java.awt.Font.BOLD) : FigureStyle.LABEL_FONT);
+            if (r > 0) {
+                g.setColor(FigureStyle.seriesColor(r - 1));
+                g.fill(new Rectangle2D.Double(x0, y + 7, 5, rowH - 14));
+            }
+            double x = x0;
+            for (int c = 0; c < row.length; c++) {
+                double w = width * weights[c] / total;
+                g.setColor(FigureStyle.INK);
+                if (c == 0) {
+                    g.drawString(row[c], (float) (x + 12), (float) (y + rowH - 9));
+                } else {
+                    FigureStyle.drawRight(g, row[c], x + w - 6, y + rowH - 9);
+                }
+                x += w;
+            }
+            y += rowH;
+            g.setColor(r == 0 ? FigureStyle.INK : FigureStyle.GRID);
+            g.draw(new Line2D.Double(x0, y, x0 + width, y));
+        }
+    }
+
+    @Override
+    public List<String[]> csv() {
+        return table();
+    }
+}

@@ -1,0 +1,316 @@
+package org.marginlab.figures.embedding;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.Arc2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+import org.marginlab.figures.PlotFrame;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.figures.theory.TheoryFigure;
+import org.marginlab.model.heads.HeadFunctions;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
+import org.marginlab.train.IterationSnapshot;
+
+/**
+ * Angular-loss paper Fig. 6 / AM-Softmax Fig. 2: the probe features of one snapshot in the plane, either
+ * normalised onto the unit circle or raw, coloured by class, with the class weights W_j as rays. For a
+ * 2-D run it also shades, from the head's logits, where features are classified (decision boundaries,
+ * the inference argmax of the logits without margin) and the margin regions, where no class's target
+ * logit beats every other logit, so the loss still pushes. For d &gt; 2 it shows a PCA projection.
+ */
+public final class EmbeddingCircleFigure implements RunFigure {
+
+    /** Angular resolution of the decision-boundary scan. */
+    static final int SCAN = 3600;
+
+    private RunData run;
+    private int snapshotIndex = -1;
+    private boolean normalised = true;
+    private HeadKind head;
+    private HeadParams params;
+    private PlotFrame lastFrame;
+
+    @Override
+    public void setRun(RunData r) {
+        this.run = r;
+        if (head == null && r != null && r.config() != null) {
+            head = r.config().head();
+            params = r.config().headParams();
+        }
+    }
+
+    /** Which iteration snapshot to show; −1 = the latest. */
+    public void setSnapshotIndex(int i) {
+        snapshotIndex = i;
+    }
+
+    public void setNormalised(boolean v) {
+        normalised = v;
+    }
+
+    public boolean normalised() {
+        return normalised;
+    }
+
+    /** The head whose boundaries and margins are drawn (defaults to the run's). */
+    public void setHead(HeadKind k, HeadParams p) {
+        head = k;
+        params = p;
+    }
+
+    /** The data → pixel mapping of the last {@link #draw}; null before the first. */
+    public PlotFrame lastFrame() {
+        return lastFrame;
+    }
+
+    @Override
+    public String id() {
+        return FigureIds.EMBEDDING_CIRCLE;
+    }
+
+    @Override
+    public String title() {
+        return normalised ? "Normalised embedding on the unit circle" : "Raw embedding in the plane";
+    }
+
+    @Override
+    public boolean hasData() {
+        return snapshot() != null;
+    }
+
+    IterationSnapshot snapshot() {
+        if (run == null || run.iterations().isEmpty()) {
+            return null;
+        }
+        int n = run.iterations().size();
+        return run.iterations().get(snapshotIndex < 0 || snapshotIndex >= n ? n - 1 : snapshotIndex);
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        IterationSnapshot s = snapshot();
+        return Map.of("normalised", Boolean.toString(normalised),
+                "iteration", s == null ? "" : Long.toString(s.iteration()));
+    }
+
+    /** The decision and margin scan for a 2-D snapshot, or null when it does not apply. */
+    record Regions(double[] boundaries, List<double[]> marginRuns) {
+    }
+
+    Regions regions(IterationSnapshot s) {
+        if (head == null || s.dimension() != 2) {
+            return null;
+        }
+        HeadFunctions f = HeadFunctions.of(head, params);
+        int c = s.classCount();
+        double[] wAngle = new double[c];
+        double[] wNorm = new double[c];
+        for (int j = 0; j < c; j++) {
+            wAngle[j] = Math.atan2(s.weights()[j][1], s.weights()[j][0]);
+            wNorm[j] = Projection.norm(s.weights()[j]);
+        }
+        double xNorm = medianNorm(s);
+        int[] winner = new int[SCAN];
+        boolean[] inMargin = new boolean[SCAN];
+        double[] other = new double[c];
+        for (int k = 0; k < SCAN; k++) {
+            double phi = 2 * Math.PI * k / SCAN;
+            int best = 0;
+            for (int j = 0; j < c; j++) {
+                double th = Math.abs(Math.IEEEremainder(phi - wAngle[j], 2 * Math.PI));
+                other[j] = f.otherLogit(th, xNorm, wNorm[j]);
+                if (other[j] > other[best]) {
+                    best = j;
+                }
+            }
+            winner[k] = best;
+            double th = Math.abs(Math.IEEEremainder(phi - wAngle[best], 2 * Math.PI));
+            double target = f.targetLogit(th, xNorm, wNorm[best]);
+            double rival = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                if (j != best) {
+                    rival = Math.max(rival, other[j]);
+                }
+            }
+            // only the argmax class can clear the margin: any other class's target logit is below its own plain logit
+            inMargin[k] = !(target > rival);
+        }
+        List<Double> bounds = new ArrayList<>();
+        for (int k = 0; k < SCAN; k++) {
+            if (winner[k] != winner[(k + 1) % SCAN]) {
+                bounds.add(2 * Math.PI * (k + 0.5) / SCAN);
+            }
+        }
+        List<double[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int k = 0; k < SCAN; k++) {
+            if (inMargin[k] && start < 0) {
+                start = k;
+            }
+            if ((!inMargin[k] || k == SCAN - 1) && start >= 0) {
+                int end = inMargin[k] ? k + 1 : k;
+                runs.add(new double[] {2 * Math.PI * start / SCAN, 2 * Math.PI * end / SCAN});
+                start = -1;
+            }
+        }
+        return new Regions(bounds.stream().mapToDouble(Double::doubleValue).toArray(), runs);
+    }
+
+    static double medianNorm(IterationSnapshot s) {
+        double[] n = new double[s.embeddings().length];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = Projection.norm(s.embeddings()[i]);
+        }
+        Arrays.sort(n);
+        return n.length == 0 ? 1 : n[n.length / 2];
+    }
+
+    @Override
+    public void draw(Graphics2D g, Rectangle2D area) {
+        IterationSnapshot s = snapshot();
+        if (s == null) {
+            FigureStyle.noData(g, area, title(), "no embedding snapshot yet");
+            lastFrame = null;
+            return;
+        }
+        Projection p = Projection.of(s, 2, normalised);
+        String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
+                + " test probes" + (head != null ? ", " + TheoryFigure.label(head, params, true) : "")
+                + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
+                + Math.round(100 * p.explained()) + "% variance)" : "");
+        Rectangle2D body = FigureStyle.header(g, area, title(), sub);
+        double left = 62;
+        double bottom = 48;
+        double availW = body.getWidth() - Legend.WIDTH - left - 16;
+        double availH = body.getHeight() - bottom - 6;
+        double side = Math.max(40, Math.min(availW, availH));
+        Rectangle2D plot = new Rectangle2D.Double(body.getX() + left + (availW - side) / 2, body.getY() + 4, side, side);
+        double r = normalised ? 1.32 : extent(p.points());
+        PlotFrame frame = new PlotFrame(plot, -r, r, -r, r);
+        lastFrame = frame;
+        Regions regions = regions(s);
+        Shape oldClip = g.getClip();
+        g.clip(plot);
+        if (regions != null) {
+            g.setColor(new Color(0, 0, 0, 28));
+            double rr = r * 1.5;
+            for (double[] run : regions.marginRuns()) {
+                double a0 = Math.toDegrees(run[0]);
+                double ext = Math.toDegrees(run[1] - run[0]);
+                g.fill(new Arc2D.Double(frame.x(-rr), frame.y(rr), frame.x(rr) - frame.x(-rr),
+                        frame.y(-rr) - frame.y(rr), a0, ext, Arc2D.PIE));
+            }
+        }
+        g.setClip(oldClip);
+        if (p.pca()) {
+            String what = normalised ? "normalised" : "feature units";
+            frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "principal component 1 (" + what + ")",
+                    "principal component 2 (" + what + ")");
+        } else if (normalised) {
+            frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "x₁ / ‖x‖ (unitless)", "x₂ / ‖x‖ (unitless)");
+        } else {
+            frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "x₁ (feature units)", "x₂ (feature units)");
+        }
+        g.clip(plot);
+        if (normalised) {
+            g.setColor(FigureStyle.MUTED);
+            g.setStroke(new BasicStroke(1.2f));
+            g.draw(new Ellipse2D.Double(frame.x(-1), frame.y(1), frame.x(1) - frame.x(-1), frame.y(-1) - frame.y(1)));
+        }
+        if (regions != null) {
+            g.setColor(FigureStyle.INK);
+            g.setStroke(new BasicStroke(1.1f));
+            for (double b : regions.boundaries()) {
+                g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(2 * r * Math.cos(b)), frame.y(2 * r * Math.sin(b))));
+            }
+        }
+        double rayLen = normalised ? 1.14 : r * 0.9;
+        for (int j = 0; j < p.weights().length; j++) {
+            double[] w = p.weights()[j];
+            g.setColor(FigureStyle.classColor(j));
+            g.setStroke(FigureStyle.dashed(2.0));
+            g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1])));
+        }
+        double radius = s.embeddings().length > 2000 ? 1.9 : 2.7;
+        for (int i = 0; i < p.points().length; i++) {
+            double[] q = p.points()[i];
+            g.setColor(FigureStyle.classColor(p.labels()[i]));
+            g.fill(new Ellipse2D.Double(frame.x(q[0]) - radius, frame.y(q[1]) - radius, 2 * radius, 2 * radius));
+        }
+        g.setClip(oldClip);
+        g.setFont(FigureStyle.TICK_FONT);
+        for (int j = 0; j < p.weights().length; j++) {
+            double[] w = p.weights()[j];
+            Point2D tip = new Point2D.Double(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
+            g.setColor(FigureStyle.classColor(j));
+            g.fill(new Ellipse2D.Double(tip.getX() - 3, tip.getY() - 3, 6, 6));
+            g.setColor(FigureStyle.INK);
+            double lx = frame.x((rayLen + 0.06 * r) * w[0]);
+            double ly = frame.y((rayLen + 0.06 * r) * w[1]);
+            FigureStyle.drawCentred(g, "W" + j, lx, ly + 4);
+        }
+        double lx = plot.getMaxX() + 20;
+        double ly = Legend.classes(g, lx, plot.getY(), p.weights().length);
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        if (regions != null) {
+            ly = Legend.lineEntry(g, lx, ly, FigureStyle.INK, new BasicStroke(1.1f), "decision boundary");
+            if (!regions.marginRuns().isEmpty()) {
+                Legend.boxEntry(g, lx, ly, new Color(0, 0, 0, 40), "margin region");
+            }
+        }
+    }
+
+    /** Half-width of the raw view: the 99th percentile of |coordinate|, padded. */
+    static double extent(double[][] pts) {
+        // a diverged run may hold NaN or ∞ features: they must not decide the axis range
+        double[] a = Arrays.stream(pts).flatMapToDouble(Arrays::stream).map(Math::abs)
+                .filter(Double::isFinite).sorted().toArray();
+        double q = a.length == 0 ? 1 : a[Math.min(a.length - 1, (int) (0.99 * a.length))];
+        return q > 0 ? q * 1.15 : 1;
+    }
+
+    @Override
+    public List<String[]> csv() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"kind", "class", "class_name", "x", "y"});
+        IterationSnapshot s = snapshot();
+        if (s == null) {
+            return rows;
+        }
+        Projection p = Projection.of(s, 2, normalised);
+        for (int i = 0; i < p.points().length; i++) {
+            int y = p.labels()[i];
+            rows.add(new String[] {"point", Integer.toString(y), FigureStyle.className(y),
+                Fmt.csv(p.points()[i][0]), Fmt.csv(p.points()[i][1])});
+        }
+        for (int j = 0; j < p.weights().length; j++) {
+            rows.add(new String[] {"weight_direction", Integer.toString(j), FigureStyle.className(j),
+                Fmt.csv(p.weights()[j][0]), Fmt.csv(p.weights()[j][1])});
+        }
+        Regions reg = regions(s);
+        if (reg != null) {
+            for (double b : reg.boundaries()) {
+                rows.add(new String[] {"decision_boundary", "", "", Fmt.csv(Math.cos(b)), Fmt.csv(Math.sin(b))});
+            }
+            for (double[] m : reg.marginRuns()) {
+                rows.add(new String[] {"margin_region_start", "", "", Fmt.csv(Math.cos(m[0])), Fmt.csv(Math.sin(m[0]))});
+                rows.add(new String[] {"margin_region_end", "", "", Fmt.csv(Math.cos(m[1])), Fmt.csv(Math.sin(m[1]))});
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,158 @@
+package org.marginlab.figures.training;
+
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.marginlab.figures.ColorMap;
+import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.train.EpochSnapshot;
+
+/**
+ * The test-set confusion matrix of one epoch: rows are true classes, columns predicted classes; each
+ * cell's colour is the share of its row (recall per class), and it prints the count.
+ */
+public final class ConfusionMatrixFigure implements RunFigure {
+
+    private RunData run;
+    private int epochIndex = -1;
+    private Rectangle2D lastMatrix;
+    private Rectangle2D lastBar;
+
+    @Override
+    public void setRun(RunData r) {
+        run = r;
+    }
+
+    public void setEpochIndex(int i) {
+        epochIndex = i;
+    }
+
+    public Rectangle2D lastMatrix() {
+        return lastMatrix;
+    }
+
+    public Rectangle2D lastColorBar() {
+        return lastBar;
+    }
+
+    EpochSnapshot epoch() {
+        if (run == null || run.epochs().isEmpty()) {
+            return null;
+        }
+        int n = run.epochs().size();
+        EpochSnapshot e = run.epochs().get(epochIndex < 0 || epochIndex >= n ? n - 1 : epochIndex);
+        return e.confusion() == null || e.confusion().length == 0 ? null : e;
+    }
+
+    @Override
+    public boolean hasData() {
+        return epoch() != null;
+    }
+
+    @Override
+    public String id() {
+        return FigureIds.CONFUSION_MATRIX;
+    }
+
+    @Override
+    public String title() {
+        return "Confusion matrix (test set)";
+    }
+
+    @Override
+    public Dimension preferredSize() {
+        return new Dimension(900, 760);
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        EpochSnapshot e = epoch();
+        return Map.of("epoch", e == null ? "" : Integer.toString(e.epoch() + 1));
+    }
+
+    static double[] rowShares(int[] row) {
+        double total = 0;
+        for (int v : row) {
+            total += v;
+        }
+        double[] out = new double[row.length];
+        for (int j = 0; j < row.length; j++) {
+            out[j] = total > 0 ? row[j] / total : 0;
+        }
+        return out;
+    }
+
+    @Override
+    public void draw(Graphics2D g, Rectangle2D area) {
+        EpochSnapshot e = epoch();
+        if (e == null) {
+            FigureStyle.noData(g, area, title(), "no finished epoch yet");
+            lastMatrix = null;
+            lastBar = null;
+            return;
+        }
+        int[][] cm = e.confusion();
+        int c = cm.length;
+        long total = 0;
+        for (int[] row : cm) {
+            for (int v : row) {
+                total += v;
+            }
+        }
+        Rectangle2D body = FigureStyle.header(g, area, title(), "epoch " + (e.epoch() + 1) + ", " + total
+                + " test images, accuracy " + Fmt.fixed(100 * e.testAccuracy(), 2) + "%; colour = share of the true class's images");
+        double left = 110;
+        double bottom = 100;
+        double side = Math.max(40, Math.min(body.getWidth() - left - 130, body.getHeight() - bottom - 10));
+        Rectangle2D mat = new Rectangle2D.Double(body.getX() + left, body.getY() + 6, side, side);
+        lastMatrix = mat;
+        double cell = side / c;
+        ColorMap map = ColorMap.SEQUENTIAL.over(0, 100);
+        g.setFont(cell > 40 ? FigureStyle.LEGEND_FONT : FigureStyle.TICK_FONT.deriveFont(9f));
+        var fm = g.getFontMetrics();
+        int[] labels = new int[c];
+        for (int i = 0; i < c; i++) {
+            labels[i] = i;
+            double[] share = rowShares(cm[i]);
+            for (int j = 0; j < c; j++) {
+                java.awt.Color col = map.color(100 * share[j]);
+                g.setColor(col);
+                Rectangle2D r = new Rectangle2D.Double(mat.getX() + j * cell, mat.getY() + i * cell, cell + 0.5, cell + 0.5);
+                g.fill(r);
+                if (cell >= 18) {
+                    g.setColor(ColorMap.textOn(col));
+                    FigureStyle.drawCentred(g, Integer.toString(cm[i][j]), r.getCenterX(),
+                            r.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0);
+                }
+            }
+        }
+        SimilarityMatrixFigure.drawClassAxes(g, mat, labels, cell, "predicted class", "true class");
+        lastBar = new Rectangle2D.Double(mat.getMaxX() + 22, mat.getY(), 18, side);
+        ColorBar.draw(g, lastBar, map, new double[] {0, 25, 50, 75, 100}, "share of true class (%)");
+    }
+
+    @Override
+    public List<String[]> csv() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"true_class", "true_name", "predicted_class", "predicted_name", "count", "row_share"});
+        EpochSnapshot e = epoch();
+        if (e == null) {
+            return rows;
+        }
+        for (int i = 0; i < e.confusion().length; i++) {
+            double[] share = rowShares(e.confusion()[i]);
+            for (int j = 0; j < e.confusion()[i].length; j++) {
+                rows.add(new String[] {Integer.toString(i), FigureStyle.className(i), Integer.toString(j),
+                    FigureStyle.className(j), Integer.toString(e.confusion()[i][j]), Fmt.csv(share[j])});
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,248 @@
+package org.marginlab.figures.training;
+
+import java.awt.BasicStroke;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.figures.AngleUnit;
+import org.marginlab.figures.ChartFigure;
+import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.figures.theory.TheoryFigure;
+import org.marginlab.model.heads.HeadFunctions;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
+import org.marginlab.train.IterationSnapshot;
+
+/**
+ * Measured vs analytic angular gradient. Points: each probe's measured ∂L/∂θ_y from the snapshot.
+ * Rings: the cross-entropy value (P_y − 1)·∂Z_y/∂θ_y at that probe's own angles and norms
+ * (all C logits from the head's closed form), which the measured points should sit in. Curve: the same
+ * formula against θ_y with the other classes at θ_j = π/2 (the angular-loss paper's Sec. 3.2
+ * assumption), ‖x‖ the median probe norm and ‖W‖ the mean class-weight norm.
+ */
+public final class GradientCheckFigure extends ChartFigure implements RunFigure {
+
+    static final int CURVE_SAMPLES = 361;
+    private RunData run;
+    private int snapshotIndex = -1;
+    private AngleUnit unit = AngleUnit.DEGREES;
+    private HeadKind head;
+    private HeadParams params;
+
+    @Override
+    public void setRun(RunData r) {
+        run = r;
+        if (r != null && r.config() != null && head == null) {
+            head = r.config().head();
+            params = r.config().headParams();
+        }
+        invalidate();
+    }
+
+    public void setSnapshotIndex(int i) {
+        snapshotIndex = i;
+        invalidate();
+    }
+
+    public void setAngleUnit(AngleUnit u) {
+        unit = u;
+        invalidate();
+    }
+
+    /** The head and the parameters live at the snapshot (e.g. the annealed λ or the warmed-up m). */
+    public void setHead(HeadKind k, HeadParams p) {
+        head = k;
+        params = p;
+        invalidate();
+    }
+
+    IterationSnapshot snapshot() {
+        if (run == null || run.iterations().isEmpty()) {
+            return null;
+        }
+        int n = run.iterations().size();
+        IterationSnapshot s = run.iterations().get(snapshotIndex < 0 || snapshotIndex >= n ? n - 1 : snapshotIndex);
+        return s.dLdThetaY() == null || s.thetaY() == null ? null : s;
+    }
+
+    @Override
+    public boolean hasData() {
+        return snapshot() != null && head != null;
+    }
+
+    @Override
+    public String id() {
+        return FigureIds.GRADIENT_CHECK;
+    }
+
+    @Override
+    public String title() {
+        return "Measured vs analytic angular gradient ∂L/∂θ_y";
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        IterationSnapshot s = snapshot();
+        return Map.of("angle_unit", unit.name(), "iteration", s == null ? "" : Long.toString(s.iteration()));
+    }
+
+    /** (P_y − 1)·∂Z_y/∂θ_y for one probe from its angles to every class weight and the norms. */
+    public static double analytic(HeadFunctions f, float[] x, float[][] w, int y) {
+        double xn = norm(x);
+        int c = w.length;
+        double[] z = new double[c];
+        double max = Double.NEGATIVE_INFINITY;
+        double thetaY = 0;
+        for (int j = 0; j < c; j++) {
+            double wn = norm(w[j]);
+            double th = angle(x, w[j], xn, wn);
+            z[j] = j == y ? f.targetLogit(th, xn, wn) : f.otherLogit(th, xn, wn);
+            max = Math.max(max, z[j]);
+            if (j == y) {
+                thetaY = th;
+            }
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        double py = Math.exp(z[y] - max) / sum;
+        return (py - 1) * f.targetSlope(thetaY, xn, norm(w[y]));
+    }
+
+    /** The curve: other classes at θ_j = π/2. */
+    public static double curve(HeadFunctions f, double thetaY, double xNorm, double wNorm, int classes) {
+        double zy = f.targetLogit(thetaY, xNorm, wNorm);
+        double zj = f.otherLogit(Math.PI / 2, xNorm, wNorm);
+        double py = 1 / (1 + (classes - 1) * Math.exp(zj - zy));
+        return (py - 1) * f.targetSlope(thetaY, xNorm, wNorm);
+    }
+
+    static double norm(float[] v) {
+        double s = 0;
+        for (float a : v) {
+            s += a * a;
+        }
+        return Math.sqrt(s);
+    }
+
+    static double angle(float[] a, float[] b, double na, double nb) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+        }
+        double c = na > 0 && nb > 0 ? d / (na * nb) : 1;
+        return Math.acos(Math.max(-1, Math.min(1, c)));
+    }
+
+    XYSeriesCollection data() {
+        XYSeriesCollection c = new XYSeriesCollection();
+        IterationSnapshot s = snapshot();
+        if (s == null || head == null) {
+            return c;
+        }
+        HeadFunctions f = HeadFunctions.of(head, params);
+        XYSeries curve = new XYSeries("analytic, θ_j = π/2 for j ≠ y", false, true);
+        double xn = medianNorm(s);
+        double wn = 0;
+        for (float[] w : s.weights()) {
+            wn += norm(w) / s.weights().length;
+        }
+        double top = thetaMax(s);
+        for (int i = 0; i < CURVE_SAMPLES; i++) {
+            double t = top * i / (CURVE_SAMPLES - 1);
+            curve.add(unit.of(t), curve(f, t, xn, wn, s.classCount()));
+        }
+        XYSeries own = new XYSeries("analytic at each probe's own angles", false, true);
+        XYSeries measured = new XYSeries("measured (probe samples)", false, true);
+        for (int i = 0; i < s.thetaY().length; i++) {
+            double t = unit.of(s.thetaY()[i]);
+            own.add(t, analytic(f, s.embeddings()[i], s.weights(), s.probeLabels()[i]));
+            measured.add(t, s.dLdThetaY()[i]);
+        }
+        c.addSeries(curve);
+        c.addSeries(own);
+        c.addSeries(measured);
+        return c;
+    }
+
+    /** Right end of the θ axis: the probes' largest θ_y with 30% room, at least 20°, at most π. */
+    static double thetaMax(IterationSnapshot s) {
+        double m = 0;
+        for (float t : s.thetaY()) {
+            m = Math.max(m, t);
+        }
+        return Math.min(Math.PI, Math.max(Math.toRadians(20), m * 1.3));
+    }
+
+    static double medianNorm(IterationSnapshot s) {
+        double[] n = new double[s.embeddings().length];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = norm(s.embeddings()[i]);
+        }
+        java.util.Arrays.sort(n);
+        return n.length == 0 ? 1 : n[n.length / 2];
+    }
+
+    @Override
+    protected JFreeChart buildChart() {
+        XYSeriesCollection d = data();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setSeriesLinesVisible(0, true);
+        r.setSeriesShapesVisible(0, false);
+        r.setSeriesPaint(0, FigureStyle.INK);
+        r.setSeriesStroke(0, new BasicStroke(2.2f));
+        r.setSeriesLinesVisible(1, false);
+        r.setSeriesShapesVisible(1, true);
+        r.setSeriesShapesFilled(1, false);
+        r.setSeriesShape(1, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+        r.setSeriesPaint(1, FigureStyle.seriesColor(1));
+        r.setSeriesLinesVisible(2, false);
+        r.setSeriesShapesVisible(2, true);
+        r.setSeriesShape(2, new Ellipse2D.Double(-2, -2, 4, 4));
+        r.setSeriesPaint(2, FigureStyle.seriesColor(0));
+        r.setUseOutlinePaint(false);
+        r.setDrawSeriesLineAsPath(true);
+        NumberAxis x = new NumberAxis(unit.label("θ_y"));
+        IterationSnapshot shown = snapshot();
+        x.setRange(0, unit.of(shown == null ? Math.PI : thetaMax(shown)));
+        NumberAxis y = new NumberAxis("∂L/∂θ_y (loss per rad)");
+        XYPlot plot = new XYPlot(d, x, y, r);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
+        IterationSnapshot s = snapshot();
+        String sub = s == null || head == null ? "no probe gradients yet"
+                : "iteration " + s.iteration() + ", " + s.thetaY().length + " probes, "
+                + TheoryFigure.label(head, params, true) + "; cross-entropy: ∂L/∂θ_y = (P_y − 1)·∂Z_y/∂θ_y";
+        c.addSubtitle(0, new TextTitle(sub));
+        return c;
+    }
+
+    @Override
+    public List<String[]> csv() {
+        XYSeriesCollection d = data();
+        List<String[]> rows = new ArrayList<>();
+        String u = unit == AngleUnit.DEGREES ? "deg" : "rad";
+        rows.add(new String[] {"series", "theta_y_" + u, "dL_dtheta_y"});
+        String[] names = {"analytic_curve", "analytic_per_probe", "measured"};
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            XYSeries s = d.getSeries(i);
+            for (int k = 0; k < s.getItemCount(); k++) {
+                rows.add(new String[] {names[i], Fmt.csv(s.getX(k).doubleValue()), Fmt.csv(s.getY(k).doubleValue())});
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,167 @@
+package org.marginlab.figures.training;
+
+import java.awt.BasicStroke;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.marginlab.figures.ColorMap;
+import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.train.EpochSnapshot;
+
+/**
+ * Angular-loss paper Fig. 8 / Eq. 15: cosine similarities x_iᵀx_j of L2-normalised probe features, rows
+ * and columns ordered by class, on a diverging map over [−1, 1] (blue −1, white 0, red +1), with lines
+ * between classes, class names along both axes and a colour bar.
+ */
+public final class SimilarityMatrixFigure implements RunFigure {
+
+    private RunData run;
+    private int epochIndex = -1;
+    private Rectangle2D lastMatrix;
+    private Rectangle2D lastBar;
+
+    @Override
+    public void setRun(RunData r) {
+        run = r;
+    }
+
+    /** Which epoch to show; −1 = the latest. */
+    public void setEpochIndex(int i) {
+        epochIndex = i;
+    }
+
+    public Rectangle2D lastMatrix() {
+        return lastMatrix;
+    }
+
+    public Rectangle2D lastColorBar() {
+        return lastBar;
+    }
+
+    EpochSnapshot epoch() {
+        if (run == null || run.epochs().isEmpty()) {
+            return null;
+        }
+        int n = run.epochs().size();
+        EpochSnapshot e = run.epochs().get(epochIndex < 0 || epochIndex >= n ? n - 1 : epochIndex);
+        return e.similarity() == null || e.similarity().length == 0 ? null : e;
+    }
+
+    @Override
+    public boolean hasData() {
+        return epoch() != null;
+    }
+
+    @Override
+    public String id() {
+        return FigureIds.SIMILARITY_MATRIX;
+    }
+
+    @Override
+    public String title() {
+        return "Cosine similarity of probe features";
+    }
+
+    @Override
+    public Dimension preferredSize() {
+        return new Dimension(900, 760);
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        EpochSnapshot e = epoch();
+        return Map.of("epoch", e == null ? "" : Integer.toString(e.epoch() + 1));
+    }
+
+    @Override
+    public void draw(Graphics2D g, Rectangle2D area) {
+        EpochSnapshot e = epoch();
+        if (e == null) {
+            FigureStyle.noData(g, area, title(), "no finished epoch yet");
+            lastMatrix = null;
+            lastBar = null;
+            return;
+        }
+        float[][] s = e.similarity();
+        int m = s.length;
+        Rectangle2D body = FigureStyle.header(g, area, title(), "epoch " + (e.epoch() + 1) + ", " + m
+                + " test features ordered by class; CM_ij = x_iᵀx_j of L2-normalised features (Eq. 15)");
+        double left = 110;
+        double bottom = 100;
+        double side = Math.max(40, Math.min(body.getWidth() - left - 130, body.getHeight() - bottom - 10));
+        Rectangle2D mat = new Rectangle2D.Double(body.getX() + left, body.getY() + 6, side, side);
+        lastMatrix = mat;
+        double cell = side / m;
+        ColorMap map = ColorMap.DIVERGING;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                g.setColor(map.color(s[i][j]));
+                // slight overlap hides hairline seams between cells when anti-aliased
+                g.fill(new Rectangle2D.Double(mat.getX() + j * cell, mat.getY() + i * cell, cell + 0.5, cell + 0.5));
+            }
+        }
+        drawClassAxes(g, mat, e.similarityLabels(), cell, "feature (ordered by class)", "feature (ordered by class)");
+        lastBar = new Rectangle2D.Double(mat.getMaxX() + 22, mat.getY(), 18, side);
+        ColorBar.draw(g, lastBar, map, new double[] {-1, -0.5, 0, 0.5, 1}, "cosine similarity (unitless)");
+    }
+
+    /** Separators between classes and class names centred on each class block, on both axes. */
+    static void drawClassAxes(Graphics2D g, Rectangle2D mat, int[] labels, double cell, String xLabel, String yLabel) {
+        int m = labels.length;
+        g.setColor(FigureStyle.INK);
+        g.setStroke(new BasicStroke(1.2f));
+        g.draw(mat);
+        g.setFont(FigureStyle.TICK_FONT);
+        int start = 0;
+        for (int i = 1; i <= m; i++) {
+            if (i == m || labels[i] != labels[i - 1]) {
+                if (i < m) {
+                    g.setColor(FigureStyle.INK);
+                    g.draw(new Line2D.Double(mat.getX() + i * cell, mat.getY(), mat.getX() + i * cell, mat.getMaxY()));
+                    g.draw(new Line2D.Double(mat.getX(), mat.getY() + i * cell, mat.getMaxX(), mat.getY() + i * cell));
+                }
+                double mid = (start + i) / 2.0 * cell;
+                String name = FigureStyle.className(labels[start]);
+                g.setColor(FigureStyle.classColor(labels[start]));
+                g.fill(new Rectangle2D.Double(mat.getX() - 8, mat.getY() + start * cell, 5, (i - start) * cell));
+                g.fill(new Rectangle2D.Double(mat.getX() + start * cell, mat.getMaxY() + 3, (i - start) * cell, 5));
+                g.setColor(FigureStyle.INK);
+                FigureStyle.drawRight(g, name, mat.getX() - 12, mat.getY() + mid + 4);
+                var saved = g.getTransform();
+                g.translate(mat.getX() + mid + 4, mat.getMaxY() + 12);
+                g.rotate(-Math.PI / 4);
+                FigureStyle.drawRight(g, name, 0, 0);
+                g.setTransform(saved);
+                start = i;
+            }
+        }
+        g.setFont(FigureStyle.LABEL_FONT);
+        FigureStyle.drawCentred(g, xLabel, mat.getCenterX(), mat.getMaxY() + 92);
+        FigureStyle.drawVertical(g, yLabel, mat.getX() - 100, mat.getCenterY());
+    }
+
+    @Override
+    public List<String[]> csv() {
+        List<String[]> rows = new ArrayList<>();
+        EpochSnapshot e = epoch();
+        rows.add(new String[] {"row", "row_class", "col", "col_class", "cosine"});
+        if (e == null) {
+            return rows;
+        }
+        for (int i = 0; i < e.similarity().length; i++) {
+            for (int j = 0; j < e.similarity().length; j++) {
+                rows.add(new String[] {Integer.toString(i), Integer.toString(e.similarityLabels()[i]), Integer.toString(j),
+                    Integer.toString(e.similarityLabels()[j]), Fmt.csv(e.similarity()[i][j])});
+            }
+        }
+        return rows;
+    }
+}

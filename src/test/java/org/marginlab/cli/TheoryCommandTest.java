@@ -1,0 +1,56 @@
+package org.marginlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TheoryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void writesTheThreeAnalyticFiguresForTheGivenHead() throws Exception {
+        String[] r = run("theory", "--out", dir.toString(), "--head", "cosface", "--s", "30", "--m", "0.35",
+                "--format", "csv");
+        assertEquals("0", r[0], r[2]);
+        for (String id : List.of("dz-dtheta", "psi-curves", "s-tradeoff")) {
+            assertTrue(Files.isRegularFile(dir.resolve(id + ".csv")), id);
+        }
+        List<String> dz = Files.readAllLines(dir.resolve("dz-dtheta.csv"));
+        assertTrue(dz.get(0).contains("AM-Softmax / CosFace m=0.35"), dz.get(0));
+        // the s trade-off is the angular loss's: it marks an arc head's s = 30, so its axis reaches past it
+        Path arc = dir.resolve("arc");
+        assertEquals("0", run("theory", "--out", arc.toString(), "--head", "arc", "--s", "30", "--format", "csv")[0]);
+        List<String> st = Files.readAllLines(arc.resolve("s-tradeoff.csv"));
+        assertTrue(Double.parseDouble(st.get(st.size() - 1).split(",")[0]) >= 30);
+    }
+
+    @Test
+    void pngAtScaleOneAndBadInputIsOneLine() {
+        String[] ok = run("theory", "--out", dir.toString(), "--scale", "1");
+        assertEquals("0", ok[0], ok[2]);
+        assertTrue(Files.isRegularFile(dir.resolve("psi-curves.png")));
+        String[] bad = run("theory", "--out", dir.toString(), "--head", "nope");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].startsWith("marginlab: --head: unknown head 'nope'"), bad[2]);
+        assertEquals(1, bad[2].strip().lines().count());
+        String[] badM = run("theory", "--out", dir.toString(), "--head", "sphereface", "--m", "1.5");
+        assertEquals("2", badM[0]);
+        assertTrue(badM[2].contains("whole number"), badM[2]);
+    }
+}

@@ -1,0 +1,179 @@
+package org.marginlab.figures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.marginlab.figures.embedding.EmbeddingCircleFigure;
+import org.marginlab.figures.embedding.EmbeddingSphereFigure;
+import org.marginlab.figures.embedding.Pca;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
+import org.marginlab.train.IterationSnapshot;
+import org.marginlab.train.TrainConfig;
+
+class EmbeddingFiguresTest {
+
+    static RunData oneSnapshot(float[][] emb, int[] labels, float[][] w, HeadKind head) {
+        float[] theta = new float[emb.length];
+        float[] grad = new float[emb.length];
+        IterationSnapshot s = new IterationSnapshot(100, 0, emb, labels, w, null, theta, grad, 1, 0.5, 1e-3, 1000);
+        return new RunData("t", TrainConfig.defaults(head), List.of(s), List.of());
+    }
+
+    static float[][] evenWeights2d(int c, double radius) {
+        float[][] w = new float[c][2];
+        for (int j = 0; j < c; j++) {
+            w[j][0] = (float) (radius * Math.cos(2 * Math.PI * j / c));
+            w[j][1] = (float) (radius * Math.sin(2 * Math.PI * j / c));
+        }
+        return w;
+    }
+
+    @Test
+    void circlePointOfClassJLandsAtItsAngle() {
+        int c = 10;
+        float[][] emb = new float[c][2];
+        int[] lab = new int[c];
+        double[] phi = new double[c];
+        for (int j = 0; j < c; j++) {
+            // between rays, varying norm: the normalised view must put it on the unit circle anyway
+            phi[j] = 2 * Math.PI * j / c + 0.25;
+            double r = 0.5 + j;
+            emb[j][0] = (float) (r * Math.cos(phi[j]));
+            emb[j][1] = (float) (r * Math.sin(phi[j]));
+            lab[j] = j;
+        }
+        EmbeddingCircleFigure f = new EmbeddingCircleFigure();
+        f.setRun(oneSnapshot(emb, lab, evenWeights2d(c, 3), HeadKind.SOFTMAX));
+        BufferedImage img = Pixels.render(f);
+        PlotFrame fr = f.lastFrame();
+        // the frame must be square in pixels per unit, or the circle is an ellipse
+        assertEquals((fr.x(1) - fr.x(0)), (fr.y(0) - fr.y(1)), 1e-9);
+        for (int j = 0; j < c; j++) {
+            double px = fr.x(Math.cos(phi[j]));
+            double py = fr.y(Math.sin(phi[j]));
+            assertTrue(Pixels.near(Pixels.at(img, px, py), FigureStyle.classColor(j), 3),
+                    "class " + j + " at " + px + "," + py + " was " + Pixels.at(img, px, py));
+            // and not at the diametrically opposite point
+            Color opposite = Pixels.at(img, fr.x(-Math.cos(phi[j])), fr.y(-Math.sin(phi[j])));
+            assertFalse(Pixels.near(opposite, FigureStyle.classColor(j), 3));
+        }
+        f.setNormalised(false);
+        img = Pixels.render(f);
+        fr = f.lastFrame();
+        for (int j = 0; j < 6; j++) {
+            Color got = Pixels.at(img, fr.x(emb[j][0]), fr.y(emb[j][1]));
+            assertTrue(Pixels.near(got, FigureStyle.classColor(j), 3), "raw class " + j + " was " + got);
+        }
+    }
+
+    @Test
+    void cosfaceBoundariesAreBisectorsAndMarginWidthMatchesTheFormula() {
+        int c = 10;
+        double m = 0.1;
+        EmbeddingCircleFigure f = new EmbeddingCircleFigure();
+        f.setRun(oneSnapshot(new float[][] {{1, 0}}, new int[] {0}, evenWeights2d(c, 2), HeadKind.COSFACE));
+        f.setHead(HeadKind.COSFACE, new HeadParams(16, m, 0, false));
+        List<String[]> csv = f.csv();
+        List<Double> bounds = new ArrayList<>();
+        List<Double> starts = new ArrayList<>();
+        List<Double> ends = new ArrayList<>();
+        for (String[] r : csv) {
+            double a = Math.atan2(Double.parseDouble(r.length > 4 && !r[4].isEmpty() && !r[0].equals("kind") ? r[4] : "0"),
+                    Double.parseDouble(r.length > 3 && !r[3].isEmpty() && !r[0].equals("kind") ? r[3] : "1"));
+            a = a < 0 ? a + 2 * Math.PI : a;
+            switch (r[0]) {
+                case "decision_boundary" -> bounds.add(a);
+                case "margin_region_start" -> starts.add(a);
+                case "margin_region_end" -> ends.add(a);
+                default -> { }
+            }
+        }
+        assertEquals(c, bounds.size());
+        double half = Math.PI / c;
+        for (double b : bounds) {
+            double off = Math.IEEEremainder(b - half, 2 * Math.PI / c);
+            assertEquals(0, off, Math.toRadians(0.15), "boundary at " + Math.toDegrees(b));
+        }
+        // cos(a − δ) − m = cos(a + δ) at the region's edge, a = half the spacing: δ = asin(m / (2 sin a))
+        double delta = Math.asin(m / (2 * Math.sin(half)));
+        assertEquals(starts.size(), ends.size());
+        assertTrue(starts.size() >= c - 1);
+        for (int i = 0; i < starts.size(); i++) {
+            double width = ends.get(i) - starts.get(i);
+            if (width < 0) {
+                continue; // the run that wraps through angle 0 is split in two
+            }
+            if (width > Math.toRadians(1)) {
+                assertEquals(2 * delta, width, Math.toRadians(0.25));
+            }
+        }
+    }
+
+    @Test
+    void sphereDrawsFrontPointsOverBackOnesAndFollowsTheCamera() {
+        EmbeddingSphereFigure f = new EmbeddingSphereFigure();
+        f.setYaw(30);
+        f.setPitch(10);
+        double y = Math.toRadians(30);
+        double p = Math.toRadians(10);
+        float[] toViewer = {(float) (Math.cos(p) * Math.cos(y)), (float) (Math.cos(p) * Math.sin(y)), (float) Math.sin(p)};
+        float[] away = {-toViewer[0], -toViewer[1], -toViewer[2]};
+        float[][] w = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {-1, 0, 0}, {0, -1, 0}, {0, 0, -1}};
+        float[][] emb = {{toViewer[0] * 4, toViewer[1] * 4, toViewer[2] * 4}, {away[0] * 2, away[1] * 2, away[2] * 2}};
+        f.setRun(oneSnapshot(emb, new int[] {3, 5}, w, HeadKind.NORMFACE));
+        BufferedImage img = Pixels.render(f);
+        Point2D front = f.toPixel(new double[] {toViewer[0], toViewer[1], toViewer[2]});
+        assertEquals(f.lastSphere().getCenterX(), front.getX(), 1e-3);
+        assertEquals(f.lastSphere().getCenterY(), front.getY(), 1e-3);
+        assertTrue(Pixels.near(Pixels.at(img, front.getX(), front.getY()), FigureStyle.classColor(3), 3),
+                "front point should be class 3 at full colour, was " + Pixels.at(img, front.getX(), front.getY()));
+        f.setYaw(30 + 180);
+        f.setPitch(-10);
+        img = Pixels.render(f);
+        Color c = Pixels.at(img, f.lastSphere().getCenterX(), f.lastSphere().getCenterY());
+        assertTrue(Pixels.near(c, FigureStyle.classColor(5), 3), "after turning round class 5 is in front, was " + c);
+        assertEquals("-150", f.viewState().get("camera_yaw_deg")); // 210° wraps to −150°
+        assertEquals("-10", f.viewState().get("camera_pitch_deg"));
+        // far-side points are faded towards the sphere's grey
+        Color back = EmbeddingSphereFigure.shade(FigureStyle.classColor(5), -1);
+        assertFalse(Pixels.near(back, FigureStyle.classColor(5), 20));
+    }
+
+    @Test
+    void highDimensionalRunIsProjectedAndSaysSo() {
+        RunData r = SyntheticRun.build(HeadKind.ARC, 8, 1, 1, 200, 5);
+        EmbeddingCircleFigure c = new EmbeddingCircleFigure();
+        c.setRun(r);
+        assertTrue(Pixels.inked(Pixels.render(c)) > 0.02);
+        assertEquals(1 + 200 + 10, c.csv().size()); // header, points, weight directions; no boundaries in a PCA view
+        assertTrue(c.csv().stream().noneMatch(row -> row[0].equals("decision_boundary")));
+        EmbeddingSphereFigure s = new EmbeddingSphereFigure();
+        s.setRun(r);
+        assertTrue(s.hasData());
+        assertTrue(Pixels.colours(Pixels.render(s)) > 50);
+    }
+
+    @Test
+    void pcaFindsTheDirectionOfLargestVariance() {
+        java.util.Random rnd = new java.util.Random(1);
+        double[][] rows = new double[400][3];
+        for (double[] r : rows) {
+            double t = rnd.nextGaussian() * 5;
+            r[0] = t + rnd.nextGaussian() * 0.1;
+            r[1] = t + rnd.nextGaussian() * 0.1;
+            r[2] = rnd.nextGaussian() * 0.5;
+        }
+        Pca pca = Pca.fit(rows, 1);
+        double[] e = pca.projectDirection(new double[] {1 / Math.sqrt(2), 1 / Math.sqrt(2), 0});
+        assertEquals(1, Math.abs(e[0]), 1e-3);
+        assertTrue(pca.explainedVariance() > 0.98);
+    }
+}

@@ -1,0 +1,205 @@
+package org.marginlab.figures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.marginlab.UserException;
+import org.marginlab.figures.angles.AngleHistogramFigure;
+import org.marginlab.figures.angles.AngleStatsFigure;
+import org.marginlab.figures.angles.AngleStatsTableFigure;
+import org.marginlab.figures.training.ConfusionMatrixFigure;
+import org.marginlab.figures.training.GradientCheckFigure;
+import org.marginlab.figures.training.SimilarityMatrixFigure;
+import org.marginlab.figures.training.TrainingCurvesFigure;
+import org.marginlab.model.heads.HeadFunctions;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.train.EpochSnapshot;
+
+class RunFiguresTest {
+
+    static final RunData RUN = SyntheticRun.build(HeadKind.COSFACE, 2, 7, 3, 200, 11);
+
+    @Test
+    void oneRidgePerEpoch() {
+        AngleHistogramFigure f = new AngleHistogramFigure();
+        f.setRun(RUN);
+        f.setSelectedClass(-1);
+        BufferedImage img = Pixels.render(f);
+        assertEquals(7, f.lastBaselines().length);
+        // at 170° no synthetic θ_y lands, so each ridge is just its baseline there: count dark runs down the column
+        double x = f.lastFrame().x(170);
+        int runs = 0;
+        boolean in = false;
+        for (int y = (int) f.lastFrame().pixels().getY(); y < f.lastFrame().pixels().getMaxY(); y++) {
+            Color c = Pixels.at(img, x, y);
+            boolean dark = c.getRed() + c.getGreen() + c.getBlue() < 3 * 140;
+            if (dark && !in) {
+                runs++;
+            }
+            in = dark;
+        }
+        assertEquals(RUN.epochs().size(), runs);
+        int bins = RUN.epochs().get(0).histogramEdges().length - 1;
+        assertEquals(1 + 7 * bins, f.csv().size());
+        // all-class counts are the per-class sums
+        EpochSnapshot e = RUN.epochs().get(6);
+        int sum = 0;
+        for (int[] h : e.thetaHistograms()) {
+            sum += h[0];
+        }
+        assertEquals(Integer.toString(sum), f.csv().get(1 + 6 * bins)[4]);
+        f.setAngleUnit(AngleUnit.RADIANS);
+        assertEquals(Math.PI, Double.parseDouble(f.csv().get(bins)[3]), 1e-12);
+    }
+
+    @Test
+    void similarityColourBarEndsAreTheMapEnds() {
+        SimilarityMatrixFigure f = new SimilarityMatrixFigure();
+        f.setRun(RUN);
+        BufferedImage img = Pixels.render(f);
+        Rectangle2D bar = f.lastColorBar();
+        Color top = Pixels.at(img, bar.getCenterX(), bar.getY() + 2);
+        Color bottom = Pixels.at(img, bar.getCenterX(), bar.getMaxY() - 2);
+        assertTrue(Pixels.near(top, new Color(0xB2182B), 8), "top " + top);       // +1: Tol BuRd red end
+        assertTrue(Pixels.near(bottom, new Color(0x2166AC), 8), "bottom " + bottom); // −1: blue end
+        Color mid = Pixels.at(img, bar.getCenterX(), bar.getCenterY());
+        assertTrue(Pixels.near(mid, new Color(0xF7F7F7), 10), "middle " + mid);
+        // a cell shows its value's colour: the diagonal is cos 0 = 1
+        Rectangle2D m = f.lastMatrix();
+        int n = RUN.lastEpoch().similarity().length;
+        double cell = m.getWidth() / n;
+        Color diag = Pixels.at(img, m.getX() + 0.5 * cell, m.getY() + 0.5 * cell);
+        assertTrue(Pixels.near(diag, ColorMap.DIVERGING.color(RUN.lastEpoch().similarity()[0][0]), 3), "diag " + diag);
+        assertEquals(1 + n * n, f.csv().size());
+    }
+
+    @Test
+    void confusionCellsAreRowSharesAndBarSpansZeroToHundred() {
+        ConfusionMatrixFigure f = new ConfusionMatrixFigure();
+        f.setRun(RUN);
+        BufferedImage img = Pixels.render(f);
+        Rectangle2D m = f.lastMatrix();
+        double cell = m.getWidth() / 10;
+        int[][] cm = RUN.lastEpoch().confusion();
+        int row = 0;
+        for (int v : cm[2]) {
+            row += v;
+        }
+        // sample the cell away from its centred count label
+        Color got = Pixels.at(img, m.getX() + 3.15 * cell, m.getY() + 2.15 * cell);
+        Color want = ColorMap.SEQUENTIAL.over(0, 100).color(100.0 * cm[2][3] / row);
+        assertTrue(Pixels.near(got, want, 3), got + " vs " + want);
+        Rectangle2D bar = f.lastColorBar();
+        assertTrue(Pixels.near(Pixels.at(img, bar.getCenterX(), bar.getMaxY() - 2), Color.WHITE, 4));
+        assertTrue(Pixels.near(Pixels.at(img, bar.getCenterX(), bar.getY() + 2), new Color(0x053061), 8));
+        assertEquals(1 + 100, f.csv().size());
+    }
+
+    @Test
+    void gradientCheckAnalyticValuesAreCrossEntropyOfTheHead() {
+        GradientCheckFigure f = new GradientCheckFigure();
+        f.setRun(RUN);
+        var s = RUN.lastIteration();
+        HeadFunctions h = HeadFunctions.of(RUN.config().head(), RUN.config().headParams());
+        double want = SyntheticRun.crossEntropySlope(h, s.embeddings()[5], s.weights(), s.probeLabels()[5]);
+        assertEquals(want, GradientCheckFigure.analytic(h, s.embeddings()[5], s.weights(), s.probeLabels()[5]), 1e-9);
+        List<String[]> csv = f.csv();
+        long measured = csv.stream().filter(r -> r[0].equals("measured")).count();
+        assertEquals(s.thetaY().length, measured);
+        // the paper's curve at θ_y = 0 for cosface: P_y = 1/(1 + 9 e^{s(0 − (1 − m))}), slope −s sin 0 = 0
+        assertEquals(0, GradientCheckFigure.curve(h, 0, 1, 1, 10), 1e-12);
+        double t = 1.0;
+        double sc = RUN.config().headParams().s();
+        double m = RUN.config().headParams().m();
+        double py = 1 / (1 + 9 * Math.exp(-sc * (Math.cos(t) - m)));
+        assertEquals((py - 1) * (-sc * Math.sin(t)), GradientCheckFigure.curve(h, t, 1, 1, 10), 1e-12);
+        assertTrue(Pixels.inked(Pixels.render(f)) > 0.02);
+    }
+
+    @Test
+    void statsOverlayRunsAndTableHoldsFinalValues() {
+        List<RunData> runs = new ArrayList<>();
+        for (int s : new int[] {1, 7, 20}) {
+            RunData r = SyntheticRun.build(HeadKind.ARC, 2, 4, 1, 50, s);
+            runs.add(new RunData("arc s=" + s, r.config(), r.iterations(), r.epochs()));
+        }
+        AngleStatsFigure f = new AngleStatsFigure();
+        f.setRuns(runs);
+        assertEquals(1 + 3 * 4, f.csv().size());
+        assertEquals(3, f.chart().getPlot().getLegendItems().getItemCount()); // one legend entry per run, not per panel
+        assertTrue(Pixels.colours(Pixels.render(f)) > 30);
+        AngleStatsTableFigure t = new AngleStatsTableFigure();
+        t.setRuns(runs);
+        List<String[]> table = t.table();
+        assertEquals(4, table.size());
+        EpochSnapshot last = runs.get(1).lastEpoch();
+        assertEquals(Fmt.fixed(Math.toDegrees(last.wcIntra()), 2), table.get(2)[4]);
+        assertEquals(Fmt.fixed(100 * last.testAccuracy(), 2), table.get(2)[3]);
+        assertTrue(Pixels.inked(Pixels.render(t)) > 0.01);
+    }
+
+    @Test
+    void trainingCurvesPlotEverySnapshot() {
+        TrainingCurvesFigure f = new TrainingCurvesFigure();
+        f.setRun(RUN);
+        List<String[]> csv = f.csv();
+        assertEquals(1 + 3 * RUN.iterations().size() + RUN.epochs().size(), csv.size());
+        assertEquals(Double.toString(RUN.iterations().get(0).loss()), csv.get(1)[2]);
+        assertTrue(Pixels.inked(Pixels.render(f)) > 0.03);
+    }
+
+    @Test
+    void setBuildsWhatTheRunHasAndRejectsUnknownIds() {
+        FigureSet set = FigureSet.forRun(RUN.iterations(), RUN.epochs(), RUN.config());
+        assertTrue(set.ids().contains(FigureIds.EMBEDDING_CIRCLE));
+        assertTrue(!set.ids().contains(FigureIds.EMBEDDING_SPHERE));
+        assertEquals(FigureIds.RUN.size() - 1 + FigureIds.THEORY.size(), set.ids().size());
+        for (Figure f : set.figures()) {
+            assertTrue(Pixels.inked(Pixels.render(f)) > 0.01, f.id() + " is blank");
+            assertTrue(f.csv().size() > 1, f.id() + " has no CSV rows");
+        }
+        assertEquals(List.of(FigureIds.S_TRADEOFF), set.only(List.of(FigureIds.S_TRADEOFF)).ids());
+        UserException e = assertThrows(UserException.class, () -> set.only(List.of("nope")));
+        assertTrue(e.getMessage().startsWith("--only 'nope' is not a figure; use one of"));
+        RunData empty = RunData.of("x", RUN.config(), List.of(), List.of());
+        assertEquals(FigureIds.THEORY, FigureSet.forRun(empty).ids());
+    }
+
+    @Test
+    void everyFigureSurvivesNoDataTinyAreasAndNonFiniteFeatures() {
+        RunData empty = RunData.of("x", RUN.config(), List.of(), List.of());
+        var broken = RUN.lastIteration();
+        float[][] emb = broken.embeddings().clone();
+        emb[0] = new float[] {Float.NaN, Float.POSITIVE_INFINITY};
+        var bad = new org.marginlab.train.IterationSnapshot(broken.iteration(), broken.epoch(), emb, broken.probeLabels(),
+                broken.weights(), null, broken.thetaY(), broken.dLdThetaY(), Double.NaN, 0.5, 1e-3, 1);
+        RunData diverged = RunData.of("nan", RUN.config(), List.of(bad), RUN.epochs());
+        List<Figure> all = new ArrayList<>(FigureSet.forRun(RUN).figures());
+        all.add(new org.marginlab.figures.embedding.EmbeddingSphereFigure());
+        for (Figure f : all) {
+            for (RunData r : List.of(empty, diverged, RUN)) {
+                if (f instanceof RunFigure rf) {
+                    rf.setRun(r);
+                }
+                BufferedImage img = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
+                var g = img.createGraphics();
+                f.draw(g, new Rectangle2D.Double(0, 0, 0, 0));
+                f.draw(g, new Rectangle2D.Double(5, 5, 12, 9));
+                f.draw(g, new Rectangle2D.Double(20, 10, 180, 140));
+                g.dispose();
+                f.csv();
+            }
+        }
+        // an empty run draws its note rather than nothing
+        TrainingCurvesFigure t = new TrainingCurvesFigure();
+        t.setRun(empty);
+        assertTrue(!t.hasData());
+    }
+}
