@@ -213,6 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
         private long lastDraw;
         private volatile String tail = "";
         private boolean drawn;
+        private long total = 1;
 
         ProgressBar(PrintWriter err) {
             this.err = err;
@@ -225,7 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEpoch(org.marginlab.train.EpochSnapshot e) {
-            draw(e.iteration(), -1, e.epoch(), true);
+            draw(e.iteration(), -1, e.epoch());
             err.printf(Locale.ROOT, "%nepoch %d: test accuracy %.4f, WC-Intra %.3f, W-Inter %.3f, C-Inter %.3f rad%n",
                     e.epoch() + 1, e.testAccuracy(), e.wcIntra(), e.wInter(), e.cInter());
             err.flush();
@@ -237,13 +238,11 @@ public final class TrainCommand implements Callable<Integer> {
             long now = System.nanoTime();
             if (now - lastDraw > 200_000_000L || iteration == total) {
                 lastDraw = now;
-                draw(iteration, total, epoch, false);
+                draw(iteration, total, epoch);
             }
         }
 
-        private long total = 1;
-
-        private void draw(long iteration, long totalOrMinus, int epoch, boolean force) {
+        private void draw(long iteration, long totalOrMinus, int epoch) {
             if (totalOrMinus > 0) {
                 total = totalOrMinus;
             }
