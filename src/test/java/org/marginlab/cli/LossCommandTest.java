@@ -192,6 +192,21 @@ class LossCommandTest {
         }
     }
 
+    @Test
+    void unwritableOutputIsOneLine() throws IOException {
+        Path in = write("ok.json", """
+                {"head": "softmax", "embeddings": [[1, 2]], "weights": [[1, 0], [0, 1]], "labels": [0]}
+                """);
+        Path target = Files.createDirectories(dir.resolve("taken/sub"));
+        Result r = run("loss", "--input", in.toString(), "--output", target.getParent().toString());
+        assertEquals(2, r.code(), r.err());
+        assertFalse(r.err().strip().contains("\n"), r.err());
+        assertTrue(r.err().contains("cannot write the output"), r.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp file left behind");
+        }
+    }
+
     /** Params a head does not read are ignored, so one file can be pointed at several heads. */
     @Test
     void unusedParamsAreIgnored() throws IOException {

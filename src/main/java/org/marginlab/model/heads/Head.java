@@ -31,7 +31,11 @@ import ai.djl.ndarray.types.Shape;
  * Normalisation is {@code v / max(‖v‖, 1e-12)}. "cos θ" in a formula is the computed cosine of the
  * normalised vectors, unclamped; "θ" is {@code acos(clip(cos θ, −1+1e-7, 1−1e-7))}, so every acos has a
  * finite slope. ψ's k = ⌊mθ/π⌋ (clamped to 0…m−1) is computed from a detached θ: no gradient through k.
- * The cross-entropy is {@code −logSoftmax(z)_y}, averaged over the batch.
+ * ‖x‖ and ‖W_y‖ in SphereFace / L-Softmax are the same floored norms. The cross-entropy is
+ * {@code −logSoftmax(z)_y}, averaged over the batch.
+ *
+ * <p>A head is about thirty tiny ops; on a busy CPU PyTorch's intra-op threading makes each of them far
+ * slower than one thread would (see the engine's thread setting, {@code ai.djl.pytorch.num_threads}).
  */
 public final class Head {
     /** Floor of a norm before dividing by it. */
@@ -83,7 +87,7 @@ public final class Head {
         checkShapes(x, w, labels, current);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray z = marginLogits(x, w, labels.toType(DataType.INT64, false), current);
+            NDArray z = marginLogits(x, w, indices(labels, x), current);
             return keep(z, x.getManager());
         }
     }
@@ -106,7 +110,7 @@ public final class Head {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray y = labels.toType(DataType.INT64, false).reshape(-1, 1);
+            NDArray y = indices(labels, x).reshape(-1, 1);
             NDArray z = marginLogits(x, w, y.reshape(-1), current);
             NDArray loss = z.logSoftmax(1).gather(y, 1).neg().mean();
             if (kind == HeadKind.CENTER) {
@@ -174,8 +178,8 @@ public final class Head {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray xd = x.stopGradient();
-            NDArray hot = oneHot(labels.toType(DataType.INT64, false).reshape(-1),
+            NDArray xd = x.stopGradient().toDevice(centers.getDevice(), false);
+            NDArray hot = oneHot(indices(labels, centers).reshape(-1),
                     centers.getShape().get(0), centers.getDataType()); // N×C
             NDArray counts = hot.sum(new int[] {0}).reshape(-1, 1); // C×1: n_j
             NDArray sums = hot.transpose().dot(xd.toType(centers.getDataType(), false)); // C×d: Σ x_i
@@ -273,6 +277,11 @@ public final class Head {
         long c = others.getShape().get(1);
         NDArray mask = oneHot(yCol, c, DataType.BOOLEAN);
         return NDArrays.where(mask, targetCol.broadcast(others.getShape()), others);
+    }
+
+    /** Labels as int64 on the device of {@code like} (a no-op when they already are). */
+    private static NDArray indices(NDArray labels, NDArray like) {
+        return labels.toType(DataType.INT64, false).toDevice(like.getDevice(), false);
     }
 
     /** N×C indicator of y (0/1 in the given type; BOOLEAN gives a mask). */

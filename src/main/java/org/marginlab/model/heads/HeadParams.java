@@ -7,8 +7,9 @@ package org.marginlab.model.heads;
  * @param s          scale on normalised logits (normface, cosface, arcface, arc)
  * @param m          margin: additive cosine (cosface), additive angle in radians (arcface), or the
  *                   integer angle multiplier of ψ (sphereface, lsoftmax)
- * @param lambda     ψ's blend weight λ (sphereface, lsoftmax: the annealed value), or the
- *                   center-loss weight (center)
+ * @param lambda     ψ's blend weight λ (sphereface, lsoftmax): in a run's configuration λ_base, where
+ *                   the annealing starts, and in {@link MarginSchedule#at}'s per-iteration params the
+ *                   current λ; or the center-loss weight (center)
  * @param easyMargin ArcFace's easy-margin variant
  */
 public record HeadParams(double s, double m, double lambda, boolean easyMargin) {

@@ -123,6 +123,54 @@ class HeadGradientTest {
         }
     }
 
+    /** Training runs in float32: its loss and gradients agree with float64 to float32 accuracy. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void float32AgreesWithFloat64(Config cfg) {
+        Random r = new Random(cfg.seed());
+        double[][] x = random(r, N, D);
+        double[][] w = random(r, C, D);
+        double[][] c = random(r, C, D);
+        int[] y = new int[N];
+        for (int i = 0; i < N; i++) {
+            y[i] = i % C;
+        }
+        double[][][] g64 = lossAndGradients(cfg, x, w, c, y, DataType.FLOAT64);
+        double[][][] g32 = lossAndGradients(cfg, x, w, c, y, DataType.FLOAT32);
+        assertEquals(g64[0][0][0], g32[0][0][0], 1e-5 * Math.max(1, Math.abs(g64[0][0][0])), cfg + " loss");
+        for (int k = 1; k < g64.length; k++) {
+            double scale = 0;
+            for (double[] row : g64[k]) {
+                for (double v : row) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+            }
+            for (int i = 0; i < g64[k].length; i++) {
+                for (int j = 0; j < D; j++) {
+                    assertEquals(g64[k][i][j], g32[k][i][j], 1e-4 * Math.max(scale, 1e-3), cfg + " gradient " + k);
+                }
+            }
+        }
+    }
+
+    /** {loss}, ∂/∂x, ∂/∂W, ∂/∂centres, as doubles. */
+    static double[][][] lossAndGradients(Config cfg, double[][] x, double[][] w, double[][] c, int[] y, DataType type) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray xa = Nd.of(m, x, type);
+            NDArray wa = Nd.of(m, w, type);
+            NDArray ca = Nd.of(m, c, type);
+            xa.setRequiresGradient(true);
+            wa.setRequiresGradient(true);
+            ca.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = Head.create(cfg.kind(), cfg.p()).loss(xa, wa, m.create(y), ca, cfg.p());
+                gc.backward(loss);
+                return new double[][][] {{{Nd.scalar(loss)}}, Nd.mat(xa.getGradient()), Nd.mat(wa.getGradient()),
+                    Nd.mat(ca.getGradient())};
+            }
+        }
+    }
+
     /** Per component: |fd − autograd| ≤ 1e-6·max(|autograd|, 1e-2·max|autograd|). */
     static void assertClose(double[][] fd, double[][] auto, String what) {
         double scale = 0;
