@@ -214,6 +214,12 @@ public final class EmbeddingSphereFigure implements RunFigure {
         if (!frontDone) {
             drawFront(g, p, rays, cx, cy, r);
         }
+        if (p.centers() != null) {
+            for (int j = 0; j < p.centers().length; j++) {
+                double[] q = view(p.centers()[j]);
+                Marker.cross(g, cx + r * q[0], cy - r * q[1], 6, shade(FigureStyle.classColor(j), q[2]));
+            }
+        }
         for (int j : rays) {
             drawRayLabel(g, p.weights()[j], j, cx, cy, r);
         }
@@ -225,6 +231,9 @@ public final class EmbeddingSphereFigure implements RunFigure {
         double lx = body.getMaxX() - Legend.WIDTH;
         double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length);
         ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        if (p.centers() != null) {
+            ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
+        }
         g.setFont(FigureStyle.TICK_FONT);
         g.setColor(FigureStyle.MUTED);
         g.drawString("faded: far side", (float) lx, (float) (ly + 16));
@@ -318,6 +327,11 @@ public final class EmbeddingSphereFigure implements RunFigure {
         }
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(row("weight_direction", j, p.weights()[j]));
+        }
+        if (p.centers() != null) {
+            for (int j = 0; j < p.centers().length; j++) {
+                rows.add(row("center", j, p.centers()[j]));
+            }
         }
         return rows;
     }
