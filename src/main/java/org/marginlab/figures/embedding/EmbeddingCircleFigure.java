@@ -77,6 +77,21 @@ public final class EmbeddingCircleFigure implements RunFigure {
         return lastFrame;
     }
 
+    private IterationSnapshot cachedFor;
+    private boolean cachedNormalised;
+    private Projection cached;
+
+    /** The snapshot's projection, kept while the snapshot stays the same: drags redraw many times a second. */
+    private Projection project(IterationSnapshot s) {
+        boolean norm = normalised;
+        if (s != cachedFor || norm != cachedNormalised) {
+            cached = Projection.of(s, 2, norm);
+            cachedFor = s;
+            cachedNormalised = norm;
+        }
+        return cached;
+    }
+
     @Override
     public String id() {
         return FigureIds.EMBEDDING_CIRCLE;
@@ -187,7 +202,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
             lastFrame = null;
             return;
         }
-        Projection p = Projection.of(s, 2, normalised);
+        Projection p = project(s);
         String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
                 + " test probes" + (head != null ? ", " + TheoryFigure.label(head, params, true) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
@@ -300,7 +315,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
         if (s == null) {
             return rows;
         }
-        Projection p = Projection.of(s, 2, normalised);
+        Projection p = project(s);
         for (int i = 0; i < p.points().length; i++) {
             int y = p.labels()[i];
             rows.add(new String[] {"point", Integer.toString(y), FigureStyle.className(y),

@@ -70,6 +70,21 @@ public final class EmbeddingSphereFigure implements RunFigure {
         setPitch(pitch + dyPixels * DEGREES_PER_PIXEL);
     }
 
+    private IterationSnapshot cachedFor;
+    private boolean cachedNormalised;
+    private Projection cached;
+
+    /** The snapshot's projection, kept while the snapshot stays the same: drags redraw many times a second. */
+    private Projection project(IterationSnapshot s) {
+        boolean norm = true;
+        if (s != cachedFor || norm != cachedNormalised) {
+            cached = Projection.of(s, 3, norm);
+            cachedFor = s;
+            cachedNormalised = norm;
+        }
+        return cached;
+    }
+
     @Override
     public String id() {
         return FigureIds.EMBEDDING_SPHERE;
@@ -154,7 +169,7 @@ public final class EmbeddingSphereFigure implements RunFigure {
             lastSphere = null;
             return;
         }
-        Projection p = Projection.of(s, 3, true);
+        Projection p = project(s);
         String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
                 + " probes; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 3-D ("
@@ -321,7 +336,7 @@ public final class EmbeddingSphereFigure implements RunFigure {
         if (s == null) {
             return rows;
         }
-        Projection p = Projection.of(s, 3, true);
+        Projection p = project(s);
         for (int i = 0; i < p.points().length; i++) {
             rows.add(row("point", p.labels()[i], p.points()[i]));
         }
