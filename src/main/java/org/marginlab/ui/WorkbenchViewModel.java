@@ -372,6 +372,14 @@ public final class WorkbenchViewModel {
         return changed;
     }
 
+    /** Brings the status line up to date now, skipping the 4-per-second limit (e.g. before a snapshot). */
+    public void refreshStatus() {
+        pull();
+        lastStatusNanos = System.nanoTime();
+        lastStatusState = state.get();
+        updateStatus();
+    }
+
     private void updateStatus() {
         RunModel r = run.get();
         if (starting.get()) {

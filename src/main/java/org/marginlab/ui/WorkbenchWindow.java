@@ -213,7 +213,7 @@ public final class WorkbenchWindow {
 
     /** Paints every visible figure now (e.g. right before a snapshot), skipping the frame clock's pace. */
     public void paintNow() {
-        model.pull();
+        model.refreshStatus();
         allViews().forEach(FigureView::refresh);
         root.applyCss();
         root.layout();

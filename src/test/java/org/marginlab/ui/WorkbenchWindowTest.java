@@ -274,4 +274,53 @@ class WorkbenchWindowTest {
             assertEquals(5, reader.getNumImages(true), "one frame per stored snapshot");
         }
     }
+
+    @Test
+    void draggingTheSphereRotatesItWhileARunIsLive() throws Exception {
+        RecordingBackend backend = new RecordingBackend();
+        WorkbenchWindow w = show(backend);
+        ScreenshotMaker.onFx(() -> {
+            w.model().settings().textProperty(Setting.DIM).set("3");
+            w.selectTab("Embedding");
+            w.model().start();
+            return null;
+        });
+        await("started", () -> backend.listeners.size() == 1);
+        ScreenshotMaker.onFx(() -> {
+            int n = 30;
+            float[][] e = new float[n][];
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = i % 10;
+                e[i] = new float[] {(float) Math.cos(i), (float) Math.sin(i), 0.3f * (i % 3)};
+            }
+            float[][] wts = new float[10][];
+            for (int j = 0; j < 10; j++) {
+                wts[j] = new float[] {(float) Math.cos(j), (float) Math.sin(j), 0.1f};
+            }
+            backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
+            backend.listeners.get(0).onIteration(new org.marginlab.train.IterationSnapshot(5, 0, e, labels, wts, null,
+                    new float[n], new float[n], 1, 0.5, 1e-3, 100));
+            w.paintNow();
+            EmbeddingView v = (EmbeddingView) w.view("Embedding");
+            var sphere = (org.marginlab.figures.embedding.EmbeddingSphereFigure) v.liveFigure();
+            double yaw = sphere.yaw();
+            long paints = v.canvas().paints();
+            var c = v.canvas();
+            c.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_PRESSED, c, 100, 100));
+            c.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, c, 150, 100));
+            assertEquals(yaw - 50 * org.marginlab.figures.embedding.EmbeddingSphereFigure.DEGREES_PER_PIXEL,
+                    sphere.yaw(), 1e-9);
+            w.clock().tick(0);
+            assertEquals(paints + 1, v.canvas().paints(), "the drag repaints on the next pulse");
+            assertEquals(RunState.RUNNING, w.model().stateProperty().get());
+            return null;
+        });
+    }
+
+    private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+                                                       javafx.scene.Node n, double x, double y) {
+        return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1,
+                false, false, false, false, true, false, false, false, false, false, null);
+    }
 }
