@@ -49,7 +49,7 @@ public final class DecisionBoundaryFigure implements Figure {
 
     @Override
     public String title() {
-        return "Decision boundaries of two classes: " + head.displayName();
+        return "Two-class decision boundaries";
     }
 
     /**
@@ -96,28 +96,29 @@ public final class DecisionBoundaryFigure implements Figure {
         double b2 = phi - b1;
         g.setFont(FigureStyle.SUBTITLE_FONT);
         g.setColor(FigureStyle.MUTED);
-        g.drawString(String.format(Locale.ROOT,
-                        "unit features, φ = %.0f°; class-1 boundary at %.1f° from W₁, class-2 at %.1f°; margin region %.1f° wide",
-                        Math.toDegrees(phi), Math.toDegrees(b1), Math.toDegrees(b2), Math.toDegrees(Math.abs(b2 - b1))),
-                (float) area.getX() + 12, (float) area.getY() + 40);
+        g.drawString(String.format(Locale.ROOT, "%s, unit features, W₁ and W₂ %.0f° apart", head.displayName(),
+                        Math.toDegrees(phi)), (float) area.getX() + 12, (float) area.getY() + 40);
+        g.drawString(String.format(Locale.ROOT, "boundaries at %.1f° and %.1f° from W₁: margin region %.1f° wide",
+                        Math.toDegrees(b1), Math.toDegrees(b2), Math.toDegrees(Math.abs(b2 - b1))),
+                (float) area.getX() + 12, (float) area.getY() + 56);
 
-        double top = area.getY() + 52;
-        double size = Math.min(area.getWidth() - 24, area.getHeight() - 64);
-        if (size < 40) {
+        double top = area.getY() + 70;
+        double height = area.getHeight() - 70 - 34;
+        if (height < 40 || area.getWidth() < 80) {
             return;
         }
-        double r = size * 0.42;
-        // Centre so the two rays (which open upwards-right) fill the plot.
+        // Both weights lie in the upper half-plane, so the centre sits low and the upper half fills the plot.
+        double r = Math.min((area.getWidth() - 40) / 2.4, height / 1.2);
         double cx = area.getCenterX();
-        double cy = top + size / 2;
+        double cy = top + height - 0.05 * r;
         double a0 = Math.PI / 2 + phi / 2; // W₁ on the left, W₂ on the right, symmetric about vertical
         double a1 = a0 - phi;
 
         g.setStroke(new BasicStroke(1f));
         g.setColor(FigureStyle.GRID);
-        g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        g.draw(new Arc2D.Double(cx - r, cy - r, 2 * r, 2 * r, 0, 180, Arc2D.OPEN));
         g.draw(new Line2D.Double(cx - r * 1.1, cy, cx + r * 1.1, cy));
-        g.draw(new Line2D.Double(cx, cy - r * 1.1, cx, cy + r * 1.1));
+        g.draw(new Line2D.Double(cx, cy - r * 1.1, cx, cy));
 
         // Margin region: between the two boundaries when class 1's lies beyond class 2's.
         double lowAngle = a0 - Math.max(b1, b2);
@@ -145,7 +146,7 @@ public final class DecisionBoundaryFigure implements Figure {
         g.setColor(c2);
         g.drawString("W₂", (float) (cx + r * 1.05 * Math.cos(a1) + 4), (float) (cy - r * 1.05 * Math.sin(a1)));
         g.setFont(FigureStyle.LEGEND_FONT);
-        float ly = (float) (cy + r + 28);
+        float ly = (float) (cy + 22);
         if (ly < area.getMaxY() - 4) {
             g.setColor(c1);
             g.drawString("– – class 1 boundary", (float) (cx - r), ly);

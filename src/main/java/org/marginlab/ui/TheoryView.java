@@ -155,8 +155,9 @@ public final class TheoryView extends BorderPane {
     private static Slider slider(double min, double max) {
         Slider sl = new Slider(min, max, min);
         sl.setShowTickMarks(true);
-        sl.setShowTickLabels(true);
-        sl.setMajorTickUnit((max - min) / 4);
+        // Tick labels only where the range divides into round numbers; the value is shown above anyway.
+        sl.setShowTickLabels(max - min <= 20);
+        sl.setMajorTickUnit(max - min <= 20 ? (max - min) / 4 : 16);
         return sl;
     }
 

@@ -37,12 +37,13 @@ class DecisionBoundaryFigureTest {
         BufferedImage img = FigureExporter.image(f, 1);
         assertEquals(f.preferredSize().width, img.getWidth());
         // Straight up from the centre lies inside the margin region (between the two boundaries), tinted.
+        double height = img.getHeight() - 104;
+        double r = Math.min((img.getWidth() - 40) / 2.4, height / 1.2);
         int cx = img.getWidth() / 2;
-        int size = Math.min(img.getWidth() - 24, img.getHeight() - 64);
-        int cy = 52 + size / 2;
-        int rgb = img.getRGB(cx, cy - size / 5);
-        int r = (rgb >> 16) & 255;
-        int b = rgb & 255;
-        assertTrue(b > r, "blue-tinted margin region above the centre, got " + Integer.toHexString(rgb));
+        double cy = 70 + height - 0.05 * r;
+        int rgb = img.getRGB(cx + 3, (int) (cy - r / 2));
+        int red = (rgb >> 16) & 255;
+        int blue = rgb & 255;
+        assertTrue(blue > red, "blue-tinted margin region above the centre, got " + Integer.toHexString(rgb));
     }
 }

@@ -48,7 +48,8 @@ class TheoryViewTest {
             t.mProperty().set(2.6);
             assertEquals(3, t.paramsProperty().get().m());
             DecisionBoundaryFigure d = (DecisionBoundaryFigure) w.theoryView().figures().get(3).liveFigure();
-            assertTrue(d.title().contains("SphereFace"));
+            assertEquals("sphereface", d.csv().get(1)[0]);
+            assertEquals("3.0", d.csv().get(1)[2]);
             return null;
         });
     }
