@@ -74,7 +74,6 @@ public final class WorkbenchApp extends Application {
                 System.err.println("marginlab: could not save window settings to " + prefs.file() + ": " + ex.getMessage());
             }
             window.clock().stop();
-            Platform.exit();
         });
         window.clock().start();
         stage.show();

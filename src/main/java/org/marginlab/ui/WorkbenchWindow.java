@@ -105,6 +105,8 @@ public final class WorkbenchWindow {
         root.setCenter(split);
         root.setBottom(new RunStatusBar(model));
         root.getStylesheets().add(css("workbench.css"));
+        // Lets the app and tests find the window from its scene.
+        root.getProperties().put(WorkbenchWindow.class, this);
         setTheme(prefs.theme());
         selectTab(prefs.tab());
 
