@@ -175,7 +175,7 @@ public enum Setting {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return SettingsViewModel.num(v);
     }
 
     private static String integer(String t, long lo, long hi) {
