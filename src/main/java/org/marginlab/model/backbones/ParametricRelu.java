@@ -31,7 +31,8 @@ public final class ParametricRelu extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray a = ps.getValue(alpha, x.getDevice(), training);
-        return new NDList(x.maximum(0f).add(x.minimum(0f).mul(a)));
+        // One comparison and one select over the activation, instead of max, min, mul and add.
+        return new NDList(ai.djl.ndarray.NDArrays.where(x.gt(0f), x, x.mul(a)));
     }
 
     @Override
