@@ -1,0 +1,152 @@
+package org.marginlab.metrics;
+
+/**
+ * The angle statistics of the angular-loss paper (Sec. 4.2.2), in radians, from plain arrays:
+ * <ul>
+ *   <li>WC-Intra (Eq. 12): mean over classes j of ∠(Center_j, W_j);</li>
+ *   <li>W-Inter (Eq. 13): mean over ordered pairs i ≠ j of ∠(W_i, W_j);</li>
+ *   <li>C-Inter (Eq. 14 as its text defines it): mean over i ≠ j of ∠(Center_i, Center_j).</li>
+ * </ul>
+ * Center_j is the mean of the (raw) features of class j. Classes without samples are left out of the
+ * means that need their centre.
+ */
+public final class AngleStatistics {
+
+    private AngleStatistics() {
+    }
+
+    /** Angle between two vectors in [0, π]; π/2 when either is zero (it has no direction). */
+    public static double angle(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int k = 0; k < a.length; k++) {
+            dot += (double) a[k] * b[k];
+            na += (double) a[k] * a[k];
+            nb += (double) b[k] * b[k];
+        }
+        if (na == 0 || nb == 0) {
+            return Math.PI / 2;
+        }
+        double c = dot / Math.sqrt(na * nb);
+        return Math.acos(Math.max(-1, Math.min(1, c)));
+    }
+
+    /**
+     * Per-class feature centres, C × d; a class with no sample gets {@code null}.
+     *
+     * @param features N × d, flattened row-major
+     */
+    public static float[][] centres(float[] features, int dim, int[] labels, int classes) {
+        double[][] sum = new double[classes][dim];
+        int[] n = new int[classes];
+        for (int i = 0; i < labels.length; i++) {
+            int y = labels[i];
+            n[y]++;
+            for (int k = 0; k < dim; k++) {
+                sum[y][k] += features[i * dim + k];
+            }
+        }
+        float[][] c = new float[classes][];
+        for (int j = 0; j < classes; j++) {
+            if (n[j] == 0) {
+                continue;
+            }
+            c[j] = new float[dim];
+            for (int k = 0; k < dim; k++) {
+                c[j][k] = (float) (sum[j][k] / n[j]);
+            }
+        }
+        return c;
+    }
+
+    /** Eq. 12: mean over classes with samples of ∠(Center_j, W_j). */
+    public static double wcIntra(float[][] centres, float[][] weights) {
+        double sum = 0;
+        int n = 0;
+        for (int j = 0; j < weights.length; j++) {
+            if (centres[j] != null) {
+                sum += angle(centres[j], weights[j]);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Eq. 13: mean over i ≠ j of ∠(W_i, W_j). */
+    public static double wInter(float[][] weights) {
+        return meanPairAngle(weights);
+    }
+
+    /** C-Inter: mean over i ≠ j (both with samples) of ∠(Center_i, Center_j). */
+    public static double cInter(float[][] centres) {
+        return meanPairAngle(centres);
+    }
+
+    private static double meanPairAngle(float[][] v) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < v.length; i++) {
+            for (int j = 0; j < v.length; j++) {
+                if (i != j && v[i] != null && v[j] != null) {
+                    sum += angle(v[i], v[j]);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** θ_y of every sample: ∠(x_i, W_{y_i}). */
+    public static float[] thetaY(float[] features, int dim, int[] labels, float[][] weights) {
+        float[] out = new float[labels.length];
+        float[] x = new float[dim];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(features, i * dim, x, 0, dim);
+            out[i] = (float) angle(x, weights[labels[i]]);
+        }
+        return out;
+    }
+
+    /** Counts of θ_y per class over {@code bins} equal bins on [0, π]; edges are {@link #edges}. */
+    public static int[][] histograms(float[] thetaY, int[] labels, int classes, int bins) {
+        int[][] h = new int[classes][bins];
+        for (int i = 0; i < labels.length; i++) {
+            int b = (int) Math.floor(thetaY[i] / Math.PI * bins);
+            h[labels[i]][Math.max(0, Math.min(bins - 1, b))]++;
+        }
+        return h;
+    }
+
+    public static double[] edges(int bins) {
+        double[] e = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            e[b] = Math.PI * b / bins;
+        }
+        return e;
+    }
+
+    /** Cosine similarity matrix of the given rows (Eq. 15 of the angular-loss paper). */
+    public static float[][] cosineMatrix(float[][] rows) {
+        int m = rows.length;
+        double[] norm = new double[m];
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (float v : rows[i]) {
+                s += (double) v * v;
+            }
+            norm[i] = Math.max(Math.sqrt(s), 1e-12);
+        }
+        float[][] out = new float[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double dot = 0;
+                for (int k = 0; k < rows[i].length; k++) {
+                    dot += (double) rows[i][k] * rows[j][k];
+                }
+                out[i][j] = (float) (dot / (norm[i] * norm[j]));
+            }
+        }
+        return out;
+    }
+}

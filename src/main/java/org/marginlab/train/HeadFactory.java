@@ -1,0 +1,8 @@
+package org.marginlab.train;
+
+/** Builds the trainable head a config asks for. */
+@FunctionalInterface
+public interface HeadFactory {
+
+    TrainableHead create(TrainConfig config, int classes);
+}

@@ -1,0 +1,47 @@
+package org.marginlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.marginlab.model.heads.HeadFunctions;
+
+/**
+ * What the training loop needs from a classification head. All methods run on the training thread;
+ * NDArrays passed in belong to the caller's scope.
+ */
+public interface TrainableHead {
+
+    /** The block holding the head's parameters (W, and centres as a non-trainable parameter). */
+    Block block();
+
+    /** Mean training loss of the batch, margins and any extra term (center loss) included. */
+    NDArray loss(ParameterStore ps, NDArray embeddings, NDArray labels, boolean training);
+
+    /** The logits fed to the cross-entropy (margin and scale included), N × C. */
+    NDArray logits(ParameterStore ps, NDArray embeddings, NDArray labels, boolean training);
+
+    /** Logits without margin, N × C; their argmax is the prediction. */
+    NDArray predictLogits(ParameterStore ps, NDArray embeddings);
+
+    /** Moves the head's schedules (λ annealing, margin warm-up) to this iteration. */
+    default void setIteration(long iteration) {
+    }
+
+    /** Runs after each optimizer step, e.g. the center-loss α-rule; grad mode is off. */
+    default void afterStep(NDArray embeddings, NDArray labels) {
+    }
+
+    /** The head's analytic functions at its current (scheduled) parameters. */
+    HeadFunctions functions();
+
+    /** W as C × d. */
+    float[][] weights();
+
+    /** Centres as C × d, or {@code null} if the head has none. */
+    default float[][] centers() {
+        return null;
+    }
+
+    /** Short description for messages, e.g. {@code arcface (s=16, m=0.2)}. */
+    String describe();
+}

@@ -1,0 +1,637 @@
+package org.marginlab.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import org.marginlab.UserException;
+import org.marginlab.metrics.AngleStatistics;
+import org.marginlab.model.backbones.Backbones;
+import org.marginlab.model.heads.HeadFunctions;
+import org.marginlab.model.heads.HeadParams;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One training run. Control methods ({@link #start}, {@link #pause}, {@link #resume}, {@link #step},
+ * {@link #cancel}) are safe from any thread and only record a request; the shared training thread
+ * applies it before its next iteration, so each takes effect within one iteration. Sessions in one
+ * process take turns, one iteration each. Listeners are called on the training thread.
+ */
+public final class TrainingSession {
+
+    /** θ_y histogram bins over [0, π] (10° each). */
+    public static final int HISTOGRAM_BINS = 18;
+    /** Probe samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
+    public static final int SIMILARITY_PER_CLASS = 10;
+    private static final int EVAL_CHUNK = 500;
+
+    private enum Want { NONE, RUN, PAUSE }
+
+    private final TrainConfig config;
+    private final TrainingData data;
+    private final HeadFactory heads;
+    private final RunWriter writer;
+    private final Checkpoint resumeFrom;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
+    private final long itersPerEpoch;
+    private final long totalIterations;
+
+    private final Object lock = new Object();
+    private Want want = Want.NONE;
+    private int stepsRequested;
+    private boolean cancelRequested;
+    private boolean scheduled;
+    private volatile RunState state = RunState.READY;
+    private volatile String message = "";
+    private volatile long iteration;
+
+    // Training-thread state.
+    private Device device;
+    private NDManager manager;
+    private Block backbone;
+    private TrainableHead head;
+    private ParameterStore store;
+    private ParameterOptimizer optimizer;
+    private LrSchedule schedule;
+    private int[] order;
+    private int orderEpoch = -1;
+    private int[] probe;
+    private int[] probeLabels;
+    private double lossSum;
+    private long correct;
+    private long seen;
+    private long windowNanos;
+    private long windowImages;
+    private long totalImages;
+    private long totalTrainNanos;
+    private double elapsedBefore;
+    private long startedNanos;
+    private double lastLr;
+    private EpochSnapshot lastEpoch;
+    private int epochsCompleted;
+    private long lastCheckpoint = -1;
+
+    private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer, Checkpoint resumeFrom) {
+        this.config = config;
+        this.data = data;
+        this.heads = heads;
+        this.writer = writer;
+        this.resumeFrom = resumeFrom;
+        this.itersPerEpoch = data.train().count() / config.batchSize();
+        if (itersPerEpoch == 0) {
+            throw new UserException("--batch " + config.batchSize() + " is larger than the training set ("
+                    + data.train().count() + " images); use a smaller batch");
+        }
+        long total = itersPerEpoch * config.epochs();
+        this.totalIterations = config.iterations() > 0 ? Math.min(total, config.iterations()) : total;
+    }
+
+    /** A new run; writes its files to {@code runDir} when not null. */
+    public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir) {
+        ConfigCheck.validate(config);
+        RunWriter writer = runDir == null ? null : RunWriter.create(runDir, config);
+        return new TrainingSession(config, data, heads, writer, null);
+    }
+
+    /**
+     * Continues a run from its last checkpoint. Snapshots and metric rows after the checkpoint are
+     * dropped and recomputed; with the same data the continuation is identical to an uninterrupted run.
+     */
+    public static TrainingSession resumeRun(Path runDir, TrainingData data, HeadFactory heads) {
+        TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
+        Checkpoint ckpt = Checkpoint.read(runDir.resolve(RunFiles.CHECKPOINT));
+        RunWriter writer = RunWriter.resume(runDir, ckpt.iteration());
+        TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt);
+        s.iteration = ckpt.iteration();
+        return s;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public Path runDirectory() {
+        return writer == null ? null : writer.directory();
+    }
+
+    public RunState state() {
+        return state;
+    }
+
+    /** The last state message (why it stopped, for instance). */
+    public String message() {
+        return message;
+    }
+
+    /** Optimizer steps taken so far. */
+    public long iteration() {
+        return iteration;
+    }
+
+    public long totalIterations() {
+        return totalIterations;
+    }
+
+    public long iterationsPerEpoch() {
+        return itersPerEpoch;
+    }
+
+    /**
+     * NDArrays alive in this session's native memory (parameters, optimizer state, anything leaked).
+     * Call on the training thread, e.g. from a listener; for diagnostics and leak tests.
+     */
+    public int liveArrayCount() {
+        return manager == null ? 0 : manager.getManagedArrays().size();
+    }
+
+    /** Completes with the summary when the run finishes, is cancelled or fails. */
+    public CompletableFuture<RunSummary> completion() {
+        return completion;
+    }
+
+    public void addListener(TrainingListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(TrainingListener l) {
+        listeners.remove(l);
+    }
+
+    public void start() {
+        request(Want.RUN, 0, false);
+    }
+
+    public void pause() {
+        request(Want.PAUSE, 0, false);
+    }
+
+    public void resume() {
+        request(Want.RUN, 0, false);
+    }
+
+    /** Runs exactly one iteration and stays paused (pauses first when running). */
+    public void step() {
+        request(Want.PAUSE, 1, false);
+    }
+
+    public void cancel() {
+        request(Want.NONE, 0, true);
+    }
+
+    private void request(Want w, int steps, boolean cancel) {
+        synchronized (lock) {
+            if (isTerminal(state)) {
+                return;
+            }
+            if (w != Want.NONE) {
+                want = w;
+            }
+            stepsRequested += steps;
+            cancelRequested |= cancel;
+            scheduleLocked();
+        }
+    }
+
+    private void scheduleLocked() {
+        if (!scheduled) {
+            scheduled = true;
+            TrainingThread.submit(this::tick);
+        }
+    }
+
+    private static boolean isTerminal(RunState s) {
+        return s == RunState.FINISHED || s == RunState.CANCELLED || s == RunState.FAILED;
+    }
+
+    private void tick() {
+        boolean work;
+        boolean cancel;
+        RunState announce = null;
+        synchronized (lock) {
+            scheduled = false;
+            if (isTerminal(state)) {
+                return;
+            }
+            cancel = cancelRequested;
+            if (!cancel) {
+                if (want == Want.RUN && state != RunState.RUNNING) {
+                    announce = RunState.RUNNING;
+                } else if (want == Want.PAUSE && state != RunState.PAUSED) {
+                    announce = RunState.PAUSED;
+                }
+                if (announce != null) {
+                    state = announce;
+                }
+            }
+            work = !cancel && (state == RunState.RUNNING || stepsRequested > 0);
+            if (work && state != RunState.RUNNING) {
+                stepsRequested--;
+            }
+        }
+        try {
+            if (cancel) {
+                finish(RunState.CANCELLED, "cancelled at iteration " + iteration + " of " + totalIterations);
+                return;
+            }
+            if (announce != null) {
+                message = announce == RunState.RUNNING ? "running" : "paused at iteration " + iteration;
+                fireState(announce, message);
+            }
+            if (work) {
+                setUp();
+                if (iteration < totalIterations) {
+                    iterate();
+                }
+                if (iteration >= totalIterations) {
+                    finish(RunState.FINISHED, String.format(Locale.ROOT, "finished %d iterations", iteration));
+                    return;
+                }
+            }
+        } catch (NonFiniteLoss e) {
+            finish(RunState.FAILED, e.getMessage());
+            return;
+        } catch (UserException e) {
+            finish(RunState.FAILED, e.getMessage());
+            return;
+        } catch (Throwable t) {
+            finish(RunState.FAILED, "training failed at iteration " + iteration + ": " + t);
+            return;
+        }
+        synchronized (lock) {
+            if (state == RunState.RUNNING || stepsRequested > 0 || cancelRequested || want == Want.RUN) {
+                scheduleLocked();
+            }
+        }
+    }
+
+    private void setUp() throws IOException {
+        if (manager != null) {
+            return;
+        }
+        startedNanos = System.nanoTime();
+        device = DeviceChoice.resolve(config.device());
+        long seed = config.seed();
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        manager = NDManager.newBaseManager(device);
+        int rows = data.train().rows();
+        int cols = data.train().cols();
+        backbone = Backbones.build(config.backbone(), config.dim());
+        backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, rows, cols));
+        head = heads.create(config, data.classes());
+        head.block().initialize(manager, DataType.FLOAT32, new Shape(1, config.dim()));
+        store = new ParameterStore(manager, false);
+        if (resumeFrom != null) {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(resumeFrom.parameters()));
+            try {
+                backbone.loadParameters(manager, in);
+                head.block().loadParameters(manager, in);
+            } catch (ai.djl.MalformedModelException e) {
+                throw new UserException("checkpoint.bin does not match backbone " + config.backbone()
+                        + " / head " + config.head().id() + " (" + e.getMessage() + ")");
+            }
+            for (Block b : new Block[] {backbone, head.block()}) {
+                for (var p : b.getParameters()) {
+                    if (p.getValue().requiresGradient()) {
+                        p.getValue().getArray().setRequiresGradient(true);
+                    }
+                }
+            }
+            elapsedBefore = resumeFrom.elapsedSeconds();
+            lastCheckpoint = resumeFrom.iteration();
+        }
+        List<Parameter> trainable = new ArrayList<>(ParameterOptimizer.trainable(backbone));
+        trainable.addAll(ParameterOptimizer.trainable(head.block()));
+        optimizer = new ParameterOptimizer(config.optimizer(), config.weightDecay(), config.momentum(), trainable);
+        if (resumeFrom != null) {
+            optimizer.decodeState(manager, resumeFrom.optimizer());
+        }
+        schedule = new LrSchedule(config.schedule(), config.learningRate(), totalIterations);
+        probe = data.probeIndices(config.probePerClass());
+        probeLabels = new int[probe.length];
+        for (int i = 0; i < probe.length; i++) {
+            probeLabels[i] = data.test().label(probe[i]);
+        }
+        epochsCompleted = (int) (iteration / itersPerEpoch);
+    }
+
+    private void iterate() throws IOException {
+        long it = iteration;
+        int epoch = (int) (it / itersPerEpoch);
+        int pos = (int) (it % itersPerEpoch);
+        if (orderEpoch != epoch) {
+            order = data.train().epochOrder(config.seed(), epoch);
+            orderEpoch = epoch;
+        }
+        int b = config.batchSize();
+        double lr = schedule.rate(it);
+        lastLr = lr;
+        long t0 = System.nanoTime();
+        float lossValue;
+        long hits;
+        try (NDScope scope = new NDScope()) {
+            head.setIteration(it);
+            NDList batch = data.train().batch(manager, order, pos * b, b, config.augment(),
+                    BatchPipeline.mix(config.seed(), it));
+            NDArray x = batch.get(0);
+            NDArray y = batch.get(1);
+            NDArray emb;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                emb = backbone.forward(store, new NDList(x), true).singletonOrThrow();
+                NDArray loss = head.loss(store, emb, y, true);
+                lossValue = loss.getFloat();
+                if (!Float.isFinite(lossValue)) {
+                    throw new NonFiniteLoss(nonFiniteMessage(it, lossValue));
+                }
+                gc.backward(loss);
+            }
+            optimizer.step(lr);
+            NDArray detached = emb.stopGradient();
+            head.afterStep(detached, y);
+            NDArray pred = head.predictLogits(store, detached).argMax(1).toType(DataType.INT32, false);
+            hits = pred.eq(y).countNonzero().getLong();
+            scope.suppressNotUsedWarning();
+        }
+        long dt = System.nanoTime() - t0;
+        iteration = it + 1;
+        lossSum += lossValue;
+        correct += hits;
+        seen += b;
+        windowNanos += dt;
+        windowImages += b;
+        totalTrainNanos += dt;
+        totalImages += b;
+        for (TrainingListener l : listeners) {
+            l.onProgress(iteration, totalIterations, epoch);
+        }
+        boolean snap = iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
+        boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
+        IterationSnapshot is = snap ? iterationSnapshot(epoch) : null;
+        EpochSnapshot es = epochEnd ? epochSnapshot(epoch) : null;
+        if (is != null || es != null) {
+            record(is, es, epoch);
+        }
+    }
+
+    private String nonFiniteMessage(long it, float value) {
+        var p = head.functions().params();
+        StringBuilder params = new StringBuilder();
+        for (String name : HeadParams.usedBy(config.head())) {
+            String v = switch (name) {
+                case "s" -> fmt(p.s());
+                case "m" -> fmt(p.m());
+                case "lambda" -> fmt(p.lambda());
+                default -> String.valueOf(p.easyMargin());
+            };
+            params.append(name).append('=').append(v).append(", ");
+        }
+        return String.format(Locale.ROOT,
+                "loss became %s at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
+                        + "lower --lr or --s, or use --margin-warmup; last good checkpoint: %s",
+                Float.isNaN(value) ? "NaN" : "infinite", it + 1, config.head().id(), params,
+                fmt(config.learningRate()), config.batchSize(), config.optimizer(),
+                writer == null ? "none (no run directory)"
+                        : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory());
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private void record(IterationSnapshot is, EpochSnapshot es, int epoch) throws IOException {
+        for (TrainingListener l : listeners) {
+            if (is != null) {
+                l.onIteration(is);
+            }
+            if (es != null) {
+                l.onEpoch(es);
+            }
+        }
+        double loss = is != null ? is.loss() : Double.NaN;
+        double acc = is != null ? is.trainAccuracy() : Double.NaN;
+        double ips = is != null ? is.imagesPerSecond() : Double.NaN;
+        MetricsRow row = new MetricsRow(iteration, epoch, loss, acc,
+                es != null ? es.testAccuracy() : Double.NaN, lastLr,
+                es != null ? es.wcIntra() : Double.NaN, es != null ? es.wInter() : Double.NaN,
+                es != null ? es.cInter() : Double.NaN, ips);
+        if (writer != null) {
+            if (is != null) {
+                writer.snapshot(is);
+            }
+            if (es != null) {
+                writer.snapshot(es);
+            }
+            writer.metrics(row);
+            saveCheckpoint();
+        }
+    }
+
+    private void saveCheckpoint() throws IOException {
+        try (NDScope scope = new NDScope()) {
+            for (Block b : new Block[] {backbone, head.block()}) {
+                for (var p : b.getParameters()) {
+                    if (!Float.isFinite(p.getValue().getArray().sum().getFloat())) {
+                        return; // keep the last good checkpoint
+                    }
+                }
+            }
+            scope.suppressNotUsedWarning();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        backbone.saveParameters(out);
+        head.block().saveParameters(out);
+        out.flush();
+        writer.checkpoint(new Checkpoint(iteration, elapsedSeconds(), bytes.toByteArray(), optimizer.encodeState(manager)));
+        lastCheckpoint = iteration;
+    }
+
+    private double elapsedSeconds() {
+        return elapsedBefore + (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Embeddings (flat N×d), P_y under the training logits, and predictions of the given test images. */
+    private record Embedded(float[] features, float[] py, int[] predictions) {
+    }
+
+    private Embedded embed(int[] indices, int[] labels, boolean wantPy) {
+        int d = config.dim();
+        float[] feats = new float[indices.length * d];
+        float[] py = wantPy ? new float[indices.length] : null;
+        int[] pred = new int[indices.length];
+        for (int from = 0; from < indices.length; from += EVAL_CHUNK) {
+            int n = Math.min(EVAL_CHUNK, indices.length - from);
+            try (NDScope scope = new NDScope()) {
+                NDArray x = data.test().images(manager, indices, from, n);
+                NDArray e = backbone.forward(store, new NDList(x), false).singletonOrThrow();
+                System.arraycopy(e.toFloatArray(), 0, feats, from * d, n * d);
+                int[] p = head.predictLogits(store, e).argMax(1).toType(DataType.INT32, false).toIntArray();
+                System.arraycopy(p, 0, pred, from, n);
+                if (wantPy) {
+                    int[] lab = new int[n];
+                    System.arraycopy(labels, from, lab, 0, n);
+                    NDArray y = manager.create(lab);
+                    NDArray prob = head.logits(store, e, y, false).softmax(1);
+                    float[] picked = prob.mul(y.oneHot((int) prob.getShape().get(1))).sum(new int[] {1}).toFloatArray();
+                    System.arraycopy(picked, 0, py, from, n);
+                }
+                scope.suppressNotUsedWarning();
+            }
+        }
+        return new Embedded(feats, py, pred);
+    }
+
+    private IterationSnapshot iterationSnapshot(int epoch) {
+        int d = config.dim();
+        Embedded e = embed(probe, probeLabels, true);
+        float[][] w = head.weights();
+        float[] theta = AngleStatistics.thetaY(e.features(), d, probeLabels, w);
+        HeadFunctions f = head.functions();
+        float[] grad = new float[probe.length];
+        float[][] rows = new float[probe.length][d];
+        for (int i = 0; i < probe.length; i++) {
+            System.arraycopy(e.features(), i * d, rows[i], 0, d);
+            double xNorm = norm(rows[i]);
+            double wNorm = norm(w[probeLabels[i]]);
+            grad[i] = (float) ((e.py()[i] - 1.0) * f.targetSlope(theta[i], xNorm, wNorm));
+        }
+        double secs = windowNanos / 1e9;
+        IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, head.centers(),
+                theta, grad, lossSum / Math.max(1, seen / config.batchSize()), (double) correct / Math.max(1, seen),
+                lastLr, secs > 0 ? windowImages / secs : 0);
+        lossSum = 0;
+        correct = 0;
+        seen = 0;
+        windowNanos = 0;
+        windowImages = 0;
+        return s;
+    }
+
+    private EpochSnapshot epochSnapshot(int epoch) {
+        int n = data.test().count();
+        int d = config.dim();
+        int c = data.classes();
+        int[] all = new int[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+            labels[i] = data.test().label(i);
+        }
+        Embedded e = embed(all, labels, false);
+        int[][] confusion = new int[c][c];
+        int hits = 0;
+        for (int i = 0; i < n; i++) {
+            confusion[labels[i]][e.predictions()[i]]++;
+            if (labels[i] == e.predictions()[i]) {
+                hits++;
+            }
+        }
+        float[][] w = head.weights();
+        float[][] centres = AngleStatistics.centres(e.features(), d, labels, c);
+        float[] theta = AngleStatistics.thetaY(e.features(), d, labels, w);
+        int[] simIdx = data.probeIndices(SIMILARITY_PER_CLASS);
+        float[][] simRows = new float[simIdx.length][d];
+        int[] simLabels = new int[simIdx.length];
+        for (int i = 0; i < simIdx.length; i++) {
+            System.arraycopy(e.features(), simIdx[i] * d, simRows[i], 0, d);
+            simLabels[i] = labels[simIdx[i]];
+        }
+        EpochSnapshot s = new EpochSnapshot(epoch, iteration, (double) hits / n,
+                AngleStatistics.wcIntra(centres, w), AngleStatistics.wInter(w), AngleStatistics.cInter(centres),
+                AngleStatistics.edges(HISTOGRAM_BINS), AngleStatistics.histograms(theta, labels, c, HISTOGRAM_BINS),
+                AngleStatistics.cosineMatrix(simRows), simLabels, confusion);
+        lastEpoch = s;
+        if (iteration % itersPerEpoch == 0) {
+            epochsCompleted = (int) (iteration / itersPerEpoch);
+        }
+        return s;
+    }
+
+    private static double norm(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += (double) x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    private void finish(RunState end, String why) {
+        synchronized (lock) {
+            state = end;
+        }
+        message = why;
+        RunSummary summary = summary(end, why);
+        try {
+            if (writer != null) {
+                writer.summary(summary);
+                writer.close();
+            }
+        } catch (IOException e) {
+            message = why + "; and the run files could not be completed: " + e.getMessage();
+        }
+        if (manager != null) {
+            manager.close();
+            manager = null;
+        }
+        fireState(end, message);
+        completion.complete(summary);
+    }
+
+    private RunSummary summary(RunState end, String why) {
+        EpochSnapshot e = lastEpoch;
+        double secs = totalTrainNanos / 1e9;
+        String engine;
+        try {
+            engine = Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion();
+        } catch (RuntimeException ex) {
+            engine = "unavailable";
+        }
+        String version = org.marginlab.AppInfo.version();
+        return new RunSummary(end.name().toLowerCase(Locale.ROOT), why, config.head().id(), config.backbone(),
+                config.dim(), config.seed(), iteration, epochsCompleted,
+                e == null ? null : e.testAccuracy(), e == null ? null : 1 - e.testAccuracy(),
+                e == null ? null : finite(e.wcIntra()), e == null ? null : finite(e.wInter()),
+                e == null ? null : finite(e.cInter()),
+                manager == null && startedNanos == 0 ? elapsedBefore : elapsedSeconds(),
+                secs > 0 ? totalImages / secs : 0,
+                device == null ? config.device() : device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu",
+                version == null ? "development build" : version, Engine.getDjlVersion(), engine,
+                Runtime.version().toString());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private void fireState(RunState s, String why) {
+        for (TrainingListener l : listeners) {
+            l.onStateChanged(s, why);
+        }
+    }
+
+    /** Loss became NaN or infinite; its message is the one-line explanation. */
+    static final class NonFiniteLoss extends RuntimeException {
+        NonFiniteLoss(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

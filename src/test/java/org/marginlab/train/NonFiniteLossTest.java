@@ -1,0 +1,50 @@
+package org.marginlab.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NonFiniteLossTest {
+
+    @Test
+    void absurdLearningRateStopsWithOneLineAndKeepsLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
+        TrainConfig c = TestData.small(300, 32);
+        c = new TrainConfig(c.dataDir(), c.backbone(), c.dim(), c.head(), c.headParams(), c.lambdaMin(), c.lambdaGamma(),
+                c.lambdaPower(), c.marginWarmup(), c.centerAlpha(), "sgd", 1e4, "constant", 0, 0.9, c.batchSize(),
+                c.epochs(), c.iterations(), c.seed(), c.device(), false, c.probePerClass(), 1);
+        Path dir = tmp.resolve("run");
+        TrainingSession s = TrainingSession.create(c, TestData.get(), TestData.SOFTMAX, dir);
+        s.start();
+        RunSummary sum = s.completion().get(120, TimeUnit.SECONDS);
+        assertEquals(RunState.FAILED, s.state());
+        String msg = s.message();
+        assertFalse(msg.contains("\n"), msg);
+        assertTrue(msg.matches("loss became (NaN|infinite) at iteration \\d+ with head softmax .*"), msg);
+        assertTrue(msg.contains("lr=1.000e+04") && msg.contains("lower --lr"), msg);
+        long failedAt = Long.parseLong(msg.replaceAll(".* at iteration (\\d+) .*", "$1"));
+        assertTrue(failedAt < 300, msg);
+        assertEquals(failedAt - 1, s.iteration(), "the bad step is not applied");
+        assertEquals("failed", sum.state());
+
+        RunReader.Run run = RunReader.read(dir);
+        assertNotNull(run.summary());
+        assertTrue(failedAt > 1, "this setting should survive one step: " + msg);
+        assertNotNull(run.checkpointIteration(), "a checkpoint from before the failure is kept");
+        {
+            assertTrue(run.checkpointIteration() < failedAt);
+            assertTrue(msg.contains("last good checkpoint: iteration " + run.checkpointIteration()), msg);
+            // The kept checkpoint resumes (and, with this learning rate, fails again the same way).
+            TrainingSession again = TrainingSession.resumeRun(dir, TestData.get(), TestData.SOFTMAX);
+            again.start();
+            again.completion().get(120, TimeUnit.SECONDS);
+            assertEquals(msg.replaceAll("last good.*", ""), again.message().replaceAll("last good.*", ""));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.marginlab.train;
+
+import org.marginlab.data.FashionMnist;
+
+/** The real Fashion-MNIST, loaded once per test JVM. */
+final class TestData {
+    private static TrainingData data;
+
+    static {
+        // The test machine's cores are shared by several builds: PyTorch's spinning worker threads
+        // slow each other down twenty-fold there, so engine tests train on one thread.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    private TestData() {
+    }
+
+    static synchronized TrainingData get() {
+        if (data == null) {
+            data = TrainingData.from(FashionMnist.load(null));
+        }
+        return data;
+    }
+
+    static TrainConfig small(long iterations, int batch) {
+        TrainConfig d = TrainConfig.defaults(org.marginlab.model.heads.HeadKind.SOFTMAX);
+        return new TrainConfig(null, "compact", 2, d.head(), d.headParams(), d.lambdaMin(), d.lambdaGamma(),
+                d.lambdaPower(), 0, d.centerAlpha(), "adam", 1e-3, "constant", 5e-4, 0.9, batch, 1000, iterations,
+                7L, "cpu", false, 10, 10);
+    }
+
+    static final HeadFactory SOFTMAX = MarginTrainableHead.FACTORY;
+}
