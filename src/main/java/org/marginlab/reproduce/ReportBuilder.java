@@ -108,7 +108,8 @@ public final class ReportBuilder {
             md.append("- `csv/").append(name).append("`\n");
         }
         for (String f : figureFiles) {
-            md.append("- `").append(f).append("`\n");
+            String id = f.substring(f.lastIndexOf('/') + 1, f.lastIndexOf('.'));
+            md.append("- `").append(f).append("` (its plotted data: `csv/").append(id).append(".csv`)\n");
         }
         md.append("- `runs/<run>/`: each run's config.json, metrics.csv, summary.json, snapshots (not committed)\n");
         return new Report(md.toString(), csvs, checks, disagreements);
@@ -457,7 +458,7 @@ public final class ReportBuilder {
             if (Double.isFinite(m) && Math.abs(m - p) > 2 * noisePct(p)) {
                 disagreements.add(String.format(Locale.ROOT, "%s: %.2f %% vs the paper's %.2f %% (%+.2f pp). Most likely reason: %s",
                         PaperNumbers.paperName(h), m, p, m - p, plan.quick()
-                                ? "the quick form trains a compact net for 2 passes over " + plan.trainSubset()
+                                ? "the quick form trains a compact net for " + plan.runs().get(0).config().epochs() + " passes over " + plan.trainSubset()
                                   + " images instead of ResNet-20 for 60 epochs over 60 000"
                                 : m > p ? "Table 1's learning rate (Adam at 0.1 for most heads) is unusually high; our one-cycle shape "
                                   + "and the heads' unstated s, m, λ may differ from the authors'" : "seed variation; the paper reports one number"));
@@ -651,7 +652,10 @@ public final class ReportBuilder {
     private static String name(RunOutcome o) {
         String h = o.run().group();
         String paper = PaperNumbers.paperName(h);
-        return paper.equals(h) ? o.run().label() : paper + " (" + o.run().label() + ")";
+        if (paper.equals(h)) {
+            return o.run().label();
+        }
+        return o.run().label().equals(h) ? paper : paper + " (" + o.run().label() + ")";
     }
 
     private static String unless(boolean cond, String text) {
