@@ -4,6 +4,7 @@ import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
+import org.marginlab.train.ConfigCheck;
 import org.marginlab.train.ConfigJson;
 import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.train.RunState;
@@ -114,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingData td = TrainingData.from(FashionMnist.load(data != null ? data : c.dataDir() == null ? null : Path.of(c.dataDir())));
             session = TrainingSession.resumeRun(resume, td, MarginTrainableHead.FACTORY);
         } else {
-            TrainConfig c = buildConfig();
+            TrainConfig c = ConfigCheck.validate(buildConfig());
             TrainingData td = TrainingData.from(FashionMnist.load(c.dataDir() == null ? null : Path.of(c.dataDir())));
             Path dir = out != null ? out : RunWriter.defaultDirectory(Path.of("runs"), c.head().id());
             session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir);
@@ -212,6 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
         private long lastDraw;
         private volatile String tail = "";
         private boolean drawn;
+        private long total = 1;
 
         ProgressBar(PrintWriter err) {
             this.err = err;
@@ -224,7 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEpoch(org.marginlab.train.EpochSnapshot e) {
-            draw(e.iteration(), -1, e.epoch(), true);
+            draw(e.iteration(), -1, e.epoch());
             err.printf(Locale.ROOT, "%nepoch %d: test accuracy %.4f, WC-Intra %.3f, W-Inter %.3f, C-Inter %.3f rad%n",
                     e.epoch() + 1, e.testAccuracy(), e.wcIntra(), e.wInter(), e.cInter());
             err.flush();
@@ -236,13 +238,11 @@ public final class TrainCommand implements Callable<Integer> {
             long now = System.nanoTime();
             if (now - lastDraw > 200_000_000L || iteration == total) {
                 lastDraw = now;
-                draw(iteration, total, epoch, false);
+                draw(iteration, total, epoch);
             }
         }
 
-        private long total = 1;
-
-        private void draw(long iteration, long totalOrMinus, int epoch, boolean force) {
+        private void draw(long iteration, long totalOrMinus, int epoch) {
             if (totalOrMinus > 0) {
                 total = totalOrMinus;
             }

@@ -24,8 +24,8 @@ public final class ConfigCheck {
             fail("--s", "a number in (0, 1000]", s);
         }
         switch (c.head()) {
-            case COSFACE -> range("--m", m, 0, 1, "[0, 1)", m >= 0 && m < 1);
-            case ARCFACE -> range("--m", m, 0, Math.PI / 2, "[0, π/2] radians", m >= 0 && m <= Math.PI / 2);
+            case COSFACE -> range("--m", m, 0, 1, "a number in [0, 1)", m >= 0 && m < 1);
+            case ARCFACE -> range("--m", m, 0, Math.PI / 2, "a number of radians in [0, π/2]", m >= 0 && m <= Math.PI / 2);
             case SPHEREFACE, LSOFTMAX -> range("--m", m, 1, 8, "an integer in [1, 8]", m >= 1 && m <= 8 && m == Math.rint(m));
             default -> {
             }

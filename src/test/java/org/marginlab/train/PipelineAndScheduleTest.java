@@ -1,0 +1,159 @@
+package org.marginlab.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+import org.marginlab.UserException;
+import org.marginlab.model.heads.HeadKind;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PipelineAndScheduleTest {
+
+    @Test
+    void meanAndStdByHand() {
+        // pixels 0 and 255 in equal numbers: mean 0.5, std 0.5
+        float[] ms = BatchPipeline.meanStd(new byte[] {0, (byte) 255, 0, (byte) 255});
+        assertEquals(0.5f, ms[0], 1e-7f);
+        assertEquals(0.5f, ms[1], 1e-7f);
+    }
+
+    @Test
+    void batchesNormaliseCropAndFlip() {
+        // one 2×3 image 0..5 (as bytes ×51 so that v/255 = k/5), labels 4
+        byte[] px = new byte[6];
+        for (int k = 0; k < 6; k++) {
+            px[k] = (byte) (51 * k);
+        }
+        BatchPipeline p = new BatchPipeline(px, new byte[] {4}, 1, 2, 3, 0.5f, 0.25f);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDList b = p.batch(m, new int[] {0}, 0, 1, false, 0);
+            float[] x = b.get(0).toFloatArray();
+            for (int k = 0; k < 6; k++) {
+                assertEquals((k / 5f - 0.5f) / 0.25f, x[k], 1e-6f);
+            }
+            assertArrayEquals(new int[] {4}, b.get(1).toIntArray());
+            // Augmented: every output pixel is either the background or an input pixel of the same
+            // row-shifted / column-shifted (and possibly mirrored) image; try many seeds.
+            boolean sawFlip = false;
+            for (long seed = 0; seed < 50; seed++) {
+                float[] a = p.batch(m, new int[] {0}, 0, 1, true, seed).get(0).toFloatArray();
+                float bg = (0 - 0.5f) / 0.25f;
+                boolean matched = false;
+                for (int dy = -2; dy <= 2 && !matched; dy++) {
+                    for (int dx = -2; dx <= 2 && !matched; dx++) {
+                        for (int flip = 0; flip < 2 && !matched; flip++) {
+                            boolean ok = true;
+                            for (int r = 0; r < 2 && ok; r++) {
+                                for (int c = 0; c < 3 && ok; c++) {
+                                    int sr = r + dy;
+                                    int sc = (flip == 1 ? 2 - c : c) + dx;
+                                    float want = sr < 0 || sr >= 2 || sc < 0 || sc >= 3 ? bg : x[sr * 3 + sc];
+                                    ok = Math.abs(a[r * 3 + c] - want) < 1e-6f;
+                                }
+                            }
+                            if (ok) {
+                                matched = true;
+                                sawFlip |= flip == 1 && dx == 0 && dy == 0;
+                            }
+                        }
+                    }
+                }
+                assertTrue(matched, "seed " + seed + ": " + Arrays.toString(a));
+                assertArrayEquals(a, p.batch(m, new int[] {0}, 0, 1, true, seed).get(0).toFloatArray(), "same seed, same crop");
+            }
+            assertTrue(sawFlip, "some seed flips without shifting");
+        }
+    }
+
+    @Test
+    void epochOrderIsAPermutationFixedBySeedAndEpoch() {
+        BatchPipeline p = new BatchPipeline(new byte[100], new byte[100], 100, 1, 1, 0, 1);
+        int[] a = p.epochOrder(1, 0);
+        int[] sorted = a.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, sorted[i]);
+        }
+        assertArrayEquals(a, p.epochOrder(1, 0));
+        assertNotEquals(Arrays.toString(a), Arrays.toString(p.epochOrder(1, 1)));
+        assertNotEquals(Arrays.toString(a), Arrays.toString(p.epochOrder(2, 0)));
+    }
+
+    @Test
+    void schedules() {
+        LrSchedule c = new LrSchedule("constant", 0.1, 100);
+        assertEquals(0.1, c.rate(0));
+        assertEquals(0.1, c.rate(99));
+        LrSchedule s = new LrSchedule("step", 0.1, 100);
+        assertEquals(0.1, s.rate(49), 1e-15);
+        assertEquals(0.01, s.rate(50), 1e-15);
+        assertEquals(0.001, s.rate(75), 1e-15);
+        LrSchedule o = new LrSchedule("onecycle", 0.1, 100);
+        assertEquals(0.1 / 25, o.rate(0), 1e-15);
+        assertEquals(0.1, o.rate(30), 1e-15);
+        // halfway up the cosine: (start + peak) / 2
+        assertEquals((0.1 / 25 + 0.1) / 2, o.rate(15), 1e-15);
+        // halfway down: (peak + peak/1e4) / 2
+        assertEquals((0.1 + 0.1 / 1e4) / 2, o.rate(65), 1e-15);
+        assertEquals(0.1 / 1e4, o.rate(100), 1e-15);
+        assertThrows(UserException.class, () -> new LrSchedule("cosine", 0.1, 10));
+    }
+
+    @Test
+    void configJsonRoundTripAndErrors() {
+        TrainConfig c = TrainConfig.defaults(HeadKind.ARCFACE);
+        assertEquals(c, ConfigJson.parse(ConfigJson.toJson(c), "x.json"));
+        TrainConfig partial = ConfigJson.parse("{\"head\": \"cosface\", \"m\": 0.1, \"dim\": 2}", "x.json");
+        assertEquals(HeadKind.COSFACE, partial.head());
+        assertEquals(0.1, partial.headParams().m());
+        assertEquals(TrainConfig.defaults(HeadKind.COSFACE).headParams().s(), partial.headParams().s());
+        assertEquals("x.json: unknown field 'lr_max'; known fields: augment, backbone, batch, center_alpha, data, device, dim, easy_margin, "
+                        + "epochs, head, iterations, lambda, lambda_gamma, lambda_min, lambda_power, lr, m, margin_warmup, momentum, "
+                        + "optimizer, probe_per_class, s, schedule, seed, snapshot_every, weight_decay",
+                assertThrows(UserException.class, () -> ConfigJson.parse("{\"lr_max\": 1}", "x.json")).getMessage());
+        assertEquals("x.json: field 'dim' must be an integer",
+                assertThrows(UserException.class, () -> ConfigJson.parse("{\"dim\": 2.5}", "x.json")).getMessage());
+    }
+
+    @Test
+    void rangeErrorsNameTheFlag() {
+        TrainConfig c = TrainConfig.defaults(HeadKind.COSFACE);
+        TrainConfig bad = new TrainConfig(null, "compact", 1, c.head(), c.headParams(), 5, 0.12, 1, 0, 0.5, "adam", 1e-3,
+                "constant", 5e-4, 0.9, 128, 1, 0, 1, "cpu", false, 100, 50);
+        assertEquals("--dim must be an integer in [2, 512] (got 1)",
+                assertThrows(UserException.class, () -> ConfigCheck.validate(bad)).getMessage());
+        TrainConfig badM = new TrainConfig(null, "compact", 3, c.head(), c.headParams().withM(1.5), 5, 0.12, 1, 0, 0.5, "adam",
+                1e-3, "constant", 5e-4, 0.9, 128, 1, 0, 1, "cpu", false, 100, 50);
+        assertEquals("--m must be a number in [0, 1) (got 1.5)", assertThrows(UserException.class, () -> ConfigCheck.validate(badM)).getMessage());
+        TrainConfig badDev = new TrainConfig(null, "compact", 3, c.head(), c.headParams(), 5, 0.12, 1, 0, 0.5, "adam",
+                1e-3, "constant", 5e-4, 0.9, 128, 1, 0, 1, "tpu", false, 100, 50);
+        assertEquals("--device must be auto, cpu, gpu or gpu:<index> (got tpu)",
+                assertThrows(UserException.class, () -> ConfigCheck.validate(badDev)).getMessage());
+    }
+
+    @Test
+    void snapshotsRoundTrip() throws Exception {
+        IterationSnapshot s = new IterationSnapshot(7, 1, new float[][] {{1, 2}, {3, 4}}, new int[] {0, 1},
+                new float[][] {{5, 6}, {7, 8}}, new float[][] {{0.5f, 0}, {0, 0.5f}}, new float[] {0.1f, 0.2f},
+                new float[] {-1, -2}, 0.7, 0.8, 1e-3, 1234);
+        IterationSnapshot r = SnapshotCodec.decodeIteration(SnapshotCodec.encode(s));
+        assertArrayEquals(s.embeddings(), r.embeddings());
+        assertArrayEquals(s.centers(), r.centers());
+        assertArrayEquals(s.dLdThetaY(), r.dLdThetaY());
+        assertEquals(s.imagesPerSecond(), r.imagesPerSecond());
+        EpochSnapshot e = new EpochSnapshot(0, 7, 0.5, 0.1, 0.2, 0.3, new double[] {0, 1, 2}, new int[][] {{1, 2}, {3, 4}},
+                new float[][] {{1, 0.5f}, {0.5f, 1}}, new int[] {0, 1}, new int[][] {{5, 0}, {1, 4}});
+        EpochSnapshot f = SnapshotCodec.decodeEpoch(SnapshotCodec.encode(e));
+        assertArrayEquals(e.thetaHistograms(), f.thetaHistograms());
+        assertArrayEquals(e.similarity(), f.similarity());
+        assertArrayEquals(e.confusion(), f.confusion());
+        assertEquals(e.cInter(), f.cInter());
+    }
+}
