@@ -3,6 +3,7 @@ package org.marginlab.cli;
 import org.marginlab.UserException;
 import org.marginlab.figures.Figure;
 import org.marginlab.reproduce.Environment;
+import org.marginlab.reproduce.InvocationLog;
 import org.marginlab.reproduce.Plan;
 import org.marginlab.reproduce.Presets;
 import org.marginlab.reproduce.Report;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,6 +57,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long t0 = System.nanoTime();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (threads != null) {
             if (threads < 1 || threads > 1024) {
                 throw new UserException("--threads must be an integer in [1, 1024] (got " + threads + ")");
@@ -67,11 +71,14 @@ public final class ReproduceCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "reproduce", preset + (quick ? "-quick" : ""));
         TrainingData td = ReproduceData.load(plan, data);
         err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + ": " + plan.runs().size() + " runs → " + dir);
-        List<RunOutcome> outcomes = ReproduceRunner.run(plan, dir, td, err);
+        ReproduceRunner.Result result = ReproduceRunner.run(plan, dir, td, err);
+        List<RunOutcome> outcomes = result.outcomes();
         List<Figure> figures = ReportFigures.build(plan, outcomes);
-        String command = "marginlab reproduce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        Report report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, (System.nanoTime() - t0) / 1e9,
-                ReportWriter.figureFiles(figures));
+        String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        // the figures and report take seconds; the wall time logged is that of the runs and the reading back
+        List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+                (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
+        Report report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
         Path md = ReportWriter.write(dir, report, figures);
         long holds = report.checks().stream().filter(Report.Check::holds).count();
         outw.printf(Locale.ROOT, "%s: %d of %d qualitative checks hold, %d disagreements noted; %.0f s → %s%n", preset, holds,

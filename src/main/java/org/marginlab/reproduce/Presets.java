@@ -31,11 +31,11 @@ public final class Presets {
     /** Test images for the per-epoch readings of error-vs-epochs (the other quick presets use all 10 000). */
     static final int QUICK_TEST = 2000;
     static final int QUICK_PROBE = 50;
-    static final long QUICK_ANGLE_ITERS = 160;
-    static final int QUICK_ANGLE_SNAP = 10;
-    static final long QUICK_EMBED_ITERS = 120;
-    static final int QUICK_EVE_SUBSET = 5120;
-    static final int QUICK_T5_SUBSET = 10240;
+    static final long QUICK_ANGLE_ITERS = 240;
+    static final int QUICK_ANGLE_SNAP = 20;
+    static final long QUICK_EMBED_ITERS = 240;
+    static final int QUICK_EVE_SUBSET = 3840;
+    static final int QUICK_T5_SUBSET = 7680;
     static final int QUICK_T5_EPOCHS = 3;
 
     private Presets() {

@@ -27,31 +27,31 @@ public final class ReportBuilder {
     private final List<RunOutcome> outcomes;
     private final Environment env;
     private final String command;
-    private final double wallSeconds;
+    private final List<InvocationLog.Entry> invocations;
     private final List<String> figureFiles;
     private final Map<String, List<String[]>> csvs = new LinkedHashMap<>();
     private final List<Report.Check> checks = new ArrayList<>();
     private final List<String> disagreements = new ArrayList<>();
     private final StringBuilder md = new StringBuilder();
 
-    private ReportBuilder(Plan plan, List<RunOutcome> outcomes, Environment env, String command, double wallSeconds,
-                          List<String> figureFiles) {
+    private ReportBuilder(Plan plan, List<RunOutcome> outcomes, Environment env, String command,
+                          List<InvocationLog.Entry> invocations, List<String> figureFiles) {
         this.plan = plan;
         this.outcomes = outcomes;
         this.env = env;
         this.command = command;
-        this.wallSeconds = wallSeconds;
+        this.invocations = List.copyOf(invocations);
         this.figureFiles = figureFiles;
     }
 
     /**
      * @param command     the exact command line that made the runs
-     * @param wallSeconds wall time of this invocation
+     * @param invocations every reproduce command that worked on this report's runs, this one last
      * @param figureFiles figure file names relative to the report (e.g. {@code figures/fig5-wc-intra.png})
      */
-    public static Report build(Plan plan, List<RunOutcome> outcomes, Environment env, String command, double wallSeconds,
-                               List<String> figureFiles) {
-        return new ReportBuilder(plan, outcomes, env, command, wallSeconds, figureFiles).build();
+    public static Report build(Plan plan, List<RunOutcome> outcomes, Environment env, String command,
+                               List<InvocationLog.Entry> invocations, List<String> figureFiles) {
+        return new ReportBuilder(plan, outcomes, env, command, invocations, figureFiles).build();
     }
 
     private Report build() {
@@ -296,11 +296,8 @@ public final class ReportBuilder {
                 boolean spread = Double.isFinite(best) && o.wMinAngle() >= 0.8 * best;
                 checks.add(new Report.Check("class weights of " + name(o) + " spread as far as d = " + d
                         + " allows (smallest pairwise angle ≥ 80 % of the best possible " + rad(best) + " rad)", spread,
-                        String.format(Locale.ROOT, "smallest pairwise angle %.4f rad, largest %.4f, W-Inter %.4f. In d = %d < C − 1 = 9 "
-                                + "ten vectors cannot form a regular simplex (arccos(−1/9) = %.4f rad between every pair); the best "
-                                + "achievable smallest angle is %s", o.wMinAngle(), o.wMaxAngle(), w, d, simplex,
-                                d == 2 ? "2π/10 = 0.6283 rad (36°, evenly spaced on the circle)"
-                                        : "Tammes' 66.15° = 1.1545 rad for ten points on the sphere")));
+                        String.format(Locale.ROOT, "smallest pairwise angle %.4f rad, largest %.4f, W-Inter %.4f",
+                                o.wMinAngle(), o.wMaxAngle(), w)));
             }
         }
     }
@@ -354,7 +351,7 @@ public final class ReportBuilder {
         md.append("\nBold: the lowest error of the row. ").append(plan.quick()
                 ? "Each head is ONE run; its error is read at the end of each listed epoch."
                 : "Each cell is its own run trained for exactly that many epochs, as the paper's rows.").append(" Binomial standard error of one cell: ±")
-                .append(String.format(Locale.ROOT, "%.2f", noisePct(meanOf(ours)))).append(" pp on ").append(testCount()).append(" test images.\n\n");
+                .append(String.format(Locale.ROOT, "%.2f", noisePct(meanOf(ours)))).append(" pp on ").append(count(testCount())).append(" test images.\n\n");
 
         int arcBest = 0;
         int rowsKnown = 0;
@@ -443,8 +440,8 @@ public final class ReportBuilder {
         }
         csvs.put("table5.csv", rows);
         md.append("\n").append(plan.seeds() > 1 ? "Mean ± sample standard deviation over " + plan.seeds() + " seeds." : "One seed per head.")
-                .append(String.format(Locale.ROOT, " Binomial standard error of one run's error: about ±%.2f pp on %d test images.%n%n",
-                        noisePct(stats.get("softmax")[0]), testCount()));
+                .append(String.format(Locale.ROOT, " Binomial standard error of one run's error: about ±%.2f pp on %s test images.%n%n",
+                        noisePct(stats.get("softmax")[0]), count(testCount())));
         double soft = stats.get("softmax")[0];
         double arc = stats.get("arc")[0];
         if (Double.isFinite(soft) && Double.isFinite(arc)) {
@@ -473,6 +470,11 @@ public final class ReportBuilder {
         rows.add(new String[] {"head", "label", "test_error_pct", "wc_intra_rad", "w_inter_rad", "c_inter_rad", "w_min_pair_rad",
             "best_min_pair_rad"});
         double best = PaperNumbers.bestMinPairAngle(CLASSES, dim());
+        md.append(String.format(Locale.ROOT, "With d = %d < C − 1 = 9, ten class weights cannot form a regular simplex (arccos(−1/9) = "
+                + "%.4f rad between every pair), so W-Inter is not compared with that angle. The spread check below uses the best "
+                + "achievable smallest pairwise angle instead: %s.%n%n", dim(), PaperNumbers.simplexAngle(CLASSES),
+                dim() == 2 ? "2π/10 = 0.6283 rad (36°, ten directions evenly spaced on the circle)"
+                        : "Tammes' 66.15° = 1.1545 rad for ten points on the sphere"));
         md.append("| Method | test error % | WC-Intra | W-Inter | C-Inter | min ∠(W_i,W_j) (best possible ").append(rad(best)).append(") |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (RunOutcome o : byGroupOrder()) {
@@ -484,7 +486,7 @@ public final class ReportBuilder {
                 csv(s == null ? null : s.wInter()), csv(s == null ? null : s.cInter()), csv(o.wMinAngle()), csv(best)});
         }
         csvs.put(plan.preset() + "-table.csv", rows);
-        md.append("\nRadians; angle statistics and test error on ").append(testCount()).append(" test images. ")
+        md.append("\nRadians; angle statistics and test error on ").append(count(testCount())).append(" test images. ")
                 .append("The paper's figure prints no numbers").append("sphere".equals(plan.preset())
                         ? " (AM-Softmax Fig. 4 lists accuracies that the text we have does not give)" : "").append(".\n\n");
         RunOutcome soft = head("softmax");
@@ -500,8 +502,8 @@ public final class ReportBuilder {
         spreadChecks();
         for (Report.Check c : checks) {
             if (!c.holds()) {
-                disagreements.add("The paper's figure shows: " + c.claim() + "; ours does not (" + c.evidence().split("\\. In d")[0]
-                        + "). Most likely reason: " + (plan.quick() ? "the quick form's " + outcomes.stream().filter(o -> o.summary() != null)
+                disagreements.add("Expected (" + (c.claim().startsWith("features") ? "the paper's figure shows it" : "a trained normalised head")
+                        + "): " + c.claim() + "; ours does not (" + c.evidence() + "). Most likely reason: " + (plan.quick() ? "the quick form's " + outcomes.stream().filter(o -> o.summary() != null)
                         .mapToLong(o -> o.summary().iterations()).max().orElse(0) + " iterations are far too few for the features to settle"
                         : "the heads' parameters for low-dimensional features are ours, the paper does not state them") + ".");
             }
@@ -537,8 +539,20 @@ public final class ReportBuilder {
             }
         }
         csvs.put("runs.csv", rows);
-        md.append(String.format(Locale.ROOT, "%nWall time of the command that wrote this report: %.0f s; training time summed over the runs "
-                + "(from summary.json, including any time before a resume): %.0f s.%n%n", wallSeconds, total));
+        md.append(String.format(Locale.ROOT, "%nTraining time summed over the runs (from summary.json, including any time before a "
+                + "resume): %.0f s.%n%n", total));
+        if (!invocations.isEmpty()) {
+            double wall = 0;
+            md.append("Invocations that made these runs and this report:\n\n| started (UTC) | command | wall s | trained | resumed | reused |\n"
+                    + "|---|---|---|---|---|---|\n");
+            for (InvocationLog.Entry e : invocations) {
+                wall += e.wallSeconds();
+                md.append("| ").append(e.startedUtc()).append(" | `").append(e.command()).append("` | ")
+                        .append(String.format(Locale.ROOT, "%.0f", e.wallSeconds())).append(" | ").append(e.trained()).append(" | ")
+                        .append(e.resumed()).append(" | ").append(e.reused()).append(" |\n");
+            }
+            md.append(String.format(Locale.ROOT, "%nTotal wall time: %.0f s (%.1f min).%n%n", wall, wall / 60));
+        }
     }
 
     private void machine() {
@@ -567,6 +581,10 @@ public final class ReportBuilder {
     private long itersPerEpoch() {
         int n = plan.trainSubset() > 0 ? plan.trainSubset() : 60000;
         return n / plan.runs().get(0).config().batchSize();
+    }
+
+    private static String count(int n) {
+        return n >= 10000 ? String.format(Locale.ROOT, "%d %03d", n / 1000, n % 1000) : Integer.toString(n);
     }
 
     private int testCount() {

@@ -40,7 +40,14 @@ public final class ReproduceRunner {
         return c.iterations() > 0 ? Math.min(total, c.iterations()) : total;
     }
 
-    public static List<RunOutcome> run(Plan plan, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
+    /** The runs' outcomes and how many were trained from the start, resumed from a checkpoint or reused. */
+    public record Result(List<RunOutcome> outcomes, int trained, int resumed, int reused) {
+    }
+
+    public static Result run(Plan plan, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
+        int trained = 0;
+        int resumed = 0;
+        int reused = 0;
         long all = 0;
         for (PlannedRun r : plan.runs()) {
             all += totalIterations(r.config(), data);
@@ -64,6 +71,7 @@ public final class ReproduceRunner {
             if (action == RunAction.SKIP) {
                 err.println(tag + " ended earlier (summary.json present): reused");
                 done += runTotal;
+                reused++;
                 continue;
             }
             if (action == RunAction.RESTART) {
@@ -72,6 +80,11 @@ public final class ReproduceRunner {
             TrainingSession s = action == RunAction.RESUME
                     ? TrainingSession.resumeRun(dir, data, MarginTrainableHead.FACTORY)
                     : TrainingSession.create(r.config(), data, MarginTrainableHead.FACTORY, dir);
+            if (action == RunAction.RESUME) {
+                resumed++;
+            } else {
+                trained++;
+            }
             err.println(tag + " " + (action == RunAction.RESUME ? "resuming at iteration " + s.iteration() : "starting")
                     + ": " + r.label() + ", " + r.config().backbone() + " d=" + r.config().dim() + ", " + runTotal + " iterations");
             err.flush();
@@ -109,7 +122,7 @@ public final class ReproduceRunner {
             err.flush();
             done += runTotal;
         }
-        return read(plan, out);
+        return new Result(read(plan, out), trained, resumed, reused);
     }
 
     /** Reads every planned run's directory back (absent ones as not finished). */

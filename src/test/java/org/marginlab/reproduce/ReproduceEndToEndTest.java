@@ -49,10 +49,13 @@ class ReproduceEndToEndTest {
         assertEquals(200, data.test().count());
 
         StringWriter log = new StringWriter();
-        List<RunOutcome> outs = ReproduceRunner.run(plan, out, data, new PrintWriter(log, true));
+        ReproduceRunner.Result res = ReproduceRunner.run(plan, out, data, new PrintWriter(log, true));
+        assertEquals(2, res.trained());
+        List<RunOutcome> outs = res.outcomes();
         assertTrue(outs.stream().allMatch(RunOutcome::finished), log.toString());
         List<Figure> figs = ReportFigures.build(plan, outs);
-        Report rep = ReportBuilder.build(plan, outs, Environment.detect(), "marginlab reproduce figure6 --quick", 1.0,
+        Report rep = ReportBuilder.build(plan, outs, Environment.detect(), "marginlab reproduce figure6 --quick",
+                InvocationLog.append(out, new InvocationLog.Entry("2026-01-01T10:00:00Z", "marginlab reproduce figure6 --quick", 12, 2, 0, 0)),
                 ReportWriter.figureFiles(figs));
         ReportWriter.write(out, rep, figs);
 
@@ -81,7 +84,10 @@ class ReproduceEndToEndTest {
 
         // run again: both runs ended, so nothing trains and the outcomes are the same
         StringWriter log2 = new StringWriter();
-        List<RunOutcome> again = ReproduceRunner.run(plan, out, data, new PrintWriter(log2, true));
+        ReproduceRunner.Result res2 = ReproduceRunner.run(plan, out, data, new PrintWriter(log2, true));
+        assertEquals(2, res2.reused());
+        assertEquals(0, res2.trained() + res2.resumed());
+        List<RunOutcome> again = res2.outcomes();
         assertEquals(2, log2.toString().split("reused", -1).length - 1, log2.toString());
         for (int i = 0; i < runs.size(); i++) {
             assertEquals(outs.get(i).summary(), again.get(i).summary());
