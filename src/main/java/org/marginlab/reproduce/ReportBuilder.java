@@ -70,7 +70,7 @@ public final class ReportBuilder {
             md.append("- ").append(s).append('\n');
         }
         md.append("- same seed for every run (").append(plan.runs().isEmpty() ? Presets.SEED
-                : plan.runs().get(0).config().seed()).append(unless(plan.seeds() > 1, " and the next ones for further seeds"))
+                : plan.runs().get(0).config().seed()).append(when(plan.seeds() > 1, " and the next ones for further seeds"))
                 .append("), so initialisation and data order are shared\n\n");
         md.append("## Results\n\n");
         switch (plan.preset()) {
@@ -676,7 +676,7 @@ public final class ReportBuilder {
         return o.run().label().equals(h) ? paper : paper + " (" + o.run().label() + ")";
     }
 
-    private static String unless(boolean cond, String text) {
+    private static String when(boolean cond, String text) {
         return cond ? text : "";
     }
 
