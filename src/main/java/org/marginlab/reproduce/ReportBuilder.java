@@ -229,8 +229,24 @@ public final class ReportBuilder {
                     }
                 }
             }
-            checks.add(new Report.Check("Fig. 5: a larger s gives a smaller WC-Intra", pairs > 0 && agree == pairs,
+            boolean fig5 = pairs > 0 && agree == pairs;
+            checks.add(new Report.Check("Fig. 5: a larger s gives a smaller WC-Intra", fig5,
                     agree + " of " + pairs + " pairs of s values are in that order at the last snapshot (" + ev + ")"));
+            if (!fig5) {
+                StringBuilder pull = new StringBuilder();
+                for (RunOutcome o : sweep) {
+                    double sv = o.run().config().headParams().s();
+                    pull.append(pull.length() == 0 ? "" : ", ").append("s=").append(Presets.fmt(sv)).append(": ")
+                            .append(String.format(Locale.ROOT, "%.2g", targetPull(sv, CLASSES)));
+                }
+                disagreements.add("Fig. 5: our WC-Intra does not fall with s as the paper's figure shows (" + agree + " of " + pairs
+                        + " pairs in the paper's order). Most likely reasons: (1) Adam normalises each parameter's step by its gradient's "
+                        + "scale, so the factor s in ∂Z/∂θ = −s (Eq. 10) hardly changes the step; what s does change is how soon P_y "
+                        + "saturates: by the paper's own Eq. 11, a sample at θ_y = 0 with the others at π/2 still gets a pull s(1 − P_y) of "
+                        + pull + ", so with a small s every sample keeps being drawn to its W_y while with a large s only the "
+                        + "misclassified ones are; (2) " + (plan.quick() ? "the quick form's " + sweep.get(0).summary().iterations()
+                        + " iterations show only the start of the paper's curves" : "the paper does not state Fig. 5's other settings") + ".");
+            }
         }
 
         // disagreements against Table 2 (C = 10 like ours)
@@ -292,6 +308,15 @@ public final class ReportBuilder {
                         + rad(simplex) + " rad (within " + NEAR_SIMPLEX + " rad)", near,
                         String.format(Locale.ROOT, "W-Inter %.4f rad (off by %+.4f); pairwise angles of the class weights range %.4f–%.4f rad "
                                 + "(a simplex has them all equal)", w, w - simplex, o.wMinAngle(), o.wMaxAngle())));
+                if (!near) {
+                    disagreements.add(String.format(Locale.ROOT, "W-Inter of %s is %.4f rad, not the simplex's %.4f (Table 2: 1.6821 for "
+                            + "Arc and ArcFace). Most likely reason: %s", name(o), w, simplex, Math.abs(w - Math.PI / 2) < NEAR_SIMPLEX
+                            ? String.format(Locale.ROOT, "the class weights have hardly left their random initial directions, whose mean "
+                                    + "pairwise angle in %d dimensions is about π/2 = 1.5708%s", d, plan.quick()
+                                    ? " (the quick form trains only " + o.summary().iterations() + " iterations)" : "")
+                            : plan.quick() ? "the quick form's " + o.summary().iterations() + " iterations are too few for the weights to settle"
+                            : "training has not spread the weights evenly"));
+                }
             } else {
                 boolean spread = Double.isFinite(best) && o.wMinAngle() >= 0.8 * best;
                 checks.add(new Report.Check("class weights of " + name(o) + " spread as far as d = " + d
@@ -594,6 +619,12 @@ public final class ReportBuilder {
     private double noisePct(double errPct) {
         double p = Math.max(0.005, Math.min(0.995, (Double.isFinite(errPct) ? errPct : 10) / 100));
         return 100 * Math.sqrt(p * (1 - p) / testCount());
+    }
+
+    /** Eq. 11's target pull s(1 − P_y) at θ_y = 0 with every other class at π/2 (logits s(π − θ)). */
+    static double targetPull(double s, int classes) {
+        double py = 1 / (1 + (classes - 1) * Math.exp(-s * Math.PI / 2));
+        return s * (1 - py);
     }
 
     private static double meanOf(double[][] v) {

@@ -174,6 +174,24 @@ class ReportBuilderTest {
     }
 
     @Test
+    void reversedSweepIsReportedWithTheEq11Pull() {
+        Plan plan = Presets.plan("angles", true, 1, null);
+        List<RunOutcome> outs = new ArrayList<>();
+        for (PlannedRun r : plan.runs()) {
+            double s = r.config().headParams().s();
+            // WC-Intra growing with s; W-Inter at π/2 as for random directions
+            outs.add(outcome(r, summary(r.group(), 0.14, 0.5, Math.PI / 2, 1.5, 240), List.of(new double[] {240, s / 20}), 1, 2));
+        }
+        Report rep = ReportBuilder.build(plan, outs, ENV, "cmd", LOG, List.of());
+        String fig5 = rep.disagreements().stream().filter(d -> d.startsWith("Fig. 5")).findFirst().orElseThrow();
+        // s = 1: P_y = e^π / (e^π + 9 e^{π/2}) = 23.141 / (23.141 + 43.288) = 0.3483, pull 0.65;
+        // s = 3: P_y = 1 / (1 + 9 e^{−4.712}) = 1 / 1.0809 = 0.9252, pull 3 × 0.0748 = 0.22
+        assertTrue(fig5.contains("0 of 15 pairs") && fig5.contains("s=1: 0.65,") && fig5.contains("s=3: 0.22"), fig5);
+        assertEquals(0.6517, ReportBuilder.targetPull(1, 10), 1e-4);
+        assertTrue(rep.disagreements().stream().anyMatch(d -> d.startsWith("W-Inter of Arc") && d.contains("random initial directions")));
+    }
+
+    @Test
     void simplexAndBestSpreadAngles() {
         assertEquals(1.6821, PaperNumbers.simplexAngle(10), 5e-5); // the paper's Arc/ArcFace W-Inter on CIFAR10+
         assertEquals(Math.toRadians(36), PaperNumbers.bestMinPairAngle(10, 2), 1e-12);
