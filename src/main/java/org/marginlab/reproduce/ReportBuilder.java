@@ -390,8 +390,8 @@ public final class ReportBuilder {
                 arcBest++;
             } else {
                 double gap = ours[r][1] - ours[r][best];
-                disagreements.add(String.format(Locale.ROOT, "After %d epochs %s has the lowest error (%.2f %%), not Arc (%.2f %%, +%.2f pp); "
-                        + "the paper has Arc lowest in every row. Most likely reason: %s", eps.get(r), PaperNumbers.paperName(heads.get(best)),
+                disagreements.add(String.format(Locale.ROOT, "After %d epoch%s %s has the lowest error (%.2f %%), not Arc (%.2f %%, +%.2f pp); "
+                        + "the paper has Arc lowest in every row. Most likely reason: %s", eps.get(r), eps.get(r) == 1 ? "" : "s", PaperNumbers.paperName(heads.get(best)),
                         ours[r][best], ours[r][1], gap, gap < 2 * noisePct(ours[r][1])
                                 ? "the gap is within two binomial standard errors of the test set, i.e. noise"
                                 : plan.quick() ? "the quick form's tiny training set and constant learning rate; the paper's rows are full runs of ResNet-20"

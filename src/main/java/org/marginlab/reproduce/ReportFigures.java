@@ -91,7 +91,7 @@ public final class ReportFigures {
                 out.add(new PanelGridFigure(flat ? "figure6-embeddings" : "sphere-embeddings",
                         flat ? "2-D features of test images per loss (cf. angular-loss paper Fig. 6)" + (plan.quick() ? ", QUICK form" : "")
                                 : "3-D features on the unit sphere per loss (cf. AM-Softmax Fig. 4)" + (plan.quick() ? ", QUICK form" : ""),
-                        panels, 4, flat ? new Dimension(440, 400) : new Dimension(400, 400)));
+                        panels, 4, flat ? new Dimension(440, 340) : new Dimension(400, 400)));
             }
             default -> {
             }
