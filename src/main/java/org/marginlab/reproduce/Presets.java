@@ -187,7 +187,8 @@ public final class Presets {
                         ? config(dataDir, "compact", 64, k, params(k, 64), QUICK_LR, "onecycle", QUICK_BATCH, QUICK_T5_EPOCHS,
                                 (long) QUICK_T5_EPOCHS * (trainSubset / QUICK_BATCH), seed, QUICK_PROBE, 1000)
                         : config(dataDir, "resnet20", 64, k, params(k, 64), table1Lr(k), "onecycle", 256, 60, 0, seed, 100, 1000);
-                String key = seeds > 1 ? k.id() + "-seed" + seed : k.id();
+                // the first seed's run is the single-seed run, so adding seeds later reuses it
+                String key = i == 0 ? k.id() : k.id() + "-seed" + seed;
                 runs.add(new PlannedRun(key, org.marginlab.figures.RunData.defaultLabel(c) + (seeds > 1 ? ", seed " + seed : ""), k.id(), c));
             }
         }
