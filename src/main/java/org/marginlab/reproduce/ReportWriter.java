@@ -27,6 +27,11 @@ public final class ReportWriter {
     public static Path write(Path out, Report report, List<Figure> figures) {
         Path csvDir = out.resolve("csv");
         Path figDir = out.resolve("figures");
+        for (Figure f : figures) {
+            if (report.csvs().containsKey(f.id() + ".csv")) {
+                throw new IllegalStateException("figure " + f.id() + " would overwrite the table csv/" + f.id() + ".csv");
+            }
+        }
         FigureExporter.ensureDirectory(csvDir);
         for (var e : report.csvs().entrySet()) {
             FigureExporter.writeAtomically(csvDir.resolve(e.getKey()), FigureExporter.csvBytes(e.getValue()));

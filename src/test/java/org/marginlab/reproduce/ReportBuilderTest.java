@@ -82,7 +82,7 @@ class ReportBuilderTest {
         assertTrue(fig5.holds());
         assertTrue(fig5.evidence().startsWith("15 of 15 pairs"), fig5.evidence());
         // six s values in the sweep CSV, two points each
-        assertEquals(1 + 12, rep.csvs().get("fig5-wc-intra-vs-iteration.csv").size());
+        assertEquals(1 + 12, rep.csvs().get("fig5-table.csv").size());
 
         // Softmax WC-Intra 0.85 vs 0.9089 is within 0.1 → no note; ArcFace WC-Intra 0.5 vs 0.0021 → note with reasons
         assertFalse(rep.disagreements().stream().anyMatch(d -> d.startsWith("Soft:")));
@@ -113,7 +113,7 @@ class ReportBuilderTest {
                     List.of(), Double.NaN, Double.NaN, null));
         }
         Report rep = ReportBuilder.build(plan, outs, ENV, "cmd", LOG, List.of());
-        List<String[]> csv = rep.csvs().get("error-vs-epochs.csv");
+        List<String[]> csv = rep.csvs().get("table4.csv");
         // epoch 4: softmax 1 − 0.78 = 22 %, arc 1 − 0.83 = 17 %, arcface 40 %, center 50 %; paired with the paper's 80-epoch row
         String[] r4 = row(csv, "4");
         assertEquals(22.0, Double.parseDouble(r4[1]), 1e-9);
