@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
     Double m;
     @Option(names = "--lambda", description = "ψ's λ at the start of annealing (sphereface, lsoftmax) or the center-loss weight")
     Double lambda;
-    @Option(names = "--easy-margin", description = "ArcFace's easy margin")
+    @Option(names = "--easy-margin", arity = "0..1", description = "ArcFace's easy margin (--easy-margin=false to turn off)")
     Boolean easyMargin;
     @Option(names = "--lambda-min", description = "λ annealing floor (default 5)")
     Double lambdaMin;
@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
     String schedule;
     @Option(names = "--weight-decay", description = "L2 weight decay (default 5e-4)")
     Double weightDecay;
-    @Option(names = "--augment", description = "random crop (padding 2) and horizontal flip")
+    @Option(names = "--augment", arity = "0..1", description = "random crop (padding 2) and horizontal flip (--augment=false to turn off)")
     Boolean augment;
     @Option(names = "--seed", description = "seed for initialisation, order and augmentation")
     Long seed;

@@ -56,11 +56,15 @@ public record TrainConfig(
         int probePerClass,
         int snapshotEvery) {
 
-    /** A sensible 3-D demo run of the given head on the compact backbone. */
+    /**
+     * A sensible 3-D demo run of the given head on the compact backbone. Adam at 5e-3: measured on one
+     * epoch of compact/3-D it lifts test accuracy from 0.754 to 0.802 (arc) and 0.732 to 0.763 (cosface)
+     * over 1e-3 (docs/training.md).
+     */
     public static TrainConfig defaults(HeadKind head) {
         return new TrainConfig(null, "compact", 3, head, HeadParams.defaults(head),
                 5, 0.12, 1, 500, 0.5,
-                "adam", 1e-3, "constant", 5e-4, 0.9,
+                "adam", 5e-3, "constant", 5e-4, 0.9,
                 128, 1, 0, 42L, "auto", false, 100, 50);
     }
 }
