@@ -151,6 +151,7 @@ class ReportBuilderTest {
         String[] soft = row(rep.csvs().get("table5.csv"), "softmax");
         assertEquals("6.00000;6.20000;6.40000", soft[4]);
         assertTrue(rep.checks().stream().anyMatch(c -> c.claim().startsWith("Table 5: Arc") && c.holds()));
+        assertTrue(rep.checks().stream().anyMatch(c -> c.claim().startsWith("Table 5: Center") && !c.holds()));
         // only Center (21 % vs 6.04 %) is beyond noise
         assertEquals(1, rep.disagreements().size(), rep.disagreements().toString());
         assertTrue(rep.disagreements().get(0).startsWith("Center: 21.00 % vs the paper's 6.04 % (+14.96 pp)"));
