@@ -22,6 +22,8 @@ public final class ReportBuilder {
     static final double WELL_BELOW = 0.5;
     /** W-Inter counts as "near" the simplex angle within this many radians (about 3°). */
     static final double NEAR_SIMPLEX = 0.05;
+    /** Class centres closer than this on average (rad) count as collapsed (ten classes spread evenly on a circle: 1.745). */
+    static final double COLLAPSED = 0.6;
 
     private final Plan plan;
     private final List<RunOutcome> outcomes;
@@ -32,6 +34,7 @@ public final class ReportBuilder {
     private final Map<String, List<String[]>> csvs = new LinkedHashMap<>();
     private final List<Report.Check> checks = new ArrayList<>();
     private final List<String> disagreements = new ArrayList<>();
+    private final java.util.Set<String> explained = new java.util.HashSet<>();
     private final StringBuilder md = new StringBuilder();
 
     private ReportBuilder(Plan plan, List<RunOutcome> outcomes, Environment env, String command,
@@ -526,14 +529,27 @@ public final class ReportBuilder {
             RunOutcome o = head(h);
             if (finished(soft) && finished(o) && soft.summary().wcIntra() != null && o.summary().wcIntra() != null) {
                 double r = o.summary().wcIntra() / soft.summary().wcIntra();
-                checks.add(new Report.Check("features of " + PaperNumbers.paperName(h) + " more compact in angle than Softmax's "
+                Report.Check c = new Report.Check("features of " + PaperNumbers.paperName(h) + " more compact in angle than Softmax's "
                         + "(WC-Intra ≤ " + (int) (WELL_BELOW * 100) + " % of Softmax's)", r <= WELL_BELOW,
-                        String.format(Locale.ROOT, "WC-Intra %.4f vs %.4f rad (ratio %.2f)", o.summary().wcIntra(), soft.summary().wcIntra(), r)));
+                        String.format(Locale.ROOT, "WC-Intra %.4f vs %.4f rad (ratio %.2f)", o.summary().wcIntra(), soft.summary().wcIntra(), r));
+                checks.add(c);
+                Double ci = o.summary().cInter();
+                if (!c.holds() && ci != null && ci < COLLAPSED) {
+                    // bunched class centres: the features collapsed, which more of the same steps need not cure
+                    explained.add(c.claim());
+                    disagreements.add(String.format(Locale.ROOT, "Expected (the paper's figure shows it): %s; ours does not (%s). Most likely "
+                            + "reason: the features of %s collapsed rather than trained slowly: its class centres are bunched (C-Inter %.4f rad, "
+                            + "Softmax %.4f) and its test error is %.1f %%.%s",
+                            c.claim(), c.evidence(), PaperNumbers.paperName(h), ci,
+                            soft.summary().cInter() == null ? Double.NaN : soft.summary().cInter(), o.finalTestError(),
+                            "arc".equals(h) && dim() == 2 ? " This is not only the short run: MarginLab's engine notes (docs/training.md) "
+                                    + "report the same collapse of the angular loss (s = 7) in 2-D after two full epochs." : ""));
+                }
             }
         }
         spreadChecks();
         for (Report.Check c : checks) {
-            if (!c.holds()) {
+            if (!c.holds() && !explained.contains(c.claim())) {
                 disagreements.add("Expected (" + (c.claim().startsWith("features") ? "the paper's figure shows it" : "a trained normalised head")
                         + "): " + c.claim() + "; ours does not (" + c.evidence() + "). Most likely reason: " + (plan.quick() ? "the quick form's " + outcomes.stream().filter(o -> o.summary() != null)
                         .mapToLong(o -> o.summary().iterations()).max().orElse(0) + " iterations are far too few for the features to settle"

@@ -193,6 +193,22 @@ class ReportBuilderTest {
     }
 
     @Test
+    void collapsedFeaturesAreNamedAsSuch() {
+        Plan plan = Presets.plan("figure6", true, 1, null);
+        List<RunOutcome> outs = new ArrayList<>();
+        for (PlannedRun r : plan.runs()) {
+            boolean arc = r.group().equals("arc");
+            // arc: WC-Intra 1.3 > Softmax's 0.25 and class centres bunched (C-Inter 0.33 < 0.6)
+            outs.add(outcome(r, summary(r.group(), arc ? 0.81 : 0.34, arc ? 1.3 : 0.25, 1.5, arc ? 0.33 : 1.66, 240), List.of(), 0.7, 3));
+        }
+        Report rep = ReportBuilder.build(plan, outs, ENV, "cmd", LOG, List.of());
+        List<String> arcNotes = rep.disagreements().stream().filter(d -> d.contains("features of Arc more compact")).toList();
+        assertEquals(1, arcNotes.size(), arcNotes.toString());
+        assertTrue(arcNotes.get(0).contains("collapsed") && arcNotes.get(0).contains("C-Inter 0.3300 rad, Softmax 1.6600")
+                && arcNotes.get(0).contains("81.0 %"), arcNotes.get(0));
+    }
+
+    @Test
     void simplexAndBestSpreadAngles() {
         assertEquals(1.6821, PaperNumbers.simplexAngle(10), 5e-5); // the paper's Arc/ArcFace W-Inter on CIFAR10+
         assertEquals(Math.toRadians(36), PaperNumbers.bestMinPairAngle(10, 2), 1e-12);
