@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Train small CNNs on Fashion-MNIST into 2-D/3-D embeddings under margin-based softmax losses, and plot them.",
         subcommands = {InfoCommand.class, LossCommand.class, TheoryCommand.class, FiguresCommand.class, TrainCommand.class,
-                BenchCommand.class, ScreenshotCommand.class, UiBenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ReproduceCommand.class, ScreenshotCommand.class, UiBenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
