@@ -1,59 +1,24 @@
 package org.marginlab.figures.training;
 
-import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.figures.RunData;
-import org.marginlab.figures.RunFigure;
 import org.marginlab.train.EpochSnapshot;
 
 /**
  * The test-set confusion matrix of one epoch: rows are true classes, columns predicted classes; each
  * cell's colour is the share of its row (recall per class), and it prints the count.
  */
-public final class ConfusionMatrixFigure implements RunFigure {
-
-    private RunData run;
-    private int epochIndex = -1;
-    private Rectangle2D lastMatrix;
-    private Rectangle2D lastBar;
+public final class ConfusionMatrixFigure extends EpochMatrixFigure {
 
     @Override
-    public void setRun(RunData r) {
-        run = r;
-    }
-
-    public void setEpochIndex(int i) {
-        epochIndex = i;
-    }
-
-    public Rectangle2D lastMatrix() {
-        return lastMatrix;
-    }
-
-    public Rectangle2D lastColorBar() {
-        return lastBar;
-    }
-
-    EpochSnapshot epoch() {
-        if (run == null || run.epochs().isEmpty()) {
-            return null;
-        }
-        int n = run.epochs().size();
-        EpochSnapshot e = run.epochs().get(epochIndex < 0 || epochIndex >= n ? n - 1 : epochIndex);
-        return e.confusion() == null || e.confusion().length == 0 ? null : e;
-    }
-
-    @Override
-    public boolean hasData() {
-        return epoch() != null;
+    boolean holdsMatrix(EpochSnapshot e) {
+        return e.confusion() != null && e.confusion().length > 0;
     }
 
     @Override
@@ -64,17 +29,6 @@ public final class ConfusionMatrixFigure implements RunFigure {
     @Override
     public String title() {
         return "Confusion matrix (test set)";
-    }
-
-    @Override
-    public Dimension preferredSize() {
-        return new Dimension(900, 760);
-    }
-
-    @Override
-    public Map<String, String> viewState() {
-        EpochSnapshot e = epoch();
-        return Map.of("epoch", e == null ? "" : Integer.toString(e.epoch() + 1));
     }
 
     static double[] rowShares(int[] row) {

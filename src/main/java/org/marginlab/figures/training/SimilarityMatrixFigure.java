@@ -1,19 +1,15 @@
 package org.marginlab.figures.training;
 
 import java.awt.BasicStroke;
-import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.figures.RunData;
-import org.marginlab.figures.RunFigure;
 import org.marginlab.train.EpochSnapshot;
 
 /**
@@ -21,43 +17,11 @@ import org.marginlab.train.EpochSnapshot;
  * and columns ordered by class, on a diverging map over [−1, 1] (blue −1, white 0, red +1), with lines
  * between classes, class names along both axes and a colour bar.
  */
-public final class SimilarityMatrixFigure implements RunFigure {
-
-    private RunData run;
-    private int epochIndex = -1;
-    private Rectangle2D lastMatrix;
-    private Rectangle2D lastBar;
+public final class SimilarityMatrixFigure extends EpochMatrixFigure {
 
     @Override
-    public void setRun(RunData r) {
-        run = r;
-    }
-
-    /** Which epoch to show; −1 = the latest. */
-    public void setEpochIndex(int i) {
-        epochIndex = i;
-    }
-
-    public Rectangle2D lastMatrix() {
-        return lastMatrix;
-    }
-
-    public Rectangle2D lastColorBar() {
-        return lastBar;
-    }
-
-    EpochSnapshot epoch() {
-        if (run == null || run.epochs().isEmpty()) {
-            return null;
-        }
-        int n = run.epochs().size();
-        EpochSnapshot e = run.epochs().get(epochIndex < 0 || epochIndex >= n ? n - 1 : epochIndex);
-        return e.similarity() == null || e.similarity().length == 0 ? null : e;
-    }
-
-    @Override
-    public boolean hasData() {
-        return epoch() != null;
+    boolean holdsMatrix(EpochSnapshot e) {
+        return e.similarity() != null && e.similarity().length > 0;
     }
 
     @Override
@@ -68,17 +32,6 @@ public final class SimilarityMatrixFigure implements RunFigure {
     @Override
     public String title() {
         return "Cosine similarity of probe features";
-    }
-
-    @Override
-    public Dimension preferredSize() {
-        return new Dimension(900, 760);
-    }
-
-    @Override
-    public Map<String, String> viewState() {
-        EpochSnapshot e = epoch();
-        return Map.of("epoch", e == null ? "" : Integer.toString(e.epoch() + 1));
     }
 
     @Override
