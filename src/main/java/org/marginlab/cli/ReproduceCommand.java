@@ -16,6 +16,7 @@ import org.marginlab.reproduce.RunOutcome;
 import org.marginlab.train.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,8 +49,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     int seeds;
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
     Path data;
-    @Option(names = "--threads", description = "PyTorch CPU threads (default: PyTorch's choice)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec spec;
@@ -58,13 +59,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         long t0 = System.nanoTime();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        if (threads != null) {
-            if (threads < 1 || threads > 1024) {
-                throw new UserException("--threads must be an integer in [1, 1024] (got " + threads + ")");
-            }
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        threads.apply();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         Plan plan = Presets.plan(preset, quick, seeds, data == null ? null : data.toString());

@@ -16,6 +16,7 @@ import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -92,21 +93,15 @@ public final class TrainCommand implements Callable<Integer> {
     Integer snapshotEvery;
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<time>-<head>)")
     Path out;
-    @Option(names = "--threads", description = "PyTorch CPU threads (default: PyTorch's choice)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (threads != null) {
-            if (threads < 1 || threads > 1024) {
-                throw new UserException("--threads must be an integer in [1, 1024] (got " + threads + ")");
-            }
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        threads.apply();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         TrainingSession session;
