@@ -1,7 +1,5 @@
 package org.marginlab.cli;
 
-import org.marginlab.UserException;
-
 /** Decides whether the window can open here, and opens it. */
 final class WindowSupport {
     private WindowSupport() {
@@ -20,6 +18,6 @@ final class WindowSupport {
     }
 
     static void openWindow() {
-        throw new UserException("this build has no workbench window yet; use the headless commands (marginlab --help)");
+        org.marginlab.ui.WorkbenchApp.launch();
     }
 }

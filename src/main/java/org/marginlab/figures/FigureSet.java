@@ -7,6 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.marginlab.UserException;
 import org.marginlab.figures.angles.AngleHistogramFigure;
 import org.marginlab.figures.angles.AngleStatsFigure;
@@ -112,12 +116,39 @@ public final class FigureSet {
         return new FigureSet(figures.stream().filter(f -> ids.contains(f.id())).toList());
     }
 
-    /** Writes every figure as {@code dir/<id>.<ext>}; returns the files in order. */
+    /**
+     * Writes every figure as {@code dir/<id>.<ext>}; returns the files in order. Figures are independent
+     * objects, so they are drawn and encoded in parallel (PNG encoding is most of an export's time);
+     * the caller must not touch them until this returns.
+     */
     public List<Path> exportAll(Path dir, ExportFormat format, int scale) {
-        List<Path> out = new ArrayList<>();
-        for (Figure f : figures) {
-            out.add(FigureExporter.write(f, dir, format, scale));
+        FigureExporter.ensureDirectory(dir);
+        int threads = Math.max(1, Math.min(figures.size(), Runtime.getRuntime().availableProcessors()));
+        if (threads == 1) {
+            return figures.stream().map(f -> FigureExporter.write(f, dir, format, scale)).toList();
         }
-        return out;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "figure-export");
+            t.setDaemon(true);
+            return t;
+        })) {
+            List<Future<Path>> jobs = new ArrayList<>();
+            for (Figure f : figures) {
+                jobs.add(pool.submit(() -> FigureExporter.write(f, dir, format, scale)));
+            }
+            List<Path> out = new ArrayList<>();
+            for (Future<Path> j : jobs) {
+                out.add(j.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("figure export failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("figure export was interrupted; run it again");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -11,7 +13,10 @@ import java.util.concurrent.Executors;
 public final class TrainingThread {
 
     private static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "marginlab-training");
+        Thread t = new Thread(() -> {
+            disableGradMode();
+            r.run();
+        }, "marginlab-training");
         t.setDaemon(true);
         return t;
     });
@@ -25,6 +30,17 @@ public final class TrainingThread {
             thread = Thread.currentThread();
             task.run();
         });
+    }
+
+    /**
+     * PyTorch's grad mode is per thread and on by default; DJL switches it off only on the thread that
+     * starts the engine, and a gradient collector restores the mode it found. Left on, the optimizer's
+     * in-place update of a leaf parameter fails, so the training thread switches it off itself.
+     */
+    private static void disableGradMode() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            JniUtils.setGradMode(false);
+        }
     }
 
     /** True when called from the training thread. */

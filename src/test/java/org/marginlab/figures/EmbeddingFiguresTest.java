@@ -162,6 +162,28 @@ class EmbeddingFiguresTest {
     }
 
     @Test
+    void centerLossCentresAreDrawnAndListed() {
+        float[][] w = evenWeights2d(10, 2);
+        float[][] centres = new float[10][];
+        for (int j = 0; j < 10; j++) {
+            double a = 2 * Math.PI * j / 10 + 0.3; // off the W_j rays so the ray does not cover the cross
+            centres[j] = new float[] {(float) (5 * Math.cos(a)), (float) (5 * Math.sin(a))};
+        }
+        IterationSnapshot s = new IterationSnapshot(1, 0, new float[][] {{1, 0}}, new int[] {0}, w, centres,
+                new float[] {0}, new float[] {0}, 1, 0.5, 1e-3, 1);
+        EmbeddingCircleFigure f = new EmbeddingCircleFigure();
+        f.setRun(new RunData("c", TrainConfig.defaults(HeadKind.CENTER), List.of(s), List.of()));
+        BufferedImage img = Pixels.render(f);
+        PlotFrame fr = f.lastFrame();
+        for (int j = 1; j < 10; j++) {
+            double a = 2 * Math.PI * j / 10 + 0.3;
+            Color c = Pixels.at(img, fr.x(Math.cos(a)), fr.y(Math.sin(a)));
+            assertTrue(Pixels.near(c, FigureStyle.classColor(j), 10), "centre " + j + " was " + c);
+        }
+        assertEquals(10, f.csv().stream().filter(r -> r[0].equals("center")).count());
+    }
+
+    @Test
     void pcaFindsTheDirectionOfLargestVariance() {
         java.util.Random rnd = new java.util.Random(1);
         double[][] rows = new double[400][3];

@@ -17,6 +17,27 @@ public final class GalleryRaw {
         c.setRun(r2);
         c.setNormalised(false);
         FigureExporter.write(c, out, ExportFormat.PNG, 1);
+        RunData rc = SyntheticRun.build(HeadKind.CENTER, 2, 2, 1, 500, 9);
+        var last = rc.lastIteration();
+        float[][] centres = new float[10][2];
+        int[] count = new int[10];
+        for (int i = 0; i < last.embeddings().length; i++) {
+            int y = last.probeLabels()[i];
+            centres[y][0] += last.embeddings()[i][0];
+            centres[y][1] += last.embeddings()[i][1];
+            count[y]++;
+        }
+        for (int j = 0; j < 10; j++) {
+            centres[j][0] /= count[j];
+            centres[j][1] /= count[j];
+        }
+        var withCentres = new org.marginlab.train.IterationSnapshot(last.iteration(), last.epoch(), last.embeddings(),
+                last.probeLabels(), last.weights(), centres, last.thetaY(), last.dLdThetaY(), last.loss(),
+                last.trainAccuracy(), last.learningRate(), last.imagesPerSecond());
+        EmbeddingCircleFigure cc = new EmbeddingCircleFigure();
+        cc.setRun(RunData.of("center", rc.config(), java.util.List.of(withCentres), rc.epochs()));
+        cc.setNormalised(false);
+        FigureExporter.write(cc, out.resolve("center"), ExportFormat.PNG, 1);
         AngleHistogramFigure h = new AngleHistogramFigure();
         h.setRun(SyntheticRun.build(HeadKind.ARC, 2, 30, 1, 1000, 4));
         h.setSelectedClass(-1);

@@ -123,7 +123,7 @@ public final class AngleHistogramFigure implements RunFigure {
             samples += v;
         }
         Rectangle2D body = FigureStyle.header(g, area, title(),
-                n + " epochs, " + samples + " test samples in the last; back (top) = epoch 1, front (bottom) = epoch "
+                n + (n == 1 ? " epoch, " : " epochs, ") + samples + " test samples in the last; back (top) = epoch 1, front (bottom) = epoch "
                         + (eps.get(n - 1).epoch() + 1) + "; heights = fraction of samples per bin");
         double[] edges = eps.get(n - 1).histogramEdges();
         double lo = unit.of(edges[0]);
@@ -142,13 +142,14 @@ public final class AngleHistogramFigure implements RunFigure {
                 maxFrac = Math.max(maxFrac, v);
             }
         }
-        double spacing = plot.getHeight() / (n + 2.2);
+        // the first (back) ridge may rise 3.2 spacings above its baseline and must stay inside the plot
+        double spacing = plot.getHeight() / (n - 1 + 3.2);
         double height = spacing * 3.2;
         Color base = selectedClass < 0 ? new Color(0x4477AA) : FigureStyle.classColor(selectedClass);
         lastBaselines = new double[n];
         int labelEvery = Math.max(1, (int) Math.ceil(n / Math.max(1.0, plot.getHeight() / 16)));
         for (int e = 0; e < n; e++) {
-            double y0 = plot.getY() + spacing * (e + 3.0);
+            double y0 = plot.getY() + height + spacing * e;
             lastBaselines[e] = y0;
             double[] ed = eps.get(e).histogramEdges();
             Path2D.Double path = new Path2D.Double();

@@ -77,6 +77,21 @@ public final class EmbeddingCircleFigure implements RunFigure {
         return lastFrame;
     }
 
+    private IterationSnapshot cachedFor;
+    private boolean cachedNormalised;
+    private Projection cached;
+
+    /** The snapshot's projection, kept while the snapshot stays the same: drags redraw many times a second. */
+    private Projection project(IterationSnapshot s) {
+        boolean norm = normalised;
+        if (s != cachedFor || norm != cachedNormalised) {
+            cached = Projection.of(s, 2, norm);
+            cachedFor = s;
+            cachedNormalised = norm;
+        }
+        return cached;
+    }
+
     @Override
     public String id() {
         return FigureIds.EMBEDDING_CIRCLE;
@@ -187,7 +202,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
             lastFrame = null;
             return;
         }
-        Projection p = Projection.of(s, 2, normalised);
+        Projection p = project(s);
         String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
                 + " test probes" + (head != null ? ", " + TheoryFigure.label(head, params, true) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
@@ -251,6 +266,12 @@ public final class EmbeddingCircleFigure implements RunFigure {
             g.setColor(FigureStyle.classColor(p.labels()[i]));
             g.fill(new Ellipse2D.Double(frame.x(q[0]) - radius, frame.y(q[1]) - radius, 2 * radius, 2 * radius));
         }
+        if (p.centers() != null) {
+            for (int j = 0; j < p.centers().length; j++) {
+                double[] q = p.centers()[j];
+                Marker.cross(g, frame.x(q[0]), frame.y(q[1]), 6, FigureStyle.classColor(j));
+            }
+        }
         g.setClip(oldClip);
         g.setFont(FigureStyle.TICK_FONT);
         for (int j = 0; j < p.weights().length; j++) {
@@ -266,6 +287,9 @@ public final class EmbeddingCircleFigure implements RunFigure {
         double lx = plot.getMaxX() + 20;
         double ly = Legend.classes(g, lx, plot.getY(), p.weights().length);
         ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        if (p.centers() != null) {
+            ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
+        }
         if (regions != null) {
             ly = Legend.lineEntry(g, lx, ly, FigureStyle.INK, new BasicStroke(1.1f), "decision boundary");
             if (!regions.marginRuns().isEmpty()) {
@@ -291,7 +315,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
         if (s == null) {
             return rows;
         }
-        Projection p = Projection.of(s, 2, normalised);
+        Projection p = project(s);
         for (int i = 0; i < p.points().length; i++) {
             int y = p.labels()[i];
             rows.add(new String[] {"point", Integer.toString(y), FigureStyle.className(y),
@@ -300,6 +324,12 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(new String[] {"weight_direction", Integer.toString(j), FigureStyle.className(j),
                 Fmt.csv(p.weights()[j][0]), Fmt.csv(p.weights()[j][1])});
+        }
+        if (p.centers() != null) {
+            for (int j = 0; j < p.centers().length; j++) {
+                rows.add(new String[] {"center", Integer.toString(j), FigureStyle.className(j),
+                    Fmt.csv(p.centers()[j][0]), Fmt.csv(p.centers()[j][1])});
+            }
         }
         Regions reg = regions(s);
         if (reg != null) {

@@ -70,6 +70,21 @@ public final class EmbeddingSphereFigure implements RunFigure {
         setPitch(pitch + dyPixels * DEGREES_PER_PIXEL);
     }
 
+    private IterationSnapshot cachedFor;
+    private boolean cachedNormalised;
+    private Projection cached;
+
+    /** The snapshot's projection, kept while the snapshot stays the same: drags redraw many times a second. */
+    private Projection project(IterationSnapshot s) {
+        boolean norm = true;
+        if (s != cachedFor || norm != cachedNormalised) {
+            cached = Projection.of(s, 3, norm);
+            cachedFor = s;
+            cachedNormalised = norm;
+        }
+        return cached;
+    }
+
     @Override
     public String id() {
         return FigureIds.EMBEDDING_SPHERE;
@@ -154,7 +169,7 @@ public final class EmbeddingSphereFigure implements RunFigure {
             lastSphere = null;
             return;
         }
-        Projection p = Projection.of(s, 3, true);
+        Projection p = project(s);
         String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
                 + " probes; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 3-D ("
@@ -214,6 +229,12 @@ public final class EmbeddingSphereFigure implements RunFigure {
         if (!frontDone) {
             drawFront(g, p, rays, cx, cy, r);
         }
+        if (p.centers() != null) {
+            for (int j = 0; j < p.centers().length; j++) {
+                double[] q = view(p.centers()[j]);
+                Marker.cross(g, cx + r * q[0], cy - r * q[1], 6, shade(FigureStyle.classColor(j), q[2]));
+            }
+        }
         for (int j : rays) {
             drawRayLabel(g, p.weights()[j], j, cx, cy, r);
         }
@@ -225,6 +246,9 @@ public final class EmbeddingSphereFigure implements RunFigure {
         double lx = body.getMaxX() - Legend.WIDTH;
         double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length);
         ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        if (p.centers() != null) {
+            ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
+        }
         g.setFont(FigureStyle.TICK_FONT);
         g.setColor(FigureStyle.MUTED);
         g.drawString("faded: far side", (float) lx, (float) (ly + 16));
@@ -312,12 +336,17 @@ public final class EmbeddingSphereFigure implements RunFigure {
         if (s == null) {
             return rows;
         }
-        Projection p = Projection.of(s, 3, true);
+        Projection p = project(s);
         for (int i = 0; i < p.points().length; i++) {
             rows.add(row("point", p.labels()[i], p.points()[i]));
         }
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(row("weight_direction", j, p.weights()[j]));
+        }
+        if (p.centers() != null) {
+            for (int j = 0; j < p.centers().length; j++) {
+                rows.add(row("center", j, p.centers()[j]));
+            }
         }
         return rows;
     }

@@ -52,4 +52,14 @@ final class Legend {
         g.drawString(text, (float) (x + 16), (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
         return y + row;
     }
+
+    static double crossEntry(Graphics2D g, double x, double y, String text) {
+        var fm = g.getFontMetrics(FigureStyle.LEGEND_FONT);
+        double row = fm.getHeight() + 3;
+        Marker.cross(g, x + 5, y + row / 2, 5, FigureStyle.INK);
+        g.setFont(FigureStyle.LEGEND_FONT);
+        g.setColor(FigureStyle.INK);
+        g.drawString(text, (float) (x + 16), (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
+        return y + row;
+    }
 }

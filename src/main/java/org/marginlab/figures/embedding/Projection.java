@@ -12,9 +12,10 @@ import org.marginlab.train.IterationSnapshot;
  * @param pca        whether a PCA projection was used
  * @param explained  variance fraction the projection keeps (1 without PCA)
  * @param dimension  the embedding dimension d of the run
+ * @param centers    center-loss class centres C × k (unit length when {@code normalised}), or null
  */
 public record Projection(double[][] points, double[][] weights, int[] labels, boolean pca, double explained,
-                         int dimension) {
+                         int dimension, double[][] centers) {
 
     public static Projection of(IterationSnapshot s, int k, boolean normalised) {
         int d = s.dimension();
@@ -30,8 +31,18 @@ public record Projection(double[][] points, double[][] weights, int[] labels, bo
         for (int j = 0; j < w.length; j++) {
             w[j] = unit(toDouble(s.weights()[j]));
         }
+        double[][] ctr = null;
+        if (s.centers() != null) {
+            ctr = new double[s.centers().length][];
+            for (int j = 0; j < ctr.length; j++) {
+                ctr[j] = toDouble(s.centers()[j]);
+                if (normalised) {
+                    unit(ctr[j]);
+                }
+            }
+        }
         if (d == k) {
-            return new Projection(x, w, s.probeLabels().clone(), false, 1, d);
+            return new Projection(x, w, s.probeLabels().clone(), false, 1, d, ctr);
         }
         Pca pca = Pca.fit(x.length >= 2 ? x : w, k);
         double[][] px = new double[n][];
@@ -45,7 +56,17 @@ public record Projection(double[][] points, double[][] weights, int[] labels, bo
         for (int j = 0; j < w.length; j++) {
             pw[j] = unit(pca.projectDirection(w[j]));
         }
-        return new Projection(px, pw, s.probeLabels().clone(), true, pca.explainedVariance(), d);
+        double[][] pc = null;
+        if (ctr != null) {
+            pc = new double[ctr.length][];
+            for (int j = 0; j < ctr.length; j++) {
+                pc[j] = pca.project(ctr[j]);
+                if (normalised) {
+                    unit(pc[j]);
+                }
+            }
+        }
+        return new Projection(px, pw, s.probeLabels().clone(), true, pca.explainedVariance(), d, pc);
     }
 
     static double[] toDouble(float[] v) {

@@ -126,6 +126,12 @@ public final class FigureExporter {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "that folder cannot be created there";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }

@@ -147,7 +147,8 @@ public final class STradeoffFigure extends TheoryFigure {
 
     @Override
     public Map<String, String> viewState() {
-        return Map.of("classes", Integer.toString(classCount), "s", Fmt.num(params.s()));
+        return head == HeadKind.ARC ? Map.of("classes", Integer.toString(classCount), "s", Fmt.num(params.s()))
+                : Map.of("classes", Integer.toString(classCount));
     }
 
 }

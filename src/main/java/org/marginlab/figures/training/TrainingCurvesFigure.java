@@ -126,7 +126,10 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
             lrAxis = la;
         } else {
             NumberAxis na = new NumberAxis("learning rate");
-            na.setNumberFormatOverride(new java.text.DecimalFormat("0.0##E0"));
+            na.setNumberFormatOverride(new java.text.DecimalFormat("0.0##E0",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            // a constant rate must not zoom into float noise (every tick reading 3.0E-3)
+            na.setAutoRangeMinimumSize(Math.max(Math.abs(hi) * 0.5, 1e-12));
             lrAxis = na;
         }
         plot.add(panel(new XYSeriesCollection(lr), lrAxis, FigureStyle.seriesColor(5)), 2);

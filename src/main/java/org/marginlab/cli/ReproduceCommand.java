@@ -1,0 +1,89 @@
+package org.marginlab.cli;
+
+import org.marginlab.UserException;
+import org.marginlab.figures.Figure;
+import org.marginlab.reproduce.Environment;
+import org.marginlab.reproduce.InvocationLog;
+import org.marginlab.reproduce.Plan;
+import org.marginlab.reproduce.Presets;
+import org.marginlab.reproduce.Report;
+import org.marginlab.reproduce.ReportBuilder;
+import org.marginlab.reproduce.ReportFigures;
+import org.marginlab.reproduce.ReportWriter;
+import org.marginlab.reproduce.ReproduceData;
+import org.marginlab.reproduce.ReproduceRunner;
+import org.marginlab.reproduce.RunOutcome;
+import org.marginlab.train.TrainingData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code marginlab reproduce PRESET}: trains a preset's runs (same seed and data order) and writes a report
+ * that puts our numbers beside the papers'. Re-running it reuses finished runs and resumes interrupted ones.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reproduce a result of the papers and write a report (report.md, figures/*.png, csv/*.csv).",
+            "Presets: angles (Tables 2-3, Fig. 5), error-vs-epochs (Table 4), table5 (Table 5), figure6 (Fig. 6, 2-D), "
+                    + "sphere (AM-Softmax Fig. 4, 3-D). Without --quick the paper's settings (meant for a GPU)."})
+public final class ReproduceCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PRESET", description = "angles, error-vs-epochs, table5, figure6 or sphere")
+    String preset;
+    @Option(names = "--out", paramLabel = "DIR", description = "report directory; runs go to DIR/runs/ (default runs/reproduce/<preset>[-quick])")
+    Path out;
+    @Option(names = "--quick", description = "the CPU-sized form (compact net, a few hundred steps; stated in the report)")
+    boolean quick;
+    @Option(names = "--seeds", description = "seeds per head, table5 only (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int seeds;
+    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
+    Path data;
+    @Option(names = "--threads", description = "PyTorch CPU threads (default: PyTorch's choice)")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (threads != null) {
+            if (threads < 1 || threads > 1024) {
+                throw new UserException("--threads must be an integer in [1, 1024] (got " + threads + ")");
+            }
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        Plan plan = Presets.plan(preset, quick, seeds, data == null ? null : data.toString());
+        Path dir = out != null ? out : Path.of("runs", "reproduce", preset + (quick ? "-quick" : ""));
+        TrainingData td = ReproduceData.load(plan, data);
+        err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + ": " + plan.runs().size() + " runs → " + dir);
+        ReproduceRunner.Result result = ReproduceRunner.run(plan, dir, td, err);
+        List<RunOutcome> outcomes = result.outcomes();
+        List<Figure> figures = ReportFigures.build(plan, outcomes);
+        String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        // the figures and report take seconds; the wall time logged is that of the runs and the reading back
+        List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+                (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
+        Report report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
+        Path md = ReportWriter.write(dir, report, figures);
+        long holds = report.checks().stream().filter(Report.Check::holds).count();
+        outw.printf(Locale.ROOT, "%s: %d of %d qualitative checks hold, %d disagreements noted; %.0f s → %s%n", preset, holds,
+                report.checks().size(), report.disagreements().size(), (System.nanoTime() - t0) / 1e9, md);
+        outw.flush();
+        return outcomes.stream().allMatch(RunOutcome::finished) ? 0 : 1;
+    }
+}

@@ -1,0 +1,54 @@
+package org.marginlab.reproduce;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+import org.marginlab.UserException;
+import org.marginlab.figures.export.FigureExporter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code invocations.json} in a report directory: every reproduce command that worked on it, so a
+ * report made over several (interrupted) invocations still states the whole wall time.
+ */
+public final class InvocationLog {
+
+    /** One invocation: when it started (UTC, ISO-8601), its command, wall time and what it did with the runs. */
+    public record Entry(String startedUtc, String command, double wallSeconds, int trained, int resumed, int reused) {
+    }
+
+    public static final String FILE = "invocations.json";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private InvocationLog() {
+    }
+
+    public static List<Entry> read(Path dir) {
+        Path f = dir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        try {
+            List<Entry> e = GSON.fromJson(Files.readString(f), new TypeToken<List<Entry>>() { }.getType());
+            return e == null ? List.of() : List.copyOf(e);
+        } catch (IOException | JsonParseException e) {
+            throw new UserException(f + ": unreadable (" + e.getMessage() + "); delete it to start a fresh log");
+        }
+    }
+
+    /** Appends {@code e} and returns the whole log; the file is rewritten atomically. */
+    public static List<Entry> append(Path dir, Entry e) {
+        List<Entry> all = new ArrayList<>(read(dir));
+        all.add(e);
+        FigureExporter.ensureDirectory(dir);
+        FigureExporter.writeAtomically(dir.resolve(FILE), GSON.toJson(all).getBytes(StandardCharsets.UTF_8));
+        return all;
+    }
+}

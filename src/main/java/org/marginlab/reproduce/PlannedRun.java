@@ -1,0 +1,14 @@
+package org.marginlab.reproduce;
+
+import org.marginlab.train.TrainConfig;
+
+/**
+ * One run of a preset.
+ *
+ * @param key    directory name under {@code runs/}, unique in the preset (e.g. {@code arc-s5}, {@code softmax-seed2})
+ * @param label  legend label in figures and tables (e.g. {@code arc s=5})
+ * @param group  what the report groups it under: the head id for tables, or {@code s-sweep} for Fig. 5
+ * @param config the full training configuration
+ */
+public record PlannedRun(String key, String label, String group, TrainConfig config) {
+}

@@ -1,0 +1,153 @@
+package org.marginlab.reproduce;
+
+import org.marginlab.UserException;
+import org.marginlab.train.ConfigJson;
+import org.marginlab.train.MarginTrainableHead;
+import org.marginlab.train.RunFiles;
+import org.marginlab.train.RunReader;
+import org.marginlab.train.RunSummary;
+import org.marginlab.train.TrainConfig;
+import org.marginlab.train.TrainingData;
+import org.marginlab.train.TrainingListener;
+import org.marginlab.train.TrainingSession;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs a plan's runs one after another in {@code out/runs/<key>/} through the training engine, with a
+ * progress line per run and overall. A run that ended earlier (summary.json) is reused, one with a
+ * checkpoint continues from it, so an interrupted reproduce picks up where it stopped.
+ */
+public final class ReproduceRunner {
+
+    private ReproduceRunner() {
+    }
+
+    public static Path runDirectory(Path out, PlannedRun r) {
+        return out.resolve("runs").resolve(r.key());
+    }
+
+    /** Iterations a run will take on this data. */
+    static long totalIterations(TrainConfig c, TrainingData data) {
+        long total = (long) (data.train().count() / c.batchSize()) * c.epochs();
+        return c.iterations() > 0 ? Math.min(total, c.iterations()) : total;
+    }
+
+    /** The runs' outcomes and how many were trained from the start, resumed from a checkpoint or reused. */
+    public record Result(List<RunOutcome> outcomes, int trained, int resumed, int reused) {
+    }
+
+    public static Result run(Plan plan, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
+        int trained = 0;
+        int resumed = 0;
+        int reused = 0;
+        long all = 0;
+        for (PlannedRun r : plan.runs()) {
+            all += totalIterations(r.config(), data);
+        }
+        long done = 0;
+        long started = System.nanoTime();
+        int n = plan.runs().size();
+        for (int i = 0; i < n; i++) {
+            PlannedRun r = plan.runs().get(i);
+            Path dir = runDirectory(out, r);
+            long runTotal = totalIterations(r.config(), data);
+            RunAction action = RunAction.decide(dir);
+            if (action != RunAction.START) {
+                TrainConfig onDisk = ConfigJson.read(dir.resolve(RunFiles.CONFIG));
+                if (!onDisk.equals(r.config())) {
+                    throw new UserException(dir + " holds a run with other settings than this preset's " + r.key()
+                            + " (another form or version?); use a new --out or delete that directory");
+                }
+            }
+            String tag = String.format(Locale.ROOT, "[%d/%d %s]", i + 1, n, r.key());
+            if (action == RunAction.SKIP) {
+                err.println(tag + " ended earlier (summary.json present): reused");
+                done += runTotal;
+                reused++;
+                continue;
+            }
+            if (action == RunAction.RESTART) {
+                deleteRun(dir);
+            }
+            TrainingSession s = action == RunAction.RESUME
+                    ? TrainingSession.resumeRun(dir, data, MarginTrainableHead.FACTORY)
+                    : TrainingSession.create(r.config(), data, MarginTrainableHead.FACTORY, dir);
+            if (action == RunAction.RESUME) {
+                resumed++;
+            } else {
+                trained++;
+            }
+            err.println(tag + " " + (action == RunAction.RESUME ? "resuming at iteration " + s.iteration() : "starting")
+                    + ": " + r.label() + ", " + r.config().backbone() + " d=" + r.config().dim() + ", " + runTotal + " iterations");
+            err.flush();
+            long base = done;
+            long allIters = all;
+            s.addListener(new TrainingListener() {
+                private long last;
+
+                @Override
+                public void onProgress(long iteration, long total, int epoch) {
+                    long now = System.nanoTime();
+                    if (now - last < 1_000_000_000L && iteration != total) {
+                        return;
+                    }
+                    last = now;
+                    double overall = 100.0 * (base + iteration) / Math.max(1, allIters);
+                    err.printf(Locale.ROOT, "\r%s it %d/%d (%.0f%%)  overall %.1f%%  %.0f s elapsed   ", tag, iteration, total,
+                            100.0 * iteration / Math.max(1, total), overall, (now - started) / 1e9);
+                    err.flush();
+                }
+            });
+            s.start();
+            RunSummary sum;
+            try {
+                sum = s.completion().get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            err.printf(Locale.ROOT, "%n%s %s: test error %s %%, WC-Intra %s, W-Inter %s rad, %.1f s%n", tag, sum.state(),
+                    sum.testError() == null ? "—" : String.format(Locale.ROOT, "%.2f", 100 * sum.testError()),
+                    ReportBuilder.rad(sum.wcIntra()), ReportBuilder.rad(sum.wInter()), sum.totalSeconds());
+            if (!"finished".equals(sum.state())) {
+                err.println(tag + " " + sum.message());
+            }
+            err.flush();
+            done += runTotal;
+        }
+        return new Result(read(plan, out), trained, resumed, reused);
+    }
+
+    /** Reads every planned run's directory back (absent ones as not finished). */
+    public static List<RunOutcome> read(Plan plan, Path out) {
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (PlannedRun r : plan.runs()) {
+            Path dir = runDirectory(out, r);
+            if (Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
+                outcomes.add(RunOutcome.read(r, RunReader.read(dir)));
+            } else {
+                outcomes.add(new RunOutcome(r, null, List.of(), List.of(), Double.NaN, Double.NaN, null));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Removes the files of a run killed before its first checkpoint (only the run files, nothing else). */
+    private static void deleteRun(Path dir) {
+        try {
+            for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.SNAPSHOTS, RunFiles.INDEX, RunFiles.CHECKPOINT,
+                    RunFiles.SUMMARY)) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot clear the unfinished run " + dir + " (" + e.getMessage() + "); delete it by hand");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.marginlab.reproduce;
+
+import org.marginlab.train.RunFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What an interrupted reproduce does with a run's directory when it starts again. */
+public enum RunAction {
+    /** summary.json is there: the run ended; reuse it. */
+    SKIP,
+    /** config.json and checkpoint.bin are there but no summary: continue from the checkpoint. */
+    RESUME,
+    /** config.json but no checkpoint yet: killed before its first checkpoint; start it over. */
+    RESTART,
+    /** Nothing there: start it. */
+    START;
+
+    public static RunAction decide(Path runDir) {
+        if (Files.isRegularFile(runDir.resolve(RunFiles.SUMMARY))) {
+            return SKIP;
+        }
+        if (Files.isRegularFile(runDir.resolve(RunFiles.CONFIG))) {
+            return Files.isRegularFile(runDir.resolve(RunFiles.CHECKPOINT)) ? RESUME : RESTART;
+        }
+        return START;
+    }
+}

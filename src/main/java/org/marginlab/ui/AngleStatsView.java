@@ -1,0 +1,46 @@
+package org.marginlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.control.ToggleButton;
+
+import org.marginlab.figures.AngleUnit;
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.angles.AngleStatsFigure;
+
+/** WC-Intra, W-Inter, C-Inter over iterations (angular-loss paper Fig. 5), with compare runs overlaid. */
+public final class AngleStatsView extends FigureView {
+    private final ToggleButton degrees = new ToggleButton("degrees");
+
+    public AngleStatsView(WorkbenchViewModel model, BackgroundExecutor executor) {
+        super(model, executor);
+        degrees.selectedProperty().addListener(o -> refresh());
+        addTools(degrees);
+    }
+
+    @Override
+    public String name() {
+        return "Angle statistics";
+    }
+
+    @Override
+    protected Figure createFigure() {
+        return new AngleStatsFigure();
+    }
+
+    @Override
+    protected void configure(Figure f) {
+        AngleStatsFigure a = (AngleStatsFigure) f;
+        List<RunData> runs = new ArrayList<>();
+        if (model.runData() != null) {
+            runs.add(model.runData());
+        }
+        for (RunModel r : model.compareRuns()) {
+            runs.add(WorkbenchViewModel.toRunData(r));
+        }
+        a.setRuns(runs);
+        a.setAngleUnit(degrees.isSelected() ? AngleUnit.DEGREES : AngleUnit.RADIANS);
+    }
+}

@@ -1,0 +1,31 @@
+package org.marginlab.ui;
+
+import java.util.List;
+
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.angles.AngleStatsTableFigure;
+
+/** The compared runs' latest angle statistics side by side (angular-loss paper Tables 2–3). */
+public final class CompareStatsView extends FigureView {
+
+    public CompareStatsView(WorkbenchViewModel model, BackgroundExecutor executor) {
+        super(model, executor);
+        canvas.setMinSize(200, 120);
+    }
+
+    @Override
+    public String name() {
+        return "Compare: angle statistics";
+    }
+
+    @Override
+    protected Figure createFigure() {
+        return new AngleStatsTableFigure();
+    }
+
+    @Override
+    protected void configure(Figure f) {
+        List<org.marginlab.figures.RunData> runs = model.compareRuns().stream().map(WorkbenchViewModel::toRunData).toList();
+        ((AngleStatsTableFigure) f).setRuns(runs);
+    }
+}

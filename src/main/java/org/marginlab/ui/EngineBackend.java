@@ -1,0 +1,138 @@
+package org.marginlab.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.marginlab.data.FashionMnist;
+import org.marginlab.data.Split;
+import org.marginlab.train.DeviceChoice;
+import org.marginlab.train.HeadFactory;
+import org.marginlab.train.RunReader;
+import org.marginlab.train.RunState;
+import org.marginlab.train.RunWriter;
+import org.marginlab.train.MarginTrainableHead;
+import org.marginlab.train.TrainConfig;
+import org.marginlab.train.TrainingData;
+import org.marginlab.train.TrainingListener;
+import org.marginlab.train.TrainingSession;
+
+/**
+ * The window's one adapter to the training engine: runs become {@link TrainingSession}s writing to
+ * {@code <runsRoot>/<time>-<head>/}, and run directories are read back with {@link RunReader}.
+ * The data set is loaded once per folder and shared by every run.
+ */
+public final class EngineBackend implements TrainingBackend {
+    private final Path runsRoot;
+    private final HeadFactory heads;
+    private TrainingData data;
+    private String dataKey;
+
+    public EngineBackend(Path runsRoot, HeadFactory heads) {
+        this.runsRoot = runsRoot;
+        this.heads = heads;
+    }
+
+    /** All eight heads, as the engine trains them. */
+    public static HeadFactory engineHeads() {
+        return MarginTrainableHead.FACTORY;
+    }
+
+    private synchronized TrainingData data(String dir) {
+        String key = Objects.toString(dir, "");
+        if (data == null || !key.equals(dataKey)) {
+            FashionMnist mnist = FashionMnist.load(dir == null ? null : Path.of(dir));
+            Split train = mnist.train();
+            Split test = mnist.test();
+            data = TrainingData.of(train.pixels(), train.labels(), train.count(),
+                    test.pixels(), test.labels(), test.count(), train.rows(), train.cols());
+            dataKey = key;
+        }
+        return data;
+    }
+
+    @Override
+    public Control start(TrainConfig config, TrainingListener listener) {
+        TrainingSession s = create(config, listener);
+        s.start();
+        return new SessionControl(s, device(config));
+    }
+
+    @Override
+    public List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> listeners) {
+        // Create every session before starting any, so a bad config starts none of them.
+        List<TrainingSession> sessions = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            sessions.add(create(configs.get(i), listeners.get(i)));
+        }
+        List<Control> controls = new ArrayList<>();
+        for (TrainingSession s : sessions) {
+            controls.add(new SessionControl(s, device(s.config())));
+        }
+        sessions.forEach(TrainingSession::start);
+        return controls;
+    }
+
+    private TrainingSession create(TrainConfig config, TrainingListener listener) {
+        TrainingData d = data(config.dataDir());
+        Path dir = RunWriter.defaultDirectory(runsRoot, config.head().id());
+        TrainingSession s = TrainingSession.create(config, d, heads, dir);
+        s.addListener(listener);
+        return s;
+    }
+
+    /**
+     * The device as configured. Resolving "auto" would start DJL's engine on this thread; PyTorch's
+     * grad mode is per thread and DJL sets it where the engine starts, so the engine must start on
+     * the training thread (else the first optimizer step fails with "a leaf Variable that requires
+     * grad is being used in an in-place operation"). The run's summary records the resolved device.
+     */
+    private static String device(TrainConfig config) {
+        DeviceChoice.parse(config.device());
+        return config.device();
+    }
+
+    @Override
+    public StoredRun open(Path runDirectory) {
+        RunReader.Run run = RunReader.read(runDirectory);
+        RunState state = RunState.CANCELLED;
+        String device = "";
+        if (run.summary() != null) {
+            device = Objects.toString(run.summary().device(), "");
+            try {
+                state = RunState.valueOf(run.summary().state().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                state = RunState.FINISHED;
+            }
+        }
+        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device);
+    }
+
+    private record SessionControl(TrainingSession session, String device) implements Control {
+        @Override
+        public void pause() {
+            session.pause();
+        }
+
+        @Override
+        public void resume() {
+            session.resume();
+        }
+
+        @Override
+        public void step() {
+            session.step();
+        }
+
+        @Override
+        public void cancel() {
+            session.cancel();
+        }
+
+        @Override
+        public Path directory() {
+            return session.runDirectory();
+        }
+    }
+}

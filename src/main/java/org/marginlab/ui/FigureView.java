@@ -1,0 +1,149 @@
+package org.marginlab.ui;
+
+import java.nio.file.Path;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.export.ExportFormat;
+import org.marginlab.figures.export.FigureExporter;
+
+/**
+ * One tab of live figures: a tool row (view options and Export) over a {@link FigureCanvas}.
+ * Subclasses say which figure they show and how the current data and options go into it; export
+ * builds a fresh figure the same way and renders it off the FX thread, so the live one is never shared.
+ */
+public abstract class FigureView extends BorderPane {
+    protected final WorkbenchViewModel model;
+    protected final BackgroundExecutor executor;
+    protected final FigureCanvas canvas = new FigureCanvas();
+    private final HBox tools = new HBox(8);
+    private Figure live;
+    private boolean stale;
+
+    protected FigureView(WorkbenchViewModel model, BackgroundExecutor executor) {
+        this.model = model;
+        this.executor = executor;
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setPadding(new Insets(4, 8, 4, 8));
+        tools.getStyleClass().add("figure-tools");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        tools.getChildren().addAll(spacer, exportMenu());
+        setTop(tools);
+        setCenter(canvas);
+        getStyleClass().add("figure-view");
+    }
+
+    /** The tab's name, also what {@code marginlab screenshot --tab} matches. */
+    public abstract String name();
+
+    /** A new figure of the kind this view shows for the current data. */
+    protected abstract Figure createFigure();
+
+    /** Copies the current data and view options into {@code f}. */
+    protected abstract void configure(Figure f);
+
+    /** Whether the live figure must be replaced (e.g. the embedding switched from circle to sphere). */
+    protected boolean needsNewFigure(Figure current) {
+        return false;
+    }
+
+    /** Adds view options to the left of Export. */
+    protected final void addTools(Node... nodes) {
+        tools.getChildren().addAll(0, java.util.List.of(nodes));
+    }
+
+    /**
+     * Takes new data into the live figure if this view is on screen; otherwise only notes that it is
+     * stale, so hidden tabs cost nothing while training and catch up when shown.
+     */
+    public void dataChanged() {
+        if (canvas.isOnScreen() || live == null) {
+            refresh();
+        } else {
+            stale = true;
+        }
+    }
+
+    /** Paints if on screen and changed, first catching up on data that arrived while hidden. */
+    public void paintIfNeeded() {
+        if (stale && canvas.isOnScreen()) {
+            refresh();
+        }
+        canvas.paintIfDirty();
+    }
+
+    /** Takes the model's current data into the live figure and schedules a repaint. */
+    public void refresh() {
+        stale = false;
+        if (live == null || needsNewFigure(live)) {
+            live = createFigure();
+            canvas.setFigure(live);
+        }
+        configure(live);
+        canvas.markDirty();
+    }
+
+    public Figure liveFigure() {
+        return live;
+    }
+
+    public FigureCanvas canvas() {
+        return canvas;
+    }
+
+    /** Renders this view's figure into {@code dir} on the calling thread; returns the written file. */
+    public Path export(Path dir, ExportFormat format, int scale) {
+        Figure f = createFigure();
+        configure(f);
+        return FigureExporter.write(f, dir, format, scale);
+    }
+
+    private MenuButton exportMenu() {
+        MenuButton b = new MenuButton("Export");
+        b.getItems().addAll(
+                item("PNG 1×", ExportFormat.PNG, 1), item("PNG 2×", ExportFormat.PNG, 2),
+                item("PNG 3×", ExportFormat.PNG, 3), item("SVG", ExportFormat.SVG, 1),
+                item("CSV (plotted data)", ExportFormat.CSV, 1));
+        return b;
+    }
+
+    private MenuItem item(String text, ExportFormat format, int scale) {
+        MenuItem i = new MenuItem(text);
+        i.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Export " + name() + " to folder");
+            java.io.File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                exportInBackground(dir.toPath(), format, scale);
+            }
+        });
+        return i;
+    }
+
+    /** Builds the figure copy on the FX thread, renders and writes it on a worker. */
+    public void exportInBackground(Path dir, ExportFormat format, int scale) {
+        Figure f = createFigure();
+        configure(f);
+        executor.submit(() -> FigureExporter.write(f, dir, format, scale),
+                path -> model.notify("Exported " + path.getFileName() + " to " + dir),
+                failure -> model.notify(WorkbenchViewModel.describe("Export failed", failure)));
+    }
+
+    protected static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("tool-caption");
+        return l;
+    }
+}

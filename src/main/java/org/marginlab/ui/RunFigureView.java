@@ -1,0 +1,43 @@
+package org.marginlab.ui;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.RunFigure;
+
+/** A live view of one run figure that needs no view options of its own (gradient, similarity, curves). */
+public class RunFigureView extends FigureView {
+    private final String name;
+    private final Supplier<Figure> factory;
+
+    public RunFigureView(String name, Supplier<Figure> factory, WorkbenchViewModel model, BackgroundExecutor executor) {
+        super(model, executor);
+        this.name = name;
+        this.factory = factory;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    protected Figure createFigure() {
+        return factory.get();
+    }
+
+    @Override
+    protected void configure(Figure f) {
+        if (f instanceof RunFigure rf) {
+            rf.setRun(currentRun(model));
+        }
+    }
+
+    /** The current run's data, or an empty run so figures draw their "no data yet" note. */
+    static RunData currentRun(WorkbenchViewModel model) {
+        RunData d = model.runData();
+        return d != null ? d : RunData.of("no run yet", null, List.of(), List.of());
+    }
+}

@@ -1,0 +1,224 @@
+package org.marginlab.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.marginlab.train.EpochSnapshot;
+import org.marginlab.train.IterationSnapshot;
+import org.marginlab.train.RunState;
+import org.marginlab.train.TrainConfig;
+import org.marginlab.train.TrainingListener;
+
+/**
+ * One run as the window sees it. The training thread only writes into lock-free queues and atomic
+ * references through {@link #listener()}; the FX thread copies them into properties in {@link #pull()},
+ * called by the frame clock at a steady rate, so neither thread ever waits for the other.
+ */
+public final class RunModel {
+    /** Snapshots kept for the timeline; beyond this every second one is dropped, so memory stays bounded. */
+    static final int HISTORY_LIMIT = 2000;
+
+    private record Progress(long iteration, long total, int epoch, long nanos) {
+    }
+
+    private record StateChange(RunState state, String message) {
+    }
+
+    private final TrainConfig config;
+    private final String title;
+
+    // Written by the training thread.
+    private final ConcurrentLinkedQueue<IterationSnapshot> iterationQueue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<EpochSnapshot> epochQueue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<StateChange> stateQueue = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Progress> progressRef = new AtomicReference<>();
+
+    // Properties (FX thread)
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.READY);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<IterationSnapshot> latest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<EpochSnapshot> latestEpoch = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper iteration = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper totalIterations = new ReadOnlyLongWrapper();
+    private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
+    private final List<IterationSnapshot> history = new ArrayList<>();
+    private final List<EpochSnapshot> epochs = new ArrayList<>();
+
+    private long runningNanos;
+    private long lastProgressNanos = -1;
+    private long firstIteration = -1;
+
+    public RunModel(TrainConfig config, String title) {
+        this.config = config;
+        this.title = title;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The engine-side end: cheap, non-blocking, safe on the training thread. */
+    public TrainingListener listener() {
+        return new TrainingListener() {
+            @Override
+            public void onIteration(IterationSnapshot snapshot) {
+                iterationQueue.add(snapshot);
+            }
+
+            @Override
+            public void onEpoch(EpochSnapshot snapshot) {
+                epochQueue.add(snapshot);
+            }
+
+            @Override
+            public void onProgress(long iteration, long totalIterations, int epoch) {
+                progressRef.set(new Progress(iteration, totalIterations, epoch, System.nanoTime()));
+            }
+
+            @Override
+            public void onStateChanged(RunState s, String m) {
+                stateQueue.add(new StateChange(s, m == null ? "" : m));
+            }
+        };
+    }
+
+    /** Fills the model from a finished run read from disk. */
+    public void loadStored(List<IterationSnapshot> iterations, List<EpochSnapshot> epochSnapshots, RunState finalState) {
+        iterations.forEach(iterationQueue::add);
+        epochSnapshots.forEach(epochQueue::add);
+        stateQueue.add(new StateChange(finalState, "opened from disk"));
+        pull();
+    }
+
+    /**
+     * Copies what the training thread produced since the last call into the properties.
+     *
+     * @return whether anything changed (views redraw only then)
+     */
+    public boolean pull() {
+        boolean changed = false;
+        IterationSnapshot it;
+        IterationSnapshot newest = null;
+        while ((it = iterationQueue.poll()) != null) {
+            addHistory(it);
+            newest = it;
+        }
+        if (newest != null) {
+            latest.set(newest);
+            changed = true;
+        }
+        EpochSnapshot ep;
+        while ((ep = epochQueue.poll()) != null) {
+            epochs.add(ep);
+            latestEpoch.set(ep);
+            changed = true;
+        }
+        Progress p = progressRef.get();
+        if (p != null && p.iteration() != iteration.get()) {
+            if (firstIteration < 0) {
+                firstIteration = p.iteration() - 1;
+            }
+            if (lastProgressNanos >= 0 && state.get() == RunState.RUNNING) {
+                runningNanos += p.nanos() - lastProgressNanos;
+            }
+            lastProgressNanos = p.nanos();
+            iteration.set(p.iteration());
+            totalIterations.set(p.total());
+            epoch.set(p.epoch());
+            changed = true;
+        }
+        StateChange sc;
+        while ((sc = stateQueue.poll()) != null) {
+            // Message first: state listeners read it.
+            message.set(sc.message());
+            state.set(sc.state());
+            changed = true;
+        }
+        if (changed) {
+            version.set(version.get() + 1);
+        }
+        return changed;
+    }
+
+    private void addHistory(IterationSnapshot s) {
+        if (history.size() >= HISTORY_LIMIT) {
+            for (int i = history.size() - 1; i > 0; i -= 2) {
+                history.remove(i - 1);
+            }
+        }
+        history.add(s);
+    }
+
+    /** Seconds left at the pace so far, excluding paused time; NaN before the pace is known. */
+    public double etaSeconds() {
+        long done = iteration.get() - Math.max(firstIteration, 0);
+        if (done <= 0 || runningNanos <= 0 || totalIterations.get() <= 0) {
+            return Double.NaN;
+        }
+        double perIteration = runningNanos / 1e9 / done;
+        return Math.max(0, totalIterations.get() - iteration.get()) * perIteration;
+    }
+
+    // Properties
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The last state change's message (e.g. why the run failed). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IterationSnapshot> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EpochSnapshot> latestEpochProperty() {
+        return latestEpoch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty iterationProperty() {
+        return iteration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalIterationsProperty() {
+        return totalIterations.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty epochProperty() {
+        return epoch.getReadOnlyProperty();
+    }
+
+    /** Bumped whenever {@link #pull()} changed something. */
+    public ReadOnlyLongProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    /** Iteration snapshots so far, oldest first (thinned beyond {@value #HISTORY_LIMIT}); FX thread only. */
+    public List<IterationSnapshot> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    /** Epoch snapshots so far, oldest first; FX thread only. */
+    public List<EpochSnapshot> epochs() {
+        return Collections.unmodifiableList(epochs);
+    }
+}

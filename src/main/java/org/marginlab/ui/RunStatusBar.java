@@ -1,0 +1,23 @@
+package org.marginlab.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+
+import org.controlsfx.control.StatusBar;
+
+/** The window's status bar: state, epoch, iteration, images/s and ETA on the left, progress, device on the right. */
+public final class RunStatusBar extends StatusBar {
+
+    public RunStatusBar(WorkbenchViewModel model) {
+        textProperty().bind(model.statusTextProperty());
+        progressProperty().bind(model.progressProperty());
+        Label device = new Label();
+        device.textProperty().bind(Bindings.createStringBinding(
+                () -> model.deviceProperty().get().isEmpty() ? "device: " + model.settings().textProperty(Setting.DEVICE).get()
+                        : "device: " + model.deviceProperty().get(),
+                model.deviceProperty(), model.settings().textProperty(Setting.DEVICE)));
+        device.getStyleClass().add("status-device");
+        getRightItems().add(device);
+        getStyleClass().add("run-status");
+    }
+}

@@ -1,0 +1,56 @@
+package org.marginlab.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.marginlab.train.TrainConfig;
+import org.marginlab.train.TrainingListener;
+
+/**
+ * What the window needs from the training engine. Kept this small so the window depends on the
+ * engine in one adapter class only.
+ */
+public interface TrainingBackend {
+
+    /**
+     * Prepares and starts a run on the engine's training thread; may take seconds (it loads data),
+     * so call it off the FX thread. Problems the user can fix arrive as {@link org.marginlab.UserException}.
+     */
+    Control start(TrainConfig config, TrainingListener listener);
+
+    /**
+     * Starts several runs that take turns on one training thread with the same seed and data order,
+     * for side-by-side comparison.
+     */
+    List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> listeners);
+
+    /**
+     * Reads a run directory written by the engine (config, snapshots, final state); may be slow, call
+     * it off the FX thread. A missing or unreadable directory is a {@link org.marginlab.UserException}.
+     */
+    StoredRun open(Path runDirectory);
+
+    /** A run read back from disk, as plain data. */
+    record StoredRun(Path directory, TrainConfig config, List<org.marginlab.train.IterationSnapshot> iterations,
+                     List<org.marginlab.train.EpochSnapshot> epochs, org.marginlab.train.RunState state,
+                     String device) {
+    }
+
+    /** One running session; every method is safe from any thread and takes effect within an iteration. */
+    interface Control {
+        void pause();
+
+        void resume();
+
+        /** While paused, trains one iteration and pauses again. */
+        void step();
+
+        void cancel();
+
+        /** The run directory its files are written to. */
+        Path directory();
+
+        /** The device it trains on, as recorded with the run (e.g. "cpu()"). */
+        String device();
+    }
+}

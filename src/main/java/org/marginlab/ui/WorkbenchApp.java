@@ -1,0 +1,91 @@
+package org.marginlab.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import org.marginlab.train.TrainConfig;
+
+/** The desktop entry point: builds the workbench, restores the last layout and settings, saves them on close. */
+public final class WorkbenchApp extends Application {
+
+    /** Opens the window and returns when it closes. Call from {@code main}, never from the FX thread. */
+    public static void launch(String... args) {
+        Application.launch(WorkbenchApp.class, args);
+    }
+
+    /**
+     * Builds the window's content on the FX thread from the saved preferences: last settings when
+     * they are still valid, theme, tab and divider.
+     */
+    public static WorkbenchWindow build(WorkbenchPreferences prefs, TrainingBackend backend, BackgroundExecutor executor) {
+        SettingsViewModel settings = new SettingsViewModel();
+        TrainConfig last = prefs.lastConfig();
+        if (last != null) {
+            settings.load(last);
+        }
+        WorkbenchViewModel model = new WorkbenchViewModel(settings, backend, executor);
+        WorkbenchWindow window = new WorkbenchWindow(model, new TheoryViewModel(), executor, prefs);
+        model.runDirectoryProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                prefs.addRecentRun(now);
+            }
+        });
+        return window;
+    }
+
+    /** Runs go under ./runs, as with {@code marginlab train}. */
+    public static TrainingBackend defaultBackend() {
+        return new EngineBackend(Path.of("runs"), EngineBackend.engineHeads());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        WorkbenchPreferences prefs = new WorkbenchPreferences(WorkbenchPreferences.defaultFile());
+        WorkbenchWindow window = build(prefs, defaultBackend(), BackgroundExecutor.fx());
+        Scene scene = window.scene(prefs.width(), prefs.height());
+        stage.setScene(scene);
+        stage.setTitle("MarginLab");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = WorkbenchApp.class.getResource(WorkbenchWindow.ASSETS + "icons/marginlab-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
+        }
+        if (Double.isFinite(prefs.x()) && Double.isFinite(prefs.y()) && onSomeScreen(prefs.x(), prefs.y())) {
+            stage.setX(prefs.x());
+            stage.setY(prefs.y());
+        }
+        stage.setMaximized(prefs.maximized());
+        stage.setOnCloseRequest(e -> {
+            window.model().stop();
+            window.model().stopCompare();
+            window.rememberLayout();
+            prefs.setGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            try {
+                prefs.save();
+            } catch (IOException ex) {
+                System.err.println("marginlab: could not save window settings to " + prefs.file() + ": " + ex.getMessage());
+            }
+            window.clock().stop();
+        });
+        window.clock().start();
+        stage.show();
+    }
+
+    private static boolean onSomeScreen(double x, double y) {
+        for (Screen s : Screen.getScreens()) {
+            Rectangle2D b = s.getVisualBounds();
+            if (b.contains(x + 20, y + 20)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

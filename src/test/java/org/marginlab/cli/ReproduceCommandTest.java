@@ -1,0 +1,37 @@
+package org.marginlab.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReproduceCommandTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void unknownPresetAndMisplacedSeedsAreOneLineErrors() {
+        String[] r = run("reproduce", "table9", "--quick");
+        assertEquals("2", r[0]);
+        assertEquals("marginlab: PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere\n",
+                r[2].replace("\r\n", "\n"));
+        r = run("reproduce", "angles", "--seeds", "3");
+        assertEquals("2", r[0]);
+        assertEquals("marginlab: --seeds applies to table5 only; drop it for angles\n", r[2].replace("\r\n", "\n"));
+    }
+
+    @Test
+    void helpListsThePresets() {
+        String[] r = run("reproduce", "--help");
+        assertEquals("0", r[0]);
+        assertTrue(r[1].contains("error-vs-epochs") && r[1].contains("--quick") && r[1].contains("--seeds"), r[1]);
+    }
+}

@@ -1,0 +1,74 @@
+package org.marginlab.reproduce;
+
+import org.junit.jupiter.api.Test;
+import org.marginlab.UserException;
+import org.marginlab.train.ConfigCheck;
+import org.marginlab.train.TrainConfig;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PresetsTest {
+
+    @Test
+    void everyPlanIsValidWithUniqueRunsAndOneSeed() {
+        for (String id : Presets.IDS) {
+            for (boolean quick : new boolean[] {true, false}) {
+                Plan p = Presets.plan(id, quick, 1, null);
+                Set<String> keys = new HashSet<>();
+                for (PlannedRun r : p.runs()) {
+                    ConfigCheck.validate(r.config());
+                    assertTrue(keys.add(r.key()), id + " duplicate run " + r.key());
+                    assertEquals(Presets.SEED, r.config().seed());
+                    assertEquals(quick ? "compact" : id.equals("sphere") ? "lenetpp" : "resnet20", r.config().backbone());
+                }
+                assertTrue(p.settings().stream().anyMatch(s -> s.startsWith("QUICK FORM")) == quick, id);
+            }
+        }
+    }
+
+    @Test
+    void fullTable5IsTable1AndSeedsMultiplyRuns() {
+        Plan p = Presets.plan("table5", false, 3, null);
+        assertEquals(12, p.runs().size());
+        Map<String, Double> lr = Map.of("softmax", 0.1, "arc", 0.1, "arcface", 0.1, "center", 0.01);
+        for (PlannedRun r : p.runs()) {
+            TrainConfig c = r.config();
+            assertEquals("adam", c.optimizer());
+            assertEquals("onecycle", c.schedule());
+            assertEquals(5e-4, c.weightDecay());
+            assertEquals(256, c.batchSize());
+            assertEquals(60, c.epochs());
+            assertEquals(0, c.iterations());
+            assertEquals(lr.get(c.head().id()), c.learningRate());
+            assertEquals(0, p.trainSubset());
+            assertEquals(0, p.testSubset());
+        }
+        assertEquals(List.of(42L, 43L, 44L), p.runs().stream().filter(r -> r.group().equals("arc")).map(r -> r.config().seed()).toList());
+    }
+
+    @Test
+    void anglesSweepsTheSixValuesOfFigure5AndFullErrorVsEpochsHasOneRunPerRow() {
+        Plan a = Presets.plan("angles", true, 1, null);
+        assertEquals(List.of(1.0, 3.0, 5.0, 7.0, 12.0, 20.0), a.runs().stream().filter(r -> r.config().head().id().equals("arc"))
+                .map(r -> r.config().headParams().s()).sorted().toList());
+        Plan e = Presets.plan("error-vs-epochs", false, 1, null);
+        assertEquals(16, e.runs().size());
+        assertEquals(List.of(10, 20, 80, 200), e.epochList());
+        assertEquals(200, e.runs().stream().mapToInt(r -> r.config().epochs()).max().orElseThrow());
+    }
+
+    @Test
+    void badPresetOrSeedsIsOneLine() {
+        UserException x = assertThrows(UserException.class, () -> Presets.plan("table9", true, 1, null));
+        assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere", x.getMessage());
+        assertThrows(UserException.class, () -> Presets.plan("angles", true, 2, null));
+        assertThrows(UserException.class, () -> Presets.plan("table5", true, 0, null));
+    }
+}

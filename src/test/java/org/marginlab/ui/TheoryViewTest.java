@@ -1,0 +1,56 @@
+package org.marginlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import javafx.scene.Scene;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.figures.theory.DzDthetaFigure;
+import org.marginlab.model.heads.HeadKind;
+
+class TheoryViewTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() {
+        ScreenshotMaker.startToolkit();
+    }
+
+    @Test
+    void slidersRedrawTheFiguresWithTheNewParameters() {
+        ScreenshotMaker.onFx(() -> {
+            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("p.json")), new RecordingBackend(),
+                    BackgroundExecutor.synchronous());
+            new Scene(w.root(), 1000, 720);
+            w.selectTab("Theory");
+            TheoryViewModel t = w.theoryView().model();
+            t.headProperty().set(HeadKind.ARCFACE);
+            w.paintNow();
+            FigureView dz = w.theoryView().figures().get(0);
+            long before = dz.canvas().paints();
+            t.mProperty().set(0.5);
+            t.sProperty().set(30);
+            w.clock().tick(0);
+            assertEquals(before + 1, dz.canvas().paints(), "one repaint per pulse however many slider events");
+            DzDthetaFigure f = (DzDthetaFigure) dz.liveFigure();
+            assertEquals(HeadKind.ARCFACE, f.head());
+            assertEquals(0.5, f.params().m(), 1e-12);
+            assertEquals(30, f.params().s(), 1e-12);
+
+            // SphereFace's margin is a whole multiplier.
+            t.headProperty().set(HeadKind.SPHEREFACE);
+            t.mProperty().set(2.6);
+            assertEquals(3, t.paramsProperty().get().m());
+            DecisionBoundaryFigure d = (DecisionBoundaryFigure) w.theoryView().figures().get(3).liveFigure();
+            assertEquals("sphereface", d.csv().get(1)[0]);
+            assertEquals("3.0", d.csv().get(1)[2]);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,156 @@
+package org.marginlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.marginlab.UserException;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.train.IterationSnapshot;
+import org.marginlab.train.RunState;
+import org.marginlab.train.TrainingListener;
+
+class WorkbenchViewModelTest {
+    private final RecordingBackend backend = new RecordingBackend();
+    private final WorkbenchViewModel vm = new WorkbenchViewModel(new SettingsViewModel(), backend, BackgroundExecutor.synchronous());
+
+    {
+        vm.setStatusIntervalMillis(0);
+    }
+
+    @Test
+    void startFeedsSnapshotsAndControlsTheRun() {
+        vm.settings().selectHead(HeadKind.COSFACE);
+        vm.settings().textProperty(Setting.DIM).set("2");
+        assertTrue(vm.canStartProperty().get());
+        vm.start();
+        assertEquals(1, backend.started.size());
+        assertEquals(HeadKind.COSFACE, backend.started.get(0).head());
+        assertEquals(2, backend.started.get(0).dim());
+        assertEquals(Path.of("runs", "run1"), vm.runDirectoryProperty().get());
+
+        TrainingListener l = backend.listeners.get(0);
+        l.onStateChanged(RunState.RUNNING, "running");
+        IterationSnapshot s5 = Snapshots.iteration(5, 10, 3);
+        l.onIteration(Snapshots.iteration(0, 10, 3));
+        l.onIteration(s5);
+        l.onProgress(5, 10, 0);
+        // Nothing reaches the properties until the frame clock pulls.
+        assertEquals(RunState.READY, vm.stateProperty().get());
+        assertTrue(vm.pull());
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+        assertSame(s5, vm.shownProperty().get());
+        assertEquals(0.5, vm.progressProperty().get(), 1e-12);
+        assertTrue(vm.statusTextProperty().get().contains("iteration 5 / 10"), vm.statusTextProperty().get());
+        assertFalse(vm.canStartProperty().get());
+        assertFalse(vm.canStepProperty().get());
+        assertFalse(vm.pull(), "no news, no redraw");
+
+        vm.togglePause();
+        l.onStateChanged(RunState.PAUSED, "paused at iteration 5");
+        vm.pull();
+        assertTrue(vm.canStepProperty().get());
+        vm.step();
+        vm.togglePause();
+        vm.stop();
+        assertEquals(List.of("run1 pause", "run1 step", "run1 resume", "run1 cancel"), backend.calls);
+    }
+
+    @Test
+    void timelineShowsAnEarlierSnapshot() {
+        vm.start();
+        TrainingListener l = backend.listeners.get(0);
+        IterationSnapshot first = Snapshots.iteration(10, 10, 2);
+        l.onIteration(first);
+        l.onIteration(Snapshots.iteration(20, 10, 2));
+        l.onEpoch(Snapshots.epoch(0, 15, 10));
+        vm.pull();
+        assertEquals(20, vm.shownProperty().get().iteration());
+        assertEquals(0, vm.shownEpochProperty().get().epoch());
+        vm.timelineIndexProperty().set(0);
+        assertSame(first, vm.shownProperty().get());
+        // The epoch ended at iteration 15, after the shown snapshot.
+        assertEquals(null, vm.shownEpochProperty().get());
+        vm.timelineIndexProperty().set(-1);
+        assertEquals(20, vm.shownProperty().get().iteration());
+    }
+
+    @Test
+    void invalidSettingsAndStartFailuresBecomeOneLineNotifications() {
+        vm.settings().textProperty(Setting.BATCH).set("0");
+        assertFalse(vm.canStartProperty().get());
+        vm.start();
+        assertTrue(backend.started.isEmpty());
+        assertEquals("Fix the settings first — Batch size: must be 1–4096", vm.notificationProperty().get());
+
+        vm.settings().textProperty(Setting.BATCH).set("64");
+        backend.failOnStart = new IllegalStateException("wrapped", new UserException("no Fashion-MNIST in ./datasets; pass --data DIR"));
+        vm.start();
+        assertEquals("no Fashion-MNIST in ./datasets; pass --data DIR", vm.notificationProperty().get());
+        assertEquals(RunState.FAILED, vm.stateProperty().get());
+        assertTrue(vm.canStartProperty().get(), "a failed start can be retried");
+
+        backend.failOnStart = null;
+        vm.start();
+        backend.listeners.get(0).onStateChanged(RunState.FAILED, "loss became NaN at iteration 7; lower the learning rate");
+        vm.pull();
+        assertEquals("loss became NaN at iteration 7; lower the learning rate", vm.notificationProperty().get());
+    }
+
+    @Test
+    void compareStartsTwoToFourHeadsWithTheSameSeed() {
+        vm.startCompare(List.of(HeadKind.SOFTMAX));
+        assertEquals("Pick two to four heads to compare.", vm.notificationProperty().get());
+        vm.startCompare(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARC));
+        assertEquals(3, vm.compareRuns().size());
+        assertEquals(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARC),
+                backend.started.stream().map(c -> c.head()).toList());
+        assertEquals(1, backend.started.stream().map(c -> c.seed()).distinct().count());
+        backend.listeners.get(1).onIteration(Snapshots.iteration(3, 10, 1));
+        assertTrue(vm.pull());
+        assertEquals(3, vm.compareRuns().get(1).latestProperty().get().iteration());
+        backend.listeners.get(1).onProgress(3, 150, 0);
+        vm.pull();
+        assertTrue(vm.statusTextProperty().get().startsWith("Comparing 3 heads · Softmax 0 · AM-Softmax / CosFace 3 / 150"),
+                vm.statusTextProperty().get());
+        vm.stopCompare();
+        assertEquals(List.of("cmp0 cancel", "cmp1 cancel", "cmp2 cancel"), backend.calls);
+    }
+
+    @Test
+    void historyIsThinnedBeyondItsLimit() {
+        RunModel m = new RunModel(org.marginlab.train.TrainConfig.defaults(HeadKind.ARC), "t");
+        for (int i = 0; i < RunModel.HISTORY_LIMIT + 10; i++) {
+            m.listener().onIteration(Snapshots.iteration(i, 2, 1));
+        }
+        m.pull();
+        assertTrue(m.history().size() <= RunModel.HISTORY_LIMIT);
+        assertEquals(RunModel.HISTORY_LIMIT + 9, m.history().get(m.history().size() - 1).iteration());
+        assertEquals(1, m.history().get(0).iteration() % 2, "every other old snapshot was dropped");
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
+    @Test
+    void saveRunAsCopiesTheRunDirectory() throws Exception {
+        Path run = java.nio.file.Files.createDirectories(tmp.resolve("runs/20260101-000000-arc/sub"));
+        java.nio.file.Files.writeString(run.getParent().resolve("config.json"), "{\"head\":\"arc\"}");
+        java.nio.file.Files.writeString(run.resolve("x.bin"), "abc");
+        RunModel m = new RunModel(org.marginlab.train.TrainConfig.defaults(HeadKind.ARC), "arc");
+        vm.showStored(m, run.getParent(), "cpu()");
+        java.util.List<Path> saved = new java.util.ArrayList<>();
+        vm.saveRunAs(tmp.resolve("keep"), saved::add);
+        Path copy = tmp.resolve("keep/20260101-000000-arc");
+        assertEquals(List.of(copy), saved);
+        assertEquals("{\"head\":\"arc\"}", java.nio.file.Files.readString(copy.resolve("config.json")));
+        assertEquals("abc", java.nio.file.Files.readString(copy.resolve("sub/x.bin")));
+        vm.saveRunAs(tmp.resolve("keep"), saved::add);
+        assertTrue(vm.notificationProperty().get().contains("already exists"), vm.notificationProperty().get());
+    }
+}
