@@ -290,12 +290,6 @@ public final class TrainingSession {
         }
         startedNanos = System.nanoTime();
         device = DeviceChoice.resolve(config.device());
-        // PyTorch's grad mode is per thread and on by default on a new thread; DJL turns it off only on
-        // the thread that loads the engine. The optimizer updates parameters in place, which PyTorch
-        // allows only with grad mode off, so switch it off here whichever thread loaded the engine.
-        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        }
         long seed = config.seed();
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         manager = NDManager.newBaseManager(device);
