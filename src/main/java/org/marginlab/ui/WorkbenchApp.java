@@ -76,7 +76,24 @@ public final class WorkbenchApp extends Application {
             window.clock().stop();
         });
         window.clock().start();
+        stage.setOnShown(e -> reportStartup());
         stage.show();
+    }
+
+    /**
+     * With -Dmarginlab.startup=print (or =exit, which then quits) prints how long the JVM took to show
+     * the window: the start-up time the README states is measured this way.
+     */
+    private static void reportStartup() {
+        String mode = System.getProperty("marginlab.startup");
+        if (mode == null) {
+            return;
+        }
+        long ms = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println("marginlab: window shown " + ms + " ms after the JVM started");
+        if ("exit".equals(mode)) {
+            javafx.application.Platform.exit();
+        }
     }
 
     private static boolean onSomeScreen(double x, double y) {
