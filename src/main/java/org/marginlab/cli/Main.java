@@ -45,7 +45,7 @@ public final class Main implements Runnable {
     public void run() {
         if (!WindowSupport.displayAvailable()) {
             System.err.println("marginlab: no display to open the window on; run a headless command instead: "
-                    + "marginlab info | train | loss | figures | theory | bench | screenshot (see marginlab --help)");
+                    + "marginlab info | train | figures | theory | loss | reproduce | bench | screenshot (see marginlab --help)");
             System.exit(3);
         }
         WindowSupport.openWindow();
