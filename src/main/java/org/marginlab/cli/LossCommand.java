@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import org.marginlab.AtomicFiles;
 import org.marginlab.UserException;
 import org.marginlab.model.heads.HeadEvaluation;
 import picocli.CommandLine.Command;
@@ -93,28 +94,13 @@ public final class LossCommand implements Callable<Integer> {
 
     /** Temp file in the same folder, then a rename: readers never see half a file. */
     static void writeAtomically(Path target, String text) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
         try {
+            Path dir = target.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
-            }
             throw new UserException(target + ": cannot write the output (" + e.getMessage()
                     + "); check --output points into a writable folder");
         }

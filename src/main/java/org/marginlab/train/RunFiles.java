@@ -1,9 +1,8 @@
 package org.marginlab.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import org.marginlab.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Names of the files in a run directory, and the atomic write they all share. */
 public final class RunFiles {
@@ -20,15 +19,6 @@ public final class RunFiles {
 
     /** Writes to a temporary sibling, forces it to disk, then renames it over the target. */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-            var buf = java.nio.ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(target, content);
     }
 }

@@ -2,10 +2,8 @@ package org.marginlab.ui;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +11,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import org.marginlab.AtomicFiles;
 import org.marginlab.train.TrainConfig;
 
 /**
@@ -80,17 +79,7 @@ public final class WorkbenchPreferences {
     /** Writes via a temp file and an atomic rename, so a crash never leaves a half-written file. */
     public void save() throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "workbench", ".json.tmp");
-        try {
-            Files.writeString(tmp, GSON.toJson(stored), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, GSON.toJson(stored).getBytes(StandardCharsets.UTF_8));
     }
 
     public Path file() {

@@ -30,6 +30,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.apache.batik.dom.GenericDOMImplementation;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.marginlab.AtomicFiles;
 import org.marginlab.UserException;
 import org.marginlab.figures.Figure;
 import org.w3c.dom.Document;
@@ -98,27 +99,11 @@ public final class FigureExporter {
 
     /** Temp file in the same directory, then an atomic rename over the target. */
     public static void writeAtomically(Path target, byte[] bytes) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UserException("cannot write " + target + " (" + reason(e)
                     + "); choose a writable --out directory");
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the rename succeeded or the write failed; a stray temp file is harmless
-                }
-            }
         }
     }
 
