@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * The eight heads of {@link MarginHead} with their schedules (SphereFace λ annealing, CosFace/ArcFace
- * margin warm-up) and the center-loss α-rule, as the training loop sees them. The head returns its
+ * margin and scale warm-up) and the center-loss α-rule, as the training loop sees them. The head returns its
  * results outside any scope; they are put back into the caller's {@link NDScope} so that they are
  * freed with the iteration.
  */

@@ -23,7 +23,7 @@ public interface TrainableHead {
     /** Logits without margin, N × C; their argmax is the prediction. */
     NDArray predictLogits(ParameterStore ps, NDArray embeddings);
 
-    /** Moves the head's schedules (λ annealing, margin warm-up) to this iteration. */
+    /** Moves the head's schedules (λ annealing, margin and scale warm-up) to this iteration. */
     default void setIteration(long iteration) {
     }
 

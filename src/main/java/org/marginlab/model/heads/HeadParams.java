@@ -27,7 +27,8 @@ public record HeadParams(double s, double m, double lambda, boolean easyMargin) 
      * <li>sphereface / lsoftmax m = 4, λ = 1000 annealed to 5: SphereFace's published setting (λ here is
      * where the annealing starts; see {@link MarginSchedule});</li>
      * <li>arc s = 7: a middle value of the angular-loss paper's sweep (s = 1, 3, 5, 7, 12, 20), compact
-     * without slowing the first epoch;</li>
+     * without slowing the first epoch — reached through the scale warm-up of {@link MarginSchedule}: at
+     * s = 7 from the first step (as at s = 3) the 2-D classes collapse onto one arc;</li>
      * <li>center λ = 0.01: inside the range of weights the center-loss paper shows on 2-D MNIST features;
      * small enough that the softmax term still separates the classes.</li>
      * </ul>

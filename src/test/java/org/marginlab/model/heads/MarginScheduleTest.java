@@ -31,6 +31,16 @@ class MarginScheduleTest {
     }
 
     @Test
+    void linearScaleWarmUp() {
+        assertEquals(1, MarginSchedule.warmedScale(0, 7, 500), 0);
+        assertEquals(4, MarginSchedule.warmedScale(250, 7, 500), 1e-15); // 1 + 6·0.5
+        assertEquals(7, MarginSchedule.warmedScale(500, 7, 500), 0);
+        assertEquals(7, MarginSchedule.warmedScale(9000, 7, 500), 0);
+        assertEquals(7, MarginSchedule.warmedScale(0, 7, 0), 0); // warm-up off
+        assertEquals(0.5, MarginSchedule.warmedScale(3, 0.5, 10), 0); // s below 1 is never raised
+    }
+
+    @Test
     void atPicksTheRightScheduleForEachHead() {
         HeadParams sphere = HeadParams.defaults(HeadKind.SPHEREFACE);
         MarginSchedule s = MarginSchedule.standard(HeadKind.SPHEREFACE, sphere, 500);
@@ -41,12 +51,20 @@ class MarginScheduleTest {
         HeadParams arc = new HeadParams(30, 0.5, 0, false);
         MarginSchedule a = new MarginSchedule(HeadKind.ARCFACE, arc, 5, 0.12, 1, 200);
         assertEquals(0.25, a.at(100).m(), 1e-15);
-        assertEquals(30, a.at(100).s(), 0);
+        assertEquals(15.5, a.at(100).s(), 1e-12); // 1 + 29·0.5
+        assertEquals(30, a.at(200).s(), 0);
         assertEquals(0.5, a.at(200).m(), 0);
         MarginSchedule c = new MarginSchedule(HeadKind.COSFACE, new HeadParams(16, 0.2, 0, false), 5, 0.12, 1, 10);
         assertEquals(0.02, c.at(1).m(), 1e-15);
+        assertEquals(2.5, c.at(1).s(), 1e-12); // 1 + 15·0.1
         HeadParams normface = HeadParams.defaults(HeadKind.NORMFACE);
-        assertSame(normface, new MarginSchedule(HeadKind.NORMFACE, normface, 5, 0.12, 1, 10).at(3));
+        assertEquals(5.5, new MarginSchedule(HeadKind.NORMFACE, normface, 5, 0.12, 1, 10).at(3).s(), 1e-12);
+        assertEquals(normface, new MarginSchedule(HeadKind.NORMFACE, normface, 5, 0.12, 1, 10).at(10));
+        HeadParams angular = HeadParams.defaults(HeadKind.ARC);
+        assertEquals(1 + 6 * 0.3, new MarginSchedule(HeadKind.ARC, angular, 5, 0.12, 1, 10).at(3).s(), 1e-12);
+        assertEquals(0, new MarginSchedule(HeadKind.ARC, angular, 5, 0.12, 1, 10).at(3).m(), 0);
+        HeadParams soft = HeadParams.defaults(HeadKind.SOFTMAX);
+        assertSame(soft, new MarginSchedule(HeadKind.SOFTMAX, soft, 5, 0.12, 1, 10).at(3)); // s unused
         HeadParams center = HeadParams.defaults(HeadKind.CENTER);
         assertSame(center, new MarginSchedule(HeadKind.CENTER, center, 5, 0.12, 1, 10).at(3)); // λ is a weight here
         assertThrows(IllegalArgumentException.class, () -> new MarginSchedule(HeadKind.ARC, arc, -1, 0.12, 1, 0));
