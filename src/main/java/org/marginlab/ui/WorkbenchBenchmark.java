@@ -51,6 +51,13 @@ public final class WorkbenchBenchmark {
         double[] sphere = sphereRate(w, o.sphereSeconds());
         out.printf(Locale.ROOT, "pulses %.0f, redraws %.0f in %.1f s: %.1f redraws/s; mean paint %.2f ms (max rate %.0f/s)%n",
                 sphere[0], sphere[1], o.sphereSeconds(), sphere[1] / o.sphereSeconds(), sphere[2], 1000 / sphere[2]);
+        // wall times swell with other jobs on a shared machine; CPU times say what a redraw costs
+        out.printf(Locale.ROOT, "CPU per redraw: FX-thread paint %.2f ms, whole process %.2f ms (rendering, GC included); "
+                + "load average %.1f%n", sphere[3], sphere[4],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (o.rounds() == 0) {
+            return;
+        }
 
         out.println("== training with and without the live window (" + o.iterations() + " iterations, batch "
                 + o.batch() + ", " + base.probePerClass() + " probes per class, snapshot every " + base.snapshotEvery() + ")");
@@ -117,6 +124,8 @@ public final class WorkbenchBenchmark {
         ScreenshotMaker.onFx(() -> {
             long paints0 = v.canvas().paints();
             long nanos0 = v.canvas().paintNanos();
+            long cpu0 = v.canvas().paintCpuNanos();
+            long proc0 = processCpuNanos();
             long t0 = System.nanoTime();
             AnimationTimer t = new AnimationTimer() {
                 long pulses;
@@ -128,7 +137,9 @@ public final class WorkbenchBenchmark {
                     if (System.nanoTime() - t0 > seconds * 1e9) {
                         stop();
                         long p = v.canvas().paints() - paints0;
-                        done.complete(new double[] {pulses, p, p == 0 ? 0 : (v.canvas().paintNanos() - nanos0) / 1e6 / p});
+                        double per = Math.max(1, p);
+                        done.complete(new double[] {pulses, p, (v.canvas().paintNanos() - nanos0) / 1e6 / per,
+                            (v.canvas().paintCpuNanos() - cpu0) / 1e6 / per, (processCpuNanos() - proc0) / 1e6 / per});
                     }
                 }
             };
@@ -137,6 +148,11 @@ public final class WorkbenchBenchmark {
             return null;
         });
         return done.get((long) seconds + 60, TimeUnit.SECONDS);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static double headlessRun(EngineBackend backend, TrainConfig c) throws Exception {
