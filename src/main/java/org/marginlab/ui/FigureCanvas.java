@@ -70,6 +70,11 @@ public final class FigureCanvas extends Region {
         widthProperty().addListener(o -> dirty = true);
         heightProperty().addListener(o -> dirty = true);
         setMinSize(200, 150);
+        // Opaque like the figures it shows: JavaFX then starts each repaint of this area here (its
+        // occlusion culling) instead of re-rendering every ancestor's background underneath, which on
+        // the software pipeline cost more than drawing the figure itself.
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                javafx.scene.paint.Color.WHITE, null, null)));
         getStyleClass().add("figure-canvas");
     }
 
