@@ -15,6 +15,22 @@ public final class SphereScreenTiming {
         f.setRun(run);
         BufferedImage img = new BufferedImage(1000, 640, BufferedImage.TYPE_INT_ARGB_PRE);
         int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        if (args.length > 1) {
+            // write one frame of the chosen path, to look at
+            Graphics2D g = img.createGraphics();
+            if (args[0].equals("exact")) {
+                f.draw(g, new Rectangle2D.Double(0, 0, 1000, 640));
+            } else {
+                f.drawOnScreen(g, new Rectangle2D.Double(0, 0, 1000, 640), px, 1000, 640);
+            }
+            g.dispose();
+            try {
+                javax.imageio.ImageIO.write(img, "png", new java.io.File(args[1]));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         for (int rep = 0; rep < 6; rep++) {
             var mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long c0 = mx.getCurrentThreadCpuTime();
