@@ -27,7 +27,7 @@ final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--probe-per-class", defaultValue = "1000", description = "probe images per class for the sphere (default: ${DEFAULT-VALUE})")
     int probe;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "alternating headless/live pairs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "2", description = "alternating headless/live pairs; 0 measures only the sphere (default: ${DEFAULT-VALUE})")
     int rounds;
 
     @Option(names = "--sphere-seconds", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
@@ -41,8 +41,8 @@ final class UiBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 10 || rounds < 1 || probe < 1 || probe > 1000) {
-            throw new UserException("ui-bench: --iterations ≥ 10, --rounds ≥ 1, --probe-per-class 1–1000");
+        if (iterations < 10 || rounds < 0 || probe < 1 || probe > 1000) {
+            throw new UserException("ui-bench: --iterations ≥ 10, --rounds ≥ 0, --probe-per-class 1–1000");
         }
         ScreenshotMaker.useHeadlessPlatform();
         PrintWriter out = spec.commandLine().getOut();

@@ -17,36 +17,44 @@ import javafx.scene.layout.Region;
 
 import org.jfree.fx.FXGraphics2D;
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.ScreenFigure;
 
 /**
  * Paints one {@link Figure} into the window, only when marked dirty and on screen, and counts its
  * repaints so the frame rate can be measured.
  *
- * <p>Two ways to paint. {@link Mode#VECTOR} (the default) records the drawing as Canvas commands
- * through FXGraphics2D, which JavaFX's renderer replays (on the GPU on a desktop). {@link Mode#RASTER}
- * ({@code -Dmarginlab.canvas=raster}) draws with Java2D into a BufferedImage that JavaFX shows without
- * a copy through a {@link PixelBuffer}. Measured with {@code marginlab ui-bench} on the software
- * pipeline, the sphere with 10 000 points: vector 18 redraws/s (11.7 ms to record a frame), raster
- * 4.6 redraws/s (196 ms of Java2D drawing a frame), so vector is the default.
+ * <p>Two ways to paint. Vector records the drawing as Canvas commands through FXGraphics2D, which
+ * JavaFX's renderer replays (on the GPU on a desktop). Raster draws with Java2D into a BufferedImage
+ * that JavaFX shows without a copy through a {@link PixelBuffer}; a {@link ScreenFigure} (the sphere)
+ * then writes its thousands of points straight into the pixels. {@link Mode#AUTO} (the default) uses
+ * raster for screen figures and vector for the rest; {@code -Dmarginlab.canvas=raster|vector} forces one.
+ * Measured with {@code marginlab ui-bench} on the software pipeline (see the README), the sphere with
+ * 10 000 points redraws several times faster through the raster path than as 10 000 Canvas ovals.
  */
 public final class FigureCanvas extends Region {
 
-    public enum Mode { RASTER, VECTOR }
+    public enum Mode { RASTER, VECTOR, AUTO }
 
-    private static final Mode DEFAULT_MODE =
-            "raster".equalsIgnoreCase(System.getProperty("marginlab.canvas")) ? Mode.RASTER : Mode.VECTOR;
+    private static final Mode DEFAULT_MODE = switch (String.valueOf(System.getProperty("marginlab.canvas")).toLowerCase(java.util.Locale.ROOT)) {
+        case "raster" -> Mode.RASTER;
+        case "vector" -> Mode.VECTOR;
+        default -> Mode.AUTO;
+    };
 
     private final Mode mode;
     private final Canvas canvas = new Canvas();
     private final ImageView view = new ImageView();
     private FXGraphics2D fxGraphics;
     private BufferedImage raster;
+    private int[] data;
     private PixelBuffer<IntBuffer> pixels;
     private double rasterScale = 1;
     private Figure figure;
     private boolean dirty = true;
     private long paints;
     private long paintNanos;
+    private long paintCpuNanos;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public FigureCanvas() {
         this(DEFAULT_MODE);
@@ -54,21 +62,29 @@ public final class FigureCanvas extends Region {
 
     public FigureCanvas(Mode mode) {
         this.mode = mode;
-        if (mode == Mode.VECTOR) {
-            getChildren().add(canvas);
-            fxGraphics = new FXGraphics2D(canvas.getGraphicsContext2D());
-        } else {
-            getChildren().add(view);
-            view.setSmooth(false);
-        }
+        getChildren().addAll(canvas, view);
+        fxGraphics = new FXGraphics2D(canvas.getGraphicsContext2D());
+        view.setSmooth(false);
+        canvas.setVisible(false);
+        view.setVisible(false);
         widthProperty().addListener(o -> dirty = true);
         heightProperty().addListener(o -> dirty = true);
         setMinSize(200, 150);
+        // Opaque like the figures it shows: JavaFX then starts each repaint of this area here (its
+        // occlusion culling) instead of re-rendering every ancestor's background underneath, which on
+        // the software pipeline cost more than drawing the figure itself.
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                javafx.scene.paint.Color.WHITE, null, null)));
         getStyleClass().add("figure-canvas");
     }
 
     public Mode mode() {
         return mode;
+    }
+
+    /** Whether the current figure is painted through the raster path. */
+    public boolean paintsRaster() {
+        return mode == Mode.RASTER || (mode == Mode.AUTO && figure instanceof ScreenFigure);
     }
 
     public void setFigure(Figure f) {
@@ -120,12 +136,17 @@ public final class FigureCanvas extends Region {
             return;
         }
         long t0 = System.nanoTime();
+        long c0 = THREADS.getCurrentThreadCpuTime();
         double w = Math.floor(getWidth());
         double h = Math.floor(getHeight());
         if (w < 1 || h < 1) {
             return;
         }
-        if (mode == Mode.VECTOR) {
+        boolean raster = paintsRaster();
+        // the other path's node stays hidden: in the scene but not rendered
+        canvas.setVisible(!raster);
+        view.setVisible(raster);
+        if (!raster) {
             if (canvas.getWidth() != w || canvas.getHeight() != h) {
                 canvas.setWidth(w);
                 canvas.setHeight(h);
@@ -139,6 +160,7 @@ public final class FigureCanvas extends Region {
         dirty = false;
         paints++;
         paintNanos += System.nanoTime() - t0;
+        paintCpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
     }
 
     private void paintRaster(double w, double h) {
@@ -148,7 +170,7 @@ public final class FigureCanvas extends Region {
         int ph = (int) Math.ceil(h * scale);
         if (raster == null || raster.getWidth() != pw || raster.getHeight() != ph) {
             raster = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
-            int[] data = ((DataBufferInt) raster.getRaster().getDataBuffer()).getData();
+            data = ((DataBufferInt) raster.getRaster().getDataBuffer()).getData();
             pixels = new PixelBuffer<>(pw, ph, IntBuffer.wrap(data), PixelFormat.getIntArgbPreInstance());
             view.setImage(new WritableImage(pixels));
             rasterScale = scale;
@@ -161,7 +183,11 @@ public final class FigureCanvas extends Region {
             g.fillRect(0, 0, pw, ph);
             g.setComposite(AlphaComposite.SrcOver);
             g.scale(rasterScale, rasterScale);
-            figure.draw(g, new Rectangle2D.Double(0, 0, w, h));
+            if (figure instanceof ScreenFigure sf) {
+                sf.drawOnScreen(g, new Rectangle2D.Double(0, 0, w, h), data, pw, ph);
+            } else {
+                figure.draw(g, new Rectangle2D.Double(0, 0, w, h));
+            }
         } finally {
             g.dispose();
         }
@@ -187,6 +213,11 @@ public final class FigureCanvas extends Region {
     /** Repaints since creation, for the frame-rate measurement. */
     public long paints() {
         return paints;
+    }
+
+    /** CPU time of the painting thread spent painting, in nanoseconds (unlike wall time, not inflated by other load). */
+    public long paintCpuNanos() {
+        return paintCpuNanos;
     }
 
     /** Total time spent painting, in nanoseconds. */

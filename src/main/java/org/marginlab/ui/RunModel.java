@@ -57,6 +57,7 @@ public final class RunModel {
     private final List<IterationSnapshot> history = new ArrayList<>();
     private final List<EpochSnapshot> epochs = new ArrayList<>();
 
+    private long dataStamp;
     private long runningNanos;
     private long lastProgressNanos = -1;
     private long firstIteration = -1;
@@ -123,12 +124,14 @@ public final class RunModel {
         if (newest != null) {
             latest.set(newest);
             changed = true;
+            dataStamp++;
         }
         EpochSnapshot ep;
         while ((ep = epochQueue.poll()) != null) {
             epochs.add(ep);
             latestEpoch.set(ep);
             changed = true;
+            dataStamp++;
         }
         Progress p = progressRef.get();
         if (p != null && p.iteration() != iteration.get()) {
@@ -150,6 +153,7 @@ public final class RunModel {
             message.set(sc.message());
             state.set(sc.state());
             changed = true;
+            dataStamp++;
         }
         if (changed) {
             version.set(version.get() + 1);
@@ -164,6 +168,14 @@ public final class RunModel {
             }
         }
         history.add(s);
+    }
+
+    /**
+     * Bumped by {@link #pull()} when snapshots or the state arrived, not for progress alone: the
+     * figures only need redrawing then (progress comes every iteration, snapshots far less often).
+     */
+    public long dataStamp() {
+        return dataStamp;
     }
 
     /** Seconds left at the pace so far, excluding paused time; NaN before the pace is known. */

@@ -350,16 +350,30 @@ public final class WorkbenchViewModel {
         settings.load(model.config());
     }
 
-    /** Copies new snapshots of every run into the properties; the frame clock calls this. */
+    /**
+     * Copies new snapshots of every run into the properties; the frame clock calls this.
+     *
+     * @return whether snapshots or a state change arrived (figures redraw only then; progress alone
+     *         updates just the status line)
+     */
     public boolean pull() {
         boolean changed = false;
+        boolean data = false;
         RunModel r = run.get();
-        if (r != null && r.pull()) {
-            dataVersion.set(dataVersion.get() + 1);
-            changed = true;
+        if (r != null) {
+            long stamp = r.dataStamp();
+            if (r.pull()) {
+                changed = true;
+                if (r.dataStamp() != stamp) {
+                    dataVersion.set(dataVersion.get() + 1);
+                    data = true;
+                }
+            }
         }
         for (RunModel m : compareRuns) {
+            long stamp = m.dataStamp();
             changed |= m.pull();
+            data |= m.dataStamp() != stamp;
         }
         // The status line changes every iteration; re-laying it out four times a second is plenty.
         long now = System.nanoTime();
@@ -369,7 +383,7 @@ public final class WorkbenchViewModel {
             lastStatusState = state.get();
             updateStatus();
         }
-        return changed;
+        return data;
     }
 
     /** Brings the status line up to date now, skipping the 4-per-second limit (e.g. before a snapshot). */

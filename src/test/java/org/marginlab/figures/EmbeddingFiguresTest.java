@@ -147,6 +147,57 @@ class EmbeddingFiguresTest {
         assertFalse(Pixels.near(back, FigureStyle.classColor(5), 20));
     }
 
+    /** The window's fast path (points written straight into the pixels) must show the same picture. */
+    @Test
+    void sphereScreenPathMatchesTheExactDrawing() {
+        RunData run = SyntheticRun.build(HeadKind.ARCFACE, 3, 1, 1, 3000, 11);
+        for (double scale : new double[] {1, 2}) {
+            EmbeddingSphereFigure exact = new EmbeddingSphereFigure();
+            EmbeddingSphereFigure fast = new EmbeddingSphereFigure();
+            for (EmbeddingSphereFigure f : List.of(exact, fast)) {
+                f.setRun(run);
+                f.setYaw(-70);
+                f.setPitch(25);
+            }
+            int w = (int) (900 * scale);
+            int h = (int) (620 * scale);
+            BufferedImage a = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+            java.awt.Graphics2D ga = a.createGraphics();
+            ga.scale(scale, scale);
+            exact.draw(ga, new java.awt.geom.Rectangle2D.Double(0, 0, 900, 620));
+            ga.dispose();
+            BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+            int[] px = ((java.awt.image.DataBufferInt) b.getRaster().getDataBuffer()).getData();
+            java.awt.Graphics2D gb = b.createGraphics();
+            gb.scale(scale, scale);
+            fast.drawOnScreen(gb, new java.awt.geom.Rectangle2D.Double(0, 0, 900, 620), px, w, h);
+            gb.dispose();
+            long sum = 0;
+            int far = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = a.getRGB(x, y);
+                    int q = b.getRGB(x, y);
+                    int d = 0;
+                    for (int sh = 0; sh <= 24; sh += 8) {
+                        d = Math.max(d, Math.abs(((p >> sh) & 0xFF) - ((q >> sh) & 0xFF)));
+                    }
+                    sum += d;
+                    if (d > 48) {
+                        far++;
+                    }
+                }
+            }
+            double mean = sum / (double) (w * h);
+            // edge pixels of dots differ by a few grey levels; a wrong colour, size or order would move thousands
+            assertTrue(mean < 1.0, "mean difference " + mean + " at scale " + scale);
+            assertTrue(far < w * h / 500, far + " pixels differ by more than 48 levels at scale " + scale);
+            assertEquals(exact.lastSphere(), fast.lastSphere());
+            // and the picture is not blank: thousands of class-coloured pixels
+            assertTrue(Pixels.colours(b) > 200);
+        }
+    }
+
     @Test
     void highDimensionalRunIsProjectedAndSaysSo() {
         RunData r = SyntheticRun.build(HeadKind.ARC, 8, 1, 1, 200, 5);

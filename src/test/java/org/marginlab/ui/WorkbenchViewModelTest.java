@@ -50,6 +50,9 @@ class WorkbenchViewModelTest {
         assertFalse(vm.canStartProperty().get());
         assertFalse(vm.canStepProperty().get());
         assertFalse(vm.pull(), "no news, no redraw");
+        l.onProgress(6, 10, 0);
+        assertFalse(vm.pull(), "progress alone redraws no figure");
+        assertEquals(6, vm.runProperty().get().iterationProperty().get(), "but is taken in");
 
         vm.togglePause();
         l.onStateChanged(RunState.PAUSED, "paused at iteration 5");

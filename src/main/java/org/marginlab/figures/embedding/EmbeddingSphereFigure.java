@@ -4,9 +4,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
+import org.marginlab.figures.ScreenFigure;
 import org.marginlab.train.IterationSnapshot;
 
 /**
@@ -26,7 +30,7 @@ import org.marginlab.train.IterationSnapshot;
  * weights W_j are rays from the centre. For d &gt; 3 the features are PCA-projected to 3-D first
  * (labelled). Camera angles are part of the subtitle and the export's view state.
  */
-public final class EmbeddingSphereFigure implements RunFigure {
+public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     /** Degrees of rotation per pixel of mouse drag. */
     public static final double DEGREES_PER_PIXEL = 0.4;
@@ -49,11 +53,41 @@ public final class EmbeddingSphereFigure implements RunFigure {
     /** Camera azimuth about the vertical x₃ axis, degrees (any value; wraps). */
     public void setYaw(double degrees) {
         yaw = Math.IEEEremainder(degrees, 360);
+        updateCamera();
     }
 
     /** Camera elevation above the x₁x₂ plane, degrees, clamped to [−90, 90]. */
     public void setPitch(double degrees) {
         pitch = Math.max(-90, Math.min(90, degrees));
+        updateCamera();
+    }
+
+    // The camera basis (right, up, towards the viewer), recomputed only when the angles change:
+    // a frame projects every point, so no trigonometry or allocation per point.
+    private double rx;
+    private double ry;
+    private double ux;
+    private double uy;
+    private double uz;
+    private double vx;
+    private double vy;
+    private double vz;
+
+    {
+        updateCamera();
+    }
+
+    private void updateCamera() {
+        double y = Math.toRadians(yaw);
+        double p = Math.toRadians(pitch);
+        vx = Math.cos(p) * Math.cos(y);
+        vy = Math.cos(p) * Math.sin(y);
+        vz = Math.sin(p);
+        rx = -Math.sin(y);
+        ry = Math.cos(y);
+        ux = -Math.sin(p) * Math.cos(y);
+        uy = -Math.sin(p) * Math.sin(y);
+        uz = Math.cos(p);
     }
 
     public double yaw() {
@@ -121,18 +155,24 @@ public final class EmbeddingSphereFigure implements RunFigure {
 
     /** The camera basis: right, up and towards-the-viewer unit vectors in feature space. */
     double[][] camera() {
-        double y = Math.toRadians(yaw);
-        double p = Math.toRadians(pitch);
-        double[] toViewer = {Math.cos(p) * Math.cos(y), Math.cos(p) * Math.sin(y), Math.sin(p)};
-        double[] right = {-Math.sin(y), Math.cos(y), 0};
-        double[] up = {-Math.sin(p) * Math.cos(y), -Math.sin(p) * Math.sin(y), Math.cos(p)};
-        return new double[][] {right, up, toViewer};
+        return new double[][] {{rx, ry, 0}, {ux, uy, uz}, {vx, vy, vz}};
     }
 
     /** Screen (x right, y up) and depth (+1 nearest the viewer) of a point on or in the unit sphere. */
     public double[] view(double[] v) {
-        double[][] c = camera();
-        return new double[] {dot(c[0], v), dot(c[1], v), dot(c[2], v)};
+        return new double[] {screenX(v[0], v[1]), screenY(v[0], v[1], v[2]), depth(v[0], v[1], v[2])};
+    }
+
+    private double screenX(double a, double b) {
+        return rx * a + ry * b;
+    }
+
+    private double screenY(double a, double b, double c) {
+        return ux * a + uy * b + uz * c;
+    }
+
+    private double depth(double a, double b, double c) {
+        return vx * a + vy * b + vz * c;
     }
 
     /** Pixel position of a unit-sphere point in the last drawn figure. */
@@ -147,10 +187,6 @@ public final class EmbeddingSphereFigure implements RunFigure {
         return lastSphere;
     }
 
-    private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    }
-
     /** Colour of a class point at depth {@code z} ∈ [−1, 1]: full colour in front, faded to the sphere's grey behind. */
     public static Color shade(Color c, double z) {
         double t = z >= 0 ? 0 : Math.min(1, -z) * 0.6;
@@ -161,6 +197,30 @@ public final class EmbeddingSphereFigure implements RunFigure {
 
     @Override
     public void draw(Graphics2D g, Rectangle2D area) {
+        paint(g, area, null);
+    }
+
+    @Override
+    public void drawOnScreen(Graphics2D g, Rectangle2D area, int[] argbPre, int width, int height) {
+        AffineTransform t = g.getTransform();
+        boolean plain = t.getShearX() == 0 && t.getShearY() == 0 && t.getScaleX() == t.getScaleY() && t.getScaleX() > 0;
+        paint(g, area, plain ? new PixelDots(argbPre, width, height) : null);
+    }
+
+    // Device transform and pixel target of the frame being painted (target null: exact Java2D shapes).
+    private double devScale;
+    private double devX;
+    private double devY;
+    private PixelDots dots;
+
+    // Per-frame work arrays, reused while the point count stays the same.
+    private double[] sx = new double[0];
+    private double[] sy = new double[0];
+    private double[] sz = new double[0];
+    private long[] order = new long[0];
+
+    /** {@code dots} non-null: the point cloud goes straight into the window's pixels (same look, far faster). */
+    private void paint(Graphics2D g, Rectangle2D area, PixelDots dots) {
         IterationSnapshot s = snapshot();
         if (s == null) {
             String why = run != null && run.lastIteration() != null && run.lastIteration().dimension() < 3
@@ -182,26 +242,37 @@ public final class EmbeddingSphereFigure implements RunFigure {
         double r = side / 2;
         lastSphere = new Rectangle2D.Double(cx - r, cy - r, 2 * r, 2 * r);
 
-        // shaded ball: light from upper left, as concentric discs (plain fills export cleanly to SVG)
-        int steps = 24;
-        for (int k = 0; k < steps; k++) {
-            double t = k / (double) (steps - 1);
-            double rr = r * (1 - 0.82 * t);
-            double ox = -0.28 * r * t;
-            double oy = -0.28 * r * t;
-            g.setColor(FigureStyle.mix(new Color(0xBFC4CC), new Color(0xF7F8FA), t));
-            g.fill(new Ellipse2D.Double(cx + ox - rr, cy + oy - rr, 2 * rr, 2 * rr));
+        AffineTransform t = g.getTransform();
+        devScale = t.getScaleX();
+        devX = t.getTranslateX();
+        devY = t.getTranslateY();
+        this.dots = dots;
+        if (dots != null) {
+            drawBallCached(g, cx, cy, r);
+        } else {
+            drawBall(g, cx, cy, r);
         }
         drawWireframe(g, cx, cy, r, false);
 
         double[][] pts = p.points();
-        double[][] viewed = new double[pts.length][];
-        Integer[] order = new Integer[pts.length];
-        for (int i = 0; i < pts.length; i++) {
-            viewed[i] = view(pts[i]);
-            order[i] = i;
+        int n = pts.length;
+        if (sx.length != n) {
+            sx = new double[n];
+            sy = new double[n];
+            sz = new double[n];
+            order = new long[n];
         }
-        Arrays.sort(order, (a, b) -> Double.compare(viewed[a][2], viewed[b][2]));
+        for (int i = 0; i < n; i++) {
+            double[] v = pts[i];
+            sx[i] = screenX(v[0], v[1]);
+            sy[i] = screenY(v[0], v[1], v[2]);
+            sz[i] = depth(v[0], v[1], v[2]);
+            // back to front by depth, ties in index order: a primitive sort of (depth, index) keys
+            int bits = Float.floatToRawIntBits((float) sz[i]);
+            bits ^= (bits >> 31) & 0x7FFFFFFF;
+            order[i] = ((long) bits << 32) | i;
+        }
+        Arrays.sort(order);
         double base = s.embeddings().length > 2000 ? 2.0 : 2.8;
         boolean frontDone = false;
         List<Integer> rays = new ArrayList<>();
@@ -216,15 +287,28 @@ public final class EmbeddingSphereFigure implements RunFigure {
                 drawRay(g, p.weights()[j], j, cx, cy, r);
             }
         }
-        for (int idx : order) {
-            double[] q = viewed[idx];
-            if (!frontDone && q[2] >= 0) {
+        double scale = devScale;
+        double tx = devX;
+        double ty = devY;
+        Ellipse2D.Double dot = new Ellipse2D.Double();
+        int[] labels = p.labels();
+        for (long key : order) {
+            int idx = (int) key;
+            double z = sz[idx];
+            if (!frontDone && z >= 0) {
                 drawFront(g, p, rays, cx, cy, r);
                 frontDone = true;
             }
-            double rad = base * (0.8 + 0.25 * (q[2] + 1) / 2);
-            g.setColor(shade(FigureStyle.classColor(p.labels()[idx]), q[2]));
-            g.fill(new Ellipse2D.Double(cx + r * q[0] - rad, cy - r * q[1] - rad, 2 * rad, 2 * rad));
+            double rad = base * (0.8 + 0.25 * (z + 1) / 2);
+            double px = cx + r * sx[idx];
+            double py = cy - r * sy[idx];
+            if (dots != null) {
+                dots.disc(px * scale + tx, py * scale + ty, rad * scale, shadeRgb(FigureStyle.classColor(labels[idx]), z));
+            } else {
+                g.setColor(shade(FigureStyle.classColor(labels[idx]), z));
+                dot.setFrame(px - rad, py - rad, 2 * rad, 2 * rad);
+                g.fill(dot);
+            }
         }
         if (!frontDone) {
             drawFront(g, p, rays, cx, cy, r);
@@ -255,6 +339,77 @@ public final class EmbeddingSphereFigure implements RunFigure {
         g.drawString("drag to rotate", (float) lx, (float) (ly + 32));
     }
 
+    /** {@link #shade} as packed RGB, without allocating a Color (same rounding as FigureStyle.mix). */
+    static int shadeRgb(Color c, double z) {
+        double t = z >= 0 ? 0 : Math.min(1, -z) * 0.6;
+        double u = 1 - t;
+        int red = (int) Math.round(c.getRed() * u + SPHERE_BACK.getRed() * t);
+        int green = (int) Math.round(c.getGreen() * u + SPHERE_BACK.getGreen() * t);
+        int blue = (int) Math.round(c.getBlue() * u + SPHERE_BACK.getBlue() * t);
+        return (red << 16) | (green << 8) | blue;
+    }
+
+    private static final int BALL_STEPS = 24;
+    private static final Color[] BALL_COLORS = new Color[BALL_STEPS];
+
+    static {
+        for (int k = 0; k < BALL_STEPS; k++) {
+            BALL_COLORS[k] = FigureStyle.mix(new Color(0xBFC4CC), new Color(0xF7F8FA), k / (double) (BALL_STEPS - 1));
+        }
+    }
+
+    /** Shaded ball, light from upper left, as concentric discs (plain fills export cleanly to SVG). */
+    private static void drawBall(Graphics2D g, double cx, double cy, double r) {
+        Ellipse2D.Double e = new Ellipse2D.Double();
+        for (int k = 0; k < BALL_STEPS; k++) {
+            double t = k / (double) (BALL_STEPS - 1);
+            double rr = r * (1 - 0.82 * t);
+            double ox = -0.28 * r * t;
+            double oy = -0.28 * r * t;
+            g.setColor(BALL_COLORS[k]);
+            e.setFrame(cx + ox - rr, cy + oy - rr, 2 * rr, 2 * rr);
+            g.fill(e);
+        }
+    }
+
+    // The ball depends only on its device size and sub-pixel position, not on the camera: on screen it is
+    // drawn once into an image and copied while the user rotates.
+    private BufferedImage ballImage;
+    private double ballKeyRadius = -1;
+    private double ballKeyX;
+    private double ballKeyY;
+
+    private void drawBallCached(Graphics2D g, double cx, double cy, double r) {
+        AffineTransform t = g.getTransform();
+        double scale = t.getScaleX();
+        double dx = cx * scale + t.getTranslateX();
+        double dy = cy * scale + t.getTranslateY();
+        double dr = r * scale;
+        int ix = (int) Math.floor(dx - dr) - 2;
+        int iy = (int) Math.floor(dy - dr) - 2;
+        double kx = dx - ix;
+        double ky = dy - iy;
+        if (ballImage == null || dr != ballKeyRadius || kx != ballKeyX || ky != ballKeyY) {
+            int size = (int) Math.ceil(2 * dr) + 6;
+            ballImage = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
+            Graphics2D ig = ballImage.createGraphics();
+            try {
+                ig.setRenderingHints(g.getRenderingHints());
+                ig.translate(kx, ky);
+                ig.scale(scale, scale);
+                drawBall(ig, 0, 0, r);
+            } finally {
+                ig.dispose();
+            }
+            ballKeyRadius = dr;
+            ballKeyX = kx;
+            ballKeyY = ky;
+        }
+        g.setTransform(new AffineTransform());
+        g.drawImage(ballImage, ix, iy, null);
+        g.setTransform(t);
+    }
+
     private void drawFront(Graphics2D g, Projection p, List<Integer> rays, double cx, double cy, double r) {
         drawWireframe(g, cx, cy, r, true);
         for (int j : rays) {
@@ -277,39 +432,92 @@ public final class EmbeddingSphereFigure implements RunFigure {
         double[] q = view(w);
         double len = RAY;
         Color c = shade(FigureStyle.classColor(j), q[2]);
+        BasicStroke stroke = q[2] >= 0 ? FigureStyle.dashed(2.0) : FigureStyle.dashed(1.3);
+        double ex = cx + r * len * q[0];
+        double ey = cy - r * len * q[1];
+        if (dots != null && c.getAlpha() == 255) {
+            float[] dash = stroke.getDashArray();
+            dots.line(cx * devScale + devX, cy * devScale + devY, ex * devScale + devX, ey * devScale + devY,
+                    stroke.getLineWidth() * devScale, c.getRGB() & 0xFFFFFF, dash[0] * devScale, dash[1] * devScale);
+            dots.disc(ex * devScale + devX, ey * devScale + devY, 3 * devScale, c.getRGB() & 0xFFFFFF);
+            return;
+        }
         g.setColor(c);
-        g.setStroke(q[2] >= 0 ? FigureStyle.dashed(2.0) : FigureStyle.dashed(1.3));
-        g.draw(new Line2D.Double(cx, cy, cx + r * len * q[0], cy - r * len * q[1]));
-        g.fill(new Ellipse2D.Double(cx + r * len * q[0] - 3, cy - r * len * q[1] - 3, 6, 6));
+        g.setStroke(stroke);
+        g.draw(new Line2D.Double(cx, cy, ex, ey));
+        g.fill(new Ellipse2D.Double(ex - 3, ey - 3, 6, 6));
     }
 
     /** Latitude and longitude circles every 30°; {@code front} selects the near or far halves. */
     private void drawWireframe(Graphics2D g, double cx, double cy, double r, boolean front) {
-        g.setStroke(front ? new BasicStroke(0.9f) : FigureStyle.dashed(0.7));
-        g.setColor(front ? new Color(0x8A9099) : new Color(0xA9AEB6));
+        BasicStroke stroke = front ? new BasicStroke(0.9f) : FigureStyle.dashed(0.7);
+        Color color = front ? new Color(0x8A9099) : new Color(0xA9AEB6);
+        if (dots != null) {
+            // on screen: the same segments straight into the pixels (Java2D's scan conversion of ~900
+            // thin strokes costs more than all the points)
+            wireWidth = stroke.getLineWidth() * devScale;
+            wireRgb = color.getRGB() & 0xFFFFFF;
+            float[] dash = stroke.getDashArray();
+            wireOn = dash == null ? 0 : dash[0] * devScale;
+            wireOff = dash == null ? 0 : dash[1] * devScale;
+        }
+        g.setStroke(stroke);
+        g.setColor(color);
+        // one path of separate segments (a move per segment restarts the dash pattern as separate
+        // lines would) instead of hundreds of draw calls
+        Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, 9 * 96 * 2);
         int n = 96;
         for (int lat = -60; lat <= 60; lat += 30) {
             double z = Math.sin(Math.toRadians(lat));
             double rho = Math.cos(Math.toRadians(lat));
-            polyline(g, cx, cy, r, n, front, t -> new double[] {rho * Math.cos(t), rho * Math.sin(t), z}, 2 * Math.PI);
+            circle(path, cx, cy, r, n, front, rho, 0, 0, rho, 0, z);
         }
         for (int lon = 0; lon < 180; lon += 30) {
             double a = Math.toRadians(lon);
-            polyline(g, cx, cy, r, n, front,
-                    t -> new double[] {Math.cos(a) * Math.cos(t), Math.sin(a) * Math.cos(t), Math.sin(t)}, 2 * Math.PI);
+            circle(path, cx, cy, r, n, front, Math.cos(a), 0, Math.sin(a), 0, 1, 0);
+        }
+        if (dots == null) {
+            g.draw(path);
         }
     }
 
-    private void polyline(Graphics2D g, double cx, double cy, double r, int n, boolean front,
-                          java.util.function.DoubleFunction<double[]> curve, double span) {
-        double[] prev = view(curve.apply(0));
-        for (int k = 1; k <= n; k++) {
-            double[] cur = view(curve.apply(span * k / n));
-            boolean segFront = prev[2] + cur[2] >= 0;
-            if (segFront == front) {
-                g.draw(new Line2D.Double(cx + r * prev[0], cy - r * prev[1], cx + r * cur[0], cy - r * cur[1]));
+    private double wireWidth;
+    private int wireRgb;
+    private double wireOn;
+    private double wireOff;
+
+    /**
+     * Adds the near or far segments of the circle x = xc·cos t + xs·sin t, y = yc·cos t + ys·sin t,
+     * z = zs·sin t + z0, t over [0, 2π] in n steps.
+     */
+    private void circle(Path2D.Double path, double cx, double cy, double r, int n, boolean front,
+                        double xc, double xs, double yc, double ys, double zs, double z0) {
+        double px = 0;
+        double py = 0;
+        double pz = 0;
+        for (int k = 0; k <= n; k++) {
+            double t = 2 * Math.PI * k / n;
+            double c = Math.cos(t);
+            double sn = Math.sin(t);
+            double a = xc * c + xs * sn;
+            double b = yc * c + ys * sn;
+            double z = zs * sn + z0;
+            double qx = screenX(a, b);
+            double qy = screenY(a, b, z);
+            double qz = depth(a, b, z);
+            if (k > 0 && (pz + qz >= 0) == front) {
+                if (dots != null) {
+                    dots.line((cx + r * px) * devScale + devX, (cy - r * py) * devScale + devY,
+                            (cx + r * qx) * devScale + devX, (cy - r * qy) * devScale + devY,
+                            wireWidth, wireRgb, wireOn, wireOff);
+                } else {
+                    path.moveTo(cx + r * px, cy - r * py);
+                    path.lineTo(cx + r * qx, cy - r * qy);
+                }
             }
-            prev = cur;
+            px = qx;
+            py = qy;
+            pz = qz;
         }
     }
 
