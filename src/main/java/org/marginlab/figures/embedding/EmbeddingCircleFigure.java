@@ -77,19 +77,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
         return lastFrame;
     }
 
-    private IterationSnapshot cachedFor;
-    private boolean cachedNormalised;
-    private Projection cached;
+    private final ProjectionCache projections = new ProjectionCache(2);
 
-    /** The snapshot's projection, kept while the snapshot stays the same: drags redraw many times a second. */
     private Projection project(IterationSnapshot s) {
-        boolean norm = normalised;
-        if (s != cachedFor || norm != cachedNormalised) {
-            cached = Projection.of(s, 2, norm);
-            cachedFor = s;
-            cachedNormalised = norm;
-        }
-        return cached;
+        return projections.of(s, normalised);
     }
 
     @Override

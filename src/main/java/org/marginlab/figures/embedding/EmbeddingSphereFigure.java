@@ -104,19 +104,10 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         setPitch(pitch + dyPixels * DEGREES_PER_PIXEL);
     }
 
-    private IterationSnapshot cachedFor;
-    private boolean cachedNormalised;
-    private Projection cached;
+    private final ProjectionCache projections = new ProjectionCache(3);
 
-    /** The snapshot's projection, kept while the snapshot stays the same: drags redraw many times a second. */
     private Projection project(IterationSnapshot s) {
-        boolean norm = true;
-        if (s != cachedFor || norm != cachedNormalised) {
-            cached = Projection.of(s, 3, norm);
-            cachedFor = s;
-            cachedNormalised = norm;
-        }
-        return cached;
+        return projections.of(s, true);
     }
 
     @Override

@@ -51,13 +51,7 @@ final class PixelDots {
                     px[k] = 0xFF000000 | rgb;
                     continue;
                 }
-                int na = 256 - a;
-                int d = px[k];
-                int da = (d >>> 24) * na + 255 * a;
-                int dr = ((d >> 16) & 0xFF) * na + sr * a;
-                int dg = ((d >> 8) & 0xFF) * na + sg * a;
-                int db = (d & 0xFF) * na + sb * a;
-                px[k] = ((da >> 8) << 24) | ((dr >> 8) << 16) | ((dg >> 8) << 8) | (db >> 8);
+                px[k] = over(px[k], sr, sg, sb, a);
             }
         }
     }
@@ -127,14 +121,18 @@ final class PixelDots {
                     px[k] = 0xFF000000 | rgb;
                     continue;
                 }
-                int na = 256 - a;
-                int d = px[k];
-                int da = (d >>> 24) * na + 255 * a;
-                int dr = ((d >> 16) & 0xFF) * na + sr * a;
-                int dg = ((d >> 8) & 0xFF) * na + sg * a;
-                int db = (d & 0xFF) * na + sb * a;
-                px[k] = ((da >> 8) << 24) | ((dr >> 8) << 16) | ((dg >> 8) << 8) | (db >> 8);
+                px[k] = over(px[k], sr, sg, sb, a);
             }
         }
+    }
+
+    /** Source colour at coverage a/256 over destination pixel d (premultiplied-free "over"). */
+    private static int over(int d, int sr, int sg, int sb, int a) {
+        int na = 256 - a;
+        int da = (d >>> 24) * na + 255 * a;
+        int dr = ((d >> 16) & 0xFF) * na + sr * a;
+        int dg = ((d >> 8) & 0xFF) * na + sg * a;
+        int db = (d & 0xFF) * na + sb * a;
+        return ((da >> 8) << 24) | ((dr >> 8) << 16) | ((dg >> 8) << 8) | (db >> 8);
     }
 }
