@@ -103,14 +103,14 @@ public final class FigureStyle {
         g.setFont(TITLE_FONT);
         FontMetrics fm = g.getFontMetrics();
         y += fm.getAscent();
-        drawCentred(g, title, area.getCenterX(), y);
+        drawCentredFitting(g, title, area, y);
         y += fm.getDescent();
         if (subtitle != null && !subtitle.isEmpty()) {
             g.setFont(SUBTITLE_FONT);
             g.setColor(MUTED);
             fm = g.getFontMetrics();
             y += 2 + fm.getAscent();
-            drawCentred(g, subtitle, area.getCenterX(), y);
+            drawCentredFitting(g, subtitle, area, y);
             y += fm.getDescent();
         }
         y += 6;
@@ -120,6 +120,26 @@ public final class FigureStyle {
     public static void drawCentred(Graphics2D g, String text, double cx, double baseline) {
         double w = g.getFontMetrics().getStringBounds(text, g).getWidth();
         g.drawString(text, (float) (cx - w / 2), (float) baseline);
+    }
+
+    /**
+     * Draws {@code text} centred in {@code area}'s width; text too wide for it (a small panel, a long
+     * head description) is set up to a quarter smaller and then cut short with an ellipsis, never clipped.
+     */
+    public static void drawCentredFitting(Graphics2D g, String text, Rectangle2D area, double baseline) {
+        double room = area.getWidth() - 8;
+        var font = g.getFont();
+        double w = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        if (w > room && room > 0) {
+            g.setFont(font.deriveFont((float) Math.max(font.getSize2D() * 0.75, font.getSize2D() * room / w)));
+            String cut = text;
+            while (cut.length() > 1 && g.getFontMetrics().getStringBounds(cut, g).getWidth() > room) {
+                cut = cut.substring(0, cut.length() - 2) + "…";
+            }
+            text = cut;
+        }
+        drawCentred(g, text, area.getCenterX(), baseline);
+        g.setFont(font);
     }
 
     public static void drawRight(Graphics2D g, String text, double right, double baseline) {
