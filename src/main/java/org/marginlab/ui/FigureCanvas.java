@@ -96,8 +96,12 @@ public final class FigureCanvas extends Region {
         return figure;
     }
 
+    /** Asks for a repaint in the next pulse, and for that pulse: no animation keeps them coming. */
     public void markDirty() {
-        dirty = true;
+        if (!dirty) {
+            dirty = true;
+            javafx.application.Platform.requestNextPulse();
+        }
     }
 
     public boolean isDirty() {

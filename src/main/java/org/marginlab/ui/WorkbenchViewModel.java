@@ -51,6 +51,7 @@ public final class WorkbenchViewModel {
     private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
     /** Bumped whenever the current run's data changed, whichever run it is. */
     private final javafx.beans.property.LongProperty dataVersion = new javafx.beans.property.SimpleLongProperty();
+    private long dataPulls;
     private final ObservableList<RunModel> compareRuns = FXCollections.observableArrayList();
     private final ObjectBinding<IterationSnapshot> shown;
     private final ObjectBinding<EpochSnapshot> shownEpoch;
@@ -198,17 +199,24 @@ public final class WorkbenchViewModel {
         RunModel model = new RunModel(config, config.head().displayName() + ", d = " + config.dim());
         setRun(model);
         timelineIndex.set(-1);
+        control = null;
         starting.set(true);
         dismissNotification();
         executor.submit(() -> backend.start(config, model.listener()), c -> {
-            starting.set(false);
             if (run.get() != model) {
+                starting.set(false);
                 c.cancel();
                 return;
             }
             control = c;
             device.set(c.device());
             runDirectory.set(c.directory());
+            // Starting ends with the run's first state, not before: in between, Start would look
+            // enabled and Stop disabled for a frame.
+            pull();
+            if (state.get() != RunState.READY) {
+                starting.set(false);
+            }
         }, failure -> {
             starting.set(false);
             state.set(RunState.FAILED);
@@ -383,7 +391,18 @@ public final class WorkbenchViewModel {
             lastStatusState = state.get();
             updateStatus();
         }
+        if (data) {
+            dataPulls++;
+        }
         return data;
+    }
+
+    /**
+     * How many pulls so far brought new snapshots or a state change, of the run or a compared one;
+     * whoever pulled, a view that saw a smaller count has data to catch up on.
+     */
+    public long dataPulls() {
+        return dataPulls;
     }
 
     /** Brings the status line up to date now, skipping the 4-per-second limit (e.g. before a snapshot). */
@@ -506,6 +525,9 @@ public final class WorkbenchViewModel {
 
     private void onRunState(RunState now) {
         state.set(now);
+        if (now != RunState.READY && control != null) {
+            starting.set(false);
+        }
         if (now == RunState.FAILED) {
             String m = run.get().messageProperty().get();
             notify(m == null || m.isBlank() ? "The run failed; lower the learning rate or s and start again." : m);

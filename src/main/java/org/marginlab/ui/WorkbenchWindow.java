@@ -47,6 +47,8 @@ import org.marginlab.train.RunState;
  */
 public final class WorkbenchWindow {
     static final String ASSETS = "/org/marginlab/assets/";
+    /** How often live data reach the views and the status bar: steady, and rare enough to cost training little. */
+    static final long PULL_INTERVAL_MILLIS = 100;
 
     private final WorkbenchViewModel model;
     private final TheoryViewModel theory;
@@ -110,7 +112,7 @@ public final class WorkbenchWindow {
         setTheme(prefs.theme());
         selectTab(prefs.tab());
 
-        clock = new FrameClock(model, this::allViews, 33);
+        clock = new FrameClock(model, this::allViews, root, PULL_INTERVAL_MILLIS);
         allViews().forEach(FigureView::refresh);
     }
 
@@ -309,6 +311,7 @@ public final class WorkbenchWindow {
         stop.setOnAction(e -> model.stop());
         stop.disableProperty().bind(model.canStopProperty().not());
         stop.setTooltip(new javafx.scene.control.Tooltip("Stop the run; its files stay readable (Shift+F5)"));
+        keepFocusOffTextFields(start, pause, stop);
         HBox buttons = new HBox(6, start, pause, step, stop);
         buttons.getStyleClass().add("run-buttons");
         Label invalid = new Label();
@@ -319,6 +322,37 @@ public final class WorkbenchWindow {
         dir.textProperty().bind(Bindings.createStringBinding(() -> model.runDirectoryProperty().get() == null ? ""
                 : "run: " + model.runDirectoryProperty().get(), model.runDirectoryProperty()));
         return new ToolBar(buttons, new Separator(Orientation.VERTICAL), invalid, dir);
+    }
+
+    /**
+     * A focused text field blinks its caret through an animation, which pulses the scene 60 times a
+     * second for as long as it has focus (JavaFX cannot turn the blinking off), and each pulse takes
+     * time from training. So when a run starts, focus goes from the run buttons or a settings field
+     * (F5 pressed while typing) to Pause, where Space then pauses; and when Start or Stop disables under
+     * the focus, which JavaFX would hand on to a settings field, it goes to a run button instead.
+     */
+    private void keepFocusOffTextFields(Button start, Button pause, Button stop) {
+        pause.disabledProperty().addListener((o, was, disabled) -> {
+            javafx.scene.Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            if (!disabled && (owner == null || owner.isDisabled() || owner == start || owner == stop
+                    || owner instanceof javafx.scene.control.TextInputControl)) {
+                pause.requestFocus();
+            }
+        });
+        boolean[] lostToDisable = {false};
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, from, to) -> {
+                    boolean handedOn = lostToDisable[0] || (from != null && from.isDisabled());
+                    lostToDisable[0] = to == null && from != null && from.isDisabled();
+                    if (to instanceof javafx.scene.control.TextInputControl && handedOn) {
+                        javafx.application.Platform.runLater(() -> java.util.stream.Stream.of(pause, stop, start)
+                                .filter(b -> !b.isDisabled()).findFirst().map(b -> (javafx.scene.Node) b).orElse(tabs)
+                                .requestFocus());
+                    }
+                });
+            }
+        });
     }
 
     private HBox timelineBar() {

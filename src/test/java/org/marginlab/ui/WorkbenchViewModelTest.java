@@ -65,6 +65,32 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void startingLastsUntilTheRunReportsItsFirstState() {
+        vm.start();
+        // The engine has the run but has not reported a state yet: Start must not come back on.
+        assertTrue(vm.startingProperty().get());
+        assertFalse(vm.canStartProperty().get());
+        assertTrue(vm.canStopProperty().get());
+        backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
+        vm.pull();
+        assertFalse(vm.startingProperty().get());
+        assertFalse(vm.canStartProperty().get());
+        assertTrue(vm.canPauseResumeProperty().get());
+    }
+
+    @Test
+    void dataPullsCountEveryPullThatBroughtData() {
+        vm.start();
+        long before = vm.dataPulls();
+        backend.listeners.get(0).onIteration(Snapshots.iteration(1, 10, 3));
+        vm.pull();
+        assertEquals(before + 1, vm.dataPulls());
+        backend.listeners.get(0).onProgress(2, 10, 0);
+        vm.pull();
+        assertEquals(before + 1, vm.dataPulls(), "progress alone is no new data");
+    }
+
+    @Test
     void timelineShowsAnEarlierSnapshot() {
         vm.start();
         TrainingListener l = backend.listeners.get(0);

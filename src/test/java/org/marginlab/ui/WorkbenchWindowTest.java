@@ -318,6 +318,44 @@ class WorkbenchWindowTest {
         });
     }
 
+    @Test
+    void anIdleWindowAsksForNoPulsesAndAStartedRunTakesFocusOffTheSettings() throws Exception {
+        RecordingBackend backend = new RecordingBackend();
+        WorkbenchWindow w = show(backend);
+        long[] pulses = {0};
+        ScreenshotMaker.onFx(() -> {
+            w.root().getScene().addPreLayoutPulseListener(() -> pulses[0]++);
+            // F5 pressed while typing in a settings field: focus must not stay there (its caret's
+            // blinking animation would pulse the scene 60 times a second for the whole run).
+            w.settingsView().editor(Setting.LEARNING_RATE).requestFocus();
+            return null;
+        });
+        Thread.sleep(1000);
+        long before = ScreenshotMaker.onFx(() -> pulses[0]);
+        Thread.sleep(1000);
+        long idle = ScreenshotMaker.onFx(() -> pulses[0]) - before;
+        // The field's caret blinks while it has focus; this is what the run must not inherit.
+        assertTrue(idle >= 20, "a focused text field animates (" + idle + " pulses in 1 s)");
+        ScreenshotMaker.onFx(() -> {
+            w.model().start();
+            return null;
+        });
+        await("the run to start", () -> !backend.listeners.isEmpty());
+        backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
+        await("the running state", () -> w.model().stateProperty().get() == RunState.RUNNING
+                && !w.model().startingProperty().get());
+        ScreenshotMaker.onFx(() -> {
+            assertEquals("Pause", ((Button) w.root().getScene().getFocusOwner()).getText());
+            return null;
+        });
+        Thread.sleep(1000);
+        before = ScreenshotMaker.onFx(() -> pulses[0]);
+        Thread.sleep(1000);
+        long running = ScreenshotMaker.onFx(() -> pulses[0]) - before;
+        // No animation runs: the clock's ten pulls a second bring no data here, so nothing pulses.
+        assertTrue(running <= 5, running + " pulses in 1 s of a run that sends no data");
+    }
+
     private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type,
                                                        javafx.scene.Node n, double x, double y) {
         return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1,
