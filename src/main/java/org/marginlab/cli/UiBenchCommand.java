@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + "and training images/s with the live window versus without.")
 final class UiBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--iterations", defaultValue = "100", description = "iterations per timed run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "300", description = "iterations per timed run (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--batch", defaultValue = "128", description = "(default: ${DEFAULT-VALUE})")
@@ -27,7 +27,7 @@ final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--probe-per-class", defaultValue = "1000", description = "probe images per class for the sphere (default: ${DEFAULT-VALUE})")
     int probe;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "alternating headless/live pairs; 0 measures only the sphere (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "3", description = "alternating headless/live pairs after a warm-up pair; 0 measures only the sphere (default: ${DEFAULT-VALUE})")
     int rounds;
 
     @Option(names = "--sphere-seconds", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")

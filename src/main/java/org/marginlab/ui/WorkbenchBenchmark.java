@@ -24,7 +24,9 @@ import org.marginlab.train.TrainingListener;
  * Measures the window's cost, on the headless platform with software rendering:
  * (1) the sphere view's redraws per second with a large probe (10 000 points at 1000 per class),
  * rotated every pulse; (2) the mean FX-thread time per pulse while a run trains with live views;
- * (3) training images/s with the window live versus the same run with no window, alternated.
+ * (3) training images/s of runs started from one open window showing the sphere versus the same runs
+ * started straight on the engine, alternated after a warm-up pair: over the whole run, and over the
+ * training steps alone as the engine times them (summary.json).
  */
 public final class WorkbenchBenchmark {
     private WorkbenchBenchmark() {
@@ -41,14 +43,13 @@ public final class WorkbenchBenchmark {
         out.println("== sphere redraws with " + 10 * o.probePerClass() + " points");
         TrainConfig big = config(o, 20, 20, o.probePerClass());
         WorkbenchWindow w = window(backend);
+        ScreenshotMaker.onFx(() -> w.selectTab("Embedding"));
+        trainInWindow(w, big);
+        double[] sphere = sphereRate(w, o.sphereSeconds());
         ScreenshotMaker.onFx(() -> {
-            w.model().settings().load(big);
-            w.selectTab("Embedding");
-            w.model().start();
+            close(w);
             return null;
         });
-        waitDone(w);
-        double[] sphere = sphereRate(w, o.sphereSeconds());
         out.printf(Locale.ROOT, "pulses %.0f, redraws %.0f in %.1f s: %.1f redraws/s; mean paint %.2f ms (max rate %.0f/s)%n",
                 sphere[0], sphere[1], o.sphereSeconds(), sphere[1] / o.sphereSeconds(), sphere[2], 1000 / sphere[2]);
         // wall times swell with other jobs on a shared machine; CPU times say what a redraw costs
@@ -61,43 +62,109 @@ public final class WorkbenchBenchmark {
 
         out.println("== training with and without the live window (" + o.iterations() + " iterations, batch "
                 + o.batch() + ", " + base.probePerClass() + " probes per class, snapshot every " + base.snapshotEvery() + ")");
+        // One window for every live run, as a user keeps one open; a first pair of runs warms up the JIT.
+        WorkbenchWindow shown = window(backend);
+        ScreenshotMaker.onFx(() -> shown.selectTab("Embedding"));
+        Thread.sleep(1500);
+        headlessRun(backend, base);
+        liveRun(shown, base);
         List<Double> live = new ArrayList<>();
         List<Double> headless = new ArrayList<>();
-        double cpuHeadless = 0;
-        double cpuLive = 0;
-        double windowShare = 0;
+        List<Double> stepCost = new ArrayList<>();
+        double stepHeadless = 0;
+        double stepLive = 0;
+        double[] cpuHeadless = new double[6];
+        double[] cpuLive = new double[6];
         for (int r = 0; r < o.rounds(); r++) {
-            double[] hr = headlessRun(backend, base);
-            headless.add(hr[0]);
-            double[] l = liveRun(backend, base);
-            live.add(l[0]);
-            cpuHeadless += hr[1] / o.rounds();
-            cpuLive += l[4] / o.rounds();
-            windowShare += l[5] / o.rounds();
-            out.printf(Locale.ROOT, "round %d: headless %.1f images/s, live %.1f images/s; pulses %.0f, mean pulse %.2f ms, max %.1f ms; "
-                    + "process CPU per 1000 images %.0f ms headless, %.0f ms live; window threads %.1f %% of the live run's CPU%n",
-                    r + 1, headless.get(r), l[0], l[1], l[2], l[3], hr[1], l[4], 100 * l[5]);
+            Measured hr = headlessRun(backend, base);
+            Measured lr = liveRun(shown, base);
+            headless.add(hr.imagesPerSecond());
+            live.add(lr.imagesPerSecond());
+            stepCost.add(1 - lr.stepImagesPerSecond() / hr.stepImagesPerSecond());
+            stepHeadless += hr.stepImagesPerSecond() / o.rounds();
+            stepLive += lr.stepImagesPerSecond() / o.rounds();
+            for (int i = 0; i < 6; i++) {
+                cpuHeadless[i] += hr.cpu()[i] / o.rounds();
+                cpuLive[i] += lr.cpu()[i] / o.rounds();
+            }
+            out.printf(Locale.ROOT, "round %d: headless %.1f images/s (training steps %.1f), live %.1f images/s (training steps %.1f); "
+                    + "pulses %.0f, mean pulse %.2f ms, max %.1f ms%n", r + 1, hr.imagesPerSecond(), hr.stepImagesPerSecond(),
+                    lr.imagesPerSecond(), lr.stepImagesPerSecond(), lr.pulses()[0], lr.pulses()[1], lr.pulses()[2]);
+            out.printf(Locale.ROOT, "  pulls %.0f taking %.1f ms on the FX thread in all; pulses %.0f taking %.1f ms%n",
+                    lr.pulses()[3], lr.pulses()[4], lr.pulses()[0], lr.pulses()[0] * lr.pulses()[1]);
+            out.println("  CPU ms per 1000 images, headless: " + breakdown(hr.cpu()));
+            out.println("  CPU ms per 1000 images, live:     " + breakdown(lr.cpu()));
         }
+        ScreenshotMaker.onFx(() -> {
+            close(shown);
+            return null;
+        });
         double h = headless.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double l = live.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        out.printf(Locale.ROOT, "mean: headless %.1f, live %.1f images/s: live plotting costs %.1f %%%n", h, l, 100 * (1 - l / h));
+        out.printf(Locale.ROOT, "mean: headless %.1f, live %.1f images/s: live plotting costs %.1f %% (whole run, start-up and "
+                + "evaluations included)%n", h, l, 100 * (1 - l / h));
+        List<Double> sorted = stepCost.stream().sorted().toList();
+        double median = sorted.isEmpty() ? Double.NaN : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        out.printf(Locale.ROOT, "mean of the engine's training-step images/s: headless %.1f, live %.1f: live plotting costs %.1f %% "
+                + "(median of the rounds %.1f %%)%n", stepHeadless, stepLive, 100 * (1 - stepLive / stepHeadless), 100 * median);
         // With both cores busy, CPU the window uses is taken from training: a load-independent estimate
-        out.printf(Locale.ROOT, "mean CPU per 1000 images: headless %.0f ms, live %.0f ms (%+.1f %%); FX and render threads used "
-                + "%.1f %% of the live runs' CPU; load average %.1f%n", cpuHeadless, cpuLive, 100 * (cpuLive / cpuHeadless - 1),
-                100 * windowShare, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "mean CPU per 1000 images: headless %.0f ms, live %.0f ms (%+.1f %%); FX and render threads "
+                + "%.1f %% of the live runs' CPU; load average %.1f%n", cpuHeadless[0], cpuLive[0],
+                100 * (cpuLive[0] / cpuHeadless[0] - 1), 100 * (cpuLive[2] + cpuLive[3]) / cpuLive[0],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    /** CPU time so far of the JavaFX threads (application thread, renderer), in nanoseconds. */
-    private static long windowCpuNanos() {
+    /**
+     * One timed run: images/s over the whole run (start-up and evaluations included), the engine's
+     * images/s over its training steps alone (summary.json), CPU ms per 1000 images ({@link #cpuPer1000}),
+     * and pulses (count, mean, max ms).
+     */
+    private record Measured(double imagesPerSecond, double stepImagesPerSecond, double[] cpu, double[] pulses) {
+    }
+
+    private static double stepImagesPerSecond(Path runDirectory) {
+        return org.marginlab.train.RunReader.read(runDirectory).summary().imagesPerSecond();
+    }
+
+    /**
+     * CPU time so far, in nanoseconds, of: the training thread, the FX application thread, JavaFX's
+     * renderer, the other Java threads, and the whole process (its rest is PyTorch's native workers,
+     * GC and JIT).
+     */
+    private static long[] cpuNanos() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long sum = 0;
+        long[] sum = new long[5];
         for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("JavaFX") || info.getThreadName().startsWith("QuantumRenderer")
-                    || info.getThreadName().startsWith("Prism"))) {
-                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            if (info == null) {
+                continue;
             }
+            String n = info.getThreadName();
+            long t = Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            int group = n.equals("marginlab-training") ? 0 : n.startsWith("JavaFX Application") ? 1
+                    : n.startsWith("QuantumRenderer") || n.startsWith("Prism") ? 2 : 3;
+            sum[group] += t;
         }
+        sum[4] = processCpuNanos();
         return sum;
+    }
+
+    /** CPU ms per 1000 images of each {@link #cpuNanos()} group between two readings: all first, native rest last. */
+    private static double[] cpuPer1000(long[] a, long[] b, double images) {
+        double k = 1000 / images / 1e6;
+        double[] c = new double[6];
+        c[0] = (b[4] - a[4]) * k;
+        c[5] = c[0];
+        for (int i = 0; i < 4; i++) {
+            c[i + 1] = (b[i] - a[i]) * k;
+            c[5] -= c[i + 1];
+        }
+        return c;
+    }
+
+    private static String breakdown(double[] c) {
+        return String.format(Locale.ROOT, "process %.0f = training thread %.0f + FX thread %.0f + renderer %.0f + other Java %.0f "
+                + "+ native/GC/JIT %.0f", c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 
     private static TrainConfig config(Options o, int iterations, int snapshotEvery, int probePerClass) {
@@ -115,29 +182,44 @@ public final class WorkbenchBenchmark {
             Scene scene = w.scene(1000, 720);
             stage.setScene(scene);
             stage.show();
-            w.clock().measurePulses(scene);
             w.clock().start();
             return w;
         });
     }
 
-    private static void waitDone(WorkbenchWindow w) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-        while (!ScreenshotMaker.onFx(() -> {
-            w.model().pull();
-            RunState s = w.model().stateProperty().get();
-            return !w.model().startingProperty().get()
-                    && (s == RunState.FINISHED || s == RunState.CANCELLED || s == RunState.FAILED);
-        })) {
-            if (System.nanoTime() > end) {
-                throw new UserException("benchmark: the run did not finish in 20 minutes");
+    /**
+     * Starts a run from the window with config {@code c} and waits for it to end. It waits on the state
+     * property rather than polling: waking the FX thread 50 times a second would itself cost training.
+     */
+    private static void trainInWindow(WorkbenchWindow w, TrainConfig c) throws Exception {
+        CompletableFuture<RunState> end = new CompletableFuture<>();
+        javafx.beans.value.ChangeListener<RunState> l = (o, was, now) -> {
+            if (now == RunState.FINISHED || now == RunState.CANCELLED || now == RunState.FAILED) {
+                end.complete(now);
             }
-            Thread.sleep(100);
+        };
+        ScreenshotMaker.onFx(() -> {
+            w.model().settings().load(c);
+            w.model().stateProperty().addListener(l);
+            w.model().start();
+            return null;
+        });
+        RunState state;
+        try {
+            state = end.get(20, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UserException("benchmark: the run did not finish in 20 minutes");
+        } finally {
+            ScreenshotMaker.onFx(() -> {
+                w.model().stateProperty().removeListener(l);
+                return null;
+            });
         }
-        String note = ScreenshotMaker.onFx(() -> w.model().stateProperty().get() == RunState.FAILED
-                ? w.model().notificationProperty().get() : "");
-        if (!note.isEmpty()) {
-            throw new UserException("benchmark: the run failed: " + note);
+        if (state != RunState.FINISHED) {
+            throw new UserException("benchmark: the run ended " + state + ": " + ScreenshotMaker.onFx(() -> w.model().notificationProperty().get()));
+        }
+        while (ScreenshotMaker.onFx(() -> w.model().startingProperty().get() || w.model().runDirectoryProperty().get() == null)) {
+            Thread.sleep(100);
         }
     }
 
@@ -180,12 +262,12 @@ public final class WorkbenchBenchmark {
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
-    /** Images/s of a run with no window, and process CPU ms per 1000 images. */
-    private static double[] headlessRun(EngineBackend backend, TrainConfig c) throws Exception {
+    /** A run started straight on the engine, with no listener but the end. */
+    private static Measured headlessRun(EngineBackend backend, TrainConfig c) throws Exception {
         CompletableFuture<RunState> end = new CompletableFuture<>();
-        long cpu0 = processCpuNanos();
+        long[] cpu0 = cpuNanos();
         long t0 = System.nanoTime();
-        backend.start(c, new TrainingListener() {
+        var control = backend.start(c, new TrainingListener() {
             @Override
             public void onStateChanged(RunState s, String m) {
                 if (s == RunState.FINISHED || s == RunState.FAILED || s == RunState.CANCELLED) {
@@ -197,34 +279,37 @@ public final class WorkbenchBenchmark {
             throw new UserException("benchmark: the headless run did not finish");
         }
         double images = c.iterations() * (double) c.batchSize();
-        return new double[] {images / ((System.nanoTime() - t0) / 1e9), (processCpuNanos() - cpu0) / 1e6 / images * 1000};
+        double ips = images / ((System.nanoTime() - t0) / 1e9);
+        return new Measured(ips, stepImagesPerSecond(control.directory()), cpuPer1000(cpu0, cpuNanos(), images), new double[3]);
     }
 
-    /**
-     * Images/s of a run with the window live, the pulse statistics during it, process CPU ms per 1000
-     * images, and the JavaFX threads' share of that CPU.
-     */
-    private static double[] liveRun(EngineBackend backend, TrainConfig c) throws Exception {
-        WorkbenchWindow w = window(backend);
-        long cpu0 = processCpuNanos();
-        long win0 = windowCpuNanos();
-        long t0 = System.nanoTime();
+    /** A run started from the window, which shows the sphere. */
+    private static Measured liveRun(WorkbenchWindow w, TrainConfig c) throws Exception {
         ScreenshotMaker.onFx(() -> {
-            w.model().settings().load(c);
-            w.selectTab("Embedding");
             w.clock().resetPulseStats();
-            w.model().start();
             return null;
         });
-        waitDone(w);
+        long pulls0 = ScreenshotMaker.onFx(() -> w.clock().pulls());
+        double pullMs0 = ScreenshotMaker.onFx(() -> w.clock().pullMillis());
+        long[] cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        trainInWindow(w, c);
         double images = c.iterations() * (double) c.batchSize();
         double ips = images / ((System.nanoTime() - t0) / 1e9);
-        double cpu = processCpuNanos() - cpu0;
-        double win = windowCpuNanos() - win0;
+        double[] cpu = cpuPer1000(cpu0, cpuNanos(), images);
+        Path dir = ScreenshotMaker.onFx(() -> w.model().runDirectoryProperty().get());
         double[] p = ScreenshotMaker.onFx(() -> {
-            w.clock().stop();
-            return w.clock().pulseStats();
+            double[] stats = w.clock().pulseStats();
+            return new double[] {stats[0], stats[1], stats[2], w.clock().pulls() - pulls0, w.clock().pullMillis() - pullMs0};
         });
-        return new double[] {ips, p[0], p[1], p[2], cpu / 1e6 / images * 1000, win / Math.max(1, cpu)};
+        return new Measured(ips, stepImagesPerSecond(dir), cpu, p);
+    }
+
+    /** Stops the window's clock and closes its stage, so it costs nothing in the runs that follow. */
+    private static void close(WorkbenchWindow w) {
+        w.clock().stop();
+        if (w.root().getScene() != null && w.root().getScene().getWindow() instanceof Stage s) {
+            s.close();
+        }
     }
 }
