@@ -326,8 +326,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         }
         g.setFont(FigureStyle.TICK_FONT);
         g.setColor(FigureStyle.MUTED);
+        // The window's tool row says "drag to rotate"; exported figures are not draggable.
         g.drawString("faded: far side", (float) lx, (float) (ly + 16));
-        g.drawString("drag to rotate", (float) lx, (float) (ly + 32));
     }
 
     /** {@link #shade} as packed RGB, without allocating a Color (same rounding as FigureStyle.mix). */
