@@ -81,7 +81,9 @@ public enum Setting {
             case M -> used.contains("m");
             case LAMBDA -> used.contains("lambda");
             case EASY_MARGIN -> used.contains("easy_margin");
-            case MARGIN_WARMUP -> head == HeadKind.COSFACE || head == HeadKind.ARCFACE;
+            // The normalised heads warm s up over the same iterations (MarginSchedule).
+            case MARGIN_WARMUP -> head == HeadKind.COSFACE || head == HeadKind.ARCFACE || head == HeadKind.ARC
+                    || head == HeadKind.NORMFACE;
             default -> true;
         };
     }
@@ -103,7 +105,9 @@ public enum Setting {
                     ? "Weight of the center loss against softmax, " + range(head, this) + "."
                     : "Start of the λ annealing that blends ψ with cos θ, " + range(head, this) + "; large λ trains like softmax.";
             case EASY_MARGIN -> "Apply the margin only while cos θ_y > 0 (ArcFace's easy-margin variant).";
-            case MARGIN_WARMUP -> "Iterations over which m grows from 0, 0–100000; margins in 2-D need it.";
+            case MARGIN_WARMUP -> head == HeadKind.COSFACE || head == HeadKind.ARCFACE
+                    ? "Iterations over which m grows from 0 and s from 1, 0–100000; 2-D needs it."
+                    : "Iterations over which s grows from 1, 0–100000; 2-D needs it.";
             case OPTIMIZER -> "Adam adapts the step per weight; SGD uses momentum 0.9.";
             case LEARNING_RATE -> "Base (peak for one-cycle) learning rate, 1e-6–10.";
             case SCHEDULE -> "constant, step (×0.1 at 50 % and 75 %), or Smith's one-cycle.";

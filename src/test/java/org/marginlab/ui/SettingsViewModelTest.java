@@ -92,4 +92,16 @@ class SettingsViewModelTest {
         vm.textProperty(Setting.DEVICE).set("tpu");
         assertEquals("use auto, cpu, gpu or gpu:i", vm.errorProperty(Setting.DEVICE).get());
     }
+
+    @Test
+    void theWarmUpFieldShowsForEveryHeadThatWarmsUp() {
+        // Asked of the schedule itself: does a warm-up change the parameters at iteration 0?
+        for (HeadKind h : HeadKind.values()) {
+            HeadParams p = TrainConfig.defaults(h).headParams();
+            boolean warms = !org.marginlab.model.heads.MarginSchedule.standard(h, p, 500).at(0)
+                    .equals(org.marginlab.model.heads.MarginSchedule.standard(h, p, 0).at(0));
+            assertEquals(warms, Setting.MARGIN_WARMUP.appliesTo(h), h.id());
+        }
+        assertTrue(Setting.MARGIN_WARMUP.explanation(HeadKind.ARC).startsWith("Iterations over which s grows from 1"));
+    }
 }
