@@ -227,7 +227,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
         Rectangle2D body = FigureStyle.header(g, area, title(), sub);
         double availW = body.getWidth() - Legend.WIDTH - 30;
-        double side = Math.max(40, Math.min(availW, body.getHeight() - 30) * 0.86);
+        // Small enough that the W_j rays (RAY radii long) and their labels stay inside the body.
+        double side = Math.max(40, Math.min(availW, body.getHeight() - 30) * 0.76);
         double cx = body.getX() + 15 + availW / 2;
         double cy = body.getY() + (body.getHeight() - 10) / 2;
         double r = side / 2;
