@@ -26,6 +26,11 @@ public final class TheoryFigureView extends FigureView {
         return name;
     }
 
+    /** Analytic figures follow the sliders alone: a training run's snapshots leave them as they are. */
+    @Override
+    public void dataChanged() {
+    }
+
     @Override
     protected Figure createFigure() {
         return factory.get();

@@ -24,8 +24,9 @@ class TheoryViewTest {
 
     @Test
     void slidersRedrawTheFiguresWithTheNewParameters() {
+        RecordingBackend backend = new RecordingBackend();
         ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("p.json")), new RecordingBackend(),
+            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("p.json")), backend,
                     BackgroundExecutor.synchronous());
             new Scene(w.root(), 1000, 720);
             w.selectTab("Theory");
@@ -42,6 +43,15 @@ class TheoryViewTest {
             assertEquals(HeadKind.ARCFACE, f.head());
             assertEquals(0.5, f.params().m(), 1e-12);
             assertEquals(30, f.params().s(), 1e-12);
+
+            // A run training meanwhile brings snapshots; the analytic figures do not redraw for them.
+            w.model().start();
+            backend.listeners.get(0).onStateChanged(org.marginlab.train.RunState.RUNNING, "running");
+            backend.listeners.get(0).onIteration(Snapshots.iteration(1, 10, 3));
+            long painted = dz.canvas().paints();
+            w.clock().tick(Long.MAX_VALUE / 4);
+            assertEquals(org.marginlab.train.RunState.RUNNING, w.model().stateProperty().get());
+            assertEquals(painted, dz.canvas().paints(), "no repaint of an analytic figure for run data");
 
             // SphereFace's margin is a whole multiplier.
             t.headProperty().set(HeadKind.SPHEREFACE);
