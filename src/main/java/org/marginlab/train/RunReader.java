@@ -31,21 +31,26 @@ public final class RunReader {
     private RunReader() {
     }
 
+    /** The run's summary.json alone, or null while the run has not ended. */
+    public static RunSummary summary(Path dir) {
+        Path sp = dir.resolve(RunFiles.SUMMARY);
+        if (!Files.isRegularFile(sp)) {
+            return null;
+        }
+        try {
+            return ConfigJson.gson().fromJson(Files.readString(sp), RunSummary.class);
+        } catch (IOException | JsonParseException e) {
+            throw new UserException(sp + ": unreadable summary (" + e.getMessage() + ")");
+        }
+    }
+
     public static Run read(Path dir) {
         if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
             throw new UserException(dir + ": not a run directory (no " + RunFiles.CONFIG + ")");
         }
         TrainConfig config = ConfigJson.read(dir.resolve(RunFiles.CONFIG));
         List<MetricsRow> metrics = readMetrics(dir.resolve(RunFiles.METRICS));
-        RunSummary summary = null;
-        Path sp = dir.resolve(RunFiles.SUMMARY);
-        if (Files.isRegularFile(sp)) {
-            try {
-                summary = ConfigJson.gson().fromJson(Files.readString(sp), RunSummary.class);
-            } catch (IOException | JsonParseException e) {
-                throw new UserException(sp + ": unreadable summary (" + e.getMessage() + ")");
-            }
-        }
+        RunSummary summary = summary(dir);
         List<IterationSnapshot> its = new ArrayList<>();
         List<EpochSnapshot> eps = new ArrayList<>();
         List<IndexEntry> index = scan(dir.resolve(RunFiles.SNAPSHOTS), its, eps);

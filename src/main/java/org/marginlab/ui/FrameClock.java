@@ -89,10 +89,6 @@ public final class FrameClock {
         detach(root.getScene());
     }
 
-    public boolean isRunning() {
-        return timer != null;
-    }
-
     private void attach(Scene s) {
         if (s != null) {
             s.addPreLayoutPulseListener(pulseStarted);

@@ -124,7 +124,12 @@ public final class WorkbenchBenchmark {
     }
 
     private static double stepImagesPerSecond(Path runDirectory) {
-        return org.marginlab.train.RunReader.read(runDirectory).summary().imagesPerSecond();
+        // summary.json alone: the snapshots and checkpoint are not needed here
+        var summary = org.marginlab.train.RunReader.summary(runDirectory);
+        if (summary == null) {
+            throw new UserException("benchmark: " + runDirectory + " has no summary.json; the run did not end");
+        }
+        return summary.imagesPerSecond();
     }
 
     /**
