@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.marginlab.model.Scalars;
 
 /**
  * One classification head as differentiable NDArray maths (DJL, PyTorch engine autograd), in float32
@@ -32,7 +33,8 @@ import ai.djl.ndarray.types.Shape;
  * normalised vectors, unclamped; "θ" is {@code acos(clip(cos θ, −1+1e-7, 1−1e-7))}, so every acos has a
  * finite slope. ψ's k = ⌊mθ/π⌋ (clamped to 0…m−1) is computed from a detached θ: no gradient through k.
  * ‖x‖ and ‖W_y‖ in SphereFace / L-Softmax are the same floored norms. The cross-entropy is
- * {@code −logSoftmax(z)_y}, averaged over the batch.
+ * {@code −logSoftmax(z)_y}, averaged over the batch. Constants that autograd sees are {@link Scalars}
+ * (memory PyTorch owns), never DJL's {@code Number} overloads.
  *
  * <p>A head is about thirty tiny ops; on a busy CPU PyTorch's intra-op threading makes each of them far
  * slower than one thread would (see the engine's thread setting, {@code ai.djl.pytorch.num_threads}).
@@ -116,8 +118,7 @@ public final class Head {
             if (kind == HeadKind.CENTER) {
                 long n = x.getShape().get(0);
                 NDArray cy = oneHot(y.reshape(-1), w.getShape().get(0), x.getDataType()).dot(centers);
-                // Scale before the sum: a scalar op on a 0-d float32 array would promote it to float64.
-                NDArray center = x.sub(cy).square().mul(current.lambda() / (2.0 * n)).sum();
+                NDArray center = x.sub(cy).square().mul(scalar(x, current.lambda() / (2.0 * n))).sum();
                 loss = loss.add(center);
             }
             if (loss.getDataType() != x.getDataType()) {
@@ -199,23 +200,25 @@ public final class Head {
             case SOFTMAX, CENTER, NORMFACE, ARC -> plainLogits(x, w, p);
             case COSFACE -> {
                 NDArray cos = cosine(x, w);
-                NDArray target = cos.gather(yCol, 1).sub(m).mul(s);
-                yield replaceTarget(cos.mul(s), target, yCol);
+                NDArray sc = scalar(cos, s);
+                NDArray target = cos.gather(yCol, 1).sub(scalar(cos, m)).mul(sc);
+                yield replaceTarget(cos.mul(sc), target, yCol);
             }
             case ARCFACE -> {
                 NDArray cos = cosine(x, w);
                 NDArray cy = cos.gather(yCol, 1);
                 NDArray theta = angle(cy);
-                NDArray withMargin = theta.add(m).cos().mul(s);
+                NDArray sc = scalar(cos, s);
+                NDArray withMargin = theta.add(scalar(theta, m)).cos().mul(sc);
                 NDArray target;
                 if (p.easyMargin()) {
-                    target = NDArrays.where(cy.gt(0), withMargin, cy.mul(s));
+                    target = NDArrays.where(cy.gt(0), withMargin, cy.mul(sc));
                 } else {
                     // Past π − m, cos(θ + m) would turn back up; ArcFace's fallback keeps Z_y decreasing.
                     target = NDArrays.where(theta.lte(Math.PI - m), withMargin,
-                            cy.sub(m * Math.sin(m)).mul(s));
+                            cy.sub(scalar(cy, m * Math.sin(m))).mul(sc));
                 }
-                yield replaceTarget(cos.mul(s), target, yCol);
+                yield replaceTarget(cos.mul(sc), target, yCol);
             }
             case SPHEREFACE -> {
                 NDArray xNorm = norm(x); // N×1
@@ -236,18 +239,19 @@ public final class Head {
     private NDArray plainLogits(NDArray x, NDArray w, HeadParams p) {
         return switch (kind) {
             case SOFTMAX, CENTER, LSOFTMAX -> x.dot(w.transpose());
-            case NORMFACE, COSFACE, ARCFACE -> cosine(x, w).mul(p.s());
+            case NORMFACE, COSFACE, ARCFACE -> cosine(x, w).mul(scalar(x, p.s()));
             case SPHEREFACE -> cosine(x, w).mul(norm(x));
-            case ARC -> angle(cosine(x, w)).neg().add(Math.PI).mul(p.s());
+            case ARC -> angle(cosine(x, w)).neg().add(scalar(x, Math.PI)).mul(scalar(x, p.s()));
         };
     }
 
-    /** ψ(θ) of the issue, from an unclamped cosine; k is computed without gradient. */
+    /** ψ(θ) of the issue, from an unclamped cosine; k is computed without gradient (so plain numbers do). */
     private static NDArray psi(NDArray cos, int m, double lambda) {
         NDArray theta = angle(cos);
         NDArray k = theta.stopGradient().mul(m / Math.PI).floor().clip(0, m - 1);
         NDArray sign = k.mod(2).mul(-2).add(1); // (−1)^k
-        return theta.mul(m).cos().mul(sign).sub(k.mul(2)).add(cos.mul(lambda)).div(1 + lambda);
+        return theta.mul(scalar(theta, m)).cos().mul(sign).sub(k.mul(2))
+                .add(cos.mul(scalar(cos, lambda))).div(scalar(cos, 1 + lambda));
     }
 
     private static int psiM(double m) {
@@ -258,9 +262,15 @@ public final class Head {
         return k;
     }
 
-    /** θ = acos of the clipped cosine. */
+    /**
+     * θ = acos of the clipped cosine. The clip is PyTorch's clamp written with owned bounds (DJL's
+     * {@code clip} builds them from Java memory): the same values, and the gradient passes where
+     * lo ≤ cos ≤ hi.
+     */
     private static NDArray angle(NDArray cos) {
-        return cos.clip(-1 + COS_CLIP, 1 - COS_CLIP).acos();
+        NDArray lo = scalar(cos, -1 + COS_CLIP).broadcast(cos.getShape());
+        NDArray hi = scalar(cos, 1 - COS_CLIP).broadcast(cos.getShape());
+        return NDArrays.where(cos.lt(lo), lo, NDArrays.where(cos.gt(hi), hi, cos)).acos();
     }
 
     /** N×C cosines between the rows of x and of w. */
@@ -270,7 +280,12 @@ public final class Head {
 
     /** Row norms as a column, floored at {@link #NORM_EPS}. */
     private static NDArray norm(NDArray v) {
-        return v.norm(new int[] {1}, true).maximum(NORM_EPS);
+        return v.norm(new int[] {1}, true).maximum(scalar(v, NORM_EPS));
+    }
+
+    /** A constant for the autograd path; see {@link Scalars} for why not a plain number. */
+    private static NDArray scalar(NDArray like, double value) {
+        return Scalars.of(like, value);
     }
 
     private static NDArray replaceTarget(NDArray others, NDArray targetCol, NDArray yCol) {
