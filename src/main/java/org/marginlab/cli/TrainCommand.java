@@ -109,6 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
             TrainConfig c = ConfigJson.read(resume.resolve("config.json"));
             TrainingData td = TrainingData.from(FashionMnist.load(data != null ? data : c.dataDir() == null ? null : Path.of(c.dataDir())));
             session = TrainingSession.resumeRun(resume, td, MarginTrainableHead.FACTORY);
+            if (session.resumeNotice() != null) {
+                err.println(session.resumeNotice());
+            }
         } else {
             TrainConfig c = ConfigCheck.validate(buildConfig());
             TrainingData td = TrainingData.from(FashionMnist.load(c.dataDir() == null ? null : Path.of(c.dataDir())));

@@ -81,6 +81,9 @@ public final class ReproduceRunner {
                     ? TrainingSession.resumeRun(dir, data, MarginTrainableHead.FACTORY)
                     : TrainingSession.create(r.config(), data, MarginTrainableHead.FACTORY, dir);
             if (action == RunAction.RESUME) {
+                if (s.resumeNotice() != null) {
+                    err.println(s.resumeNotice());
+                }
                 resumed++;
             } else {
                 trained++;
@@ -143,7 +146,7 @@ public final class ReproduceRunner {
     private static void deleteRun(Path dir) {
         try {
             for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.SNAPSHOTS, RunFiles.INDEX, RunFiles.CHECKPOINT,
-                    RunFiles.SUMMARY)) {
+                    RunFiles.CHECKPOINT_PREVIOUS, RunFiles.SUMMARY)) {
                 Files.deleteIfExists(dir.resolve(f));
             }
         } catch (IOException e) {

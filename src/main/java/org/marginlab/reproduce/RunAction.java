@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public enum RunAction {
     /** summary.json is there: the run ended; reuse it. */
     SKIP,
-    /** config.json and checkpoint.bin are there but no summary: continue from the checkpoint. */
+    /** config.json and a checkpoint (latest or previous) are there but no summary: continue from it. */
     RESUME,
     /** config.json but no checkpoint yet: killed before its first checkpoint; start it over. */
     RESTART,
@@ -21,7 +21,8 @@ public enum RunAction {
             return SKIP;
         }
         if (Files.isRegularFile(runDir.resolve(RunFiles.CONFIG))) {
-            return Files.isRegularFile(runDir.resolve(RunFiles.CHECKPOINT)) ? RESUME : RESTART;
+            return Files.isRegularFile(runDir.resolve(RunFiles.CHECKPOINT))
+                    || Files.isRegularFile(runDir.resolve(RunFiles.CHECKPOINT_PREVIOUS)) ? RESUME : RESTART;
         }
         return START;
     }

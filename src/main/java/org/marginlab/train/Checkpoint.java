@@ -15,7 +15,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * {@code checkpoint.bin}: the state after {@code iteration} optimizer steps, written atomically.
+ * {@code checkpoint.bin}: the state after {@code iteration} optimizer steps, written atomically; the one
+ * before it is kept as {@code checkpoint.prev.bin} (see {@link RunWriter#checkpoint}).
  * <pre>"MLCKPT01" · long iteration · double elapsedSeconds · int n · byte[n] parameters (DJL
  * Block.saveParameters of backbone, then head) · int k · byte[k] optimizer state (NDList encoding) ·
  * long CRC-32 of everything before</pre>
@@ -40,6 +41,47 @@ public record Checkpoint(long iteration, double elapsedSeconds, byte[] parameter
         o.writeLong(crc.getValue());
         o.flush();
         RunFiles.writeAtomically(file, bytes.toByteArray());
+    }
+
+    /** A checkpoint to resume from, and the one line to show when it is the previous one. */
+    public record Found(Checkpoint checkpoint, String notice) {
+    }
+
+    /**
+     * The run's latest sound checkpoint: {@code checkpoint.bin}, or {@code checkpoint.prev.bin} when the
+     * latest is damaged or missing (then {@code notice} says so).
+     *
+     * @throws UserException naming the latest checkpoint's problem when neither can be read
+     */
+    public static Found latest(Path runDir) {
+        Path latest = runDir.resolve(RunFiles.CHECKPOINT);
+        Path previous = runDir.resolve(RunFiles.CHECKPOINT_PREVIOUS);
+        String problem;
+        try {
+            return new Found(read(latest), null);
+        } catch (UserException e) {
+            if (!Files.isRegularFile(previous)) {
+                throw e;
+            }
+            problem = Files.exists(latest) ? e.getMessage() : latest + ": missing";
+        }
+        Checkpoint c;
+        try {
+            c = read(previous);
+        } catch (UserException e) {
+            throw new UserException(problem + "; " + e.getMessage() + "; resume is not possible");
+        }
+        return new Found(c, problem + "; resuming from " + RunFiles.CHECKPOINT_PREVIOUS + " at iteration " + c.iteration());
+    }
+
+    /** Whether {@code file} is a complete checkpoint. */
+    static boolean sound(Path file) {
+        try {
+            read(file);
+            return true;
+        } catch (UserException e) {
+            return false;
+        }
     }
 
     public static Checkpoint read(Path file) {
@@ -68,7 +110,7 @@ public record Checkpoint(long iteration, double elapsedSeconds, byte[] parameter
             }
             return new Checkpoint(iteration, elapsed, params, opt);
         } catch (IOException | RuntimeException e) {
-            throw new UserException(file + ": damaged checkpoint (bad header, length or checksum); resume is not possible from it");
+            throw new UserException(file + ": damaged checkpoint (bad header, length or checksum)");
         }
     }
 }

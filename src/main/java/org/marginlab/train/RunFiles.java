@@ -13,6 +13,8 @@ public final class RunFiles {
     public static final String SNAPSHOTS = "snapshots.bin";
     public static final String INDEX = "snapshots.idx";
     public static final String CHECKPOINT = "checkpoint.bin";
+    /** The checkpoint before {@link #CHECKPOINT}, for resuming when that one is damaged. */
+    public static final String CHECKPOINT_PREVIOUS = "checkpoint.prev.bin";
 
     private RunFiles() {
     }

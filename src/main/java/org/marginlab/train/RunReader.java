@@ -55,10 +55,10 @@ public final class RunReader {
         List<EpochSnapshot> eps = new ArrayList<>();
         List<IndexEntry> index = scan(dir.resolve(RunFiles.SNAPSHOTS), its, eps);
         Long ckpt = null;
-        Path cp = dir.resolve(RunFiles.CHECKPOINT);
-        if (Files.isRegularFile(cp)) {
+        if (Files.isRegularFile(dir.resolve(RunFiles.CHECKPOINT))
+                || Files.isRegularFile(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS))) {
             try {
-                ckpt = Checkpoint.read(cp).iteration();
+                ckpt = Checkpoint.latest(dir).checkpoint().iteration();
             } catch (UserException e) {
                 ckpt = null;
             }

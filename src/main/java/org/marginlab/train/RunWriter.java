@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,7 @@ import java.util.zip.CRC32;
 /**
  * Writes a run directory: {@code config.json} and {@code summary.json} atomically, {@code metrics.csv},
  * {@code snapshots.bin} and {@code snapshots.idx} append-only with a flush per record, and
- * {@code checkpoint.bin} atomically. A kill at any moment leaves every file readable by {@link RunReader}.
+ * {@code checkpoint.bin} atomically, keeping the one before as {@code checkpoint.prev.bin}. A kill at any moment leaves every file readable by {@link RunReader}.
  * Used on the training thread only.
  */
 public final class RunWriter implements AutoCloseable {
@@ -157,8 +158,17 @@ public final class RunWriter implements AutoCloseable {
         o.writeInt(length);
     }
 
+    /**
+     * Writes {@code checkpoint.bin}, first renaming the one there to {@code checkpoint.prev.bin} so that
+     * resume has a fallback. A damaged one is not rotated: the previous checkpoint is always sound.
+     */
     public void checkpoint(Checkpoint c) throws IOException {
-        c.write(dir.resolve(RunFiles.CHECKPOINT));
+        Path latest = dir.resolve(RunFiles.CHECKPOINT);
+        if (Checkpoint.sound(latest)) {
+            Files.move(latest, dir.resolve(RunFiles.CHECKPOINT_PREVIOUS),
+                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        c.write(latest);
     }
 
     public void summary(RunSummary s) throws IOException {

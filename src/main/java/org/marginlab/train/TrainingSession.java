@@ -90,6 +90,7 @@ public final class TrainingSession {
     private EpochSnapshot lastEpoch;
     private int epochsCompleted;
     private long lastCheckpoint = -1;
+    private String resumeNotice;
 
     private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer, Checkpoint resumeFrom) {
         this.config = config;
@@ -119,11 +120,18 @@ public final class TrainingSession {
      */
     public static TrainingSession resumeRun(Path runDir, TrainingData data, HeadFactory heads) {
         TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
-        Checkpoint ckpt = Checkpoint.read(runDir.resolve(RunFiles.CHECKPOINT));
+        Checkpoint.Found found = Checkpoint.latest(runDir);
+        Checkpoint ckpt = found.checkpoint();
         RunWriter writer = RunWriter.resume(runDir, ckpt.iteration());
         TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt);
         s.iteration = ckpt.iteration();
+        s.resumeNotice = found.notice();
         return s;
+    }
+
+    /** After {@link #resumeRun}: one line when it fell back to the previous checkpoint, else null. */
+    public String resumeNotice() {
+        return resumeNotice;
     }
 
     public TrainConfig config() {
