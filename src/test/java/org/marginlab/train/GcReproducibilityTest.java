@@ -1,0 +1,81 @@
+package org.marginlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.cli.Main;
+import org.marginlab.model.heads.HeadKind;
+
+/**
+ * Training is bitwise reproducible under garbage-collector pressure: a short run of every head, same
+ * config and seed with {@code --threads 1}, in a JVM with default options and in one with
+ * {@code -XX:+UseSerialGC -Xmn2m} (a young collection every few batches) gives the same metrics.csv.
+ * Only the throughput column, which measures the machine, is left out.
+ */
+class GcReproducibilityTest {
+
+    /** The flags the two JVMs share: those the tests run with, minus any collector choice. */
+    private static final List<String> BASE = List.of("--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+            "-Djava.awt.headless=true", "-Xmx2g");
+
+    @Test
+    void everyHeadTrainsIdenticallyWithAndWithoutGcPressure(@TempDir Path tmp) throws Exception {
+        train(tmp.resolve("default"), List.of());
+        Path gcLog = tmp.resolve("gc.log");
+        train(tmp.resolve("serial"), List.of("-XX:+UseSerialGC", "-Xmn2m", "-Xlog:gc:file=" + gcLog));
+        long collections = Files.readAllLines(gcLog).stream().filter(l -> l.contains("Pause Young")).count();
+        assertTrue(collections >= 100, "only " + collections + " young collections: no pressure to test");
+        for (HeadKind k : HeadKind.values()) {
+            List<String> a = metricsWithoutSpeed(tmp.resolve("default").resolve(k.id()));
+            List<String> b = metricsWithoutSpeed(tmp.resolve("serial").resolve(k.id()));
+            assertEquals(3, a.size(), k.id() + ": header and rows at 10 and 20");
+            assertEquals(a, b, k.id() + ": metrics.csv differs under -XX:+UseSerialGC -Xmn2m");
+        }
+    }
+
+    private static List<String> metricsWithoutSpeed(Path run) throws Exception {
+        return Files.readAllLines(run.resolve(RunFiles.METRICS)).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    /** Runs {@link TrainAll} in a new JVM with the extra flags. */
+    private static void train(Path out, List<String> jvmFlags) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(BASE);
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainAll.class.getName(), out.toString()));
+        Files.createDirectories(out);
+        File log = out.resolve("log.txt").toFile();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        assertEquals(0, p.exitValue(), jvmFlags + ": training failed:\n" + Files.readString(log.toPath()));
+    }
+
+    /** Trains every head for 20 iterations through the CLI, one run directory per head. */
+    public static final class TrainAll {
+        public static void main(String[] args) {
+            PrintWriter out = new PrintWriter(System.out, true);
+            for (HeadKind k : HeadKind.values()) {
+                int code = Main.run(new String[] {"train", "--head", k.id(), "--threads", "1", "--device", "cpu",
+                    "--iterations", "20", "--batch", "16", "--probe-per-class", "5", "--snapshot-every", "10",
+                    "--seed", "11", "--augment", "--out", Path.of(args[0], k.id()).toString()}, out, out);
+                if (code != 0) {
+                    System.exit(code);
+                }
+            }
+            System.exit(0);
+        }
+    }
+}
