@@ -245,7 +245,7 @@ public final class Head {
         };
     }
 
-    /** ψ(θ) of the issue, from an unclamped cosine; k is computed without gradient (so plain numbers do). */
+    /** ψ(θ) of the issue, from an unclamped cosine; k is computed without gradient, so its ops may take numbers. */
     private static NDArray psi(NDArray cos, int m, double lambda) {
         NDArray theta = angle(cos);
         NDArray k = theta.stopGradient().mul(m / Math.PI).floor().clip(0, m - 1);
