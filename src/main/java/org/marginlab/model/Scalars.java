@@ -1,6 +1,8 @@
 package org.marginlab.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Constants for maths that autograd will differentiate. Use these instead of DJL's {@code Number}
@@ -23,6 +25,9 @@ public final class Scalars {
      * owns. The value is rounded to that type exactly as DJL's {@code Number} overloads round it.
      */
     public static NDArray of(NDArray like, double value) {
+        if (like.getDataType() == DataType.FLOAT32) {
+            return like.getManager().full(new Shape(), (float) value, DataType.FLOAT32); // training's one-call path
+        }
         try (NDArray javaBacked = like.getManager().create(value)) {
             return javaBacked.getDataType() == like.getDataType()
                     ? javaBacked.duplicate()
