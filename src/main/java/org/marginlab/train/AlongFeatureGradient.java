@@ -3,7 +3,6 @@ package org.marginlab.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 
 /**
@@ -45,11 +44,7 @@ final class AlongFeatureGradient {
             NDArray cs = centres == null ? null : m.create(toDouble(centres));
             NDArray ys = m.create(labels);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = head.lossWith(xs, ys, ws, cs);
-                if (loss.getDataType() != DataType.FLOAT64) {
-                    throw new IllegalStateException("probe loss came out " + loss.getDataType());
-                }
-                gc.backward(loss);
+                gc.backward(head.lossWith(xs, ys, ws, cs));
             }
             grad = xs.getGradient().toDoubleArray();
         }
