@@ -11,11 +11,17 @@ package org.marginlab.train;
  * @param weights       class weights W, C × d (row j = W_j)
  * @param centers       center-loss centres, C × d, or {@code null} for other heads
  * @param thetaY        angle (radians) between each probe embedding and its class weight, length N
- * @param dLdThetaY     measured ∂L/∂θ_y of each probe sample under the live model, length N
+ * @param dLdThetaY     closed form (P_y − 1)·∂Z_y/∂θ_y of each probe with its live P_y, θ_j (j ≠ y) held
+ *                      fixed, length N
+
  * @param loss          running mean training loss since the previous snapshot
  * @param trainAccuracy running training accuracy since the previous snapshot, in [0, 1]
  * @param learningRate  learning rate at this iteration
  * @param imagesPerSecond training throughput since the previous snapshot
+ * @param dLdThetaAlong measured dL/dθ_y of each probe's own loss along the great circle from x̂ towards
+ *                      W_y (‖x‖ fixed, every θ_j moving), by autograd on the live head
+ *                      ({@link AlongFeatureGradient}); length N, NaN where undefined, {@code null} in runs
+ *                      recorded before it was measured
  */
 public record IterationSnapshot(
         long iteration,
@@ -29,7 +35,8 @@ public record IterationSnapshot(
         double loss,
         double trainAccuracy,
         double learningRate,
-        double imagesPerSecond) {
+        double imagesPerSecond,
+        float[] dLdThetaAlong) {
 
     public int dimension() {
         return weights.length == 0 ? 0 : weights[0].length;

@@ -53,6 +53,11 @@ public final class MarginTrainableHead implements TrainableHead {
     }
 
     @Override
+    public NDArray lossWith(NDArray x, NDArray labels, NDArray weights, NDArray centres) {
+        return block.head().loss(x, weights, labels, centres, current);
+    }
+
+    @Override
     public NDArray logits(ParameterStore ps, NDArray x, NDArray labels, boolean training) {
         return scoped(block.logits(ps, x, labels, current, training));
     }

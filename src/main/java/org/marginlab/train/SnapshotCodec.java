@@ -14,7 +14,8 @@ import java.io.ByteArrayInputStream;
  *            payload[length] · int CRC-32 of payload
  * iteration payload := long iteration · int epoch · int N · int d · int C · byte hasCentres ·
  *            float[N·d] embeddings · int[N] labels · float[C·d] W · (float[C·d] centres if hasCentres) ·
- *            float[N] θ_y · float[N] ∂L/∂θ_y · double loss · double trainAcc · double lr · double images/s
+ *            float[N] θ_y · float[N] ∂L/∂θ_y · double loss · double trainAcc · double lr · double images/s ·
+ *            (float[N] along-feature dL/dθ_y if measured; runs written before it end here)
  * epoch payload := int epoch · long iteration · double testAcc · double wcIntra · double wInter ·
  *            double cInter · int bins · double[bins+1] edges · int C · int[C·bins] histograms ·
  *            int M · float[M·M] similarity · int[M] similarityLabels · int[C·C] confusion
@@ -67,6 +68,11 @@ public final class SnapshotCodec {
             o.writeDouble(s.trainAccuracy());
             o.writeDouble(s.learningRate());
             o.writeDouble(s.imagesPerSecond());
+            if (s.dLdThetaAlong() != null) {
+                for (float v : s.dLdThetaAlong()) {
+                    o.writeFloat(v);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -87,8 +93,12 @@ public final class SnapshotCodec {
         float[][] centres = hasCentres ? readRows(in, c, d) : null;
         float[] theta = readFloats(in, n);
         float[] grad = readFloats(in, n);
-        return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad,
-                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+        double loss = in.readDouble();
+        double acc = in.readDouble();
+        double lr = in.readDouble();
+        double ips = in.readDouble();
+        float[] along = in.available() >= 4L * n ? readFloats(in, n) : null;
+        return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad, loss, acc, lr, ips, along);
     }
 
     public static byte[] encode(EpochSnapshot s) {

@@ -20,6 +20,14 @@ public interface TrainableHead {
     /** The logits fed to the cross-entropy (margin and scale included), N × C. */
     NDArray logits(ParameterStore ps, NDArray embeddings, NDArray labels, boolean training);
 
+    /**
+     * Mean loss of {@link #loss} at the current (scheduled) parameters, but with the given W and centres
+     * (C × d, same type as the embeddings, centres {@code null} for heads without) in place of the
+     * block's: for measuring gradients on copies without touching the parameters. The result lives in
+     * the embeddings' manager.
+     */
+    NDArray lossWith(NDArray embeddings, NDArray labels, NDArray weights, NDArray centres);
+
     /** Logits without margin, N × C; their argmax is the prediction. */
     NDArray predictLogits(ParameterStore ps, NDArray embeddings);
 

@@ -522,10 +522,12 @@ public final class TrainingSession {
             double wNorm = norm(w[probeLabels[i]]);
             grad[i] = (float) ((e.py()[i] - 1.0) * f.targetSlope(theta[i], xNorm, wNorm));
         }
+        float[][] centres = head.centers();
+        float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, w, centres);
         double secs = windowNanos / 1e9;
-        IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, head.centers(),
+        IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres,
                 theta, grad, lossSum / Math.max(1, seen / config.batchSize()), (double) correct / Math.max(1, seen),
-                lastLr, secs > 0 ? windowImages / secs : 0);
+                lastLr, secs > 0 ? windowImages / secs : 0, along);
         lossSum = 0;
         correct = 0;
         seen = 0;

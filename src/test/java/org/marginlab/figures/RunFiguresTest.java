@@ -111,8 +111,11 @@ class RunFiguresTest {
         double want = SyntheticRun.crossEntropySlope(h, s.embeddings()[5], s.weights(), s.probeLabels()[5]);
         assertEquals(want, GradientCheckFigure.analytic(h, s.embeddings()[5], s.weights(), s.probeLabels()[5]), 1e-9);
         List<String[]> csv = f.csv();
-        long measured = csv.stream().filter(r -> r[0].equals("measured")).count();
-        assertEquals(s.thetaY().length, measured);
+        long closed = csv.stream().filter(r -> r[0].equals("closed_form_theta_j_fixed")).count();
+        assertEquals(s.thetaY().length, closed);
+        // the synthetic run has no along-feature measurement, and the figure says so instead of inventing one
+        assertEquals(0, csv.stream().filter(r -> r[0].equals("measured_along_feature")).count());
+        assertTrue(subtitles(f).contains("dots: not recorded in this run"), subtitles(f));
         // the paper's curve at θ_y = 0 for cosface: P_y = 1/(1 + 9 e^{s(0 − (1 − m))}), slope −s sin 0 = 0
         assertEquals(0, GradientCheckFigure.curve(h, 0, 1, 1, 10), 1e-12);
         double t = 1.0;
@@ -121,6 +124,53 @@ class RunFiguresTest {
         double py = 1 / (1 + 9 * Math.exp(-sc * (Math.cos(t) - m)));
         assertEquals((py - 1) * (-sc * Math.sin(t)), GradientCheckFigure.curve(h, t, 1, 1, 10), 1e-12);
         assertTrue(Pixels.inked(Pixels.render(f)) > 0.02);
+    }
+
+    @Test
+    void gradientCheckPlotsTheMeasuredAlongFeatureValuesBesideTheClosedForm() {
+        var last = RUN.lastIteration();
+        int n = last.thetaY().length;
+        float[] along = new float[n];
+        for (int i = 0; i < n; i++) {
+            // a measurement 1.5 times the closed form on even probes and equal on odd ones; one undefined
+            along[i] = (float) (last.dLdThetaY()[i] * (i % 2 == 0 ? 1.5 : 1.0));
+        }
+        along[1] = Float.NaN;
+        var s = new org.marginlab.train.IterationSnapshot(last.iteration(), last.epoch(), last.embeddings(),
+                last.probeLabels(), last.weights(), null, last.thetaY(), last.dLdThetaY(), last.loss(),
+                last.trainAccuracy(), last.learningRate(), last.imagesPerSecond(), along);
+        GradientCheckFigure f = new GradientCheckFigure();
+        f.setRun(RunData.of("g", RUN.config(), List.of(s), RUN.epochs()));
+        f.setAngleUnit(AngleUnit.RADIANS);
+        List<String[]> csv = f.csv();
+        assertEquals(List.of("series", "theta_y_rad", "dL_dtheta_y"), List.of(csv.get(0)));
+        List<String[]> measured = csv.stream().filter(r -> r[0].equals("measured_along_feature")).toList();
+        assertEquals(n - 1, measured.size());
+        assertEquals(s.thetaY()[0], Double.parseDouble(measured.get(0)[1]), 1e-6);
+        assertEquals(along[0], Double.parseDouble(measured.get(0)[2]), 1e-6 * Math.abs(along[0]));
+        assertEquals(along[2], Double.parseDouble(measured.get(1)[2]), 1e-6 * Math.abs(along[2]));
+        assertEquals(n, csv.stream().filter(r -> r[0].equals("closed_form_theta_j_fixed")).count());
+        String sub = subtitles(f);
+        assertTrue(sub.contains("θ_j = π/2"), sub);
+        assertTrue(sub.contains("θ_j (j ≠ y) held fixed"), sub);
+        // of the n − 1 defined gaps, the even probes' 50 % are the majority when n − 1 is odd or ties go up
+        int evens = 0;
+        for (int i = 0; i < n; i++) {
+            evens += i % 2 == 0 ? 1 : 0;
+        }
+        assertTrue(evens > (n - 1) / 2, "test setup: even probes must be the median");
+        assertTrue(sub.contains("= 50 % of it"), sub);
+        assertTrue(Pixels.inked(Pixels.render(f)) > 0.02);
+    }
+
+    private static String subtitles(GradientCheckFigure f) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < f.chart().getSubtitleCount(); i++) {
+            if (f.chart().getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                b.append(t.getText()).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     @Test
@@ -179,7 +229,8 @@ class RunFiguresTest {
         float[][] emb = broken.embeddings().clone();
         emb[0] = new float[] {Float.NaN, Float.POSITIVE_INFINITY};
         var bad = new org.marginlab.train.IterationSnapshot(broken.iteration(), broken.epoch(), emb, broken.probeLabels(),
-                broken.weights(), null, broken.thetaY(), broken.dLdThetaY(), Double.NaN, 0.5, 1e-3, 1);
+                broken.weights(), null, broken.thetaY(), broken.dLdThetaY(), Double.NaN, 0.5, 1e-3, 1,
+                broken.dLdThetaAlong());
         RunData diverged = RunData.of("nan", RUN.config(), List.of(bad), RUN.epochs());
         List<Figure> all = new ArrayList<>(FigureSet.forRun(RUN).figures());
         all.add(new org.marginlab.figures.embedding.EmbeddingSphereFigure());

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,11 +143,16 @@ class PipelineAndScheduleTest {
     void snapshotsRoundTrip() throws Exception {
         IterationSnapshot s = new IterationSnapshot(7, 1, new float[][] {{1, 2}, {3, 4}}, new int[] {0, 1},
                 new float[][] {{5, 6}, {7, 8}}, new float[][] {{0.5f, 0}, {0, 0.5f}}, new float[] {0.1f, 0.2f},
-                new float[] {-1, -2}, 0.7, 0.8, 1e-3, 1234);
+                new float[] {-1, -2}, 0.7, 0.8, 1e-3, 1234, new float[] {0.25f, Float.NaN});
         IterationSnapshot r = SnapshotCodec.decodeIteration(SnapshotCodec.encode(s));
         assertArrayEquals(s.embeddings(), r.embeddings());
         assertArrayEquals(s.centers(), r.centers());
         assertArrayEquals(s.dLdThetaY(), r.dLdThetaY());
+        assertArrayEquals(s.dLdThetaAlong(), r.dLdThetaAlong());
+        // a run recorded before the along-feature gradient was measured decodes with none
+        IterationSnapshot old = new IterationSnapshot(7, 1, s.embeddings(), s.probeLabels(), s.weights(), s.centers(),
+                s.thetaY(), s.dLdThetaY(), 0.7, 0.8, 1e-3, 1234, null);
+        assertNull(SnapshotCodec.decodeIteration(SnapshotCodec.encode(old)).dLdThetaAlong());
         assertEquals(s.imagesPerSecond(), r.imagesPerSecond());
         EpochSnapshot e = new EpochSnapshot(0, 7, 0.5, 0.1, 0.2, 0.3, new double[] {0, 1, 2}, new int[][] {{1, 2}, {3, 4}},
                 new float[][] {{1, 0.5f}, {0.5f, 1}}, new int[] {0, 1}, new int[][] {{5, 0}, {1, 4}});

@@ -26,11 +26,13 @@ import org.marginlab.model.heads.HeadParams;
 import org.marginlab.train.IterationSnapshot;
 
 /**
- * Measured vs analytic angular gradient. Points: each probe's measured ∂L/∂θ_y from the snapshot.
- * Rings: the cross-entropy value (P_y − 1)·∂Z_y/∂θ_y at that probe's own angles and norms
- * (all C logits from the head's closed form), which the measured points should sit in. Curve: the same
- * formula against θ_y with the other classes at θ_j = π/2 (the angular-loss paper's Sec. 3.2
- * assumption), ‖x‖ the median probe norm and ‖W‖ the mean class-weight norm.
+ * Closed form vs measured angular gradient. Rings: each probe's (P_y − 1)·∂Z_y/∂θ_y at its own angles
+ * and norms (all C logits from the head's closed form), the exact derivative with every θ_j (j ≠ y) held
+ * fixed. Dots: the measured dL/dθ_y of the probe's own loss as its feature moves along the great circle
+ * towards W_y (autograd on the live head, {@link IterationSnapshot#dLdThetaAlong}); that path moves every
+ * θ_j as well, so the dots leave the rings where the other classes matter. Curve: the closed form against
+ * θ_y with the other classes at θ_j = π/2 (the angular-loss paper's Sec. 3.2 assumption), ‖x‖ the median
+ * probe norm and ‖W‖ the mean class-weight norm.
  */
 public final class GradientCheckFigure extends ChartFigure implements RunFigure {
 
@@ -89,7 +91,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
 
     @Override
     public String title() {
-        return "Measured vs analytic angular gradient ∂L/∂θ_y";
+        return "Angular gradient ∂L/∂θ_y: closed form vs measured along the feature";
     }
 
     @Override
@@ -154,7 +156,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
             return c;
         }
         HeadFunctions f = HeadFunctions.of(head, params);
-        XYSeries curve = new XYSeries("analytic, θ_j = π/2 for j ≠ y", false, true);
+        XYSeries curve = new XYSeries("closed form, θ_j = π/2 for j ≠ y", false, true);
         double xn = medianNorm(s);
         double wn = 0;
         for (float[] w : s.weights()) {
@@ -165,12 +167,15 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
             double t = top * i / (CURVE_SAMPLES - 1);
             curve.add(unit.of(t), curve(f, t, xn, wn, s.classCount()));
         }
-        XYSeries own = new XYSeries("analytic at each probe's own angles", false, true);
-        XYSeries measured = new XYSeries("measured (probe samples)", false, true);
+        XYSeries own = new XYSeries("closed form, θ_j fixed (each probe)", false, true);
+        XYSeries measured = new XYSeries("measured along x̂ → W_y, all θ_j move (autograd)", false, true);
+        float[] along = s.dLdThetaAlong();
         for (int i = 0; i < s.thetaY().length; i++) {
             double t = unit.of(s.thetaY()[i]);
             own.add(t, analytic(f, s.embeddings()[i], s.weights(), s.probeLabels()[i]));
-            measured.add(t, s.dLdThetaY()[i]);
+            if (along != null && Float.isFinite(along[i])) {
+                measured.add(t, along[i]);
+            }
         }
         c.addSeries(curve);
         c.addSeries(own);
@@ -225,9 +230,45 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         IterationSnapshot s = snapshot();
         String sub = s == null || head == null ? "no probe gradients yet"
                 : "iteration " + s.iteration() + ", " + s.thetaY().length + " probes, "
-                + TheoryFigure.label(head, params, true) + "; cross-entropy: ∂L/∂θ_y = (P_y − 1)·∂Z_y/∂θ_y";
+                + TheoryFigure.label(head, params, true) + "; closed form ∂L/∂θ_y = (P_y − 1)·∂Z_y/∂θ_y";
         c.addSubtitle(0, new TextTitle(sub));
+        if (s != null && head != null) {
+            c.addSubtitle(1, new TextTitle(explanation(s), FigureStyle.SUBTITLE_FONT));
+        }
         return c;
+    }
+
+    /** What each series assumes, and the median gap between measurement and closed form. */
+    static String explanation(IterationSnapshot s) {
+        String what = "curve: every other class at θ_j = π/2, ‖x‖ = median probe norm, ‖W‖ = mean; "
+                + "rings: each probe's own angles, θ_j (j ≠ y) held fixed; ";
+        double gap = medianRelativeGap(s);
+        if (s.dLdThetaAlong() == null) {
+            return what + "dots: not recorded in this run (measured from this version on)";
+        }
+        return what + "dots: dL/dθ_y as x moves on the great circle to W_y, ‖x‖ fixed"
+                + (Double.isNaN(gap) ? "" : String.format(java.util.Locale.ROOT,
+                        " (median |dots − closed form| = %.0f %% of it)", 100 * gap));
+    }
+
+    /** Median over probes of |measured − closed form| / |closed form|, NaN when nothing compares. */
+    static double medianRelativeGap(IterationSnapshot s) {
+        float[] along = s.dLdThetaAlong();
+        if (along == null) {
+            return Double.NaN;
+        }
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 0; i < along.length; i++) {
+            double closed = s.dLdThetaY()[i];
+            if (Float.isFinite(along[i]) && Double.isFinite(closed) && closed != 0) {
+                gaps.add(Math.abs(along[i] - closed) / Math.abs(closed));
+            }
+        }
+        if (gaps.isEmpty()) {
+            return Double.NaN;
+        }
+        gaps.sort(null);
+        return gaps.get(gaps.size() / 2);
     }
 
     @Override
@@ -236,7 +277,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         List<String[]> rows = new ArrayList<>();
         String u = unit == AngleUnit.DEGREES ? "deg" : "rad";
         rows.add(new String[] {"series", "theta_y_" + u, "dL_dtheta_y"});
-        String[] names = {"analytic_curve", "analytic_per_probe", "measured"};
+        String[] names = {"closed_form_curve_theta_j_pi_2", "closed_form_theta_j_fixed", "measured_along_feature"};
         for (int i = 0; i < d.getSeriesCount(); i++) {
             XYSeries s = d.getSeries(i);
             for (int k = 0; k < s.getItemCount(); k++) {
