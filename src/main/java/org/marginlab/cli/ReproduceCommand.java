@@ -45,8 +45,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--quick", description = "the CPU-sized form (compact net, a few hundred steps; stated in the report)")
     boolean quick;
-    @Option(names = "--seeds", description = "seeds per head, table5 only (default ${DEFAULT-VALUE})", defaultValue = "1")
-    int seeds;
+    @Option(names = "--seeds", description = "seeds per head for table5 (default 1), per s of Fig. 5's sweep for angles (default "
+            + Presets.FIG5_SEEDS + ")")
+    Integer seeds;
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
     Path data;
     @Mixin

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param preset      preset id ({@code angles}, {@code error-vs-epochs}, {@code table5}, {@code figure6}, {@code sphere})
  * @param quick       the CPU-sized form
- * @param seeds       seeds per head (table5 only; 1 elsewhere)
+ * @param seeds       seeds per head (table5), per s value of Fig. 5's sweep (angles); 1 elsewhere
  * @param trainSubset first N training images used (0 = all 60 000)
  * @param testSubset  first N test images used for test error and angle statistics (0 = all 10 000)
  * @param epochList   epoch counts at which test error is read (error-vs-epochs only; empty elsewhere)

@@ -18,6 +18,8 @@ public final class Presets {
 
     public static final List<String> IDS = List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere");
     public static final long SEED = 42;
+    /** Seeds of the angles preset's s sweep unless --seeds says otherwise: one seed's ordering of six curves is anecdote. */
+    public static final int FIG5_SEEDS = 3;
 
     /** All eight heads, the paper's four first. */
     static final List<HeadKind> ALL_HEADS = List.of(HeadKind.SOFTMAX, HeadKind.ARC, HeadKind.ARCFACE, HeadKind.CENTER,
@@ -41,17 +43,21 @@ public final class Presets {
     private Presets() {
     }
 
-    public static Plan plan(String preset, boolean quick, int seeds, String dataDir) {
-        if (seeds < 1 || seeds > 20) {
+    /**
+     * @param seeds seeds per head for table5, per s value of Fig. 5's sweep for angles; null for the preset's
+     *              default (table5 1, angles {@value #FIG5_SEEDS})
+     */
+    public static Plan plan(String preset, boolean quick, Integer seeds, String dataDir) {
+        if (seeds != null && (seeds < 1 || seeds > 20)) {
             throw new UserException("--seeds must be an integer in [1, 20] (got " + seeds + ")");
         }
-        if (seeds > 1 && !"table5".equals(preset)) {
-            throw new UserException("--seeds applies to table5 only; drop it for " + preset);
+        if (seeds != null && seeds > 1 && !"table5".equals(preset) && !"angles".equals(preset)) {
+            throw new UserException("--seeds applies to table5 and angles only; drop it for " + preset);
         }
         return switch (preset == null ? "" : preset) {
-            case "angles" -> angles(quick, dataDir);
+            case "angles" -> angles(quick, seeds == null ? FIG5_SEEDS : seeds, dataDir);
             case "error-vs-epochs" -> errorVsEpochs(quick, dataDir);
-            case "table5" -> table5(quick, seeds, dataDir);
+            case "table5" -> table5(quick, seeds == null ? 1 : seeds, dataDir);
             case "figure6" -> embeddings("figure6", 2, quick, dataDir);
             case "sphere" -> embeddings("sphere", 3, quick, dataDir);
             default -> throw new UserException("PRESET '" + preset + "' is unknown; use one of " + String.join(", ", IDS));
@@ -105,7 +111,7 @@ public final class Presets {
                 + "Adam, peak learning rate %s for every head, weight decay 5e-4, batch %d", dim, QUICK_LR, QUICK_BATCH);
     }
 
-    static Plan angles(boolean quick, String dataDir) {
+    static Plan angles(boolean quick, int seeds, String dataDir) {
         int dim = quick ? 16 : 64;
         List<PlannedRun> runs = new ArrayList<>();
         List<String> set = new ArrayList<>();
@@ -117,15 +123,21 @@ public final class Presets {
                     : config(dataDir, "resnet20", dim, k, params(k, dim), table1Lr(k), "onecycle", 256, 60, 0, SEED, 100, snap);
             runs.add(new PlannedRun(k.id(), org.marginlab.figures.RunData.defaultLabel(c), k.id(), c));
         }
-        for (double s : PaperNumbers.FIG5_S) {
-            HeadParams p = HeadParams.defaults(HeadKind.ARC).withS(s);
-            if (p.equals(params(HeadKind.ARC, dim))) {
-                continue; // the head table's arc run is this point of the sweep
+        // Seed by seed, so the first seed's sweep is complete before the others start.
+        for (int i = 0; i < seeds; i++) {
+            long seed = SEED + i;
+            for (double s : PaperNumbers.FIG5_S) {
+                HeadParams p = HeadParams.defaults(HeadKind.ARC).withS(s);
+                if (i == 0 && p.equals(params(HeadKind.ARC, dim))) {
+                    continue; // the head table's arc run is this point of the first seed's sweep
+                }
+                TrainConfig c = quick
+                        ? config(dataDir, "compact", dim, HeadKind.ARC, p, QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, seed, QUICK_PROBE, snap)
+                        : config(dataDir, "resnet20", dim, HeadKind.ARC, p, table1Lr(HeadKind.ARC), "onecycle", 256, 60, 0, seed, 100, snap);
+                // the first seed's keys are those of the single-seed sweep, so its runs are reused
+                runs.add(new PlannedRun(i == 0 ? "arc-s" + fmt(s) : "arc-s" + fmt(s) + "-seed" + seed,
+                        org.marginlab.figures.RunData.defaultLabel(c) + (i == 0 ? "" : ", seed " + seed), "s-sweep", c));
             }
-            TrainConfig c = quick
-                    ? config(dataDir, "compact", dim, HeadKind.ARC, p, QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, snap)
-                    : config(dataDir, "resnet20", dim, HeadKind.ARC, p, table1Lr(HeadKind.ARC), "onecycle", 256, 60, 0, SEED, 100, snap);
-            runs.add(new PlannedRun("arc-s" + fmt(s), org.marginlab.figures.RunData.defaultLabel(c), "s-sweep", c));
         }
         if (quick) {
             set.add(quickText(dim) + ", one-cycle over " + iters + " iterations (" + iters * QUICK_BATCH
@@ -139,7 +151,12 @@ public final class Presets {
         }
         set.add("d = " + dim + " ≥ C − 1 = 9, so the class weights can form a regular simplex; ArcFace s = 16, m = 0.5; CosFace s = 16, m = 0.35; "
                 + "Arc s = 7 in the table, s ∈ {1, 3, 5, 7, 12, 20} in Fig. 5; Center λ = 0.01");
-        return new Plan("angles", quick, 1, 0, 0, List.of(), runs, set);
+        set.add("the normalised heads (NormFace, CosFace, ArcFace, Arc) warm s up linearly from 1 to its value, together with the margin, over "
+                + (quick ? Math.max(1, iters / 3) + " iterations (a third of the run)" : TrainConfig.defaults(HeadKind.ARC).marginWarmup() + " iterations")
+                + ": Fig. 5's runs reach their s only then");
+        set.add("the table: one seed (" + SEED + "); Fig. 5's sweep: " + (seeds > 1 ? seeds + " seeds (" + SEED + "…" + (SEED + seeds - 1)
+                + ") per s, mean ± sample standard deviation" : "one seed (" + SEED + ")"));
+        return new Plan("angles", quick, seeds, 0, 0, List.of(), runs, set);
     }
 
     static Plan errorVsEpochs(boolean quick, String dataDir) {

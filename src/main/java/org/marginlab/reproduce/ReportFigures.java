@@ -6,12 +6,10 @@ import org.marginlab.figures.Figure;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
-import org.marginlab.model.heads.HeadKind;
 import org.marginlab.train.MetricsRow;
 
 import java.awt.Dimension;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,15 +24,18 @@ public final class ReportFigures {
         switch (plan.preset()) {
             case "angles" -> {
                 XYSeriesCollection c = new XYSeriesCollection();
-                outcomes.stream().filter(o -> o.run().config().head() == HeadKind.ARC && !o.wcIntraCurve().isEmpty())
-                        .sorted(Comparator.comparingDouble(o -> o.run().config().headParams().s()))
-                        .forEach(o -> {
-                            XYSeries s = new XYSeries("s = " + Presets.fmt(o.run().config().headParams().s()), false, true);
-                            for (double[] p : o.wcIntraCurve()) {
-                                s.add(p[0], p[1]);
-                            }
-                            c.addSeries(s);
-                        });
+                for (Fig5Sweep point : Fig5Sweep.of(outcomes)) {
+                    List<double[]> mean = point.meanCurve();
+                    if (mean.isEmpty()) {
+                        continue;
+                    }
+                    XYSeries s = new XYSeries("s = " + Presets.fmt(point.s())
+                            + (point.runs().size() > 1 ? " (mean of " + point.runs().size() + " seeds)" : ""), false, true);
+                    for (double[] p : mean) {
+                        s.add(p[0], p[1]);
+                    }
+                    c.addSeries(s);
+                }
                 int every = plan.runs().get(0).config().snapshotEvery();
                 out.add(new SeriesChartFigure("fig5-wc-intra-vs-iteration", "WC-Intra vs. iteration, angular loss (cf. Fig. 5)",
                         "Fashion-MNIST, every " + every + " iterations, class centres of a probe of "

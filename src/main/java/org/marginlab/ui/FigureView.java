@@ -95,6 +95,16 @@ public abstract class FigureView extends BorderPane {
         canvas.markDirty();
     }
 
+    /**
+     * Drops the figure drawn for the previous run and draws the current one at once, visible or not:
+     * a figure may keep what it learnt from the first run it was given (e.g. the head), and an opened
+     * run arrives fully loaded, so no later data pull would tell the view about it.
+     */
+    public void rebind() {
+        live = null;
+        refresh();
+    }
+
     public Figure liveFigure() {
         return live;
     }

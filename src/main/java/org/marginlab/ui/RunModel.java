@@ -105,6 +105,12 @@ public final class RunModel {
         iterations.forEach(iterationQueue::add);
         epochSnapshots.forEach(epochQueue::add);
         stateQueue.add(new StateChange(finalState, "opened from disk"));
+        if (!iterations.isEmpty()) {
+            // No progress events come from disk; without this the status line would say iteration 0.
+            IterationSnapshot last = iterations.getLast();
+            long total = finalState == RunState.FINISHED ? last.iteration() : 0;
+            progressRef.set(new Progress(last.iteration(), total, last.epoch(), System.nanoTime()));
+        }
         pull();
     }
 

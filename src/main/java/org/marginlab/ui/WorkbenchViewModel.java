@@ -62,6 +62,7 @@ public final class WorkbenchViewModel {
     private final BooleanBinding canStop;
 
     private org.marginlab.figures.RunData cachedData;
+    private RunModel cachedRun;
     private long cachedVersion = -1;
     private TrainingBackend.Control control;
     private long lastStatusNanos = Long.MIN_VALUE / 2;
@@ -174,8 +175,10 @@ public final class WorkbenchViewModel {
         if (r == null) {
             return null;
         }
-        if (cachedVersion != dataVersion.get() || cachedData == null) {
+        // Keyed on the run too: listeners of the run property ask before the version moves.
+        if (cachedRun != r || cachedVersion != dataVersion.get() || cachedData == null) {
             cachedData = toRunData(r);
+            cachedRun = r;
             cachedVersion = dataVersion.get();
         }
         return cachedData;

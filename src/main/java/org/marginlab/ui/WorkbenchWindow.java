@@ -114,6 +114,8 @@ public final class WorkbenchWindow {
 
         clock = new FrameClock(model, this::allViews, root, PULL_INTERVAL_MILLIS);
         allViews().forEach(FigureView::refresh);
+        // The one place the run views follow the current run (new run, opened run, recent run).
+        model.runProperty().addListener(o -> runViews.forEach(FigureView::rebind));
     }
 
     private void restoreTabOrder(List<String> order) {

@@ -23,9 +23,12 @@ class ReproduceCommandTest {
         assertEquals("2", r[0]);
         assertEquals("marginlab: PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere\n",
                 r[2].replace("\r\n", "\n"));
-        r = run("reproduce", "angles", "--seeds", "3");
+        r = run("reproduce", "sphere", "--seeds", "3");
         assertEquals("2", r[0]);
-        assertEquals("marginlab: --seeds applies to table5 only; drop it for angles\n", r[2].replace("\r\n", "\n"));
+        assertEquals("marginlab: --seeds applies to table5 and angles only; drop it for sphere\n", r[2].replace("\r\n", "\n"));
+        r = run("reproduce", "angles", "--seeds", "0");
+        assertEquals("2", r[0]);
+        assertEquals("marginlab: --seeds must be an integer in [1, 20] (got 0)\n", r[2].replace("\r\n", "\n"));
     }
 
     @Test

@@ -65,10 +65,29 @@ class PresetsTest {
     }
 
     @Test
+    void anglesRunsFigure5OverThreeSeedsByDefaultKeepingTheFirstSeedsKeys() {
+        Plan a = Presets.plan("angles", true, null, null);
+        assertEquals(3, a.seeds());
+        // 8 heads (arc s = 7 among them) + 5 more s values for seed 42 + 6 for each of seeds 43 and 44
+        assertEquals(8 + 5 + 6 + 6, a.runs().size());
+        for (double s : List.of(1.0, 3.0, 5.0, 7.0, 12.0, 20.0)) {
+            assertEquals(List.of(42L, 43L, 44L), a.runs().stream().filter(r -> r.config().head().id().equals("arc")
+                    && r.config().headParams().s() == s).map(r -> r.config().seed()).toList(), "s = " + s);
+        }
+        assertTrue(a.runs().stream().anyMatch(r -> r.key().equals("arc-s5")));
+        assertTrue(a.runs().stream().anyMatch(r -> r.key().equals("arc-s5-seed44")));
+        assertTrue(a.runs().stream().anyMatch(r -> r.key().equals("arc-s7-seed43")));
+        assertEquals(1, a.runs().stream().filter(r -> r.key().startsWith("arc-s7")).count() - 1, "seed 42's s = 7 is the table's arc run");
+        // the s warm-up is disclosed: a third of the 240 iterations
+        assertTrue(a.settings().stream().anyMatch(t -> t.contains("warm s up") && t.contains("over 80 iterations")), a.settings().toString());
+        assertEquals(8 + 5, Presets.plan("angles", true, 1, null).runs().size());
+    }
+
+    @Test
     void badPresetOrSeedsIsOneLine() {
         UserException x = assertThrows(UserException.class, () -> Presets.plan("table9", true, 1, null));
         assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere", x.getMessage());
-        assertThrows(UserException.class, () -> Presets.plan("angles", true, 2, null));
+        assertThrows(UserException.class, () -> Presets.plan("figure6", true, 2, null));
         assertThrows(UserException.class, () -> Presets.plan("table5", true, 0, null));
     }
 }

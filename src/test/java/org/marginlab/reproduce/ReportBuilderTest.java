@@ -92,6 +92,51 @@ class ReportBuilderTest {
     }
 
     @Test
+    void figure5OverThreeSeedsReportsMeanAndSpreadAndExplainsAReversalBySaturation() {
+        Plan plan = Presets.plan("angles", true, null, null);
+        List<RunOutcome> outs = new ArrayList<>();
+        for (PlannedRun r : plan.runs()) {
+            double s = r.config().headParams().s();
+            // reversed: the last probe WC-Intra grows with s, 0.1·s, plus 0.02 per seed after 42
+            double last = 0.1 * s + 0.02 * (r.config().seed() - 42);
+            List<double[]> curve = List.of(new double[] {0, 1.2}, new double[] {240, last});
+            outs.add(outcome(r, summary(r.config().head().id(), 0.2, 0.5, 1.6, 1.6, 240), curve, 1.0, 2.0));
+        }
+        Report rep = ReportBuilder.build(plan, outs, ENV, "cmd", LOG, List.of());
+        // s = 5: 0.50, 0.52, 0.54 → mean 0.52, sample std sqrt((0.02² + 0 + 0.02²)/2) = 0.02
+        assertTrue(rep.markdown().contains("| 5 | 42, 43, 44 | 1.2000 | 0.5200 ± 0.0200 | 0.5000, 0.5200, 0.5400 | 0.5000 ± 0.0000 |"),
+                rep.markdown());
+        assertTrue(rep.markdown().contains("warms s up linearly from 1 to its value over its first 80 iterations (of 240)"), rep.markdown());
+        assertEquals(1 + 18 * 2, rep.csvs().get("fig5-table.csv").size());
+        assertTrue(rep.csvs().get("fig5-table.csv").stream().anyMatch(r -> String.join(",", r).equals("12,44,240,1.24000")));
+
+        Report.Check fig5 = rep.checks().stream().filter(c -> c.claim().startsWith("Fig. 5")).findFirst().orElseThrow();
+        assertFalse(fig5.holds());
+        assertTrue(fig5.evidence().startsWith("0 of 15 pairs"), fig5.evidence());
+        String why = rep.disagreements().stream().filter(d -> d.startsWith("Fig. 5")).findFirst().orElseThrow();
+        assertTrue(why.contains("saturation of P_y") && why.contains("peaks at s ≈ 1.34"), why);
+        assertTrue(why.contains("first 80 of 240 iterations") && why.contains("last 160 iterations"), why);
+        assertFalse(why.contains("Adam normalises"), why);
+
+        // The figure draws one mean curve per s: at iteration 240, s = 5 is (0.50 + 0.52 + 0.54) / 3.
+        org.marginlab.figures.Figure f = ReportFigures.build(plan, outs).get(0);
+        List<String[]> rows = f.csv();
+        assertEquals(1 + 6 * 2, rows.size());
+        String[] s5 = rows.stream().filter(r -> r[0].equals("s = 5 (mean of 3 seeds)") && Double.parseDouble(r[1]) == 240)
+                .findFirst().orElseThrow();
+        assertEquals(0.52, Double.parseDouble(s5[2]), 1e-12);
+    }
+
+    @Test
+    void thePullOfEquation11PeaksNearOnePointThreeFour() {
+        // 1 + 9·e^(−x) = x at x = 2.10101 (by hand: 1 + 9·e^(−2.10101) = 2.10101), s = x / (π/2)
+        assertEquals(2.10101 / (Math.PI / 2), ReportBuilder.peakPullS(10), 1e-4);
+        double peak = ReportBuilder.peakPullS(10);
+        assertTrue(ReportBuilder.targetPull(peak, 10) > ReportBuilder.targetPull(peak - 0.01, 10));
+        assertTrue(ReportBuilder.targetPull(peak, 10) > ReportBuilder.targetPull(peak + 0.01, 10));
+    }
+
+    @Test
     void errorVsEpochsReadsEpochEndsAndFlagsRowsWhereArcIsNotBest() {
         Plan plan = Presets.plan("error-vs-epochs", true, 1, null);
         long ipe = plan.trainSubset() / plan.runs().get(0).config().batchSize();

@@ -356,6 +356,118 @@ class WorkbenchWindowTest {
         assertTrue(running <= 5, running + " pulses in 1 s of a run that sends no data");
     }
 
+    /**
+     * Switching runs (Open run twice, then a new run) redraws every run tab at once, without a data
+     * pull, each with the head of the run it shows. The clock is never started, so nothing else redraws.
+     */
+    @Test
+    void switchingRunsRedrawsEveryTabWithThatRunsHead() {
+        RecordingBackend backend = new RecordingBackend();
+        ScreenshotMaker.onFx(() -> {
+            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
+                    BackgroundExecutor.synchronous());
+            Stage stage = new Stage();
+            stage.setScene(w.scene(1000, 720));
+            stage.show();
+
+            backend.stored = stored(HeadKind.ARCFACE, 4, 6);
+            w.openRun(Path.of("arc-run"));
+            assertShows(w, HeadKind.ARCFACE, 4);
+            assertTrue(w.model().statusTextProperty().get().contains("iteration 60 / 60"),
+                    w.model().statusTextProperty().get());
+
+            backend.stored = stored(HeadKind.SOFTMAX, 3, 5);
+            w.openRun(Path.of("softmax-run"));
+            assertShows(w, HeadKind.SOFTMAX, 3);
+            assertTrue(w.model().statusTextProperty().get().contains("iteration 50 / 50"),
+                    w.model().statusTextProperty().get());
+
+            // A new run: the opened one leaves every tab at once; the new head arrives with its data.
+            w.model().settings().selectHead(HeadKind.COSFACE);
+            w.model().settings().textProperty(Setting.DIM).set("2");
+            w.model().start();
+            for (FigureView v : w.runViews()) {
+                assertFalse(v.liveFigure().hasData(), v.name() + " still shows the opened run");
+            }
+            backend.listeners.get(0).onIteration(Snapshots.iteration(10, 10, 5));
+            backend.listeners.get(0).onEpoch(Snapshots.epoch(0, 10, 10));
+            w.clock().tick(0);
+            for (FigureView v : w.runViews()) {
+                // Hidden tabs catch up when shown.
+                w.selectTab(v.name());
+                w.root().applyCss();
+                w.root().layout();
+                v.paintIfNeeded();
+            }
+            assertShows(w, HeadKind.COSFACE, 5);
+            // A shown window with a focused settings field would pulse the scene for later tests.
+            stage.close();
+            return null;
+        });
+    }
+
+    private static TrainingBackend.StoredRun stored(HeadKind head, int perClass, int snapshots) {
+        SettingsViewModel s = new SettingsViewModel();
+        s.selectHead(head);
+        s.textProperty(Setting.DIM).set("2");
+        List<org.marginlab.train.IterationSnapshot> its = new java.util.ArrayList<>();
+        for (int i = 1; i <= snapshots; i++) {
+            its.add(Snapshots.iteration(10L * i, 10, perClass));
+        }
+        return new TrainingBackend.StoredRun(Path.of(head.name()), s.toConfig(), its,
+                List.of(Snapshots.epoch(0, 10L * snapshots, 10)), RunState.FINISHED, "cpu()");
+    }
+
+    /** Every run tab draws the current run, as a figure built afresh for it would, with its head. */
+    private static void assertShows(WorkbenchWindow w, HeadKind head, int perClass) {
+        for (FigureView v : w.runViews()) {
+            assertTrue(v.liveFigure().hasData(), v.name() + " draws nothing");
+            org.marginlab.figures.Figure fresh = v.createFigure();
+            v.configure(fresh);
+            assertTrue(rows(fresh.csv()).equals(rows(v.liveFigure().csv())), v.name() + " draws another run");
+        }
+        // The embedding shows the last snapshot: one point per probe, 10 classes.
+        long points = w.view("Embedding").liveFigure().csv().stream().filter(r -> "point".equals(r[0])).count();
+        assertEquals(10L * perClass, points);
+
+        var grad = (org.marginlab.figures.ChartFigure) w.view("Gradient vs θ").liveFigure();
+        String subtitle = ((org.jfree.chart.title.TextTitle) grad.chart().getSubtitle(0)).getText();
+        assertTrue(subtitle.contains(head.displayName() + (head == HeadKind.SOFTMAX ? ";" : " ")), subtitle);
+        // The analytic curve's far end (θ_j = π/2 for the nine other classes, ‖x‖ = 3, ‖W‖ = 1 in
+        // Snapshots), worked out by hand from the head's logits.
+        String[] end = grad.csv().stream().filter(r -> "analytic_curve".equals(r[0])).reduce((a, b) -> b).orElseThrow();
+        double theta = Math.toRadians(Double.parseDouble(end[1]));
+        org.marginlab.model.heads.HeadParams p = org.marginlab.model.heads.HeadParams.defaults(head);
+        double zy;
+        double zj;
+        double slope;
+        switch (head) {
+            case SOFTMAX -> {
+                zy = 3 * Math.cos(theta);
+                zj = 0;
+                slope = -3 * Math.sin(theta);
+            }
+            case ARCFACE -> {
+                zy = p.s() * Math.cos(theta + p.m());
+                zj = 0;
+                slope = -p.s() * Math.sin(theta + p.m());
+            }
+            case COSFACE -> {
+                zy = p.s() * (Math.cos(theta) - p.m());
+                zj = 0;
+                slope = -p.s() * Math.sin(theta);
+            }
+            default -> throw new AssertionError(head);
+        }
+        double py = 1 / (1 + 9 * Math.exp(zj - zy));
+        double expected = (py - 1) * slope;
+        assertEquals(expected, Double.parseDouble(end[2]), 1e-9 + 1e-6 * Math.abs(expected), head + " at θ = " + end[1]);
+    }
+
+    private static List<String> rows(List<String[]> csv) {
+        return csv.stream().map(r -> String.join(",", r)).toList();
+    }
+
     private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type,
                                                        javafx.scene.Node n, double x, double y) {
         return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1,
