@@ -216,6 +216,9 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onIteration(org.marginlab.train.IterationSnapshot s) {
+            if (!Double.isFinite(s.loss())) {
+                return; // the untrained iteration-0 snapshot
+            }
             tail = String.format(Locale.ROOT, " loss %.3f acc %.3f %.0f img/s", s.loss(), s.trainAccuracy(), s.imagesPerSecond());
         }
 

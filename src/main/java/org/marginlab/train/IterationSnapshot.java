@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import org.marginlab.model.heads.HeadParams;
+
 /**
  * What the figures need from one logged training iteration, as plain arrays copied off the
  * native tensors on the training thread, so any thread may read them.
@@ -16,6 +18,9 @@ package org.marginlab.train;
  * @param trainAccuracy running training accuracy since the previous snapshot, in [0, 1]
  * @param learningRate  learning rate at this iteration
  * @param imagesPerSecond training throughput since the previous snapshot
+ * @param headParams    the head parameters in force at this iteration (warmed-up s and m, annealed λ),
+ *                      which the probes' P_y and gradients used; {@code null} for snapshots written
+ *                      before they were recorded ({@code RunData.paramsAt} then recomputes them)
  */
 public record IterationSnapshot(
         long iteration,
@@ -29,7 +34,8 @@ public record IterationSnapshot(
         double loss,
         double trainAccuracy,
         double learningRate,
-        double imagesPerSecond) {
+        double imagesPerSecond,
+        HeadParams headParams) {
 
     public int dimension() {
         return weights.length == 0 ? 0 : weights[0].length;

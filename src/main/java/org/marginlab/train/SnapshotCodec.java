@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
+import org.marginlab.model.heads.HeadParams;
 
 /**
  * Binary form of the snapshots in {@code snapshots.bin} (big-endian, as {@link DataOutputStream} writes).
@@ -14,7 +15,9 @@ import java.io.ByteArrayInputStream;
  *            payload[length] · int CRC-32 of payload
  * iteration payload := long iteration · int epoch · int N · int d · int C · byte hasCentres ·
  *            float[N·d] embeddings · int[N] labels · float[C·d] W · (float[C·d] centres if hasCentres) ·
- *            float[N] θ_y · float[N] ∂L/∂θ_y · double loss · double trainAcc · double lr · double images/s
+ *            float[N] θ_y · float[N] ∂L/∂θ_y · double loss · double trainAcc · double lr · double images/s ·
+ *            (double s · double m · double λ · byte easyMargin: the live head parameters; absent in runs
+ *            written before they were recorded, which decode with {@code headParams} null)
  * epoch payload := int epoch · long iteration · double testAcc · double wcIntra · double wInter ·
  *            double cInter · int bins · double[bins+1] edges · int C · int[C·bins] histograms ·
  *            int M · float[M·M] similarity · int[M] similarityLabels · int[C·C] confusion
@@ -67,6 +70,12 @@ public final class SnapshotCodec {
             o.writeDouble(s.trainAccuracy());
             o.writeDouble(s.learningRate());
             o.writeDouble(s.imagesPerSecond());
+            if (s.headParams() != null) {
+                o.writeDouble(s.headParams().s());
+                o.writeDouble(s.headParams().m());
+                o.writeDouble(s.headParams().lambda());
+                o.writeByte(s.headParams().easyMargin() ? 1 : 0);
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -87,8 +96,13 @@ public final class SnapshotCodec {
         float[][] centres = hasCentres ? readRows(in, c, d) : null;
         float[] theta = readFloats(in, n);
         float[] grad = readFloats(in, n);
-        return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad,
-                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+        double loss = in.readDouble();
+        double acc = in.readDouble();
+        double lr = in.readDouble();
+        double ips = in.readDouble();
+        HeadParams live = in.available() > 0
+                ? new HeadParams(in.readDouble(), in.readDouble(), in.readDouble(), in.readByte() != 0) : null;
+        return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad, loss, acc, lr, ips, live);
     }
 
     public static byte[] encode(EpochSnapshot s) {

@@ -225,6 +225,7 @@ public final class TrainingSession {
 
     private void tick() {
         boolean work;
+        boolean stepping;
         boolean cancel;
         RunState announce = null;
         synchronized (lock) {
@@ -244,7 +245,8 @@ public final class TrainingSession {
                 }
             }
             work = !cancel && (state == RunState.RUNNING || stepsRequested > 0);
-            if (work && state != RunState.RUNNING) {
+            stepping = work && state != RunState.RUNNING;
+            if (stepping) {
                 stepsRequested--;
             }
         }
@@ -260,7 +262,7 @@ public final class TrainingSession {
             if (work) {
                 setUp();
                 if (iteration < totalIterations) {
-                    iterate();
+                    iterate(stepping);
                 }
                 if (iteration >= totalIterations) {
                     finish(RunState.FINISHED, String.format(Locale.ROOT, "finished %d iterations", iteration));
@@ -332,9 +334,15 @@ public final class TrainingSession {
             probeLabels[i] = data.test().label(probe[i]);
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
+        lastLr = schedule.rate(iteration);
+        if (resumeFrom == null) {
+            // The untrained model, so every figure's timeline starts where training starts.
+            record(iterationSnapshot(0), null, 0);
+        }
     }
 
-    private void iterate() throws IOException {
+    /** One optimiser step; a snapshot follows every {@code snapshotEvery} steps and every single Step. */
+    private void iterate(boolean stepping) throws IOException {
         long it = iteration;
         int epoch = (int) (it / itersPerEpoch);
         int pos = (int) (it % itersPerEpoch);
@@ -383,7 +391,7 @@ public final class TrainingSession {
         for (TrainingListener l : listeners) {
             l.onProgress(iteration, totalIterations, epoch);
         }
-        boolean snap = iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
+        boolean snap = stepping || iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
         IterationSnapshot is = snap ? iterationSnapshot(epoch) : null;
         EpochSnapshot es = epochEnd ? epochSnapshot(epoch) : null;
@@ -429,10 +437,15 @@ public final class TrainingSession {
         double loss = is != null ? is.loss() : Double.NaN;
         double acc = is != null ? is.trainAccuracy() : Double.NaN;
         double ips = is != null ? is.imagesPerSecond() : Double.NaN;
+        AngleStatistics.Summary probe = is != null ? AngleStatistics.of(is.embeddings(), is.probeLabels(), is.weights())
+                : new AngleStatistics.Summary(Double.NaN, Double.NaN, Double.NaN);
+        head.setIteration(iteration);
+        HeadParams live = head.params();
         MetricsRow row = new MetricsRow(iteration, epoch, loss, acc,
                 es != null ? es.testAccuracy() : Double.NaN, lastLr,
                 es != null ? es.wcIntra() : Double.NaN, es != null ? es.wInter() : Double.NaN,
-                es != null ? es.cInter() : Double.NaN, ips);
+                es != null ? es.cInter() : Double.NaN, ips, probe.wcIntra(), probe.wInter(), probe.cInter(),
+                live.s(), live.m(), live.lambda());
         if (writer != null) {
             if (is != null) {
                 writer.snapshot(is);
@@ -500,8 +513,10 @@ public final class TrainingSession {
         return new Embedded(feats, py, pred);
     }
 
+    /** The probes under the model and head parameters in force at the current iteration. */
     private IterationSnapshot iterationSnapshot(int epoch) {
         int d = config.dim();
+        head.setIteration(iteration);
         Embedded e = embed(probe, probeLabels, true);
         float[][] w = head.weights();
         float[] theta = AngleStatistics.thetaY(e.features(), d, probeLabels, w);
@@ -515,9 +530,11 @@ public final class TrainingSession {
             grad[i] = (float) ((e.py()[i] - 1.0) * f.targetSlope(theta[i], xNorm, wNorm));
         }
         double secs = windowNanos / 1e9;
+        boolean trained = seen > 0; // no loss, accuracy or speed before the first step
         IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, head.centers(),
-                theta, grad, lossSum / Math.max(1, seen / config.batchSize()), (double) correct / Math.max(1, seen),
-                lastLr, secs > 0 ? windowImages / secs : 0);
+                theta, grad, trained ? lossSum / Math.max(1, seen / config.batchSize()) : Double.NaN,
+                trained ? (double) correct / seen : Double.NaN, lastLr,
+                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params());
         lossSum = 0;
         correct = 0;
         seen = 0;

@@ -23,7 +23,7 @@ class EmbeddingFiguresTest {
     static RunData oneSnapshot(float[][] emb, int[] labels, float[][] w, HeadKind head) {
         float[] theta = new float[emb.length];
         float[] grad = new float[emb.length];
-        IterationSnapshot s = new IterationSnapshot(100, 0, emb, labels, w, null, theta, grad, 1, 0.5, 1e-3, 1000);
+        IterationSnapshot s = new IterationSnapshot(100, 0, emb, labels, w, null, theta, grad, 1, 0.5, 1e-3, 1000, null);
         return new RunData("t", TrainConfig.defaults(head), List.of(s), List.of());
     }
 
@@ -221,7 +221,7 @@ class EmbeddingFiguresTest {
             centres[j] = new float[] {(float) (5 * Math.cos(a)), (float) (5 * Math.sin(a))};
         }
         IterationSnapshot s = new IterationSnapshot(1, 0, new float[][] {{1, 0}}, new int[] {0}, w, centres,
-                new float[] {0}, new float[] {0}, 1, 0.5, 1e-3, 1);
+                new float[] {0}, new float[] {0}, 1, 0.5, 1e-3, 1, null);
         EmbeddingCircleFigure f = new EmbeddingCircleFigure();
         f.setRun(new RunData("c", TrainConfig.defaults(HeadKind.CENTER), List.of(s), List.of()));
         BufferedImage img = Pixels.render(f);

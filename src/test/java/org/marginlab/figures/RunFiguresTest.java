@@ -179,7 +179,7 @@ class RunFiguresTest {
         float[][] emb = broken.embeddings().clone();
         emb[0] = new float[] {Float.NaN, Float.POSITIVE_INFINITY};
         var bad = new org.marginlab.train.IterationSnapshot(broken.iteration(), broken.epoch(), emb, broken.probeLabels(),
-                broken.weights(), null, broken.thetaY(), broken.dLdThetaY(), Double.NaN, 0.5, 1e-3, 1);
+                broken.weights(), null, broken.thetaY(), broken.dLdThetaY(), Double.NaN, 0.5, 1e-3, 1, null);
         RunData diverged = RunData.of("nan", RUN.config(), List.of(bad), RUN.epochs());
         List<Figure> all = new ArrayList<>(FigureSet.forRun(RUN).figures());
         all.add(new org.marginlab.figures.embedding.EmbeddingSphereFigure());

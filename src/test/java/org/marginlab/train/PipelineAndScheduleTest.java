@@ -5,12 +5,14 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
 import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
 
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,8 +144,13 @@ class PipelineAndScheduleTest {
     void snapshotsRoundTrip() throws Exception {
         IterationSnapshot s = new IterationSnapshot(7, 1, new float[][] {{1, 2}, {3, 4}}, new int[] {0, 1},
                 new float[][] {{5, 6}, {7, 8}}, new float[][] {{0.5f, 0}, {0, 0.5f}}, new float[] {0.1f, 0.2f},
-                new float[] {-1, -2}, 0.7, 0.8, 1e-3, 1234);
+                new float[] {-1, -2}, 0.7, 0.8, 1e-3, 1234, new HeadParams(6.6, 0.19, 53.5, true));
         IterationSnapshot r = SnapshotCodec.decodeIteration(SnapshotCodec.encode(s));
+        assertEquals(s.headParams(), r.headParams());
+        IterationSnapshot legacy = new IterationSnapshot(7, 1, s.embeddings(), s.probeLabels(), s.weights(), null,
+                s.thetaY(), s.dLdThetaY(), 0.7, 0.8, 1e-3, 1234, null);
+        assertNull(SnapshotCodec.decodeIteration(SnapshotCodec.encode(legacy)).headParams(),
+                "a snapshot written before the live params were recorded reads without them");
         assertArrayEquals(s.embeddings(), r.embeddings());
         assertArrayEquals(s.centers(), r.centers());
         assertArrayEquals(s.dLdThetaY(), r.dLdThetaY());

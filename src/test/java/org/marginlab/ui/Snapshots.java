@@ -27,7 +27,7 @@ final class Snapshots {
                 grad[i] = -1f;
             }
         }
-        return new IterationSnapshot(it, 0, emb, labels, w, null, theta, grad, 1.0 / (it + 1), 0.5, 1e-3, 1000);
+        return new IterationSnapshot(it, 0, emb, labels, w, null, theta, grad, 1.0 / (it + 1), 0.5, 1e-3, 1000, null);
     }
 
     static EpochSnapshot epoch(int epoch, long it, int classes) {
