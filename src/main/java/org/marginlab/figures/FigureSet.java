@@ -118,6 +118,11 @@ public final class FigureSet {
         return new FigureSet(figures.stream().filter(f -> ids.contains(f.id())).toList());
     }
 
+    /** This set less the figure with this id. */
+    public FigureSet without(String id) {
+        return new FigureSet(figures.stream().filter(f -> !f.id().equals(id)).toList());
+    }
+
     /**
      * Writes every figure as {@code dir/<id>.<ext>}; returns the files in order. Figures are independent
      * objects, so they are drawn and encoded in parallel (PNG encoding is most of an export's time);
