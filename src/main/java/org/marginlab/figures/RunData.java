@@ -52,7 +52,8 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         if (s.headParams() != null) {
             return s.headParams();
         }
-        return config == null ? null : new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
+        // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
+        return config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
                 config.lambdaGamma(), config.lambdaPower(), config.marginWarmup()).at(s.iteration());
     }
 

@@ -95,25 +95,38 @@ public final class TrainingSession {
     private long lastCheckpoint = -1;
 
     private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer, Checkpoint resumeFrom) {
-        this.config = config;
         this.data = data;
         this.heads = heads;
         this.writer = writer;
         this.resumeFrom = resumeFrom;
-        this.itersPerEpoch = data.train().count() / config.batchSize();
-        if (itersPerEpoch == 0) {
+        this.itersPerEpoch = iterationsPerEpoch(config, data);
+        this.totalIterations = totalIterations(config, itersPerEpoch);
+        this.config = config.withWarmupFor(totalIterations);
+    }
+
+    private static long iterationsPerEpoch(TrainConfig config, TrainingData data) {
+        long n = data.train().count() / config.batchSize();
+        if (n == 0) {
             throw new UserException("--batch " + config.batchSize() + " is larger than the training set ("
                     + data.train().count() + " images); use a smaller batch");
         }
-        long total = itersPerEpoch * config.epochs();
-        this.totalIterations = config.iterations() > 0 ? Math.min(total, config.iterations()) : total;
+        return n;
     }
 
-    /** A new run; writes its files to {@code runDir} when not null. */
+    private static long totalIterations(TrainConfig config, long itersPerEpoch) {
+        long total = itersPerEpoch * config.epochs();
+        return config.iterations() > 0 ? Math.min(total, config.iterations()) : total;
+    }
+
+    /**
+     * A new run; writes its files to {@code runDir} when not null. An automatic warm-up is fixed to its
+     * number of iterations first, so config.json re-runs the run exactly.
+     */
     public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir) {
         ConfigCheck.validate(config);
-        RunWriter writer = runDir == null ? null : RunWriter.create(runDir, config);
-        return new TrainingSession(config, data, heads, writer, null);
+        TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
+        RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
+        return new TrainingSession(fixed, data, heads, writer, null);
     }
 
     /**

@@ -141,6 +141,22 @@ class PipelineAndScheduleTest {
     }
 
     @Test
+    void defaultWarmupIsAtMostAThirdOfTheRun() {
+        TrainConfig d = TrainConfig.defaults(HeadKind.ARC);
+        assertEquals(156, d.withWarmupFor(468).marginWarmup(), "one epoch at batch 128: 468 / 3");
+        assertEquals(500, d.withWarmupFor(4680).marginWarmup(), "ten epochs: capped at 500");
+        TrainConfig explicit = d.withWarmupFor(0);
+        assertEquals(0, explicit.marginWarmup());
+        assertEquals(explicit, explicit.withWarmupFor(468), "a chosen warm-up is kept");
+        TrainConfig c = TestData.small(120, 32);
+        TrainConfig auto = new TrainConfig(c.dataDir(), c.backbone(), c.dim(), HeadKind.ARC, d.headParams(),
+                c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(), TrainConfig.AUTO_WARMUP, c.centerAlpha(), c.optimizer(),
+                c.learningRate(), c.schedule(), c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(), c.iterations(),
+                c.seed(), c.device(), c.augment(), c.probePerClass(), c.snapshotEvery());
+        assertEquals(40, TrainingSession.create(auto, TestData.get(), TestData.SOFTMAX, null).config().marginWarmup());
+    }
+
+    @Test
     void snapshotsRoundTrip() throws Exception {
         IterationSnapshot s = new IterationSnapshot(7, 1, new float[][] {{1, 2}, {3, 4}}, new int[] {0, 1},
                 new float[][] {{5, 6}, {7, 8}}, new float[][] {{0.5f, 0}, {0, 0.5f}}, new float[] {0.1f, 0.2f},

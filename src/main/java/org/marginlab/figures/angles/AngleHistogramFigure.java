@@ -182,7 +182,7 @@ public final class AngleHistogramFigure implements RunFigure {
         Rectangle2D body = FigureStyle.header(g, area, title(),
                 n + (n == 1 ? " epoch, " : " epochs, ") + samples + " test samples in the last; back (top) = epoch 1, front (bottom) = epoch "
                         + (eps.get(n - 1).epoch() + 1) + "; bins " + Fmt.num(round3(width)) + (unit == AngleUnit.DEGREES ? "°" : " rad")
-                        + " wide; heights = samples per bin");
+                        + " wide");
         double lo = unit.of(ed[0]);
         double hi = unit.of(ed[ed.length - 1]);
         Rectangle2D plot = new Rectangle2D.Double(body.getX() + 90, body.getY() + 6, body.getWidth() - 160,
@@ -241,7 +241,10 @@ public final class AngleHistogramFigure implements RunFigure {
             g.draw(new java.awt.geom.Line2D.Double(x, y, x + 4, y));
             g.drawString(Fmt.num(t), (float) (x + 7), (float) (y + 4));
         }
-        g.drawString("count", (float) x, (float) (y0 - height - 8));
+        java.awt.geom.AffineTransform saved = g.getTransform();
+        g.rotate(-Math.PI / 2, x + 52, y0 - height / 2);
+        FigureStyle.drawCentred(g, "samples per bin", x + 52, y0 - height / 2);
+        g.setTransform(saved);
     }
 
     private static double round3(double v) {

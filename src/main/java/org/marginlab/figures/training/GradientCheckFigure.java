@@ -63,7 +63,8 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
 
     @Override
     public boolean hasData() {
-        return snapshot() != null && run.config() != null;
+        IterationSnapshot s = snapshot();
+        return s != null && run.paramsAt(s) != null;
     }
 
     @Override
@@ -134,7 +135,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
     XYSeriesCollection data() {
         XYSeriesCollection c = new XYSeriesCollection();
         IterationSnapshot s = snapshot();
-        if (s == null || run.config() == null) {
+        if (!hasData()) {
             return c;
         }
         // The curve and rings at the parameters the snapshot's points were measured under.
@@ -208,7 +209,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         IterationSnapshot s = snapshot();
-        String sub = s == null || run.config() == null ? "no probe gradients yet"
+        String sub = !hasData() ? "no probe gradients yet"
                 : "iteration " + s.iteration() + ", " + s.thetaY().length + " probes, "
                 + run.paramsLabel(s) + "; cross-entropy: ∂L/∂θ_y = (P_y − 1)·∂Z_y/∂θ_y";
         c.addSubtitle(0, new TextTitle(sub));
