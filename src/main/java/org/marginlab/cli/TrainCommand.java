@@ -61,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     Double lambdaGamma;
     @Option(names = "--lambda-power", description = "λ annealing power (default 1)")
     Double lambdaPower;
-    @Option(names = "--margin-warmup", description = "iterations over which cosface/arcface margins grow from 0 to m and the s of normface, cosface, arcface and arc from 1 to s (0 = off)")
+    @Option(names = "--margin-warmup", description = "iterations over which cosface/arcface margins grow from 0 to m and the s of normface, cosface, arcface and arc from 1 to s (0 = off, -1 = a third of the run's iterations, at most 500; default -1)")
     Integer marginWarmup;
     @Option(names = "--center-alpha", description = "center-loss centre update rate α, (0, 1]")
     Double centerAlpha;
@@ -219,6 +219,9 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onIteration(org.marginlab.train.IterationSnapshot s) {
+            if (!Double.isFinite(s.loss())) {
+                return; // the untrained iteration-0 snapshot
+            }
             tail = String.format(Locale.ROOT, " loss %.3f acc %.3f %.0f img/s", s.loss(), s.trainAccuracy(), s.imagesPerSecond());
         }
 

@@ -25,8 +25,8 @@ import java.util.Map;
  * View options are plain setters, read at the next {@code draw}:
  * <ul>
  * <li>{@code embedding.EmbeddingCircleFigure}: {@code setNormalised(boolean)} (unit circle / raw plane),
- *     {@code setSnapshotIndex(int)} (−1 = latest), {@code setHead(HeadKind, HeadParams)} for the decision
- *     boundaries and margin regions (default: the run's head); {@code lastFrame()} maps data to pixels</li>
+ *     {@code setSnapshotIndex(int)} (−1 = latest); the decision boundaries and margin regions are the run's
+ *     head at the snapshot's own parameters ({@link RunData#paramsAt}); {@code lastFrame()} maps data to pixels</li>
  * <li>{@code embedding.EmbeddingSphereFigure}: {@code setYaw(deg)}, {@code setPitch(deg)},
  *     {@code rotateBy(dxPixels, dyPixels)} for drag-to-rotate, {@code setSnapshotIndex(int)};
  *     {@code viewState()} carries the camera angles into exports</li>
@@ -38,8 +38,8 @@ import java.util.Map;
  *     {@code setHead(HeadKind, HeadParams)}, {@code setAngleUnit(AngleUnit)}; dz-dtheta also
  *     {@code setUnitScale(boolean)} (s = 1 as in the paper, or each head's s); s trade-off also
  *     {@code setClassCount(int)}</li>
- * <li>{@code training.GradientCheckFigure}: {@code setSnapshotIndex(int)}, {@code setAngleUnit(AngleUnit)},
- *     {@code setHead(HeadKind, HeadParams)} (the live λ or warmed-up m, when they differ from the config)</li>
+ * <li>{@code training.GradientCheckFigure}: {@code setSnapshotIndex(int)}, {@code setAngleUnit(AngleUnit)};
+ *     its curve and rings use the snapshot's own parameters (the live λ, warmed-up s and m)</li>
  * <li>{@code training.SimilarityMatrixFigure}, {@code training.ConfusionMatrixFigure}: {@code setEpochIndex(int)}
  *     (−1 = latest)</li>
  * <li>{@code training.TrainingCurvesFigure}: no options</li>

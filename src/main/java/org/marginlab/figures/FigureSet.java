@@ -66,7 +66,9 @@ public final class FigureSet {
         out.add(withRun(new ConfusionMatrixFigure(), run));
         out.removeIf(f -> !f.hasData());
         if (run.config() != null) {
-            out.addAll(theory(run.config().head(), run.config().headParams()).figures);
+            // at the parameters in force where the run's figures end (the configured ones once warmed up)
+            HeadParams p = last == null ? run.config().headParams() : run.paramsAt(last);
+            out.addAll(theory(run.config().head(), p).figures);
         }
         return new FigureSet(out);
     }
@@ -114,6 +116,11 @@ public final class FigureSet {
             }
         }
         return new FigureSet(figures.stream().filter(f -> ids.contains(f.id())).toList());
+    }
+
+    /** This set less the figure with this id. */
+    public FigureSet without(String id) {
+        return new FigureSet(figures.stream().filter(f -> !f.id().equals(id)).toList());
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.marginlab.figures;
 
 import java.util.List;
+import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
+import org.marginlab.model.heads.MarginSchedule;
 import org.marginlab.train.EpochSnapshot;
 import org.marginlab.train.IterationSnapshot;
 import org.marginlab.train.TrainConfig;
@@ -39,6 +42,62 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The head parameters in force at a snapshot: as recorded, or for runs written before they were
+     * recorded, the run's schedule at that iteration. Null without either.
+     */
+    public HeadParams paramsAt(IterationSnapshot s) {
+        if (s.headParams() != null) {
+            return s.headParams();
+        }
+        // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
+        return config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
+                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup()).at(s.iteration());
+    }
+
+    /**
+     * The head with the parameters it reads at a snapshot, each scheduled one with where it is heading,
+     * e.g. {@code "ArcFace s = 6.6 (→ 16, warm-up), m = 0.19 (→ 0.2, warm-up)"} or
+     * {@code "SphereFace m = 4, λ = 53.5 (→ 5, annealing)"}. Null without a head.
+     */
+    public String paramsLabel(IterationSnapshot s) {
+        HeadParams live = paramsAt(s);
+        if (config == null || live == null) {
+            return null;
+        }
+        HeadKind k = config.head();
+        HeadParams target = config.headParams();
+        boolean annealed = k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
+        List<String> parts = new java.util.ArrayList<>();
+        for (String name : HeadParams.usedBy(k)) {
+            switch (name) {
+                case "s" -> parts.add(scheduled("s", live.s(), target.s(), "warm-up"));
+                case "m" -> parts.add(scheduled("m", live.m(), target.m(), "warm-up"));
+                case "lambda" -> parts.add(annealed ? scheduled("λ", live.lambda(), config.lambdaMin(), "annealing")
+                        : "λ = " + Fmt.num(live.lambda()));
+                case "easy_margin" -> {
+                    if (live.easyMargin()) {
+                        parts.add("easy margin");
+                    }
+                }
+                default -> { }
+            }
+        }
+        return k.displayName() + (parts.isEmpty() ? "" : " " + String.join(", ", parts));
+    }
+
+    /** "s = 7", or "s = 6.6 (→ 7, warm-up)" while the value still moves towards its end. */
+    private static String scheduled(String name, double live, double end, String how) {
+        String v = name + " = " + Fmt.num(threeDigits(live));
+        return Math.abs(live - end) <= 1e-9 * Math.max(1, Math.abs(end)) ? v
+                : v + " (→ " + Fmt.num(end) + ", " + how + ")";
+    }
+
+    private static double threeDigits(double v) {
+        return v == 0 || !Double.isFinite(v) ? v
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
     }
 
     public IterationSnapshot lastIteration() {

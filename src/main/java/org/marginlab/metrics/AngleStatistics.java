@@ -97,6 +97,21 @@ public final class AngleStatistics {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /** WC-Intra, W-Inter and C-Inter of one set of features, in radians. */
+    public record Summary(double wcIntra, double wInter, double cInter) {
+    }
+
+    /** The three statistics of the given feature rows (e.g. a snapshot's probe set) against W. */
+    public static Summary of(float[][] rows, int[] labels, float[][] weights) {
+        int d = weights.length == 0 ? 0 : weights[0].length;
+        float[] flat = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * d, d);
+        }
+        float[][] c = centres(flat, d, labels, weights.length);
+        return new Summary(wcIntra(c, weights), wInter(weights), cInter(c));
+    }
+
     /** θ_y of every sample: ∠(x_i, W_{y_i}). */
     public static float[] thetaY(float[] features, int dim, int[] labels, float[][] weights) {
         float[] out = new float[labels.length];

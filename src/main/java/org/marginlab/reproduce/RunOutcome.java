@@ -58,13 +58,7 @@ public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> me
 
     /** Eq. 12 on the snapshot's probe features. */
     static double probeWcIntra(IterationSnapshot s) {
-        int d = s.dimension();
-        float[] flat = new float[s.embeddings().length * d];
-        for (int i = 0; i < s.embeddings().length; i++) {
-            System.arraycopy(s.embeddings()[i], 0, flat, i * d, d);
-        }
-        float[][] centres = AngleStatistics.centres(flat, d, s.probeLabels(), s.classCount());
-        return AngleStatistics.wcIntra(centres, s.weights());
+        return AngleStatistics.of(s.embeddings(), s.probeLabels(), s.weights()).wcIntra();
     }
 
     /** Test error (%) read at the end of the given epoch (1-based) from the metric rows; NaN when absent. */

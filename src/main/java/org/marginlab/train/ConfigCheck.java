@@ -38,7 +38,9 @@ public final class ConfigCheck {
             fail("--lambda-min/--lambda-gamma/--lambda-power", "numbers ≥ 0",
                     c.lambdaMin() + "/" + c.lambdaGamma() + "/" + c.lambdaPower());
         }
-        intRange("--margin-warmup", c.marginWarmup(), 0, Integer.MAX_VALUE);
+        if (c.marginWarmup() != TrainConfig.AUTO_WARMUP) {
+            intRange("--margin-warmup", c.marginWarmup(), 0, Integer.MAX_VALUE);
+        }
         if (!(c.centerAlpha() > 0 && c.centerAlpha() <= 1)) {
             fail("--center-alpha", "a number in (0, 1]", c.centerAlpha());
         }

@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import org.marginlab.model.heads.HeadParams;
+
 /**
  * What the figures need from one logged training iteration, as plain arrays copied off the
  * native tensors on the training thread, so any thread may read them.
@@ -18,6 +20,9 @@ package org.marginlab.train;
  * @param trainAccuracy running training accuracy since the previous snapshot, in [0, 1]
  * @param learningRate  learning rate at this iteration
  * @param imagesPerSecond training throughput since the previous snapshot
+ * @param headParams    the head parameters in force at this iteration (warmed-up s and m, annealed λ),
+ *                      which the probes' P_y and gradients used; {@code null} for snapshots written
+ *                      before they were recorded ({@code RunData.paramsAt} then recomputes them)
  * @param dLdThetaAlong measured dL/dθ_y of each probe's own loss along the great circle from x̂ towards
  *                      W_y (‖x‖ fixed, every θ_j moving), by autograd on the live head
  *                      ({@link AlongFeatureGradient}); length N, NaN where undefined, {@code null} in runs
@@ -36,6 +41,7 @@ public record IterationSnapshot(
         double trainAccuracy,
         double learningRate,
         double imagesPerSecond,
+        HeadParams headParams,
         float[] dLdThetaAlong) {
 
     public int dimension() {

@@ -83,6 +83,11 @@ public final class MarginTrainableHead implements TrainableHead {
     }
 
     @Override
+    public HeadParams params() {
+        return current;
+    }
+
+    @Override
     public float[][] weights() {
         return rows(block.weight());
     }

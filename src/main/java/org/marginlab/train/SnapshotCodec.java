@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
+import org.marginlab.model.heads.HeadParams;
 
 /**
  * Binary form of the snapshots in {@code snapshots.bin} (big-endian, as {@link DataOutputStream} writes).
@@ -15,7 +16,9 @@ import java.io.ByteArrayInputStream;
  * iteration payload := long iteration · int epoch · int N · int d · int C · byte hasCentres ·
  *            float[N·d] embeddings · int[N] labels · float[C·d] W · (float[C·d] centres if hasCentres) ·
  *            float[N] θ_y · float[N] ∂L/∂θ_y · double loss · double trainAcc · double lr · double images/s ·
- *            (float[N] along-feature dL/dθ_y if measured; runs written before it end here)
+ *            byte extras (bit 0: the live head parameters double s · double m · double λ · byte easyMargin
+ *            follow; bit 1: float[N] along-feature dL/dθ_y follows). Runs written before these
+ *            were recorded end after images/s and decode with both null.
  * epoch payload := int epoch · long iteration · double testAcc · double wcIntra · double wInter ·
  *            double cInter · int bins · double[bins+1] edges · int C · int[C·bins] histograms ·
  *            int M · float[M·M] similarity · int[M] similarityLabels · int[C·C] confusion
@@ -68,6 +71,14 @@ public final class SnapshotCodec {
             o.writeDouble(s.trainAccuracy());
             o.writeDouble(s.learningRate());
             o.writeDouble(s.imagesPerSecond());
+            int extras = (s.headParams() != null ? 1 : 0) | (s.dLdThetaAlong() != null ? 2 : 0);
+            o.writeByte(extras);
+            if (s.headParams() != null) {
+                o.writeDouble(s.headParams().s());
+                o.writeDouble(s.headParams().m());
+                o.writeDouble(s.headParams().lambda());
+                o.writeByte(s.headParams().easyMargin() ? 1 : 0);
+            }
             if (s.dLdThetaAlong() != null) {
                 for (float v : s.dLdThetaAlong()) {
                     o.writeFloat(v);
@@ -97,8 +108,12 @@ public final class SnapshotCodec {
         double acc = in.readDouble();
         double lr = in.readDouble();
         double ips = in.readDouble();
-        float[] along = in.available() >= 4L * n ? readFloats(in, n) : null;
-        return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad, loss, acc, lr, ips, along);
+        int extras = in.available() > 0 ? in.readUnsignedByte() : 0;
+        HeadParams live = (extras & 1) != 0
+                ? new HeadParams(in.readDouble(), in.readDouble(), in.readDouble(), in.readByte() != 0) : null;
+        float[] along = (extras & 2) != 0 ? readFloats(in, n) : null;
+        return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad, loss, acc, lr, ips,
+                live, along);
     }
 
     public static byte[] encode(EpochSnapshot s) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.marginlab.model.heads.HeadFunctions;
+import org.marginlab.model.heads.HeadParams;
 
 /**
  * What the training loop needs from a classification head. All methods run on the training thread;
@@ -41,6 +42,9 @@ public interface TrainableHead {
 
     /** The head's analytic functions at its current (scheduled) parameters. */
     HeadFunctions functions();
+
+    /** The parameters in force at the iteration last passed to {@link #setIteration}. */
+    HeadParams params();
 
     /** W as C × d. */
     float[][] weights();

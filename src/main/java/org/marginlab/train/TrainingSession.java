@@ -38,8 +38,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TrainingSession {
 
-    /** θ_y histogram bins over [0, π] (10° each). */
-    public static final int HISTOGRAM_BINS = 18;
+    /**
+     * θ_y histogram bins over [0, π], 0.1° (0.0017 rad) each: fine enough for the papers' WC-Intra of
+     * 0.002–0.03 rad; the histogram figure merges them over the range the data occupies.
+     */
+    public static final int HISTOGRAM_BINS = 1800;
     /** Probe samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
     public static final int SIMILARITY_PER_CLASS = 10;
     private static final int EVAL_CHUNK = 500;
@@ -93,25 +96,38 @@ public final class TrainingSession {
     private String resumeNotice;
 
     private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer, Checkpoint resumeFrom) {
-        this.config = config;
         this.data = data;
         this.heads = heads;
         this.writer = writer;
         this.resumeFrom = resumeFrom;
-        this.itersPerEpoch = data.train().count() / config.batchSize();
-        if (itersPerEpoch == 0) {
+        this.itersPerEpoch = iterationsPerEpoch(config, data);
+        this.totalIterations = totalIterations(config, itersPerEpoch);
+        this.config = config.withWarmupFor(totalIterations);
+    }
+
+    private static long iterationsPerEpoch(TrainConfig config, TrainingData data) {
+        long n = data.train().count() / config.batchSize();
+        if (n == 0) {
             throw new UserException("--batch " + config.batchSize() + " is larger than the training set ("
                     + data.train().count() + " images); use a smaller batch");
         }
-        long total = itersPerEpoch * config.epochs();
-        this.totalIterations = config.iterations() > 0 ? Math.min(total, config.iterations()) : total;
+        return n;
     }
 
-    /** A new run; writes its files to {@code runDir} when not null. */
+    private static long totalIterations(TrainConfig config, long itersPerEpoch) {
+        long total = itersPerEpoch * config.epochs();
+        return config.iterations() > 0 ? Math.min(total, config.iterations()) : total;
+    }
+
+    /**
+     * A new run; writes its files to {@code runDir} when not null. An automatic warm-up is fixed to its
+     * number of iterations first, so config.json re-runs the run exactly.
+     */
     public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir) {
         ConfigCheck.validate(config);
-        RunWriter writer = runDir == null ? null : RunWriter.create(runDir, config);
-        return new TrainingSession(config, data, heads, writer, null);
+        TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
+        RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
+        return new TrainingSession(fixed, data, heads, writer, null);
     }
 
     /**
@@ -233,6 +249,7 @@ public final class TrainingSession {
 
     private void tick() {
         boolean work;
+        boolean stepping;
         boolean cancel;
         RunState announce = null;
         synchronized (lock) {
@@ -252,7 +269,8 @@ public final class TrainingSession {
                 }
             }
             work = !cancel && (state == RunState.RUNNING || stepsRequested > 0);
-            if (work && state != RunState.RUNNING) {
+            stepping = work && state != RunState.RUNNING;
+            if (stepping) {
                 stepsRequested--;
             }
         }
@@ -268,7 +286,7 @@ public final class TrainingSession {
             if (work) {
                 setUp();
                 if (iteration < totalIterations) {
-                    iterate();
+                    iterate(stepping);
                 }
                 if (iteration >= totalIterations) {
                     finish(RunState.FINISHED, String.format(Locale.ROOT, "finished %d iterations", iteration));
@@ -340,9 +358,15 @@ public final class TrainingSession {
             probeLabels[i] = data.test().label(probe[i]);
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
+        lastLr = schedule.rate(iteration);
+        if (resumeFrom == null) {
+            // The untrained model, so every figure's timeline starts where training starts.
+            record(iterationSnapshot(0), null, 0);
+        }
     }
 
-    private void iterate() throws IOException {
+    /** One optimiser step; a snapshot follows every {@code snapshotEvery} steps and every single Step. */
+    private void iterate(boolean stepping) throws IOException {
         long it = iteration;
         int epoch = (int) (it / itersPerEpoch);
         int pos = (int) (it % itersPerEpoch);
@@ -391,7 +415,7 @@ public final class TrainingSession {
         for (TrainingListener l : listeners) {
             l.onProgress(iteration, totalIterations, epoch);
         }
-        boolean snap = iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
+        boolean snap = stepping || iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
         IterationSnapshot is = snap ? iterationSnapshot(epoch) : null;
         EpochSnapshot es = epochEnd ? epochSnapshot(epoch) : null;
@@ -437,10 +461,15 @@ public final class TrainingSession {
         double loss = is != null ? is.loss() : Double.NaN;
         double acc = is != null ? is.trainAccuracy() : Double.NaN;
         double ips = is != null ? is.imagesPerSecond() : Double.NaN;
+        AngleStatistics.Summary probe = is != null ? AngleStatistics.of(is.embeddings(), is.probeLabels(), is.weights())
+                : new AngleStatistics.Summary(Double.NaN, Double.NaN, Double.NaN);
+        head.setIteration(iteration);
+        HeadParams live = head.params();
         MetricsRow row = new MetricsRow(iteration, epoch, loss, acc,
                 es != null ? es.testAccuracy() : Double.NaN, lastLr,
                 es != null ? es.wcIntra() : Double.NaN, es != null ? es.wInter() : Double.NaN,
-                es != null ? es.cInter() : Double.NaN, ips);
+                es != null ? es.cInter() : Double.NaN, ips, probe.wcIntra(), probe.wInter(), probe.cInter(),
+                live.s(), live.m(), live.lambda());
         if (writer != null) {
             if (is != null) {
                 writer.snapshot(is);
@@ -508,8 +537,10 @@ public final class TrainingSession {
         return new Embedded(feats, py, pred);
     }
 
+    /** The probes under the model and head parameters in force at the current iteration. */
     private IterationSnapshot iterationSnapshot(int epoch) {
         int d = config.dim();
+        head.setIteration(iteration);
         Embedded e = embed(probe, probeLabels, true);
         float[][] w = head.weights();
         float[] theta = AngleStatistics.thetaY(e.features(), d, probeLabels, w);
@@ -525,9 +556,11 @@ public final class TrainingSession {
         float[][] centres = head.centers();
         float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, w, centres);
         double secs = windowNanos / 1e9;
+        boolean trained = seen > 0; // no loss, accuracy or speed before the first step
         IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres,
-                theta, grad, lossSum / Math.max(1, seen / config.batchSize()), (double) correct / Math.max(1, seen),
-                lastLr, secs > 0 ? windowImages / secs : 0, along);
+                theta, grad, trained ? lossSum / Math.max(1, seen / config.batchSize()) : Double.NaN,
+                trained ? (double) correct / seen : Double.NaN, lastLr,
+                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along);
         lossSum = 0;
         correct = 0;
         seen = 0;

@@ -49,7 +49,6 @@ public final class CompareCellView extends FigureView {
         switch (f) {
             case EmbeddingCircleFigure c -> {
                 c.setRun(data);
-                c.setHead(run.config().head(), run.config().headParams());
             }
             case EmbeddingSphereFigure s -> {
                 s.setRun(data);

@@ -113,9 +113,6 @@ public final class EmbeddingView extends FigureView {
                 c.setRun(run);
                 c.setSnapshotIndex(index);
                 c.setNormalised(normalised.isSelected());
-                if (run.config() != null) {
-                    c.setHead(run.config().head(), run.config().headParams());
-                }
             }
             case EmbeddingSphereFigure s -> {
                 s.setRun(run);

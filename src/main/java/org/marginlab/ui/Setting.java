@@ -33,6 +33,19 @@ public enum Setting {
     PROBE_PER_CLASS("Probe images per class", Kind.TEXT),
     SNAPSHOT_EVERY("Snapshot every (iterations)", Kind.TEXT);
 
+    /** The margin warm-up field's text for {@link org.marginlab.train.TrainConfig#AUTO_WARMUP}. */
+    public static final String AUTO = "auto";
+
+    /** The warm-up field's text of a config value. */
+    public static String warmupText(int warmup) {
+        return warmup == org.marginlab.train.TrainConfig.AUTO_WARMUP ? AUTO : Integer.toString(warmup);
+    }
+
+    /** The config value of a valid warm-up field. */
+    public static int warmupValue(String text) {
+        return text.trim().equals(AUTO) ? org.marginlab.train.TrainConfig.AUTO_WARMUP : Integer.parseInt(text.trim());
+    }
+
     /** How the panel edits the field. */
     public enum Kind { TEXT, CHOICE, FLAG }
 
@@ -106,8 +119,10 @@ public enum Setting {
                     : "Start of the λ annealing that blends ψ with cos θ, " + range(head, this) + "; large λ trains like softmax.";
             case EASY_MARGIN -> "Apply the margin only while cos θ_y > 0 (ArcFace's easy-margin variant).";
             case MARGIN_WARMUP -> head == HeadKind.COSFACE || head == HeadKind.ARCFACE
-                    ? "Iterations over which m grows from 0 and s from 1, 0–100000; 2-D needs it."
-                    : "Iterations over which s grows from 1, 0–100000; 2-D needs it.";
+                    ? "Iterations over which m grows from 0 and s from 1, 0–100000, or auto (a third of the run, "
+                    + "at most 500); 2-D needs it."
+                    : "Iterations over which s grows from 1, 0–100000, or auto (a third of the run, at most 500); "
+                    + "2-D needs it.";
             case OPTIMIZER -> "Adam adapts the step per weight; SGD uses momentum 0.9.";
             case LEARNING_RATE -> "Base (peak for one-cycle) learning rate, 1e-6–10.";
             case SCHEDULE -> "constant, step (×0.1 at 50 % and 75 %), or Smith's one-cycle.";
@@ -133,7 +148,7 @@ public enum Setting {
             case DEVICE -> t.matches("auto|cpu|gpu(:\\d{1,2})?") ? null : "use auto, cpu, gpu or gpu:i";
             case EASY_MARGIN -> t.equals("true") || t.equals("false") ? null : "true or false";
             case DIM -> integer(t, 2, 512);
-            case MARGIN_WARMUP -> integer(t, 0, 100_000);
+            case MARGIN_WARMUP -> t.equals(AUTO) ? null : integer(t, 0, 100_000);
             case BATCH -> integer(t, 1, 4096);
             case EPOCHS -> integer(t, 1, 1000);
             case ITERATIONS -> integer(t, 0, 100_000_000);

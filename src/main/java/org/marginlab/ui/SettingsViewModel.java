@@ -89,7 +89,7 @@ public final class SettingsViewModel {
             set(Setting.DATA_DIR, config.dataDir() == null ? "" : config.dataDir());
             set(Setting.BACKBONE, config.backbone());
             set(Setting.DIM, Integer.toString(config.dim()));
-            set(Setting.MARGIN_WARMUP, Integer.toString(config.marginWarmup()));
+            set(Setting.MARGIN_WARMUP, Setting.warmupText(config.marginWarmup()));
             set(Setting.OPTIMIZER, config.optimizer());
             set(Setting.LEARNING_RATE, num(config.learningRate()));
             set(Setting.SCHEDULE, config.schedule());
@@ -131,7 +131,7 @@ public final class SettingsViewModel {
         return new TrainConfig(dir.isEmpty() ? null : dir, get(Setting.BACKBONE).toLowerCase(Locale.ROOT),
                 Integer.parseInt(get(Setting.DIM)), h, p,
                 b.lambdaMin(), b.lambdaGamma(), b.lambdaPower(),
-                Setting.MARGIN_WARMUP.appliesTo(h) ? Integer.parseInt(get(Setting.MARGIN_WARMUP)) : b.marginWarmup(),
+                Setting.MARGIN_WARMUP.appliesTo(h) ? Setting.warmupValue(get(Setting.MARGIN_WARMUP)) : b.marginWarmup(),
                 b.centerAlpha(), get(Setting.OPTIMIZER).toLowerCase(Locale.ROOT),
                 Double.parseDouble(get(Setting.LEARNING_RATE)), get(Setting.SCHEDULE).toLowerCase(Locale.ROOT),
                 Double.parseDouble(get(Setting.WEIGHT_DECAY)), b.momentum(),

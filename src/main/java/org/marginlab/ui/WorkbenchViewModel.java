@@ -443,7 +443,7 @@ public final class WorkbenchViewModel {
             b.append(" / ").append(total);
         }
         IterationSnapshot last = r.latestProperty().get();
-        if (last != null) {
+        if (last != null && Double.isFinite(last.loss())) { // not the untrained iteration-0 snapshot
             b.append(String.format(java.util.Locale.ROOT, " · %,.0f images/s", last.imagesPerSecond()));
             b.append(String.format(java.util.Locale.ROOT, " · loss %.3f · train acc %.1f %%",
                     last.loss(), 100 * last.trainAccuracy()));

@@ -74,4 +74,24 @@ class FiguresCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--scale 7"), r.err());
     }
+
+    @Test
+    void histogramClassFlagWritesOneFilePerClass() throws IOException {
+        Path out = tmp.resolve("hist");
+        InfoCommandTest.Result r = InfoCommandTest.run("figures", run.toString(), "--out", out.toString(),
+                "--format", "csv", "--only", "angle-histograms", "--histogram-class", "3,all");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(out.resolve("angle-histograms-class3.csv").toString(),
+                out.resolve("angle-histograms-all.csv").toString()), r.out().lines().toList());
+        // class 3 has its 1000 test images, all classes together 10 000
+        assertEquals(1000, countColumn(out.resolve("angle-histograms-class3.csv")));
+        assertEquals(10_000, countColumn(out.resolve("angle-histograms-all.csv")));
+        InfoCommandTest.Result bad = InfoCommandTest.run("figures", run.toString(), "--histogram-class", "10");
+        assertEquals(2, bad.code());
+        assertEquals("marginlab: --histogram-class '10' must be a class from 0 to 9 or all", bad.err().strip());
+    }
+
+    private static int countColumn(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(",")[4])).sum();
+    }
 }

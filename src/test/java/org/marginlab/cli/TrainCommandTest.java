@@ -2,6 +2,8 @@ package org.marginlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.train.IterationSnapshot;
+import org.marginlab.train.MetricsRow;
 import org.marginlab.train.RunReader;
 
 import java.io.PrintWriter;
@@ -50,7 +52,7 @@ class TrainCommandTest {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         RunReader.Run run = RunReader.read(dir);
-        assertEquals(3, run.iterations().size()); // 5, 10, 12
+        assertEquals(4, run.iterations().size()); // 0, 5, 10, 12
         assertEquals(1, run.epochs().size());
         // The run's config re-runs it: same flags from the file give identical metrics.
         Path again = tmp.resolve("again");
@@ -58,5 +60,81 @@ class TrainCommandTest {
         assertEquals("0", r2[0], r2[2]);
         assertEquals(run.metrics().stream().map(m -> m.loss()).toList(),
                 RunReader.read(again).metrics().stream().map(m -> m.loss()).toList());
+    }
+
+    /**
+     * Issue 13's time resolution: a snapshot of the untrained model at iteration 0, and at every snapshot
+     * row of metrics.csv the probe-set angle statistics (recomputed here from the snapshot by Eq. 12–14) and
+     * the live s and m of the warm-up (by hand: s = 1 + 15·i/60, m = 0.2·i/60 until iteration 60).
+     */
+    @Test
+    void everySnapshotRowHasProbeAngleStatisticsAndTheLiveHeadParameters(@TempDir Path tmp) {
+        Path dir = tmp.resolve("run");
+        String[] r = run("train", "--head", "arcface", "--dim", "3", "--iterations", "120", "--batch", "32",
+                "--snapshot-every", "20", "--margin-warmup", "60", "--probe-per-class", "5", "--device", "cpu",
+                "--threads", "1", "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        RunReader.Run run = RunReader.read(dir);
+        assertEquals(java.util.List.of(0L, 20L, 40L, 60L, 80L, 100L, 120L),
+                run.iterations().stream().map(IterationSnapshot::iteration).toList());
+        for (IterationSnapshot s : run.iterations()) {
+            MetricsRow row = run.metrics().stream().filter(m -> m.iteration() == s.iteration()).findFirst().orElseThrow();
+            double f = Math.min(1, s.iteration() / 60.0);
+            assertEquals(1 + 15 * f, row.s(), 1e-5, "live s at " + s.iteration());
+            assertEquals(0.2 * f, row.m(), 1e-6, "live m at " + s.iteration());
+            assertEquals(row.s(), s.headParams().s(), 1e-5, "the snapshot records the same s");
+            assertEquals(row.m(), s.headParams().m(), 1e-6);
+            double[] expected = probeStatistics(s);
+            assertEquals(expected[0], row.probeWcIntra(), 1e-5, "WC-Intra at " + s.iteration());
+            assertEquals(expected[1], row.probeWInter(), 1e-5, "W-Inter at " + s.iteration());
+            assertEquals(expected[2], row.probeCInter(), 1e-5, "C-Inter at " + s.iteration());
+        }
+        assertTrue(Double.isNaN(run.metrics().getFirst().loss()), "no training loss before the first step");
+        MetricsRow last = run.metrics().getLast();
+        assertEquals(120, last.iteration());
+        assertTrue(Double.isFinite(last.wcIntra()), "the full test set's statistics at the end of the run");
+    }
+
+    /** WC-Intra, W-Inter, C-Inter of the probes: mean ∠(centre_j, W_j), mean ∠(W_i, W_j), mean ∠(c_i, c_j). */
+    private static double[] probeStatistics(IterationSnapshot s) {
+        int c = s.classCount();
+        int d = s.dimension();
+        double[][] centre = new double[c][d];
+        for (int i = 0; i < s.probeLabels().length; i++) {
+            for (int k = 0; k < d; k++) {
+                centre[s.probeLabels()[i]][k] += s.embeddings()[i][k];
+            }
+        }
+        double[][] w = new double[c][d];
+        for (int j = 0; j < c; j++) {
+            for (int k = 0; k < d; k++) {
+                w[j][k] = s.weights()[j][k];
+            }
+        }
+        double wc = 0;
+        double wi = 0;
+        double ci = 0;
+        for (int i = 0; i < c; i++) {
+            wc += angle(centre[i], w[i]) / c;
+            for (int j = 0; j < c; j++) {
+                if (i != j) {
+                    wi += angle(w[i], w[j]) / (c * (c - 1));
+                    ci += angle(centre[i], centre[j]) / (c * (c - 1));
+                }
+            }
+        }
+        return new double[] {wc, wi, ci};
+    }
+
+    private static double angle(double[] a, double[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int k = 0; k < a.length; k++) {
+            dot += a[k] * b[k];
+            na += a[k] * a[k];
+            nb += b[k] * b[k];
+        }
+        return Math.acos(Math.max(-1, Math.min(1, dot / Math.sqrt(na * nb))));
     }
 }

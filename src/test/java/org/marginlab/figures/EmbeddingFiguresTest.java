@@ -21,9 +21,14 @@ import org.marginlab.train.TrainConfig;
 class EmbeddingFiguresTest {
 
     static RunData oneSnapshot(float[][] emb, int[] labels, float[][] w, HeadKind head) {
+        return oneSnapshot(emb, labels, w, head, HeadParams.defaults(head));
+    }
+
+    /** One snapshot of a run configured with the head's defaults, taken while {@code live} was in force. */
+    static RunData oneSnapshot(float[][] emb, int[] labels, float[][] w, HeadKind head, HeadParams live) {
         float[] theta = new float[emb.length];
         float[] grad = new float[emb.length];
-        IterationSnapshot s = new IterationSnapshot(100, 0, emb, labels, w, null, theta, grad, 1, 0.5, 1e-3, 1000, null);
+        IterationSnapshot s = new IterationSnapshot(100, 0, emb, labels, w, null, theta, grad, 1, 0.5, 1e-3, 1000, live, null);
         return new RunData("t", TrainConfig.defaults(head), List.of(s), List.of());
     }
 
@@ -79,8 +84,8 @@ class EmbeddingFiguresTest {
         int c = 10;
         double m = 0.1;
         EmbeddingCircleFigure f = new EmbeddingCircleFigure();
-        f.setRun(oneSnapshot(new float[][] {{1, 0}}, new int[] {0}, evenWeights2d(c, 2), HeadKind.COSFACE));
-        f.setHead(HeadKind.COSFACE, new HeadParams(16, m, 0, false));
+        f.setRun(oneSnapshot(new float[][] {{1, 0}}, new int[] {0}, evenWeights2d(c, 2), HeadKind.COSFACE,
+                new HeadParams(16, m, 0, false)));
         List<String[]> csv = f.csv();
         List<Double> bounds = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
@@ -221,7 +226,7 @@ class EmbeddingFiguresTest {
             centres[j] = new float[] {(float) (5 * Math.cos(a)), (float) (5 * Math.sin(a))};
         }
         IterationSnapshot s = new IterationSnapshot(1, 0, new float[][] {{1, 0}}, new int[] {0}, w, centres,
-                new float[] {0}, new float[] {0}, 1, 0.5, 1e-3, 1, null);
+                new float[] {0}, new float[] {0}, 1, 0.5, 1e-3, 1, null, null);
         EmbeddingCircleFigure f = new EmbeddingCircleFigure();
         f.setRun(new RunData("c", TrainConfig.defaults(HeadKind.CENTER), List.of(s), List.of()));
         BufferedImage img = Pixels.render(f);

@@ -33,7 +33,7 @@ public final class GalleryRaw {
         }
         var withCentres = new org.marginlab.train.IterationSnapshot(last.iteration(), last.epoch(), last.embeddings(),
                 last.probeLabels(), last.weights(), centres, last.thetaY(), last.dLdThetaY(), last.loss(),
-                last.trainAccuracy(), last.learningRate(), last.imagesPerSecond(), last.dLdThetaAlong());
+                last.trainAccuracy(), last.learningRate(), last.imagesPerSecond(), last.headParams(), last.dLdThetaAlong());
         EmbeddingCircleFigure cc = new EmbeddingCircleFigure();
         cc.setRun(RunData.of("center", rc.config(), java.util.List.of(withCentres), rc.epochs()));
         cc.setNormalised(false);

@@ -64,7 +64,7 @@ public final class SyntheticRun {
             double acc = 0.1 + 0.8 * (1 - Math.exp(-4 * progress)) + 0.01 * rnd.nextGaussian();
             double lr = 1e-3 * (epoch < epochs / 2 ? 1 : 0.1);
             IterationSnapshot s = new IterationSnapshot(iter + (long) epoch * 0, epoch, emb, lab, w, null, th, g,
-                    loss, acc, lr, 2500 + 100 * rnd.nextGaussian(), null);
+                    loss, acc, lr, 2500 + 100 * rnd.nextGaussian(), cfg.headParams(), null); // generated at the configured params
             its.add(s);
             if ((k + 1) % snapshotsPerEpoch == 0) {
                 eps.add(epochOf(epoch, iter, s, c, rnd));

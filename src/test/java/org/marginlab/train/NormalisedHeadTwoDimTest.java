@@ -132,7 +132,7 @@ class NormalisedHeadTwoDimTest {
     @Test
     void angularLossSeparatesTenClassesOnTheCircle() {
         HeadParams arc = HeadParams.defaults(HeadKind.ARC);
-        Outcome warm = train(HeadKind.ARC, arc, TrainConfig.defaults(HeadKind.ARC).marginWarmup(), 600);
+        Outcome warm = train(HeadKind.ARC, arc, TrainConfig.defaults(HeadKind.ARC).withWarmupFor(600).marginWarmup(), 600);
         // Bunched centres (mean pairwise angle well below the ≈1.7 rad of classes spread round the
         // circle) are the collapse; chance accuracy is 0.1.
         assertTrue(warm.centreAngle() > 1.0, "class centres bunched: " + warm);

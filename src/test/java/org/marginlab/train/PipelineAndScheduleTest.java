@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
 import org.marginlab.model.heads.HeadKind;
+import org.marginlab.model.heads.HeadParams;
 
 import java.util.Arrays;
 
@@ -140,19 +141,47 @@ class PipelineAndScheduleTest {
     }
 
     @Test
+    void defaultWarmupIsAtMostAThirdOfTheRun() {
+        TrainConfig d = TrainConfig.defaults(HeadKind.ARC);
+        assertEquals(156, d.withWarmupFor(468).marginWarmup(), "one epoch at batch 128: 468 / 3");
+        assertEquals(500, d.withWarmupFor(4680).marginWarmup(), "ten epochs: capped at 500");
+        TrainConfig explicit = d.withWarmupFor(0);
+        assertEquals(0, explicit.marginWarmup());
+        assertEquals(explicit, explicit.withWarmupFor(468), "a chosen warm-up is kept");
+        TrainConfig c = TestData.small(120, 32);
+        TrainConfig auto = new TrainConfig(c.dataDir(), c.backbone(), c.dim(), HeadKind.ARC, d.headParams(),
+                c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(), TrainConfig.AUTO_WARMUP, c.centerAlpha(), c.optimizer(),
+                c.learningRate(), c.schedule(), c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(), c.iterations(),
+                c.seed(), c.device(), c.augment(), c.probePerClass(), c.snapshotEvery());
+        assertEquals(40, TrainingSession.create(auto, TestData.get(), TestData.SOFTMAX, null).config().marginWarmup());
+    }
+
+    @Test
     void snapshotsRoundTrip() throws Exception {
         IterationSnapshot s = new IterationSnapshot(7, 1, new float[][] {{1, 2}, {3, 4}}, new int[] {0, 1},
                 new float[][] {{5, 6}, {7, 8}}, new float[][] {{0.5f, 0}, {0, 0.5f}}, new float[] {0.1f, 0.2f},
-                new float[] {-1, -2}, 0.7, 0.8, 1e-3, 1234, new float[] {0.25f, Float.NaN});
+                new float[] {-1, -2}, 0.7, 0.8, 1e-3, 1234, new HeadParams(6.6, 0.19, 53.5, true),
+                new float[] {0.25f, Float.NaN});
         IterationSnapshot r = SnapshotCodec.decodeIteration(SnapshotCodec.encode(s));
+        assertEquals(s.headParams(), r.headParams());
+        IterationSnapshot legacy = new IterationSnapshot(7, 1, s.embeddings(), s.probeLabels(), s.weights(), null,
+                s.thetaY(), s.dLdThetaY(), 0.7, 0.8, 1e-3, 1234, null, null);
+        byte[] written = SnapshotCodec.encode(legacy);
+        // files written before the extras byte existed end right after images/s
+        IterationSnapshot fromOldFile = SnapshotCodec.decodeIteration(java.util.Arrays.copyOf(written, written.length - 1));
+        assertNull(fromOldFile.headParams(), "a snapshot written before the live params were recorded reads without them");
+        assertNull(fromOldFile.dLdThetaAlong(), "and without the along-feature gradient");
+        assertEquals(1234, fromOldFile.imagesPerSecond());
         assertArrayEquals(s.embeddings(), r.embeddings());
         assertArrayEquals(s.centers(), r.centers());
         assertArrayEquals(s.dLdThetaY(), r.dLdThetaY());
         assertArrayEquals(s.dLdThetaAlong(), r.dLdThetaAlong());
         // a run recorded before the along-feature gradient was measured decodes with none
         IterationSnapshot old = new IterationSnapshot(7, 1, s.embeddings(), s.probeLabels(), s.weights(), s.centers(),
-                s.thetaY(), s.dLdThetaY(), 0.7, 0.8, 1e-3, 1234, null);
-        assertNull(SnapshotCodec.decodeIteration(SnapshotCodec.encode(old)).dLdThetaAlong());
+                s.thetaY(), s.dLdThetaY(), 0.7, 0.8, 1e-3, 1234, s.headParams(), null);
+        IterationSnapshot noAlong = SnapshotCodec.decodeIteration(SnapshotCodec.encode(old));
+        assertNull(noAlong.dLdThetaAlong());
+        assertEquals(s.headParams(), noAlong.headParams());
         assertEquals(s.imagesPerSecond(), r.imagesPerSecond());
         EpochSnapshot e = new EpochSnapshot(0, 7, 0.5, 0.1, 0.2, 0.3, new double[] {0, 1, 2}, new int[][] {{1, 2}, {3, 4}},
                 new float[][] {{1, 0.5f}, {0.5f, 1}}, new int[] {0, 1}, new int[][] {{5, 0}, {1, 4}});

@@ -40,9 +40,9 @@ class RunFilesTest {
     void sameSeedReproducesAndKilledRunIsReadableAndResumesIdentically(@TempDir Path tmp) throws Exception {
         RunReader.Run a = runToEnd(tmp.resolve("a"));
         RunReader.Run b = runToEnd(tmp.resolve("b"));
-        assertEquals(4, a.iterations().size());
+        assertEquals(5, a.iterations().size(), "the untrained model at iteration 0, then every 10");
         assertEquals(1, a.epochs().size());
-        assertEquals(List.of(10L, 20L, 30L, 40L), a.metrics().stream().map(MetricsRow::iteration).toList());
+        assertEquals(List.of(0L, 10L, 20L, 30L, 40L), a.metrics().stream().map(MetricsRow::iteration).toList());
         assertEquals(a.metrics(), b.metrics().stream().map(r -> withSpeed(r, a, b)).toList(), "same seed, same metrics");
         assertArrayEquals(a.iterations().getLast().weights(), b.iterations().getLast().weights());
         assertEquals(config(), a.config(), "config.json reads back as the config");
@@ -81,10 +81,10 @@ class RunFilesTest {
 
         RunReader.Run killed = RunReader.read(c);
         assertNull(killed.summary());
-        assertEquals(List.of(10L, 20L), killed.iterations().stream().map(IterationSnapshot::iteration).toList(),
+        assertEquals(List.of(0L, 10L, 20L), killed.iterations().stream().map(IterationSnapshot::iteration).toList(),
                 "the torn record is dropped, the complete ones kept");
-        assertEquals(a.iterations().getFirst().loss(), killed.iterations().getFirst().loss());
-        assertEquals(2, killed.metrics().size(), "the half-written row is ignored");
+        assertEquals(a.iterations().get(1).loss(), killed.iterations().get(1).loss());
+        assertEquals(3, killed.metrics().size(), "the half-written row is ignored");
         assertEquals(20L, killed.checkpointIteration());
 
         TrainingSession r = TrainingSession.resumeRun(c, TestData.get(), TestData.SOFTMAX);
@@ -95,7 +95,7 @@ class RunFilesTest {
         RunReader.Run resumed = RunReader.read(c);
         assertEquals(a.metrics(), resumed.metrics().stream().map(x -> withSpeed(x, a, resumed)).toList(),
                 "resumed run continues exactly like the uninterrupted one");
-        assertEquals(4, resumed.iterations().size());
+        assertEquals(5, resumed.iterations().size());
         assertArrayEquals(a.iterations().getLast().embeddings(), resumed.iterations().getLast().embeddings());
         assertEquals(a.epochs().getFirst().testAccuracy(), resumed.epochs().getFirst().testAccuracy());
         assertEquals("finished", resumed.summary().state());
@@ -105,7 +105,8 @@ class RunFilesTest {
     private static MetricsRow withSpeed(MetricsRow r, RunReader.Run a, RunReader.Run other) {
         MetricsRow ref = a.metrics().stream().filter(x -> x.iteration() == r.iteration()).findFirst().orElse(r);
         return new MetricsRow(r.iteration(), r.epoch(), r.loss(), r.trainAccuracy(), r.testAccuracy(), r.learningRate(),
-                r.wcIntra(), r.wInter(), r.cInter(), ref.imagesPerSecond());
+                r.wcIntra(), r.wInter(), r.cInter(), ref.imagesPerSecond(), r.probeWcIntra(), r.probeWInter(),
+                r.probeCInter(), r.s(), r.m(), r.lambda());
     }
 
     @Test

@@ -90,6 +90,27 @@ class SessionControlTest {
         assertEquals(RunState.CANCELLED, s.state(), "a finished session ignores further requests");
     }
 
+    /** Issue 13: the figures follow a Step; a paused run shows the model after each one, from iteration 0. */
+    @Test
+    void everyStepIsSnapshotted() throws Exception {
+        TrainingSession s = TrainingSession.create(TestData.small(100, 16), TestData.get(), TestData.SOFTMAX, null);
+        List<Long> snapshots = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch three = new CountDownLatch(3);
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(IterationSnapshot snapshot) {
+                snapshots.add(snapshot.iteration());
+                three.countDown();
+            }
+        });
+        s.step();
+        s.step();
+        assertTrue(three.await(60, TimeUnit.SECONDS));
+        s.cancel();
+        s.completion().get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(0L, 1L, 2L), snapshots, "snapshot every is 10, yet each Step shows its model");
+    }
+
     @Test
     void cancelWhilePausedEndsTheRun() throws Exception {
         TrainingSession s = TrainingSession.create(TestData.small(100, 16), TestData.get(), TestData.SOFTMAX, null);

@@ -27,7 +27,9 @@ final class Snapshots {
                 grad[i] = -1f;
             }
         }
-        return new IterationSnapshot(it, 0, emb, labels, w, null, theta, grad, 1.0 / (it + 1), 0.5, 1e-3, 1000, null);
+        // the engine records the head parameters in force; these synthetic probes claim s = 1, m = λ = 0
+        return new IterationSnapshot(it, 0, emb, labels, w, null, theta, grad, 1.0 / (it + 1), 0.5, 1e-3, 1000,
+                new org.marginlab.model.heads.HeadParams(1, 0, 0, false), null);
     }
 
     static EpochSnapshot epoch(int epoch, long it, int classes) {

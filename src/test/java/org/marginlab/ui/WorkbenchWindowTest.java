@@ -301,7 +301,7 @@ class WorkbenchWindowTest {
             }
             backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
             backend.listeners.get(0).onIteration(new org.marginlab.train.IterationSnapshot(5, 0, e, labels, wts, null,
-                    new float[n], new float[n], 1, 0.5, 1e-3, 100, null));
+                    new float[n], new float[n], 1, 0.5, 1e-3, 100, null, null));
             w.paintNow();
             EmbeddingView v = (EmbeddingView) w.view("Embedding");
             var sphere = (org.marginlab.figures.embedding.EmbeddingSphereFigure) v.liveFigure();

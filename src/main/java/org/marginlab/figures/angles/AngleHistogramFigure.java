@@ -20,13 +20,19 @@ import org.marginlab.train.EpochSnapshot;
 /**
  * Angular-loss paper Fig. 7: the θ_y histogram of one class (or all classes) at the end of every epoch,
  * one ridge per epoch, epoch 1 at the back (top) and the latest at the front (bottom); older epochs are
- * darker. Ridge heights are the fraction of that epoch's samples per bin, on one scale for all ridges.
+ * darker. Ridge heights are sample counts on one scale for all ridges, read on the count axis beside the
+ * front ridge. The x axis spans only the range the selected data occupies, and the run's fine bins
+ * (0.1° when recorded by this version) are merged into at most {@link #DISPLAY_BINS} over that range, so a
+ * class within a few thousandths of a radian of its weight still shows its shape.
  */
 public final class AngleHistogramFigure implements RunFigure {
 
+    /** Most bars per ridge. */
+    static final int DISPLAY_BINS = 40;
+
     private RunData run;
     private int selectedClass = 0;
-    private AngleUnit unit = AngleUnit.DEGREES;
+    private AngleUnit unit = AngleUnit.RADIANS;
     private PlotFrame lastFrame;
     private double[] lastBaselines = new double[0];
 
@@ -96,6 +102,48 @@ public final class AngleHistogramFigure implements RunFigure {
         return out;
     }
 
+    /**
+     * The selected counts of every epoch over the shared display bins: the fine bins from the first to the
+     * last one any epoch fills, merged in groups of equal size. {@code edges} are in radians.
+     */
+    record Binned(double[] edges, int[][] counts) {
+    }
+
+    Binned binned() {
+        List<EpochSnapshot> eps = run.epochs();
+        double[] fine = eps.get(eps.size() - 1).histogramEdges();
+        int bins = fine.length - 1;
+        int[][] raw = new int[eps.size()][];
+        int first = bins;
+        int last = -1;
+        for (int e = 0; e < raw.length; e++) {
+            raw[e] = counts(eps.get(e));
+            for (int b = 0; b < Math.min(bins, raw[e].length); b++) {
+                if (raw[e][b] > 0) {
+                    first = Math.min(first, b);
+                    last = Math.max(last, b);
+                }
+            }
+        }
+        if (last < 0) {
+            first = 0;
+            last = bins - 1;
+        }
+        int group = (int) Math.ceil((last - first + 1) / (double) DISPLAY_BINS);
+        int k = (int) Math.ceil((last - first + 1) / (double) group);
+        double[] edges = new double[k + 1];
+        for (int i = 0; i <= k; i++) {
+            edges[i] = fine[Math.min(bins, first + i * group)];
+        }
+        int[][] out = new int[raw.length][k];
+        for (int e = 0; e < raw.length; e++) {
+            for (int b = first; b < Math.min(first + k * group, raw[e].length); b++) {
+                out[e][(b - first) / group] += raw[e][b];
+            }
+        }
+        return new Binned(edges, out);
+    }
+
     static double[] fractions(int[] counts) {
         double total = 0;
         for (int v : counts) {
@@ -118,30 +166,29 @@ public final class AngleHistogramFigure implements RunFigure {
         }
         List<EpochSnapshot> eps = run.epochs();
         int n = eps.size();
+        Binned bd = binned();
+        double[] ed = bd.edges();
         int samples = 0;
-        for (int v : counts(eps.get(n - 1))) {
-            samples += v;
-        }
-        Rectangle2D body = FigureStyle.header(g, area, title(),
-                n + (n == 1 ? " epoch, " : " epochs, ") + samples + " test samples in the last; back (top) = epoch 1, front (bottom) = epoch "
-                        + (eps.get(n - 1).epoch() + 1) + "; heights = fraction of samples per bin");
-        double[] edges = eps.get(n - 1).histogramEdges();
-        double lo = unit.of(edges[0]);
-        double hi = unit.of(edges[edges.length - 1]);
-        Rectangle2D plot = new Rectangle2D.Double(body.getX() + 90, body.getY() + 6, body.getWidth() - 120,
-                body.getHeight() - 56);
-        lastFrame = new PlotFrame(plot, lo, hi, 0, 1);
-        double[] xTicks = unit == AngleUnit.DEGREES ? new double[] {0, 30, 60, 90, 120, 150, 180}
-                : new double[] {0, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4, Math.PI};
-        drawFrame(g, plot, xTicks);
-        double maxFrac = 0;
-        double[][] fr = new double[n][];
-        for (int e = 0; e < n; e++) {
-            fr[e] = fractions(counts(eps.get(e)));
-            for (double v : fr[e]) {
-                maxFrac = Math.max(maxFrac, v);
+        int maxCount = 0;
+        for (int[] row : bd.counts()) {
+            for (int v : row) {
+                maxCount = Math.max(maxCount, v);
             }
         }
+        for (int v : bd.counts()[n - 1]) {
+            samples += v;
+        }
+        double width = unit.of(ed[1] - ed[0]);
+        Rectangle2D body = FigureStyle.header(g, area, title(),
+                n + (n == 1 ? " epoch, " : " epochs, ") + samples + " test samples in the last; back (top) = epoch 1, front (bottom) = epoch "
+                        + (eps.get(n - 1).epoch() + 1) + "; bins " + Fmt.num(round3(width)) + (unit == AngleUnit.DEGREES ? "°" : " rad")
+                        + " wide");
+        double lo = unit.of(ed[0]);
+        double hi = unit.of(ed[ed.length - 1]);
+        Rectangle2D plot = new Rectangle2D.Double(body.getX() + 90, body.getY() + 6, body.getWidth() - 160,
+                body.getHeight() - 56);
+        lastFrame = new PlotFrame(plot, lo, hi, 0, 1);
+        drawFrame(g, plot, PlotFrame.niceTicks(lo, hi, 6));
         // the first (back) ridge may rise 3.2 spacings above its baseline and must stay inside the plot
         double spacing = plot.getHeight() / (n - 1 + 3.2);
         double height = spacing * 3.2;
@@ -151,11 +198,11 @@ public final class AngleHistogramFigure implements RunFigure {
         for (int e = 0; e < n; e++) {
             double y0 = plot.getY() + height + spacing * e;
             lastBaselines[e] = y0;
-            double[] ed = eps.get(e).histogramEdges();
+            int[] c = bd.counts()[e];
             Path2D.Double path = new Path2D.Double();
             path.moveTo(lastFrame.x(unit.of(ed[0])), y0);
-            for (int b = 0; b < fr[e].length; b++) {
-                double h = maxFrac > 0 ? fr[e][b] / maxFrac * height : 0;
+            for (int b = 0; b < c.length; b++) {
+                double h = maxCount > 0 ? c[b] / (double) maxCount * height : 0;
                 // step outline: the bins are what was counted
                 path.lineTo(lastFrame.x(unit.of(ed[b])), y0 - h);
                 path.lineTo(lastFrame.x(unit.of(ed[b + 1])), y0 - h);
@@ -177,6 +224,31 @@ public final class AngleHistogramFigure implements RunFigure {
                 FigureStyle.drawRight(g, "epoch " + (eps.get(e).epoch() + 1), plot.getX() - 8, y0 + 4);
             }
         }
+        drawCountAxis(g, plot.getMaxX() + 10, lastBaselines[n - 1], height, maxCount);
+    }
+
+    /** The count scale of every ridge, drawn beside the front one (all ridges share it). */
+    private static void drawCountAxis(Graphics2D g, double x, double y0, double height, int maxCount) {
+        g.setColor(FigureStyle.INK);
+        g.setStroke(new BasicStroke(0.8f));
+        g.draw(new java.awt.geom.Line2D.Double(x, y0, x, y0 - height));
+        g.setFont(FigureStyle.TICK_FONT);
+        for (double t : PlotFrame.niceTicks(0, Math.max(1, maxCount), 4)) {
+            if (t != Math.rint(t)) {
+                continue; // counts are whole
+            }
+            double y = y0 - t / Math.max(1, maxCount) * height;
+            g.draw(new java.awt.geom.Line2D.Double(x, y, x + 4, y));
+            g.drawString(Fmt.num(t), (float) (x + 7), (float) (y + 4));
+        }
+        java.awt.geom.AffineTransform saved = g.getTransform();
+        g.rotate(-Math.PI / 2, x + 52, y0 - height / 2);
+        FigureStyle.drawCentred(g, "samples per bin", x + 52, y0 - height / 2);
+        g.setTransform(saved);
+    }
+
+    private static double round3(double v) {
+        return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
     }
 
     private void drawFrame(Graphics2D g, Rectangle2D plot, double[] xTicks) {
@@ -199,17 +271,7 @@ public final class AngleHistogramFigure implements RunFigure {
     }
 
     private String tickLabel(double t) {
-        if (unit == AngleUnit.DEGREES) {
-            return Fmt.num(t) + "°";
-        }
-        double q = t / (Math.PI / 4);
-        return switch ((int) Math.round(q)) {
-            case 0 -> "0";
-            case 1 -> "π/4";
-            case 2 -> "π/2";
-            case 3 -> "3π/4";
-            default -> "π";
-        };
+        return Fmt.num(t) + (unit == AngleUnit.DEGREES ? "°" : "");
     }
 
     @Override
@@ -220,13 +282,15 @@ public final class AngleHistogramFigure implements RunFigure {
         if (!hasData()) {
             return rows;
         }
-        for (EpochSnapshot e : run.epochs()) {
-            int[] c = counts(e);
+        Binned bd = binned();
+        double[] ed = bd.edges();
+        for (int e = 0; e < run.epochs().size(); e++) {
+            int[] c = bd.counts()[e];
             double[] f = fractions(c);
             for (int b = 0; b < c.length; b++) {
-                rows.add(new String[] {Integer.toString(e.epoch() + 1), selectedClass < 0 ? "all" : Integer.toString(selectedClass),
-                    Fmt.csv(unit.of(e.histogramEdges()[b])), Fmt.csv(unit.of(e.histogramEdges()[b + 1])),
-                    Integer.toString(c[b]), Fmt.csv(f[b])});
+                rows.add(new String[] {Integer.toString(run.epochs().get(e).epoch() + 1),
+                    selectedClass < 0 ? "all" : Integer.toString(selectedClass),
+                    Fmt.csv(unit.of(ed[b])), Fmt.csv(unit.of(ed[b + 1])), Integer.toString(c[b]), Fmt.csv(f[b])});
             }
         }
         return rows;

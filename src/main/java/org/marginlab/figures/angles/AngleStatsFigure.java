@@ -20,12 +20,16 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
+import org.marginlab.metrics.AngleStatistics;
 import org.marginlab.train.EpochSnapshot;
+import org.marginlab.train.IterationSnapshot;
 
 /**
  * Angular-loss paper Fig. 5 and Eqs. 12–14: WC-Intra (mean angle class feature centre–own class weight), W-Inter
  * (mean angle between class weights) and C-Inter (mean angle between class feature centres) against
- * the iteration at the end of each epoch, one panel per statistic, several runs overlaid in colour.
+ * the iteration, one panel per statistic, several runs overlaid in colour: on the whole test set at the end
+ * of each epoch (solid line, dots) and on the probe set at every snapshot (thin line), which gives the
+ * paper's time resolution (it plots every 200 iterations) even for a one-epoch run.
  */
 public final class AngleStatsFigure extends ChartFigure implements RunFigure {
 
@@ -49,10 +53,18 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
                 case C_INTER -> e.cInter();
             };
         }
+
+        public double of(AngleStatistics.Summary p) {
+            return switch (this) {
+                case WC_INTRA -> p.wcIntra();
+                case W_INTER -> p.wInter();
+                case C_INTER -> p.cInter();
+            };
+        }
     }
 
     private List<RunData> runs = List.of();
-    private AngleUnit unit = AngleUnit.DEGREES;
+    private AngleUnit unit = AngleUnit.RADIANS; // as the window's default and the papers'
 
     @Override
     public void setRun(RunData r) {
@@ -76,7 +88,12 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
 
     @Override
     public boolean hasData() {
-        return runs.stream().anyMatch(r -> !r.epochs().isEmpty());
+        return runs.stream().anyMatch(r -> !r.epochs().isEmpty() || !r.iterations().isEmpty());
+    }
+
+    /** The probe-set statistics of each snapshot of a run, oldest first. */
+    static List<AngleStatistics.Summary> probeStats(RunData r) {
+        return r.iterations().stream().map(s -> AngleStatistics.of(s.embeddings(), s.probeLabels(), s.weights())).toList();
     }
 
     @Override
@@ -94,14 +111,21 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         return Map.of("angle_unit", unit.name(), "runs", Integer.toString(runs.size()));
     }
 
+    /** Two series per run: the test set per epoch (2i), the probe set per snapshot (2i + 1). */
     XYSeriesCollection data(Stat stat) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (RunData r : runs) {
-            XYSeries s = new XYSeries(r.label(), false, true);
+            XYSeries s = new XYSeries(r.label() + ", test set", false, true);
             for (EpochSnapshot e : r.epochs()) {
                 s.add(e.iteration(), unit.of(stat.of(e)));
             }
             c.addSeries(s);
+            XYSeries p = new XYSeries(r.label() + ", probe set", false, true);
+            List<AngleStatistics.Summary> stats = probeStats(r);
+            for (int i = 0; i < stats.size(); i++) {
+                p.add(r.iterations().get(i).iteration(), unit.of(stat.of(stats.get(i))));
+            }
+            c.addSeries(p);
         }
         return c;
     }
@@ -114,9 +138,12 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         for (Stat st : Stat.values()) {
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
             for (int i = 0; i < runs.size(); i++) {
-                r.setSeriesPaint(i, FigureStyle.seriesColor(i));
-                r.setSeriesStroke(i, new BasicStroke(2f));
-                r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+                r.setSeriesPaint(2 * i, FigureStyle.seriesColor(i));
+                r.setSeriesStroke(2 * i, new BasicStroke(2f));
+                r.setSeriesShape(2 * i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+                r.setSeriesPaint(2 * i + 1, FigureStyle.seriesColor(i));
+                r.setSeriesStroke(2 * i + 1, new BasicStroke(1f));
+                r.setSeriesShapesVisible(2 * i + 1, false);
             }
             NumberAxis y = new NumberAxis(unit.label(st.label));
             y.setAutoRangeIncludesZero(false);
@@ -128,10 +155,13 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         // one legend for the three panels: the runs are the same in each
         plot.setFixedLegendItems(((XYPlot) plot.getSubplots().get(0)).getLegendItems());
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
-        c.addSubtitle(0, new TextTitle("end of each epoch, test set; WC-Intra: class centre to own W_j, "
+        int probes = runs.isEmpty() || runs.get(0).lastIteration() == null ? 0
+                : runs.get(0).lastIteration().probeLabels().length;
+        c.addSubtitle(0, new TextTitle("test set at the end of each epoch (dots), probe set (" + probes
+                + " test images) at every snapshot (thin line); WC-Intra: class centre to own W_j, "
                 + "W-Inter: between class weights, C-Inter: between class centres (Eqs. 12–14)"));
         if (!hasData()) {
-            c.addSubtitle(new TextTitle("no finished epoch yet"));
+            c.addSubtitle(new TextTitle("no snapshot yet"));
         }
         return c;
     }
@@ -140,11 +170,18 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
         String u = unit == AngleUnit.DEGREES ? "deg" : "rad";
-        rows.add(new String[] {"run", "epoch", "iteration", "wc_intra_" + u, "w_inter_" + u, "c_inter_" + u});
+        rows.add(new String[] {"run", "set", "epoch", "iteration", "wc_intra_" + u, "w_inter_" + u, "c_inter_" + u});
         for (RunData r : runs) {
             for (EpochSnapshot e : r.epochs()) {
-                rows.add(new String[] {r.label(), Integer.toString(e.epoch() + 1), Long.toString(e.iteration()),
+                rows.add(new String[] {r.label(), "test", Integer.toString(e.epoch() + 1), Long.toString(e.iteration()),
                     Fmt.csv(unit.of(e.wcIntra())), Fmt.csv(unit.of(e.wInter())), Fmt.csv(unit.of(e.cInter()))});
+            }
+            List<AngleStatistics.Summary> stats = probeStats(r);
+            for (int i = 0; i < stats.size(); i++) {
+                IterationSnapshot s = r.iterations().get(i);
+                AngleStatistics.Summary p = stats.get(i);
+                rows.add(new String[] {r.label(), "probe", Integer.toString(s.epoch() + 1), Long.toString(s.iteration()),
+                    Fmt.csv(unit.of(p.wcIntra())), Fmt.csv(unit.of(p.wInter())), Fmt.csv(unit.of(p.cInter()))});
             }
         }
         return rows;

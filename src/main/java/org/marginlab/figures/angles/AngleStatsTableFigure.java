@@ -22,7 +22,7 @@ import org.marginlab.train.EpochSnapshot;
 public final class AngleStatsTableFigure implements RunFigure {
 
     private List<RunData> runs = List.of();
-    private AngleUnit unit = AngleUnit.DEGREES;
+    private AngleUnit unit = AngleUnit.RADIANS; // as the window's default and the papers'
 
     @Override
     public void setRun(RunData r) {

@@ -19,9 +19,7 @@ import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.figures.theory.TheoryFigure;
 import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
 import org.marginlab.train.IterationSnapshot;
 
@@ -40,17 +38,11 @@ public final class EmbeddingCircleFigure implements RunFigure {
     private RunData run;
     private int snapshotIndex = -1;
     private boolean normalised = true;
-    private HeadKind head;
-    private HeadParams params;
     private PlotFrame lastFrame;
 
     @Override
     public void setRun(RunData r) {
         this.run = r;
-        if (head == null && r != null && r.config() != null) {
-            head = r.config().head();
-            params = r.config().headParams();
-        }
     }
 
     /** Which iteration snapshot to show; −1 = the latest. */
@@ -64,12 +56,6 @@ public final class EmbeddingCircleFigure implements RunFigure {
 
     public boolean normalised() {
         return normalised;
-    }
-
-    /** The head whose boundaries and margins are drawn (defaults to the run's). */
-    public void setHead(HeadKind k, HeadParams p) {
-        head = k;
-        params = p;
     }
 
     /** The data → pixel mapping of the last {@link #draw}; null before the first. */
@@ -117,11 +103,13 @@ public final class EmbeddingCircleFigure implements RunFigure {
     record Regions(double[] boundaries, List<double[]> marginRuns) {
     }
 
+    /** Boundaries and margins of the run's head at the parameters in force at the snapshot. */
     Regions regions(IterationSnapshot s) {
-        if (head == null || s.dimension() != 2) {
+        HeadParams params = run.paramsAt(s);
+        if (run.config() == null || params == null || s.dimension() != 2) {
             return null;
         }
-        HeadFunctions f = HeadFunctions.of(head, params);
+        HeadFunctions f = HeadFunctions.of(run.config().head(), params);
         int c = s.classCount();
         double[] wAngle = new double[c];
         double[] wNorm = new double[c];
@@ -195,7 +183,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         Projection p = project(s);
         String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
-                + " test probes" + (head != null ? ", " + TheoryFigure.label(head, params, true) : "")
+                + " test probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
                 + Math.round(100 * p.explained()) + "% variance)" : "");
         Rectangle2D body = FigureStyle.header(g, area, title(), sub);

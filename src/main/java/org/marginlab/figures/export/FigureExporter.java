@@ -66,9 +66,14 @@ public final class FigureExporter {
 
     /** Writes {@code dir/<id>.<ext>} and returns its path. */
     public static Path write(Figure f, Path dir, ExportFormat format, int scale) {
+        return write(f, dir, f.id(), format, scale);
+    }
+
+    /** Writes {@code dir/<name>.<ext>} and returns its path. */
+    public static Path write(Figure f, Path dir, String name, ExportFormat format, int scale) {
         checkScale(scale);
         ensureDirectory(dir);
-        Path target = dir.resolve(f.id() + "." + format.extension());
+        Path target = dir.resolve(name + "." + format.extension());
         byte[] bytes = switch (format) {
             case PNG -> pngBytes(image(f, scale), BASE_DPI * scale, f.title(), f.viewState());
             case SVG -> svgBytes(f);

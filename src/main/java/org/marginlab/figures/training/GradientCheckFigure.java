@@ -19,10 +19,7 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.figures.theory.TheoryFigure;
 import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
 import org.marginlab.train.IterationSnapshot;
 
 /**
@@ -40,16 +37,10 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
     private RunData run;
     private int snapshotIndex = -1;
     private AngleUnit unit = AngleUnit.DEGREES;
-    private HeadKind head;
-    private HeadParams params;
 
     @Override
     public void setRun(RunData r) {
         run = r;
-        if (r != null && r.config() != null && head == null) {
-            head = r.config().head();
-            params = r.config().headParams();
-        }
         invalidate();
     }
 
@@ -60,13 +51,6 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
 
     public void setAngleUnit(AngleUnit u) {
         unit = u;
-        invalidate();
-    }
-
-    /** The head and the parameters live at the snapshot (e.g. the annealed λ or the warmed-up m). */
-    public void setHead(HeadKind k, HeadParams p) {
-        head = k;
-        params = p;
         invalidate();
     }
 
@@ -81,7 +65,8 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
 
     @Override
     public boolean hasData() {
-        return snapshot() != null && head != null;
+        IterationSnapshot s = snapshot();
+        return s != null && run.paramsAt(s) != null;
     }
 
     @Override
@@ -152,10 +137,11 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
     XYSeriesCollection data() {
         XYSeriesCollection c = new XYSeriesCollection();
         IterationSnapshot s = snapshot();
-        if (s == null || head == null) {
+        if (!hasData()) {
             return c;
         }
-        HeadFunctions f = HeadFunctions.of(head, params);
+        // The curve and rings at the parameters the snapshot's points were measured under.
+        HeadFunctions f = HeadFunctions.of(run.config().head(), run.paramsAt(s));
         XYSeries curve = new XYSeries("closed form, θ_j = π/2 for j ≠ y", false, true);
         double xn = medianNorm(s);
         double wn = 0;
@@ -228,11 +214,11 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         IterationSnapshot s = snapshot();
-        String sub = s == null || head == null ? "no probe gradients yet"
+        String sub = !hasData() ? "no probe gradients yet"
                 : "iteration " + s.iteration() + ", " + s.thetaY().length + " probes, "
-                + TheoryFigure.label(head, params, true) + "; closed form ∂L/∂θ_y = (P_y − 1)·∂Z_y/∂θ_y";
+                + run.paramsLabel(s) + "; closed form ∂L/∂θ_y = (P_y − 1)·∂Z_y/∂θ_y";
         c.addSubtitle(0, new TextTitle(sub));
-        if (s != null && head != null) {
+        if (hasData()) {
             c.addSubtitle(1, new TextTitle(explanation(s), FigureStyle.SUBTITLE_FONT));
         }
         return c;

@@ -63,7 +63,9 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         XYSeries s = new XYSeries("training loss (running mean)", false, true);
         if (run != null) {
             for (IterationSnapshot it : run.iterations()) {
-                s.add(it.iteration(), it.loss());
+                if (Double.isFinite(it.loss())) { // the iteration-0 snapshot precedes any training loss
+                    s.add(it.iteration(), it.loss());
+                }
             }
         }
         return s;
@@ -73,7 +75,9 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         XYSeries s = new XYSeries("training accuracy (running)", false, true);
         if (run != null) {
             for (IterationSnapshot it : run.iterations()) {
-                s.add(it.iteration(), 100 * it.trainAccuracy());
+                if (Double.isFinite(it.trainAccuracy())) {
+                    s.add(it.iteration(), 100 * it.trainAccuracy());
+                }
             }
         }
         return s;
