@@ -73,12 +73,12 @@ public final class TrainingSession {
     private ParameterStore store;
     private ParameterOptimizer optimizer;
     private LrSchedule schedule;
-    private int[] order;
-    private int orderEpoch = -1;
+    private DeviceBatches batches;
+    private StepStats stats;
+    /** The iteration the step statistics were last reset at. */
+    private long statsFrom;
     private int[] probe;
     private int[] probeLabels;
-    private double lossSum;
-    private long correct;
     private long seen;
     private long windowNanos;
     private long windowImages;
@@ -332,49 +332,41 @@ public final class TrainingSession {
             probeLabels[i] = data.test().label(probe[i]);
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
+        batches = new DeviceBatches(data.train(), manager, seed, config.batchSize(), config.augment());
+        stats = new StepStats(manager);
+        statsFrom = iteration;
     }
 
+    /** One step, with no host read and no upload: the batch is gathered and the statistics summed on the device. */
     private void iterate() throws IOException {
         long it = iteration;
         int epoch = (int) (it / itersPerEpoch);
         int pos = (int) (it % itersPerEpoch);
-        if (orderEpoch != epoch) {
-            order = data.train().epochOrder(config.seed(), epoch);
-            orderEpoch = epoch;
-        }
         int b = config.batchSize();
         double lr = schedule.rate(it);
         lastLr = lr;
         long t0 = System.nanoTime();
-        float lossValue;
-        long hits;
         try (NDScope scope = new NDScope()) {
             head.setIteration(it);
-            NDList batch = data.train().batch(manager, order, pos * b, b, config.augment(),
-                    BatchPipeline.mix(config.seed(), it));
+            NDList batch = batches.batch(epoch, pos, itersPerEpoch);
             NDArray x = batch.get(0);
             NDArray y = batch.get(1);
             NDArray emb;
+            NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 emb = backbone.forward(store, new NDList(x), true).singletonOrThrow();
-                NDArray loss = head.loss(store, emb, y, true);
-                lossValue = loss.getFloat();
-                if (!Float.isFinite(lossValue)) {
-                    throw new NonFiniteLoss(nonFiniteMessage(it, lossValue));
-                }
+                loss = head.loss(store, emb, y, true);
                 gc.backward(loss);
             }
             optimizer.step(lr);
             NDArray detached = emb.stopGradient();
             head.afterStep(detached, y);
             NDArray pred = head.predictLogits(store, detached).argMax(1).toType(DataType.INT32, false);
-            hits = pred.eq(y).countNonzero().getLong();
+            stats.add(loss, pred.eq(y));
             scope.suppressNotUsedWarning();
         }
         long dt = System.nanoTime() - t0;
         iteration = it + 1;
-        lossSum += lossValue;
-        correct += hits;
         seen += b;
         windowNanos += dt;
         windowImages += b;
@@ -385,14 +377,20 @@ public final class TrainingSession {
         }
         boolean snap = iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
-        IterationSnapshot is = snap ? iterationSnapshot(epoch) : null;
-        EpochSnapshot es = epochEnd ? epochSnapshot(epoch) : null;
-        if (is != null || es != null) {
-            record(is, es, epoch);
+        if (snap || epochEnd) {
+            StepStats.Totals t = stats.read();
+            if (t.finiteSteps() < iteration - statsFrom) {
+                throw new NonFiniteLoss(nonFiniteMessage(statsFrom + t.finiteSteps() + 1));
+            }
+            record(snap ? iterationSnapshot(epoch, t) : null, epochEnd ? epochSnapshot(epoch) : null, epoch);
         }
     }
 
-    private String nonFiniteMessage(long it, float value) {
+    /**
+     * Losses are checked when they are read, at snapshots and epoch ends, so the run stops up to one such
+     * interval after the bad step, whose updates it has applied; the checkpoint named is from before it.
+     */
+    private String nonFiniteMessage(long badIteration) {
         var p = head.functions().params();
         StringBuilder params = new StringBuilder();
         for (String name : HeadParams.usedBy(config.head())) {
@@ -405,10 +403,11 @@ public final class TrainingSession {
             params.append(name).append('=').append(v).append(", ");
         }
         return String.format(Locale.ROOT,
-                "loss became %s at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
-                        + "lower --lr or --s, or use --margin-warmup; last good checkpoint: %s",
-                Float.isNaN(value) ? "NaN" : "infinite", it + 1, config.head().id(), params,
-                fmt(config.learningRate()), config.batchSize(), config.optimizer(),
+                "loss became NaN or infinite at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
+                        + "lower --lr or --s, or use --margin-warmup; noticed at iteration %d (losses are read "
+                        + "at snapshots and epoch ends); last good checkpoint: %s",
+                badIteration, config.head().id(), params,
+                fmt(config.learningRate()), config.batchSize(), config.optimizer(), iteration,
                 writer == null ? "none (no run directory)"
                         : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory());
     }
@@ -500,7 +499,7 @@ public final class TrainingSession {
         return new Embedded(feats, py, pred);
     }
 
-    private IterationSnapshot iterationSnapshot(int epoch) {
+    private IterationSnapshot iterationSnapshot(int epoch, StepStats.Totals t) {
         int d = config.dim();
         Embedded e = embed(probe, probeLabels, true);
         float[][] w = head.weights();
@@ -516,10 +515,10 @@ public final class TrainingSession {
         }
         double secs = windowNanos / 1e9;
         IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, head.centers(),
-                theta, grad, lossSum / Math.max(1, seen / config.batchSize()), (double) correct / Math.max(1, seen),
+                theta, grad, t.lossSum() / Math.max(1, seen / config.batchSize()), (double) t.hits() / Math.max(1, seen),
                 lastLr, secs > 0 ? windowImages / secs : 0);
-        lossSum = 0;
-        correct = 0;
+        stats.reset();
+        statsFrom = iteration;
         seen = 0;
         windowNanos = 0;
         windowImages = 0;
