@@ -164,6 +164,16 @@ public final class TrainingSession {
         return manager == null ? 0 : manager.getManagedArrays().size();
     }
 
+    /**
+     * Waits until the device has run every queued step (one host read of the step statistics). Call on the
+     * training thread, e.g. from a listener; for timing, since steps otherwise run ahead of the host on a GPU.
+     */
+    public void awaitDevice() {
+        if (stats != null) {
+            stats.read();
+        }
+    }
+
     /** Completes with the summary when the run finishes, is cancelled or fails. */
     public CompletableFuture<RunSummary> completion() {
         return completion;
@@ -612,7 +622,7 @@ public final class TrainingSession {
                 e == null ? null : finite(e.cInter()),
                 manager == null && startedNanos == 0 ? elapsedBefore : elapsedSeconds(),
                 secs > 0 ? totalImages / secs : 0,
-                device == null ? config.device() : device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu",
+                device == null ? config.device() : DeviceChoice.name(device),
                 version == null ? "development build" : version, Engine.getDjlVersion(), engine,
                 Runtime.version().toString());
     }
