@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure training throughput (images/s, ms per step) and host traffic per step after a warm-up.",
-                "The timed window starts and ends with a wait for the device (not counted as reads); the last line is JSON."})
+                "The timed window starts and ends with a wait for the device (not counted as reads); the last line is JSON.",
+                "Reads and uploads are MarginLab's own; DJL's ops with a Java number operand (x.mul(2f)) upload that "
+                        + "scalar too and are not counted."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
