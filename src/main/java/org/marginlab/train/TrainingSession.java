@@ -390,7 +390,9 @@ public final class TrainingSession {
         if (snap || epochEnd) {
             StepStats.Totals t = stats.read();
             if (t.finiteSteps() < iteration - statsFrom) {
-                throw new NonFiniteLoss(nonFiniteMessage(statsFrom + t.finiteSteps() + 1));
+                long bad = statsFrom + t.finiteSteps() + 1;
+                head.setIteration(bad - 1); // the message names the head's parameters at the bad step
+                throw new NonFiniteLoss(nonFiniteMessage(bad));
             }
             record(snap ? iterationSnapshot(epoch, t) : null, epochEnd ? epochSnapshot(epoch) : null, epoch);
         }
