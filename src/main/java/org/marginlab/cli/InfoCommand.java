@@ -1,5 +1,6 @@
 package org.marginlab.cli;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.util.cuda.CudaUtils;
 import com.google.gson.GsonBuilder;
@@ -15,14 +16,16 @@ import org.marginlab.UserException;
 import org.marginlab.data.Checksums;
 import org.marginlab.data.DatasetLocator;
 import org.marginlab.data.FashionMnist;
+import org.marginlab.train.DeviceTrial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code marginlab info}: versions, the devices DJL sees, and where the dataset is. */
+/** {@code marginlab info}: versions, the devices DJL sees and whether each trains, and where the dataset is. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the app, Java and DJL versions, the devices DJL sees, and where the dataset was found.")
+        description = "Print the app, Java and DJL versions, the devices DJL sees (each tried with one real training "
+                + "step: \"trains\" or why not), and where the dataset was found.")
 final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
@@ -47,9 +50,15 @@ final class InfoCommand implements Callable<Integer> {
             Map<String, Object> djl = (Map<String, Object>) info.get("djl");
             out.printf("%-10s DJL %s, engine %s %s%n", "Engine", djl.get("version"), djl.get("engine"), djl.get("engine_version"));
             @SuppressWarnings("unchecked")
-            List<String> gpus = (List<String>) info.get("gpus");
-            out.printf("%-10s cpu; %d GPU%s%s%n", "Devices", gpus.size(), gpus.size() == 1 ? "" : "s",
-                    gpus.isEmpty() ? "" : " (" + String.join(", ", gpus) + ")");
+            List<Map<String, Object>> devices = (List<Map<String, Object>>) info.get("devices");
+            for (int i = 0; i < devices.size(); i++) {
+                Map<String, Object> dev = devices.get(i);
+                out.printf("%-10s %s: %s%n", i == 0 ? "Devices" : "", dev.get("device"), dev.get("status"));
+            }
+            if (devices.size() == 1) {
+                out.printf("%-10s no GPU: DJL sees none (no CUDA natives, or no libcudart.so it can load); "
+                        + "see the README's GPU section%n", "");
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> ds = (Map<String, Object>) info.get("dataset");
             out.printf("%-10s %s — %s%n", "Dataset", ds.get("path"), ds.get("status"));
@@ -68,15 +77,24 @@ final class InfoCommand implements Callable<Integer> {
         djl.put("engine_version", engine.getVersion());
         djl.put("offline", Boolean.getBoolean("ai.djl.offline"));
         info.put("djl", djl);
-        List<String> gpus = new ArrayList<>();
+        List<Map<String, Object>> devices = new ArrayList<>();
+        devices.add(trial(Device.cpu(), "cpu"));
         int count = engine.getGpuCount();
         for (int i = 0; i < count; i++) {
-            String cc = CudaUtils.getComputeCapability(i);
-            gpus.add("gpu(" + i + ") compute capability " + cc);
+            devices.add(trial(Device.gpu(i), "gpu:" + i + " (compute capability " + CudaUtils.getComputeCapability(i) + ")"));
         }
-        info.put("gpus", gpus);
+        info.put("devices", devices);
         info.put("dataset", datasetStatus());
         return info;
+    }
+
+    private static Map<String, Object> trial(Device device, String name) {
+        String status = DeviceTrial.run(device);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("device", name);
+        d.put("trains", DeviceTrial.TRAINS.equals(status));
+        d.put("status", status);
+        return d;
     }
 
     private Map<String, Object> datasetStatus() {

@@ -125,8 +125,8 @@ public final class BatchPipeline {
                 }
                 continue;
             }
-            int dy = rnd.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
-            int dx = rnd.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
+            int dy = shift(rnd);
+            int dx = shift(rnd);
             boolean flip = rnd.nextBoolean();
             for (int r = 0; r < rows; r++) {
                 int sr = r + dy;
@@ -141,6 +141,24 @@ public final class BatchPipeline {
         NDArray images = manager.create(x, new Shape(size, 1, rows, cols));
         NDArray lab = manager.create(y, new Shape(size));
         return new NDList(images, lab);
+    }
+
+    /**
+     * One image's random shift in [−{@link #CROP_PADDING}, {@link #CROP_PADDING}]: an image draws its row
+     * shift, its column shift, then {@code nextBoolean()} for the flip, in this order.
+     */
+    static int shift(SplittableRandom rnd) {
+        return rnd.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
+    }
+
+    /** The pixel value each normalised pixel value comes from: entry v is (v/255 − mean)/std. */
+    float[] lookupTable() {
+        return lut.clone();
+    }
+
+    /** The raw images, row-major, {@code count × rows × cols}; not to be modified. */
+    byte[] pixels() {
+        return pixels;
     }
 
     /** Normalised images of {@code indices[from, from+size)} without augmentation. */

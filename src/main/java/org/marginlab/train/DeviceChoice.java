@@ -39,8 +39,14 @@ public final class DeviceChoice {
             return Device.cpu();
         }
         if (idx >= gpus) {
-            throw new UserException("--device " + text + ": DJL sees " + gpus + " GPU(s) on this machine; use --device cpu or auto");
+            throw new UserException("--device " + text + ": DJL sees " + gpus + " GPU(s) on this machine; use --device cpu"
+                    + " or auto, or see the README's GPU section");
         }
         return Device.gpu(idx);
+    }
+
+    /** "cpu" or "gpu:i", as run summaries record the device. */
+    public static String name(Device d) {
+        return d.isGpu() ? "gpu:" + d.getDeviceId() : "cpu";
     }
 }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import org.marginlab.UserException;
 
 import java.util.ArrayList;
@@ -30,6 +32,14 @@ public final class ParameterOptimizer {
     private final NDArray[] first;
     private final NDArray[] second;
     private long steps;
+    /**
+     * DJL's kernels take float coefficients, so Adam's buffers accumulate (1 − β₁ in float)/(1 − β₁) times
+     * PyTorch's m, likewise for v (a 1.3e-5 relative error for β₂); the step compensates and checkpoints
+     * hold PyTorch's m and v. DJL's SGD keeps lr·buf, so its buffer is lastLr times PyTorch's.
+     */
+    private static final double FIRST_SCALE = (1f - (float) BETA1) / (1 - BETA1);
+    private static final double SECOND_SCALE = (1f - (float) BETA2) / (1 - BETA2);
+    private double lastLr = 1;
 
     public ParameterOptimizer(String kind, double weightDecay, double momentum, List<Parameter> trainable) {
         if (!IDS.contains(kind)) {
@@ -47,43 +57,44 @@ public final class ParameterOptimizer {
         return steps;
     }
 
-    /** Applies one update with learning rate {@code lr} from the parameters' gradients, then zeroes them. */
+    /**
+     * Applies one update with learning rate {@code lr} from the parameters' gradients, then zeroes them.
+     * Each parameter costs three native calls (gradient handle, DJL's fused Adam/SGD kernel, zero_), not a
+     * chain of a dozen Java-side tensor ops; DJL's JNI offers no multi-tensor (foreach) update.
+     */
     public void step(double lr) {
         steps++;
+        // DJL's Adam kernel computes w −= lr'·m/(√v + eps'); PyTorch's is w −= lr/bc1·m/(√v/√bc2 + eps),
+        // which is the same with lr' = lr·√bc2/bc1 and eps' = eps·√bc2 (and the buffer scales undone).
+        double sqrtBc2 = Math.sqrt(1 - Math.pow(BETA2, steps)) * Math.sqrt(SECOND_SCALE);
+        float adamLr = (float) (lr * sqrtBc2 / (1 - Math.pow(BETA1, steps)) / FIRST_SCALE);
+        float adamEps = (float) (EPS * sqrtBc2);
+        // Rescaling the lr·buf buffer by lr/lastLr keeps PyTorch's buf under a changing lr.
+        float sgdMomentum = (float) (momentum * lr / lastLr);
         for (int i = 0; i < parameters.size(); i++) {
-            NDArray w = parameters.get(i).getArray();
-            NDArray grad = w.getGradient();
-            NDArray g = weightDecay != 0 ? grad.add(w.mul(weightDecay)) : grad;
+            PtNDArray w = (PtNDArray) parameters.get(i).getArray();
+            PtNDArray grad = (PtNDArray) w.getGradient();
             if (kind.equals("adam")) {
-                NDArray m = buffer(first, i, w);
-                NDArray v = buffer(second, i, w);
-                m.muli(BETA1).addi(g.mul(1 - BETA1));
-                v.muli(BETA2).addi(g.square().muli(1 - BETA2));
-                double bc1 = 1 - Math.pow(BETA1, steps);
-                double bc2 = 1 - Math.pow(BETA2, steps);
-                NDArray denom = v.sqrt().divi(Math.sqrt(bc2)).addi(EPS);
-                w.subi(m.div(denom).muli(lr / bc1));
-            } else if (momentum != 0) {
-                NDArray buf = first[i];
-                if (buf == null) {
-                    buf = keep(g.duplicate());
-                    first[i] = buf;
-                } else {
-                    buf.muli(momentum).addi(g);
-                }
-                w.subi(buf.mul(lr));
+                JniUtils.adamUpdate(w, grad, buffer(first, i, w), buffer(second, i, w), (float) lr, adamLr,
+                        (float) weightDecay, 1f, -1f, (float) BETA1, (float) BETA2, adamEps, false);
             } else {
-                w.subi(g.mul(lr));
+                JniUtils.sgdUpdate(w, grad, momentum != 0 ? buffer(first, i, w) : null, (float) lr,
+                        (float) weightDecay, 1f, -1f, sgdMomentum);
             }
-            grad.subi(grad);
+            JniUtils.zeroGrad(w);
         }
+        lastLr = lr;
     }
 
-    private static NDArray buffer(NDArray[] store, int i, NDArray like) {
+    private double firstScale() {
+        return kind.equals("adam") ? FIRST_SCALE : lastLr;
+    }
+
+    private static PtNDArray buffer(NDArray[] store, int i, NDArray like) {
         if (store[i] == null) {
             store[i] = keep(like.getManager().zeros(like.getShape(), like.getDataType(), like.getDevice()));
         }
-        return store[i];
+        return (PtNDArray) store[i];
     }
 
     private static NDArray keep(NDArray a) {
@@ -97,11 +108,20 @@ public final class ParameterOptimizer {
             NDList list = new NDList();
             list.add(tmp.create(new long[] {steps}));
             for (int i = 0; i < parameters.size(); i++) {
-                list.add(first[i] != null ? first[i] : tmp.create(new float[0]));
-                list.add(second[i] != null ? second[i] : tmp.create(new float[0]));
+                list.add(unscaled(first[i], firstScale(), tmp));
+                list.add(unscaled(second[i], SECOND_SCALE, tmp));
             }
             return list.encode();
         }
+    }
+
+    private static NDArray unscaled(NDArray buffer, double scale, NDManager tmp) {
+        if (buffer == null) {
+            return tmp.create(new float[0]);
+        }
+        NDArray a = buffer.div(tmp.create((float) scale));
+        a.attach(tmp);
+        return a;
     }
 
     /** Restores {@link #encodeState} output; buffers move to each parameter's manager. */
@@ -113,22 +133,26 @@ public final class ParameterOptimizer {
                         + " arrays, expected " + (1 + 2 * parameters.size()) + "; the checkpoint belongs to another model");
             }
             steps = list.get(0).toLongArray()[0];
+            lastLr = 1;
             for (int i = 0; i < parameters.size(); i++) {
-                first[i] = restore(list.get(1 + 2 * i), parameters.get(i).getArray(), first[i]);
-                second[i] = restore(list.get(2 + 2 * i), parameters.get(i).getArray(), second[i]);
+                first[i] = restore(list.get(1 + 2 * i), firstScale(), parameters.get(i).getArray(), first[i]);
+                second[i] = restore(list.get(2 + 2 * i), SECOND_SCALE, parameters.get(i).getArray(), second[i]);
             }
         }
     }
 
-    private static NDArray restore(NDArray saved, NDArray like, NDArray old) {
+    private static NDArray restore(NDArray saved, double scale, NDArray like, NDArray old) {
         if (old != null) {
             old.close();
         }
         if (saved.size() == 0 && like.size() != 0) {
             return null;
         }
-        NDArray copy = like.getManager().create(saved.toFloatArray(), like.getShape());
-        return keep(copy);
+        float[] values = saved.toFloatArray();
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (float) (values[k] * scale);
+        }
+        return keep(like.getManager().create(values, like.getShape()));
     }
 
     /** Every trainable parameter, in the block's order. */

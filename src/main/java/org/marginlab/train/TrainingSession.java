@@ -76,12 +76,12 @@ public final class TrainingSession {
     private ParameterStore store;
     private ParameterOptimizer optimizer;
     private LrSchedule schedule;
-    private int[] order;
-    private int orderEpoch = -1;
+    private DeviceBatches batches;
+    private StepStats stats;
+    /** The iteration the step statistics were last reset at. */
+    private long statsFrom;
     private int[] probe;
     private int[] probeLabels;
-    private double lossSum;
-    private long correct;
     private long seen;
     private long windowNanos;
     private long windowImages;
@@ -186,6 +186,16 @@ public final class TrainingSession {
      */
     public int liveArrayCount() {
         return manager == null ? 0 : manager.getManagedArrays().size();
+    }
+
+    /**
+     * Waits until the device has run every queued step (one host read of the step statistics). Call on the
+     * training thread, e.g. from a listener; for timing, since steps otherwise run ahead of the host on a GPU.
+     */
+    public void awaitDevice() {
+        if (stats != null) {
+            stats.read();
+        }
     }
 
     /** Completes with the summary when the run finishes, is cancelled or fails. */
@@ -359,54 +369,48 @@ public final class TrainingSession {
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
         lastLr = schedule.rate(iteration);
+        batches = new DeviceBatches(data.train(), manager, seed, config.batchSize(), config.augment());
+        stats = new StepStats(manager);
+        statsFrom = iteration;
         if (resumeFrom == null) {
             // The untrained model, so every figure's timeline starts where training starts.
-            record(iterationSnapshot(0), null, 0);
+            record(iterationSnapshot(0, new StepStats.Totals(0, 0, 0)), null, 0);
         }
     }
 
-    /** One optimiser step; a snapshot follows every {@code snapshotEvery} steps and every single Step. */
+    /**
+     * One step, with no host read and no upload: the batch is gathered and the statistics summed on the
+     * device. A snapshot follows every {@code snapshotEvery} steps and every single Step.
+     */
     private void iterate(boolean stepping) throws IOException {
         long it = iteration;
         int epoch = (int) (it / itersPerEpoch);
         int pos = (int) (it % itersPerEpoch);
-        if (orderEpoch != epoch) {
-            order = data.train().epochOrder(config.seed(), epoch);
-            orderEpoch = epoch;
-        }
         int b = config.batchSize();
         double lr = schedule.rate(it);
         lastLr = lr;
         long t0 = System.nanoTime();
-        float lossValue;
-        long hits;
         try (NDScope scope = new NDScope()) {
             head.setIteration(it);
-            NDList batch = data.train().batch(manager, order, pos * b, b, config.augment(),
-                    BatchPipeline.mix(config.seed(), it));
+            NDList batch = batches.batch(epoch, pos, itersPerEpoch);
             NDArray x = batch.get(0);
             NDArray y = batch.get(1);
             NDArray emb;
+            NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 emb = backbone.forward(store, new NDList(x), true).singletonOrThrow();
-                NDArray loss = head.loss(store, emb, y, true);
-                lossValue = loss.getFloat();
-                if (!Float.isFinite(lossValue)) {
-                    throw new NonFiniteLoss(nonFiniteMessage(it, lossValue));
-                }
+                loss = head.loss(store, emb, y, true);
                 gc.backward(loss);
             }
             optimizer.step(lr);
             NDArray detached = emb.stopGradient();
             head.afterStep(detached, y);
             NDArray pred = head.predictLogits(store, detached).argMax(1).toType(DataType.INT32, false);
-            hits = pred.eq(y).countNonzero().getLong();
+            stats.add(loss, pred.eq(y));
             scope.suppressNotUsedWarning();
         }
         long dt = System.nanoTime() - t0;
         iteration = it + 1;
-        lossSum += lossValue;
-        correct += hits;
         seen += b;
         windowNanos += dt;
         windowImages += b;
@@ -417,14 +421,22 @@ public final class TrainingSession {
         }
         boolean snap = stepping || iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
-        IterationSnapshot is = snap ? iterationSnapshot(epoch) : null;
-        EpochSnapshot es = epochEnd ? epochSnapshot(epoch) : null;
-        if (is != null || es != null) {
-            record(is, es, epoch);
+        if (snap || epochEnd) {
+            StepStats.Totals t = stats.read();
+            if (t.finiteSteps() < iteration - statsFrom) {
+                long bad = statsFrom + t.finiteSteps() + 1;
+                head.setIteration(bad - 1); // the message names the head's parameters at the bad step
+                throw new NonFiniteLoss(nonFiniteMessage(bad));
+            }
+            record(snap ? iterationSnapshot(epoch, t) : null, epochEnd ? epochSnapshot(epoch) : null, epoch);
         }
     }
 
-    private String nonFiniteMessage(long it, float value) {
+    /**
+     * Losses are checked when they are read, at snapshots and epoch ends, so the run stops up to one such
+     * interval after the bad step, whose updates it has applied; the checkpoint named is from before it.
+     */
+    private String nonFiniteMessage(long badIteration) {
         var p = head.functions().params();
         StringBuilder params = new StringBuilder();
         for (String name : HeadParams.usedBy(config.head())) {
@@ -437,10 +449,11 @@ public final class TrainingSession {
             params.append(name).append('=').append(v).append(", ");
         }
         return String.format(Locale.ROOT,
-                "loss became %s at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
-                        + "lower --lr or --s, or use --margin-warmup; last good checkpoint: %s",
-                Float.isNaN(value) ? "NaN" : "infinite", it + 1, config.head().id(), params,
-                fmt(config.learningRate()), config.batchSize(), config.optimizer(),
+                "loss became NaN or infinite at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
+                        + "lower --lr or --s, or use --margin-warmup; noticed at iteration %d (losses are read "
+                        + "at snapshots and epoch ends); last good checkpoint: %s",
+                badIteration, config.head().id(), params,
+                fmt(config.learningRate()), config.batchSize(), config.optimizer(), iteration,
                 writer == null ? "none (no run directory)"
                         : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory());
     }
@@ -538,7 +551,7 @@ public final class TrainingSession {
     }
 
     /** The probes under the model and head parameters in force at the current iteration. */
-    private IterationSnapshot iterationSnapshot(int epoch) {
+    private IterationSnapshot iterationSnapshot(int epoch, StepStats.Totals t) {
         int d = config.dim();
         head.setIteration(iteration);
         Embedded e = embed(probe, probeLabels, true);
@@ -558,11 +571,11 @@ public final class TrainingSession {
         double secs = windowNanos / 1e9;
         boolean trained = seen > 0; // no loss, accuracy or speed before the first step
         IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres,
-                theta, grad, trained ? lossSum / Math.max(1, seen / config.batchSize()) : Double.NaN,
-                trained ? (double) correct / seen : Double.NaN, lastLr,
+                theta, grad, trained ? t.lossSum() / Math.max(1, seen / config.batchSize()) : Double.NaN,
+                trained ? (double) t.hits() / seen : Double.NaN, lastLr,
                 trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along);
-        lossSum = 0;
-        correct = 0;
+        stats.reset();
+        statsFrom = iteration;
         seen = 0;
         windowNanos = 0;
         windowImages = 0;
@@ -656,7 +669,7 @@ public final class TrainingSession {
                 e == null ? null : finite(e.cInter()),
                 manager == null && startedNanos == 0 ? elapsedBefore : elapsedSeconds(),
                 secs > 0 ? totalImages / secs : 0,
-                device == null ? config.device() : device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu",
+                device == null ? config.device() : DeviceChoice.name(device),
                 version == null ? "development build" : version, Engine.getDjlVersion(), engine,
                 Runtime.version().toString());
     }

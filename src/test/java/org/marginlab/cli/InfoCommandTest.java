@@ -38,6 +38,10 @@ class InfoCommandTest {
         assertEquals("checksums OK", ds.get("status").getAsString());
         assertTrue(ds.get("path").getAsString().endsWith("datasets/fashion-mnist"));
         assertTrue(o.get("java").getAsString().startsWith("25"), o.get("java").getAsString());
+        JsonObject cpu = o.getAsJsonArray("devices").get(0).getAsJsonObject();
+        assertEquals("cpu", cpu.get("device").getAsString());
+        assertEquals("trains", cpu.get("status").getAsString(), "one real step on the CPU");
+        assertTrue(cpu.get("trains").getAsBoolean());
     }
 
     @Test
@@ -46,6 +50,7 @@ class InfoCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("engine PyTorch 2.7.1"), r.out());
         assertTrue(r.out().contains("checksums OK"), r.out());
+        assertTrue(r.out().contains("Devices    cpu: trains"), r.out());
     }
 
     @Test

@@ -99,10 +99,10 @@ class LiveParamsFiguresTest {
         for (String[] r : rows.subList(1, rows.size())) {
             double theta = Double.parseDouble(r[1]);
             double value = Double.parseDouble(r[2]);
-            if (r[0].equals("analytic_per_probe")) {
+            if (r[0].equals("closed_form_theta_j_fixed")) {
                 assertEquals(ring(s, probe), value, 1e-5, "ring of probe " + probe); // the figure multiplies in float
                 probe++;
-            } else if (r[0].equals("analytic_curve") && theta > 0.3 && !curveChecked) {
+            } else if (r[0].equals("closed_form_curve_theta_j_pi_2") && theta > 0.3 && !curveChecked) {
                 // ArcFace with θ_j = π/2: Z_y = s·cos(θ + m), Z_j = 0; P_y = e^{Z_y} / (e^{Z_y} + 9)
                 double zy = LIVE.s() * Math.cos(theta + LIVE.m());
                 double py = Math.exp(zy) / (Math.exp(zy) + 9);

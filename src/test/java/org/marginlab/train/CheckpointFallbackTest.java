@@ -21,12 +21,6 @@ class CheckpointFallbackTest {
         assertEquals(RunState.FINISHED, s.state(), s.message());
     }
 
-    /** metrics.csv without the throughput column, which measures the machine, not the run. */
-    private static List<String> metricsWithoutSpeed(Path dir) throws Exception {
-        return Files.readAllLines(dir.resolve(RunFiles.METRICS)).stream()
-                .map(l -> l.substring(0, l.lastIndexOf(','))).toList();
-    }
-
     private static void damage(Path file) throws Exception {
         byte[] b = Files.readAllBytes(file);
         b[b.length / 2] ^= 0x40;
@@ -37,7 +31,7 @@ class CheckpointFallbackTest {
     void damagedLatestCheckpointFallsBackToThePreviousOne(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
         runToEnd(TrainingSession.create(TestData.small(30, 32), TestData.get(), TestData.SOFTMAX, dir));
-        List<String> uninterrupted = metricsWithoutSpeed(dir);
+        List<String> uninterrupted = TestData.metricsWithoutSpeed(dir);
         assertEquals(30, Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT)).iteration());
         assertEquals(20, Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS)).iteration(), "rotated at 30");
 
@@ -50,7 +44,7 @@ class CheckpointFallbackTest {
         assertEquals(dir.resolve(RunFiles.CHECKPOINT) + ": damaged checkpoint (bad header, length or checksum); "
                 + "resuming from checkpoint.prev.bin at iteration 20", resumed.resumeNotice());
         runToEnd(resumed);
-        assertEquals(uninterrupted, metricsWithoutSpeed(dir), "the continuation from 20 is the same run");
+        assertEquals(uninterrupted, TestData.metricsWithoutSpeed(dir), "the continuation from 20 is the same run");
         assertEquals(30, Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT)).iteration());
         assertEquals(20, Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS)).iteration(),
                 "the damaged checkpoint was not rotated over the sound one");

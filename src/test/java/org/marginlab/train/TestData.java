@@ -33,4 +33,15 @@ final class TestData {
     }
 
     static final HeadFactory SOFTMAX = MarginTrainableHead.FACTORY;
+
+    /** A run's metrics.csv without its images_per_s column, which measures the machine, not the run. */
+    static java.util.List<String> metricsWithoutSpeed(java.nio.file.Path runDir) throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(runDir.resolve(RunFiles.METRICS));
+        int col = java.util.Arrays.asList(lines.get(0).split(",", -1)).indexOf("images_per_s");
+        return lines.stream().map(l -> {
+            java.util.List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(l.split(",", -1)));
+            cells.remove(col);
+            return String.join(",", cells);
+        }).toList();
+    }
 }

@@ -421,9 +421,10 @@ class WorkbenchWindowTest {
         assertTrue(subtitle.contains(head.displayName() + (head == HeadKind.SOFTMAX ? ";" : " ")), subtitle);
         // The analytic curve's far end (θ_j = π/2 for the nine other classes, ‖x‖ = 3, ‖W‖ = 1 in
         // Snapshots), worked out by hand from the head's logits.
-        String[] end = grad.csv().stream().filter(r -> "analytic_curve".equals(r[0])).reduce((a, b) -> b).orElseThrow();
+        String[] end = grad.csv().stream().filter(r -> "closed_form_curve_theta_j_pi_2".equals(r[0])).reduce((a, b) -> b).orElseThrow();
         double theta = Math.toRadians(Double.parseDouble(end[1]));
-        org.marginlab.model.heads.HeadParams p = org.marginlab.model.heads.HeadParams.defaults(head);
+        // at the head parameters the snapshots record as in force (Snapshots: s = 1, m = 0)
+        org.marginlab.model.heads.HeadParams p = w.model().runData().iterations().getLast().headParams();
         double zy;
         double zj;
         double slope;
