@@ -186,7 +186,11 @@ public final class ReportBuilder {
         List<String[]> curve = new ArrayList<>();
         curve.add(new String[] {"s", "seed", "iteration", "wc_intra_probe_rad"});
         md.append("### Fig. 5: WC-Intra vs. iteration, angular loss\n\n");
-        md.append("| s | seeds | WC-Intra at first snapshot (probe) | WC-Intra at last snapshot (probe)").append(seeds ? ", mean ± std | per seed" : "")
+        // Runs recorded from 1 Dec 2026 on start at the untrained iteration 0; name the iteration shown.
+        String firstAt = sweep.stream().flatMap(p -> p.runs().stream()).filter(o -> !o.wcIntraCurve().isEmpty())
+                .map(o -> Long.toString((long) o.wcIntraCurve().get(0)[0])).findFirst().orElse("?");
+        md.append("| s | seeds | WC-Intra at first snapshot (probe, iteration ").append(firstAt)
+                .append(") | WC-Intra at last snapshot (probe)").append(seeds ? ", mean ± std | per seed" : "")
                 .append(" | WC-Intra, test set, end | W-Inter, end | test error % |\n");
         md.append(seeds ? "|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|\n");
         for (Fig5Sweep p : sweep) {
