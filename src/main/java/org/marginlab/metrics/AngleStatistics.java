@@ -16,6 +16,15 @@ public final class AngleStatistics {
     }
 
     /** Angle between two vectors in [0, π]; π/2 when either is zero (it has no direction). */
+    /** Euclidean norm, accumulated in double. */
+    public static double norm(float[] v) {
+        double s = 0;
+        for (float a : v) {
+            s += (double) a * a;
+        }
+        return Math.sqrt(s);
+    }
+
     public static double angle(float[] a, float[] b) {
         double dot = 0;
         double na = 0;

@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.metrics.AngleStatistics;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -59,15 +60,15 @@ final class AlongFeatureGradient {
                 dot += grad[i * d + k] * u[k];
             }
             // The mean over n rows scales each row's gradient by 1/n; the row's own loss is n times it.
-            out[i] = (float) (-n * norm(x[i]) * dot);
+            out[i] = (float) (-n * AngleStatistics.norm(x[i]) * dot);
         }
         return out;
     }
 
     /** Unit tangent at x̂ along the great circle towards ŵ, or null when x̂ = ±ŵ (or a norm is 0). */
     static double[] towardWeight(float[] x, float[] w) {
-        double xn = norm(x);
-        double wn = norm(w);
+        double xn = AngleStatistics.norm(x);
+        double wn = AngleStatistics.norm(w);
         if (xn == 0 || wn == 0) {
             return null;
         }
@@ -91,13 +92,6 @@ final class AlongFeatureGradient {
         return u;
     }
 
-    private static double norm(float[] v) {
-        double s = 0;
-        for (float a : v) {
-            s += (double) a * a;
-        }
-        return Math.sqrt(s);
-    }
 
     private static double[][] toDouble(float[][] rows) {
         double[][] out = new double[rows.length][];

@@ -562,8 +562,8 @@ public final class TrainingSession {
         float[][] rows = new float[probe.length][d];
         for (int i = 0; i < probe.length; i++) {
             System.arraycopy(e.features(), i * d, rows[i], 0, d);
-            double xNorm = norm(rows[i]);
-            double wNorm = norm(w[probeLabels[i]]);
+            double xNorm = AngleStatistics.norm(rows[i]);
+            double wNorm = AngleStatistics.norm(w[probeLabels[i]]);
             grad[i] = (float) ((e.py()[i] - 1.0) * f.targetSlope(theta[i], xNorm, wNorm));
         }
         float[][] centres = head.centers();
@@ -622,13 +622,6 @@ public final class TrainingSession {
         return s;
     }
 
-    private static double norm(float[] v) {
-        double s = 0;
-        for (float x : v) {
-            s += (double) x * x;
-        }
-        return Math.sqrt(s);
-    }
 
     private void finish(RunState end, String why) {
         synchronized (lock) {

@@ -1,5 +1,6 @@
 package org.marginlab.figures.training;
 
+import org.marginlab.metrics.AngleStatistics;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
@@ -87,13 +88,13 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
 
     /** (P_y − 1)·∂Z_y/∂θ_y for one probe from its angles to every class weight and the norms. */
     public static double analytic(HeadFunctions f, float[] x, float[][] w, int y) {
-        double xn = norm(x);
+        double xn = AngleStatistics.norm(x);
         int c = w.length;
         double[] z = new double[c];
         double max = Double.NEGATIVE_INFINITY;
         double thetaY = 0;
         for (int j = 0; j < c; j++) {
-            double wn = norm(w[j]);
+            double wn = AngleStatistics.norm(w[j]);
             double th = angle(x, w[j], xn, wn);
             z[j] = j == y ? f.targetLogit(th, xn, wn) : f.otherLogit(th, xn, wn);
             max = Math.max(max, z[j]);
@@ -106,7 +107,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
             sum += Math.exp(v - max);
         }
         double py = Math.exp(z[y] - max) / sum;
-        return (py - 1) * f.targetSlope(thetaY, xn, norm(w[y]));
+        return (py - 1) * f.targetSlope(thetaY, xn, AngleStatistics.norm(w[y]));
     }
 
     /** The curve: other classes at θ_j = π/2. */
@@ -117,13 +118,6 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         return (py - 1) * f.targetSlope(thetaY, xNorm, wNorm);
     }
 
-    static double norm(float[] v) {
-        double s = 0;
-        for (float a : v) {
-            s += a * a;
-        }
-        return Math.sqrt(s);
-    }
 
     static double angle(float[] a, float[] b, double na, double nb) {
         double d = 0;
@@ -146,7 +140,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         double xn = medianNorm(s);
         double wn = 0;
         for (float[] w : s.weights()) {
-            wn += norm(w) / s.weights().length;
+            wn += AngleStatistics.norm(w) / s.weights().length;
         }
         double top = thetaMax(s);
         for (int i = 0; i < CURVE_SAMPLES; i++) {
@@ -181,7 +175,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
     static double medianNorm(IterationSnapshot s) {
         double[] n = new double[s.embeddings().length];
         for (int i = 0; i < n.length; i++) {
-            n[i] = norm(s.embeddings()[i]);
+            n[i] = AngleStatistics.norm(s.embeddings()[i]);
         }
         java.util.Arrays.sort(n);
         return n.length == 0 ? 1 : n[n.length / 2];
