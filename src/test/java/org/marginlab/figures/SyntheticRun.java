@@ -171,7 +171,7 @@ public final class SyntheticRun {
     static double norm(float[] v) {
         double s = 0;
         for (float x : v) {
-            s += x * x;
+            s += (double) x * x;
         }
         return Math.sqrt(s);
     }
