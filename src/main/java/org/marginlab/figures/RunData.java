@@ -37,11 +37,43 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
             switch (p) {
                 case "s" -> b.append(" s=").append(Fmt.num(c.headParams().s()));
                 case "m" -> b.append(" m=").append(Fmt.num(c.headParams().m()));
-                case "lambda" -> b.append(" λ=").append(Fmt.num(c.headParams().lambda()));
+                // SphereFace and L-Softmax anneal λ from its configured start down to λ_min
+                case "lambda" -> b.append(" λ=").append(Fmt.num(c.headParams().lambda())).append(annealsLambda(c.head())
+                        ? "→" + Fmt.num(c.lambdaMin()) : "");
                 default -> { }
             }
         }
         return b.toString();
+    }
+
+    private static boolean annealsLambda(HeadKind k) {
+        return k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
+    }
+
+    /**
+     * What moves during the run besides the learning rate, for figures that span it, e.g.
+     * {@code "s from 1 and m from 0 warmed up over the first 312 iterations"}; empty when nothing does.
+     */
+    public String scheduleNote() {
+        if (config == null) {
+            return "";
+        }
+        List<String> moving = new java.util.ArrayList<>();
+        for (String name : HeadParams.usedBy(config.head())) {
+            if (name.equals("s") && config.head() != HeadKind.SPHEREFACE) {
+                moving.add("s from 1");
+            } else if (name.equals("m") && (config.head() == HeadKind.COSFACE || config.head() == HeadKind.ARCFACE)) {
+                moving.add("m from 0");
+            }
+        }
+        if (annealsLambda(config.head())) {
+            return "λ annealed from " + Fmt.num(config.headParams().lambda()) + " to " + Fmt.num(config.lambdaMin());
+        }
+        if (moving.isEmpty() || config.marginWarmup() == 0) {
+            return "";
+        }
+        return String.join(" and ", moving) + " warmed up over the first "
+                + (config.marginWarmup() < 0 ? "third of the" : config.marginWarmup()) + " iterations";
     }
 
     /**

@@ -139,7 +139,8 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         plot.add(panel(new XYSeriesCollection(lr), lrAxis, FigureStyle.seriesColor(5)), 2);
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         String sub = run == null ? "" : run.label() + (run.config() == null ? "" : ", " + run.config().optimizer()
-                + ", " + run.config().schedule() + " schedule, batch " + run.config().batchSize());
+                + ", " + run.config().schedule() + " schedule, batch " + run.config().batchSize()
+                + (run.scheduleNote().isEmpty() ? "" : "; " + run.scheduleNote()));
         c.addSubtitle(0, new TextTitle(sub));
         return c;
     }
