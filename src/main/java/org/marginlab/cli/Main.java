@@ -37,7 +37,7 @@ public final class Main implements Runnable {
             if (t == null) {
                 throw ex;
             }
-            line.getErr().println("marginlab: " + t.getMessage());
+            line.getErr().println("marginlab: " + t.getMessage() + flagOf(((UserException) t).field()));
             return 2;
         });
         cli.setParameterExceptionHandler((ex, arguments) -> {
@@ -45,6 +45,17 @@ public final class Main implements Runnable {
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /** The flag that sets the folder an engine message is about, which the engine names in the window's words. */
+    static String flagOf(UserException.Field field) {
+        if (field == null) {
+            return "";
+        }
+        return switch (field) {
+            case DATASET_FOLDER -> " (--data)";
+            case RUN_FOLDER, OUTPUT_FOLDER -> " (--out)";
+        };
     }
 
     /** A picocli parse error as one line naming the flag or word and the fix, instead of picocli's usage dump. */
