@@ -107,7 +107,7 @@ final class InfoCommand implements Callable<Integer> {
             ds.put("ok", true);
         } catch (UserException e) {
             ds.putIfAbsent("path", data == null ? "not found" : data.toString());
-            ds.put("status", e.getMessage());
+            ds.put("status", e.getMessage() + Main.flagOf(e.field()));
             ds.put("ok", false);
         }
         return ds;

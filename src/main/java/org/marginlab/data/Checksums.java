@@ -58,7 +58,8 @@ public final class Checksums {
                 throw new UserException(manifest + ": no checksum for " + name + "; add a line '<sha256>  " + name + "'");
             }
             if (!Files.isRegularFile(file)) {
-                throw new UserException(file + ": missing; point --data at a folder holding the four Fashion-MNIST .gz files");
+                throw new UserException(UserException.Field.DATASET_FOLDER,
+                        file + ": missing; choose a dataset folder holding the four Fashion-MNIST .gz files");
             }
             String got = sha256(file);
             if (!got.equalsIgnoreCase(want)) {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.marginlab.UserException;
 
 /**
- * Finds the Fashion-MNIST folder: an explicit {@code --data DIR}, else {@code datasets/fashion-mnist}
- * of the checkout (the working directory, or beside the jar / app image), else Debian's
+ * Finds the Fashion-MNIST folder: an explicit one (the CLI's {@code --data}, the window's dataset folder),
+ * else {@code datasets/fashion-mnist} of the checkout (the working directory, or beside the jar / app image), else Debian's
  * {@code /usr/share/datasets/fashion-mnist}.
  */
 public final class DatasetLocator {
@@ -22,7 +22,8 @@ public final class DatasetLocator {
     public static Path locate(Path explicit) {
         if (explicit != null) {
             if (!Files.isDirectory(explicit)) {
-                throw new UserException("--data " + explicit + ": no such folder; give the folder that holds the four Fashion-MNIST .gz files");
+                throw new UserException(UserException.Field.DATASET_FOLDER, "dataset folder " + explicit
+                        + ": no such folder; give the folder that holds the four Fashion-MNIST .gz files");
             }
             return explicit;
         }
@@ -32,11 +33,11 @@ public final class DatasetLocator {
                 return p;
             }
         }
-        throw new UserException("Fashion-MNIST not found in " + tried
-                + "; pass --data DIR or run from the MarginLab checkout (apt-get install dataset-fashion-mnist also works)");
+        throw new UserException(UserException.Field.DATASET_FOLDER, "Fashion-MNIST not found in " + tried
+                + "; choose a dataset folder or run from the MarginLab checkout (apt-get install dataset-fashion-mnist also works)");
     }
 
-    /** The folders searched when no --data is given, in order. */
+    /** The folders searched when none is given, in order. */
     public static List<Path> candidates() {
         List<Path> out = new ArrayList<>();
         out.add(Path.of("").toAbsolutePath().resolve(RELATIVE));

@@ -30,7 +30,8 @@ public record IdxFile(int[] dims, byte[] data) {
         try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
             raw = in.readAllBytes();
         } catch (NoSuchFileException e) {
-            throw new UserException(file + ": missing; point --data at a folder holding the four Fashion-MNIST .gz files");
+            throw new UserException(UserException.Field.DATASET_FOLDER,
+                        file + ": missing; choose a dataset folder holding the four Fashion-MNIST .gz files");
         } catch (EOFException e) {
             throw new UserException(file + ": truncated gzip (the file ends early); copy it again");
         } catch (ZipException e) {

@@ -77,10 +77,6 @@ public final class FigureStyle {
                 c.getAlpha());
     }
 
-    public static Color withAlpha(Color c, int alpha) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
-    }
-
     /** Antialiasing and stroke control on, as every figure wants. */
     public static void prepare(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -36,18 +36,6 @@ public final class PlotFrame {
         return x0;
     }
 
-    public double xMax() {
-        return x1;
-    }
-
-    public double yMin() {
-        return y0;
-    }
-
-    public double yMax() {
-        return y1;
-    }
-
     public double x(double v) {
         return px.getX() + (v - x0) / (x1 - x0) * px.getWidth();
     }

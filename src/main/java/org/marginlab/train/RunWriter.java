@@ -72,13 +72,14 @@ public final class RunWriter implements AutoCloseable {
     public static RunWriter create(Path dir, TrainConfig config) {
         try {
             if (Files.exists(dir.resolve(RunFiles.CONFIG))) {
-                throw new UserException("--out " + dir + ": already holds a run (config.json); choose a new directory or resume it");
+                throw new UserException(UserException.Field.RUN_FOLDER,
+                        "run folder " + dir + ": already holds a run (config.json); choose a new folder or resume it");
             }
             Files.createDirectories(dir);
             RunFiles.writeAtomically(dir.resolve(RunFiles.CONFIG), ConfigJson.toJson(config).getBytes(StandardCharsets.UTF_8));
             return new RunWriter(dir, false);
         } catch (IOException e) {
-            throw new UserException("--out " + dir + ": cannot write the run directory (" + e.getMessage() + ")");
+            throw new UserException(UserException.Field.RUN_FOLDER, "run folder " + dir + ": cannot write it (" + e.getMessage() + ")");
         }
     }
 

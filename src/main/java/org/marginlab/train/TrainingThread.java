@@ -20,16 +20,12 @@ public final class TrainingThread {
         t.setDaemon(true);
         return t;
     });
-    private static volatile Thread thread;
 
     private TrainingThread() {
     }
 
     static void submit(Runnable task) {
-        EXECUTOR.execute(() -> {
-            thread = Thread.currentThread();
-            task.run();
-        });
+        EXECUTOR.execute(task);
     }
 
     /**
@@ -41,10 +37,5 @@ public final class TrainingThread {
         if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
             JniUtils.setGradMode(false);
         }
-    }
-
-    /** True when called from the training thread. */
-    public static boolean isCurrent() {
-        return Thread.currentThread() == thread;
     }
 }

@@ -33,11 +33,6 @@ public final class AngleHistogramView extends FigureView {
         return new AngleHistogramFigure();
     }
 
-    /** Selects a class by index, or −1 for all. */
-    public void selectClass(int j) {
-        classChoice.getSelectionModel().select(j + 1);
-    }
-
     @Override
     protected void configure(Figure f) {
         AngleHistogramFigure h = (AngleHistogramFigure) f;

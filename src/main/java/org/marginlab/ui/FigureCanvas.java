@@ -104,10 +104,6 @@ public final class FigureCanvas extends Region {
         }
     }
 
-    public boolean isDirty() {
-        return dirty;
-    }
-
     /** Paints now if the figure changed since the last paint and the canvas is on screen. */
     public boolean paintIfDirty() {
         if (!dirty || figure == null || !isShowing()) {

@@ -53,7 +53,6 @@ public final class RunModel {
     private final ReadOnlyLongWrapper iteration = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper totalIterations = new ReadOnlyLongWrapper();
     private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
     private final List<IterationSnapshot> history = new ArrayList<>();
     private final List<EpochSnapshot> epochs = new ArrayList<>();
 
@@ -161,9 +160,6 @@ public final class RunModel {
             changed = true;
             dataStamp++;
         }
-        if (changed) {
-            version.set(version.get() + 1);
-        }
         return changed;
     }
 
@@ -223,11 +219,6 @@ public final class RunModel {
 
     public ReadOnlyIntegerProperty epochProperty() {
         return epoch.getReadOnlyProperty();
-    }
-
-    /** Bumped whenever {@link #pull()} changed something. */
-    public ReadOnlyLongProperty versionProperty() {
-        return version.getReadOnlyProperty();
     }
 
     /** Iteration snapshots so far, oldest first (thinned beyond {@value #HISTORY_LIMIT}); FX thread only. */

@@ -21,7 +21,6 @@ class FiguresCommandTest {
 
     @BeforeAll
     static void trainTinyRun() {
-        System.setProperty("ai.djl.pytorch.num_threads", "1");
         run = tmp.resolve("run");
         InfoCommandTest.Result r = InfoCommandTest.run("train", "--head", "arc", "--dim", "2", "--iterations", "4",
                 "--batch", "32", "--probe-per-class", "5", "--snapshot-every", "2", "--device", "cpu", "--out", run.toString());

@@ -40,6 +40,22 @@ class TrainCommandTest {
         }
     }
 
+    /** The engine names folders in the window's words; the CLI adds the flag that sets them. */
+    @Test
+    void folderErrorsNameTheFlag(@TempDir Path tmp) throws Exception {
+        Path missing = tmp.resolve("missing");
+        String[] r = run("train", "--data", missing.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals("2", r[0], r[2]);
+        assertEquals("marginlab: dataset folder " + missing
+                + ": no such folder; give the folder that holds the four Fashion-MNIST .gz files (--data)", r[2].strip());
+        Path taken = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(taken.resolve("config.json"), "{}");
+        r = run("train", "--iterations", "1", "--device", "cpu", "--threads", "1", "--out", taken.toString());
+        assertEquals("2", r[0], r[2]);
+        assertEquals("marginlab: run folder " + taken
+                + ": already holds a run (config.json); choose a new folder or resume it (--out)", r[2].strip());
+    }
+
     @Test
     void shortRunWritesTheRunDirectoryAndPrintsTheSummary(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");

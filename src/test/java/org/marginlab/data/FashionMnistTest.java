@@ -145,8 +145,10 @@ class FashionMnistTest {
     @Test
     void missingFolderIsNamed() {
         Path none = dir.resolve("nope");
-        String msg = assertThrows(UserException.class, () -> FashionMnist.load(none)).getMessage();
-        assertTrue(msg.startsWith("--data " + none), msg);
+        UserException e = assertThrows(UserException.class, () -> FashionMnist.load(none));
+        assertEquals("dataset folder " + none + ": no such folder; give the folder that holds the four Fashion-MNIST .gz files",
+                e.getMessage());
+        assertEquals(UserException.Field.DATASET_FOLDER, e.field());
     }
 
     @Test

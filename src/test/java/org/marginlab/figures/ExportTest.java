@@ -107,7 +107,9 @@ class ExportTest {
                 () -> FigureExporter.write(new STradeoffFigure(), file.resolve("out"), ExportFormat.PNG, 1));
         assertFalse(e.getMessage().contains("\n"));
         assertTrue(e.getMessage().contains(file.resolve("out").toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("--out"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot create output folder " + file.resolve("out")), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; choose a writable output folder"), e.getMessage());
+        assertEquals(UserException.Field.OUTPUT_FOLDER, e.field());
         assertThrows(UserException.class, () -> FigureExporter.write(new STradeoffFigure(), dir, ExportFormat.PNG, 4));
         assertThrows(UserException.class, () -> ExportFormat.parse("gif"));
     }

@@ -24,14 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A tiny figure6-style preset on the real engine: a few iterations, then the report's files against summary.json. */
 class ReproduceEndToEndTest {
 
-    static {
-        // shared test machine: PyTorch's spinning worker threads slow concurrent builds down badly
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
-    }
-
     private static TrainConfig tiny(HeadKind k) {
         TrainConfig d = TrainConfig.defaults(k);
         return new TrainConfig(null, "compact", 2, k, HeadParams.defaults(k), d.lambdaMin(), d.lambdaGamma(), d.lambdaPower(),

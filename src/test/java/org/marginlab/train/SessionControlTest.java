@@ -145,7 +145,6 @@ class SessionControlTest {
         });
         a.step();
         b.step(); // both set up and paused at iteration 1
-        a.completion();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (a.iteration() < 1 || b.iteration() < 1) {
             assertTrue(System.nanoTime() < deadline, "sessions never reached iteration 1: " + a.state() + " " + a.message());

@@ -6,15 +6,6 @@ import org.marginlab.data.FashionMnist;
 final class TestData {
     private static TrainingData data;
 
-    static {
-        // The test machine's cores are shared by several builds: PyTorch's spinning worker threads
-        // slow each other down twenty-fold there, so engine tests train on one thread.
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
-    }
-
     private TestData() {
     }
 

@@ -118,9 +118,9 @@ class WorkbenchViewModelTest {
         assertEquals("Fix the settings first — Batch size: must be 1–4096", vm.notificationProperty().get());
 
         vm.settings().textProperty(Setting.BATCH).set("64");
-        backend.failOnStart = new IllegalStateException("wrapped", new UserException("no Fashion-MNIST in ./datasets; pass --data DIR"));
+        backend.failOnStart = new IllegalStateException("wrapped", new UserException("no Fashion-MNIST in ./datasets; choose a dataset folder"));
         vm.start();
-        assertEquals("no Fashion-MNIST in ./datasets; pass --data DIR", vm.notificationProperty().get());
+        assertEquals("no Fashion-MNIST in ./datasets; choose a dataset folder", vm.notificationProperty().get());
         assertEquals(RunState.FAILED, vm.stateProperty().get());
         assertTrue(vm.canStartProperty().get(), "a failed start can be retried");
 

@@ -94,11 +94,11 @@ public final class FigureExporter {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserException("cannot create output directory " + dir + " (" + reason(e)
-                    + "); choose a writable --out directory");
+            throw new UserException(UserException.Field.OUTPUT_FOLDER, "cannot create output folder " + dir + " (" + reason(e)
+                    + "); choose a writable output folder");
         }
         if (!Files.isDirectory(dir)) {
-            throw new UserException("output path " + dir + " is not a directory; choose a directory for --out");
+            throw new UserException(UserException.Field.OUTPUT_FOLDER, "output folder " + dir + " is not a folder; choose a folder");
         }
     }
 
@@ -107,8 +107,8 @@ public final class FigureExporter {
         try {
             AtomicFiles.write(target, bytes);
         } catch (IOException e) {
-            throw new UserException("cannot write " + target + " (" + reason(e)
-                    + "); choose a writable --out directory");
+            throw new UserException(UserException.Field.OUTPUT_FOLDER, "cannot write " + target + " (" + reason(e)
+                    + "); choose a writable output folder");
         }
     }
 

@@ -31,8 +31,9 @@ import org.marginlab.model.heads.HeadKind;
 public final class STradeoffFigure extends TheoryFigure {
 
     static final int SAMPLES = 401;
+    /** Right end of the s axis: the paper's largest s. */
+    private static final double S_MAX = 20;
     private int classCount = 10;
-    private double sMax = 20;
 
     public STradeoffFigure() {
         head = HeadKind.ARC;
@@ -50,12 +51,6 @@ public final class STradeoffFigure extends TheoryFigure {
         return classCount;
     }
 
-    /** Right end of the s axis (default 20, the paper's largest s). */
-    public void setSMax(double v) {
-        sMax = Math.max(1, v);
-        invalidate();
-    }
-
     /** P(y) of Sec. 3.2, written as 1 / (1 + (C − 1)e^{−sπ/2}) so large s does not overflow. */
     public static double pTarget(double s, int classes) {
         return 1 / (1 + (classes - 1) * Math.exp(-s * Math.PI / 2));
@@ -68,7 +63,7 @@ public final class STradeoffFigure extends TheoryFigure {
 
     /** The s axis reaches past the current s when the selected head is the angular loss this figure is about. */
     private double axisMax() {
-        return head == HeadKind.ARC ? Math.max(sMax, Math.ceil(params.s() + 1)) : sMax;
+        return head == HeadKind.ARC ? Math.max(S_MAX, Math.ceil(params.s() + 1)) : S_MAX;
     }
 
     XYSeriesCollection[] data() {
