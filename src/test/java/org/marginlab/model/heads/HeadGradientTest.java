@@ -74,17 +74,29 @@ class HeadGradientTest {
         return v;
     }
 
+    /** A config's random features x, weights w, centres c and labels y = i mod C, seeded by the config. */
+    record Inputs(double[][] x, double[][] w, double[][] c, int[] y) {
+        static Inputs of(Config cfg) {
+            Random r = new Random(cfg.seed());
+            double[][] x = random(r, N, D);
+            double[][] w = random(r, C, D);
+            double[][] c = random(r, C, D);
+            int[] y = new int[N];
+            for (int i = 0; i < N; i++) {
+                y[i] = i % C;
+            }
+            return new Inputs(x, w, c, y);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void autogradMatchesFiniteDifferences(Config cfg) {
-        Random r = new Random(cfg.seed());
-        double[][] x = random(r, N, D);
-        double[][] w = random(r, C, D);
-        double[][] c = random(r, C, D);
-        int[] y = new int[N];
-        for (int i = 0; i < N; i++) {
-            y[i] = i % C;
-        }
+        Inputs in = Inputs.of(cfg);
+        double[][] x = in.x();
+        double[][] w = in.w();
+        double[][] c = in.c();
+        int[] y = in.y();
         assertAwayFromKinks(cfg, x, w, y);
         Head head = Head.create(cfg.kind(), cfg.p());
 
@@ -129,14 +141,11 @@ class HeadGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void float32AgreesWithFloat64(Config cfg) {
-        Random r = new Random(cfg.seed());
-        double[][] x = random(r, N, D);
-        double[][] w = random(r, C, D);
-        double[][] c = random(r, C, D);
-        int[] y = new int[N];
-        for (int i = 0; i < N; i++) {
-            y[i] = i % C;
-        }
+        Inputs in = Inputs.of(cfg);
+        double[][] x = in.x();
+        double[][] w = in.w();
+        double[][] c = in.c();
+        int[] y = in.y();
         double[][][] g64 = lossAndGradients(cfg, x, w, c, y, DataType.FLOAT64, false);
         double[][][] g32 = lossAndGradients(cfg, x, w, c, y, DataType.FLOAT32, false);
         assertEquals(g64[0][0][0], g32[0][0][0], 1e-5 * Math.max(1, Math.abs(g64[0][0][0])), cfg + " loss");
@@ -162,14 +171,11 @@ class HeadGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void gradientsSurviveGarbageCollectionBeforeBackward(Config cfg) {
-        Random r = new Random(cfg.seed());
-        double[][] x = random(r, N, D);
-        double[][] w = random(r, C, D);
-        double[][] c = random(r, C, D);
-        int[] y = new int[N];
-        for (int i = 0; i < N; i++) {
-            y[i] = i % C;
-        }
+        Inputs in = Inputs.of(cfg);
+        double[][] x = in.x();
+        double[][] w = in.w();
+        double[][] c = in.c();
+        int[] y = in.y();
         for (DataType type : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
             double[][][] calm = lossAndGradients(cfg, x, w, c, y, type, false);
             double[][][] churned = lossAndGradients(cfg, x, w, c, y, type, true);
