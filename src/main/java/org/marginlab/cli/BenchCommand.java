@@ -2,8 +2,8 @@ package org.marginlab.cli;
 
 import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HostTraffic;
 import org.marginlab.train.MarginTrainableHead;

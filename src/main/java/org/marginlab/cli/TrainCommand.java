@@ -2,14 +2,14 @@ package org.marginlab.cli;
 
 import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunSummary;
+import org.marginlab.run.RunWriter;
 import org.marginlab.train.ConfigCheck;
 import org.marginlab.train.ConfigJson;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.RunState;
-import org.marginlab.train.RunSummary;
-import org.marginlab.train.RunWriter;
 import org.marginlab.train.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
@@ -218,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onIteration(org.marginlab.train.IterationSnapshot s) {
+        public void onIteration(org.marginlab.run.IterationSnapshot s) {
             if (!Double.isFinite(s.loss())) {
                 return; // the untrained iteration-0 snapshot
             }
@@ -226,7 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onEpoch(org.marginlab.train.EpochSnapshot e) {
+        public void onEpoch(org.marginlab.run.EpochSnapshot e) {
             draw(e.iteration(), -1, e.epoch());
             err.printf(Locale.ROOT, "%nepoch %d: test accuracy %.4f, WC-Intra %.3f, W-Inter %.3f, C-Inter %.3f rad%n",
                     e.epoch() + 1, e.testAccuracy(), e.wcIntra(), e.wInter(), e.cInter());

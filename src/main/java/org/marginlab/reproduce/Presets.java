@@ -1,8 +1,8 @@
 package org.marginlab.reproduce;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 import org.marginlab.train.TrainConfig;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package org.marginlab.train;
 
 import org.marginlab.UserException;
+import org.marginlab.loss.HeadKind;
 import org.marginlab.model.backbones.Backbones;
-import org.marginlab.model.heads.HeadKind;
 
 /** Range checks of a {@link TrainConfig}; each failure is one line naming the flag and its range. */
 public final class ConfigCheck {

@@ -1,7 +1,8 @@
 package org.marginlab.train;
 
 import ai.djl.Device;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

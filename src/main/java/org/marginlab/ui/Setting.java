@@ -3,8 +3,8 @@ package org.marginlab.ui;
 import java.util.List;
 import java.util.Locale;
 
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * One field of the settings panel: its label, the one-line explanation shown under it, and how its

@@ -20,10 +20,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
 import org.marginlab.train.TrainConfig;
 
 /**
@@ -567,7 +567,7 @@ public final class WorkbenchViewModel {
 
     static TrainConfig withHead(TrainConfig c, HeadKind h) {
         return new TrainConfig(c.dataDir(), c.backbone(), c.dim(), h,
-                h == c.head() ? c.headParams() : org.marginlab.model.heads.HeadParams.defaults(h),
+                h == c.head() ? c.headParams() : org.marginlab.loss.HeadParams.defaults(h),
                 c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(), c.marginWarmup(), c.centerAlpha(), c.optimizer(),
                 c.learningRate(), c.schedule(), c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(),
                 c.iterations(), c.seed(), c.device(), c.augment(), c.probePerClass(), c.snapshotEvery());

@@ -1,6 +1,7 @@
 package org.marginlab.train;
 
 import org.marginlab.data.FashionMnist;
+import org.marginlab.run.RunFiles;
 
 /** The real Fashion-MNIST, loaded once per test JVM. */
 final class TestData {
@@ -17,7 +18,7 @@ final class TestData {
     }
 
     static TrainConfig small(long iterations, int batch) {
-        TrainConfig d = TrainConfig.defaults(org.marginlab.model.heads.HeadKind.SOFTMAX);
+        TrainConfig d = TrainConfig.defaults(org.marginlab.loss.HeadKind.SOFTMAX);
         return new TrainConfig(null, "compact", 2, d.head(), d.headParams(), d.lambdaMin(), d.lambdaGamma(),
                 d.lambdaPower(), 0, d.centerAlpha(), "adam", 1e-3, "constant", 5e-4, 0.9, batch, 1000, iterations,
                 7L, "cpu", false, 10, 10);

@@ -1,7 +1,9 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 import com.google.gson.JsonParseException;
 import org.marginlab.UserException;
+import org.marginlab.train.ConfigJson;
+import org.marginlab.train.TrainConfig;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,7 +40,7 @@ public final class RunReader {
             return null;
         }
         try {
-            return ConfigJson.gson().fromJson(Files.readString(sp), RunSummary.class);
+            return RunSummary.fromJson(Files.readString(sp));
         } catch (IOException | JsonParseException e) {
             throw new UserException(sp + ": unreadable summary (" + e.getMessage() + ")");
         }

@@ -1,4 +1,4 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 /**
  * The hyper-parameters of a head. Only some heads read each field (see {@link HeadKind} and

@@ -1,6 +1,8 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 import org.marginlab.UserException;
+import org.marginlab.train.ConfigJson;
+import org.marginlab.train.TrainConfig;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -173,7 +175,7 @@ public final class RunWriter implements AutoCloseable {
     }
 
     public void summary(RunSummary s) throws IOException {
-        RunFiles.writeAtomically(dir.resolve(RunFiles.SUMMARY), ConfigJson.gson().toJson(s).getBytes(StandardCharsets.UTF_8));
+        RunFiles.writeAtomically(dir.resolve(RunFiles.SUMMARY), s.toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
