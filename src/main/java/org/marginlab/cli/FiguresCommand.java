@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marginlab.UserException;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureSet;
 import org.marginlab.figures.angles.AngleHistogramFigure;
 import org.marginlab.figures.export.ExportFormat;
@@ -62,11 +62,11 @@ final class FiguresCommand implements Callable<Integer> {
         FigureSet set = FigureSet.forRun(run.iterations(), run.epochs(), run.config()).only(only);
         List<Integer> classes = histogramClasses(run);
         List<Path> written = new ArrayList<>(
-                (classes.isEmpty() ? set : set.without(FigureIds.ANGLE_HISTOGRAMS)).exportAll(dir, fmt, scale));
-        if (set.get(FigureIds.ANGLE_HISTOGRAMS).orElse(null) instanceof AngleHistogramFigure h) {
+                (classes.isEmpty() ? set : set.without(FigureKind.ANGLE_HISTOGRAMS.id())).exportAll(dir, fmt, scale));
+        if (set.get(FigureKind.ANGLE_HISTOGRAMS.id()).orElse(null) instanceof AngleHistogramFigure h) {
             for (int c : classes) {
                 h.setSelectedClass(c);
-                written.add(FigureExporter.write(h, dir, FigureIds.ANGLE_HISTOGRAMS + (c < 0 ? "-all" : "-class" + c),
+                written.add(FigureExporter.write(h, dir, FigureKind.ANGLE_HISTOGRAMS.id() + (c < 0 ? "-all" : "-class" + c),
                         fmt, scale));
             }
         }

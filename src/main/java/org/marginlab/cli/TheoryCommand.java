@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code marginlab theory}: the analytic figures (∂Z/∂θ, ψ curves, s trade-off) without any run. */
+/** {@code marginlab theory}: the analytic figures (∂Z/∂θ, ψ curves, s trade-off, decision boundaries) without any run. */
 @Command(name = "theory", mixinStandardHelpOptions = true,
-        description = "Render the analytic figures — dz-dtheta, psi-curves, s-tradeoff — for a head and its "
+        description = "Render the analytic figures — dz-dtheta, psi-curves, s-tradeoff, decision-boundary — for a head and its "
                 + "parameters, without training.")
 final class TheoryCommand implements Callable<Integer> {
 

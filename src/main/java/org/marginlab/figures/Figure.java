@@ -45,12 +45,12 @@ import java.util.Map;
  * <li>{@code training.TrainingCurvesFigure}: no options</li>
  * </ul>
  * Class colours and names: {@link FigureStyle#classColor(int)}, {@link FigureStyle#className(int)}.
- * Figure ids (export file names): {@link FigureIds}.
+ * Every figure, its id (export file name) and where it is shown: {@link FigureKind}.
  *
  * <h2>Building and exporting</h2>
  * <pre>{@code
  * FigureSet set = FigureSet.forRun(iterations, epochs, config);   // figures this run has data for + theory
- * FigureSet th  = FigureSet.theory(HeadKind.COSFACE, params);      // dz-dtheta, psi-curves, s-tradeoff
+ * FigureSet th  = FigureSet.theory(HeadKind.COSFACE, params);      // FigureKind.of(Source.THEORY)
  * set.get("embedding-circle");                                     // Optional<Figure>
  * set.only(List.of("s-tradeoff")).exportAll(dir, ExportFormat.PNG, 2);   // atomic writes, dir/<id>.png
  * FigureExporter.write(figure, dir, ExportFormat.SVG, 1);          // one figure → dir/<id>.svg

@@ -3,30 +3,16 @@ package org.marginlab.figures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.marginlab.UserException;
-import org.marginlab.figures.angles.AngleHistogramFigure;
-import org.marginlab.figures.angles.AngleStatsFigure;
-import org.marginlab.figures.angles.AngleStatsTableFigure;
-import org.marginlab.figures.embedding.EmbeddingCircleFigure;
-import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.figures.theory.DzDthetaFigure;
-import org.marginlab.figures.theory.PsiCurvesFigure;
-import org.marginlab.figures.theory.STradeoffFigure;
-import org.marginlab.figures.theory.TheoryFigure;
-import org.marginlab.figures.training.ConfusionMatrixFigure;
-import org.marginlab.figures.training.GradientCheckFigure;
-import org.marginlab.figures.training.SimilarityMatrixFigure;
-import org.marginlab.figures.training.TrainingCurvesFigure;
+import org.marginlab.figures.theory.HeadFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.EpochSnapshot;
@@ -51,19 +37,16 @@ public final class FigureSet {
         List<Figure> out = new ArrayList<>();
         IterationSnapshot last = run.lastIteration();
         int d = last == null ? 0 : last.dimension();
-        if (d == 2 || d > 3) {
-            out.add(withRun(new EmbeddingCircleFigure(), run));
+        for (FigureKind k : FigureKind.of(FigureKind.Source.RUN)) {
+            // the circle for 2-D runs, the sphere for 3-D ones, both (projected) above three dimensions
+            boolean shown = k == FigureKind.EMBEDDING_CIRCLE ? d == 2 || d > 3
+                    : k != FigureKind.EMBEDDING_SPHERE || d >= 3;
+            if (shown) {
+                RunFigure f = (RunFigure) k.create();
+                f.setRun(run);
+                out.add(f);
+            }
         }
-        if (d >= 3) {
-            out.add(withRun(new EmbeddingSphereFigure(), run));
-        }
-        out.add(withRun(new AngleHistogramFigure(), run));
-        out.add(withRun(new AngleStatsFigure(), run));
-        out.add(withRun(new AngleStatsTableFigure(), run));
-        out.add(withRun(new GradientCheckFigure(), run));
-        out.add(withRun(new SimilarityMatrixFigure(), run));
-        out.add(withRun(new TrainingCurvesFigure(), run));
-        out.add(withRun(new ConfusionMatrixFigure(), run));
         out.removeIf(f -> !f.hasData());
         if (run.config() != null) {
             // at the parameters in force where the run's figures end (the configured ones once warmed up)
@@ -73,19 +56,15 @@ public final class FigureSet {
         return new FigureSet(out);
     }
 
-    /** The analytic figures (∂Z/∂θ, ψ curves, s trade-off) for a head and its parameters, C = 10 classes. */
+    /** The analytic figures (∂Z/∂θ, ψ curves, s trade-off, decision boundaries) for a head and its parameters. */
     public static FigureSet theory(HeadKind head, HeadParams params) {
         List<Figure> out = new ArrayList<>();
-        for (TheoryFigure f : List.of(new DzDthetaFigure(), new PsiCurvesFigure(), new STradeoffFigure())) {
+        for (FigureKind k : FigureKind.of(FigureKind.Source.THEORY)) {
+            HeadFigure f = (HeadFigure) k.create();
             f.setHead(head, params);
             out.add(f);
         }
         return new FigureSet(out);
-    }
-
-    private static Figure withRun(RunFigure f, RunData run) {
-        f.setRun(run);
-        return f;
     }
 
     public List<Figure> figures() {
@@ -108,8 +87,7 @@ public final class FigureSet {
         if (ids == null || ids.isEmpty()) {
             return this;
         }
-        Set<String> known = new LinkedHashSet<>(FigureIds.RUN);
-        known.addAll(FigureIds.THEORY);
+        List<String> known = FigureKind.ids();
         for (String id : ids) {
             if (!known.contains(id)) {
                 throw new UserException("--only '" + id + "' is not a figure; use one of " + String.join(", ", known));

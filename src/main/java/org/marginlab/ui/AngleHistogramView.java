@@ -5,6 +5,7 @@ import javafx.scene.control.ToggleButton;
 
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.angles.AngleHistogramFigure;
 
@@ -25,7 +26,7 @@ public final class AngleHistogramView extends FigureView {
 
     @Override
     public String name() {
-        return "Angle histograms";
+        return FigureKind.ANGLE_HISTOGRAMS.label();
     }
 
     @Override

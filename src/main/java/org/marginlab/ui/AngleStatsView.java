@@ -7,6 +7,7 @@ import javafx.scene.control.ToggleButton;
 
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleStatsFigure;
 
@@ -22,7 +23,7 @@ public final class AngleStatsView extends FigureView {
 
     @Override
     public String name() {
-        return "Angle statistics";
+        return FigureKind.ANGLE_STATS.label();
     }
 
     @Override

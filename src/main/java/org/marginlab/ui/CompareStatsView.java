@@ -3,6 +3,7 @@ package org.marginlab.ui;
 import java.util.List;
 
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.angles.AngleStatsTableFigure;
 
 /** The compared runs' latest angle statistics side by side (angular-loss paper Tables 2–3). */
@@ -15,7 +16,7 @@ public final class CompareStatsView extends FigureView {
 
     @Override
     public String name() {
-        return "Compare: angle statistics";
+        return FigureKind.ANGLE_STATS_TABLE.label();
     }
 
     @Override

@@ -4,6 +4,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
@@ -76,7 +77,7 @@ public final class EmbeddingView extends FigureView {
 
     @Override
     public String name() {
-        return "Embedding";
+        return FigureKind.EMBEDDING_CIRCLE.label();
     }
 
     private int dim() {

@@ -1,31 +1,29 @@
 package org.marginlab.ui;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 
 /** A live view of one run figure that needs no view options of its own (gradient, similarity, curves). */
 public class RunFigureView extends FigureView {
-    private final String name;
-    private final Supplier<Figure> factory;
+    private final FigureKind kind;
 
-    public RunFigureView(String name, Supplier<Figure> factory, WorkbenchViewModel model, BackgroundExecutor executor) {
+    public RunFigureView(FigureKind kind, WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
-        this.name = name;
-        this.factory = factory;
+        this.kind = kind;
     }
 
     @Override
     public String name() {
-        return name;
+        return kind.label();
     }
 
     @Override
     protected Figure createFigure() {
-        return factory.get();
+        return kind.create();
     }
 
     @Override

@@ -19,8 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.figures.DecisionBoundaryFigure;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.loss.HeadKind;
 
 /**
@@ -42,10 +41,10 @@ public final class TheoryView extends BorderPane {
     public TheoryView(TheoryViewModel theory, WorkbenchViewModel model, BackgroundExecutor executor) {
         this.theory = theory;
         figures = List.of(
-                new TheoryFigureView("∂Z/∂θ", () -> FigureCatalog.create(FigureIds.DZ_DTHETA), theory, model, executor),
-                new TheoryFigureView("ψ(θ)", () -> FigureCatalog.create(FigureIds.PSI_CURVES), theory, model, executor),
-                new TheoryFigureView("s trade-off", () -> FigureCatalog.create(FigureIds.S_TRADEOFF), theory, model, executor),
-                new TheoryFigureView("Decision boundary", DecisionBoundaryFigure::new, theory, model, executor));
+                new TheoryFigureView(FigureKind.DZ_DTHETA, theory, model, executor),
+                new TheoryFigureView(FigureKind.PSI_CURVES, theory, model, executor),
+                new TheoryFigureView(FigureKind.S_TRADEOFF, theory, model, executor),
+                new TheoryFigureView(FigureKind.DECISION_BOUNDARY, theory, model, executor));
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);

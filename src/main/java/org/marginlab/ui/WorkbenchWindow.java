@@ -35,7 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.run.RunState;
@@ -80,10 +80,10 @@ public final class WorkbenchWindow {
                 new EmbeddingView(model, executor),
                 new AngleHistogramView(model, executor),
                 new AngleStatsView(model, executor),
-                new RunFigureView("Gradient vs θ", () -> FigureCatalog.create(FigureIds.GRADIENT_CHECK), model, executor),
-                new RunFigureView("Similarity matrix", () -> FigureCatalog.create(FigureIds.SIMILARITY_MATRIX), model, executor),
-                new RunFigureView("Training curves", () -> FigureCatalog.create(FigureIds.TRAINING_CURVES), model, executor),
-                new RunFigureView("Confusion matrix", () -> FigureCatalog.create(FigureIds.CONFUSION_MATRIX), model, executor));
+                new RunFigureView(FigureKind.GRADIENT_CHECK, model, executor),
+                new RunFigureView(FigureKind.SIMILARITY_MATRIX, model, executor),
+                new RunFigureView(FigureKind.TRAINING_CURVES, model, executor),
+                new RunFigureView(FigureKind.CONFUSION_MATRIX, model, executor));
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
         for (FigureView v : runViews) {

@@ -24,11 +24,11 @@ class TheoryCommandTest {
     }
 
     @Test
-    void writesTheThreeAnalyticFiguresForTheGivenHead() throws Exception {
+    void writesTheAnalyticFiguresForTheGivenHead() throws Exception {
         String[] r = run("theory", "--out", dir.toString(), "--head", "cosface", "--s", "30", "--m", "0.35",
                 "--format", "csv");
         assertEquals("0", r[0], r[2]);
-        for (String id : List.of("dz-dtheta", "psi-curves", "s-tradeoff")) {
+        for (String id : List.of("dz-dtheta", "psi-curves", "s-tradeoff", "decision-boundary")) {
             assertTrue(Files.isRegularFile(dir.resolve(id + ".csv")), id);
         }
         List<String> dz = Files.readAllLines(dir.resolve("dz-dtheta.csv"));

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.figures.export.FigureExporter;
+import org.marginlab.figures.theory.DecisionBoundaryFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 

@@ -53,7 +53,7 @@ class LiveParamsFiguresTest {
         assertTrue(all.size() > 5);
         for (Figure f : all) {
             String svg = new String(FigureExporter.svgBytes(f), StandardCharsets.UTF_8);
-            if (List.of(FigureIds.EMBEDDING_CIRCLE, FigureIds.GRADIENT_CHECK).contains(f.id())) {
+            if (List.of(FigureKind.EMBEDDING_CIRCLE.id(), FigureKind.GRADIENT_CHECK.id()).contains(f.id())) {
                 assertTrue(svg.contains(LABEL), f.id() + " subtitle");
             }
             for (String configured : List.of("s=16", "s = 16", "m=0.2", "m = 0.2")) {

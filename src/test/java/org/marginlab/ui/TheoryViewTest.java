@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.devtools.ScreenshotMaker;
-import org.marginlab.figures.DecisionBoundaryFigure;
+import org.marginlab.figures.theory.DecisionBoundaryFigure;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.loss.HeadKind;
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.marginlab.figures.AngleUnit;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
@@ -69,7 +69,7 @@ public final class AngleHistogramFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureIds.ANGLE_HISTOGRAMS;
+        return FigureKind.ANGLE_HISTOGRAMS.id();
     }
 
     @Override

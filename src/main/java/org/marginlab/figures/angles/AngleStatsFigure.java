@@ -15,7 +15,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
@@ -98,7 +98,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureIds.ANGLE_STATS;
+        return FigureKind.ANGLE_STATS.id();
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.marginlab.figures.AngleUnit;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
@@ -44,7 +44,7 @@ public final class AngleStatsTableFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureIds.ANGLE_STATS_TABLE;
+        return FigureKind.ANGLE_STATS_TABLE.id();
     }
 
     @Override

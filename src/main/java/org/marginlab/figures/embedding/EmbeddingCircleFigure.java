@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
@@ -71,7 +71,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureIds.EMBEDDING_CIRCLE;
+        return FigureKind.EMBEDDING_CIRCLE.id();
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
@@ -112,7 +112,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     @Override
     public String id() {
-        return FigureIds.EMBEDDING_SPHERE;
+        return FigureKind.EMBEDDING_SPHERE.id();
     }
 
     @Override

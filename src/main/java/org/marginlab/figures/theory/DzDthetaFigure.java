@@ -11,7 +11,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.Charts;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.loss.HeadFunctions;
 import org.marginlab.loss.HeadKind;
@@ -84,7 +84,7 @@ public final class DzDthetaFigure extends TheoryFigure {
 
     @Override
     public String id() {
-        return FigureIds.DZ_DTHETA;
+        return FigureKind.DZ_DTHETA.id();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Charts;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.loss.HeadFunctions;
@@ -68,7 +68,7 @@ public final class PsiCurvesFigure extends TheoryFigure {
 
     @Override
     public String id() {
-        return FigureIds.PSI_CURVES;
+        return FigureKind.PSI_CURVES.id();
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.loss.HeadKind;
@@ -80,7 +80,7 @@ public final class STradeoffFigure extends TheoryFigure {
 
     @Override
     public String id() {
-        return FigureIds.S_TRADEOFF;
+        return FigureKind.S_TRADEOFF.id();
     }
 
     @Override

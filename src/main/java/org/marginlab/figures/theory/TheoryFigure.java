@@ -6,13 +6,13 @@ import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 
 /** An analytic figure: drawn from the heads' closed forms for a selected head and its parameters. */
-public abstract class TheoryFigure extends ChartFigure {
+public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
 
     protected HeadKind head = HeadKind.ARC;
     protected HeadParams params = HeadParams.defaults(HeadKind.ARC);
     protected AngleUnit unit = AngleUnit.DEGREES;
 
-    /** The head the user is looking at, with its current parameters (drawn highlighted or marked). */
+    @Override
     public void setHead(HeadKind kind, HeadParams p) {
         this.head = kind;
         this.params = p;

@@ -5,7 +5,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.marginlab.figures.ColorMap;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.run.EpochSnapshot;
@@ -23,7 +23,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public String id() {
-        return FigureIds.CONFUSION_MATRIX;
+        return FigureKind.CONFUSION_MATRIX.id();
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.marginlab.figures.ColorMap;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.run.EpochSnapshot;
@@ -26,7 +26,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public String id() {
-        return FigureIds.SIMILARITY_MATRIX;
+        return FigureKind.SIMILARITY_MATRIX.id();
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
@@ -46,7 +46,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
 
     @Override
     public String id() {
-        return FigureIds.TRAINING_CURVES;
+        return FigureKind.TRAINING_CURVES.id();
     }
 
     @Override

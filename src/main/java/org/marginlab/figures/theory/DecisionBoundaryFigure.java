@@ -1,4 +1,4 @@
-package org.marginlab.figures;
+package org.marginlab.figures.theory;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.FigureStyle;
 import org.marginlab.loss.HeadFunctions;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
@@ -25,11 +28,12 @@ import org.marginlab.loss.HeadParams;
  * region, which no feature may enter without losing to one class. Boundaries are found by bisection
  * on the head's own functions, so the picture always matches the loss being trained.
  */
-public final class DecisionBoundaryFigure implements Figure {
+public final class DecisionBoundaryFigure implements HeadFigure {
     private HeadKind head = HeadKind.COSFACE;
     private HeadParams params = HeadParams.defaults(HeadKind.COSFACE);
     private double phi = Math.toRadians(90);
 
+    @Override
     public void setHead(HeadKind kind, HeadParams p) {
         head = kind;
         params = p;
@@ -42,7 +46,7 @@ public final class DecisionBoundaryFigure implements Figure {
 
     @Override
     public String id() {
-        return "decision-boundary";
+        return FigureKind.DECISION_BOUNDARY.id();
     }
 
     @Override

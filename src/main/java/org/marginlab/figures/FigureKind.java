@@ -1,0 +1,92 @@
+package org.marginlab.figures;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.marginlab.figures.angles.AngleHistogramFigure;
+import org.marginlab.figures.angles.AngleStatsFigure;
+import org.marginlab.figures.angles.AngleStatsTableFigure;
+import org.marginlab.figures.embedding.EmbeddingCircleFigure;
+import org.marginlab.figures.embedding.EmbeddingSphereFigure;
+import org.marginlab.figures.theory.DecisionBoundaryFigure;
+import org.marginlab.figures.theory.DzDthetaFigure;
+import org.marginlab.figures.theory.PsiCurvesFigure;
+import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.training.ConfusionMatrixFigure;
+import org.marginlab.figures.training.GradientCheckFigure;
+import org.marginlab.figures.training.SimilarityMatrixFigure;
+import org.marginlab.figures.training.TrainingCurvesFigure;
+
+/**
+ * Every figure of MarginLab, in the order the window and the exports list them: its stable id (the
+ * export file name, {@code id.png}, and the {@code --only} name), the label the window shows it under,
+ * where it is drawn from, and a new instance. The window's run tabs, the Theory tab, {@code marginlab
+ * figures}, {@code marginlab theory} and {@code --only} all read this list.
+ *
+ * <p>Run figures have a tab each named by their label, except that the circle and the sphere share the
+ * Embedding tab (the run's dimension picks one) and the statistics table is the Compare tab's panel.
+ * Theory figures are the Theory tab's cells; {@code figures} exports them too, at the run's head.
+ */
+public enum FigureKind {
+    EMBEDDING_CIRCLE("embedding-circle", "Embedding", Source.RUN, EmbeddingCircleFigure::new),
+    EMBEDDING_SPHERE("embedding-sphere", "Embedding", Source.RUN, EmbeddingSphereFigure::new),
+    ANGLE_HISTOGRAMS("angle-histograms", "Angle histograms", Source.RUN, AngleHistogramFigure::new),
+    ANGLE_STATS("angle-stats", "Angle statistics", Source.RUN, AngleStatsFigure::new),
+    ANGLE_STATS_TABLE("angle-stats-table", "Compare: angle statistics", Source.RUN, AngleStatsTableFigure::new),
+    GRADIENT_CHECK("gradient-check", "Gradient vs θ", Source.RUN, GradientCheckFigure::new),
+    SIMILARITY_MATRIX("similarity-matrix", "Similarity matrix", Source.RUN, SimilarityMatrixFigure::new),
+    TRAINING_CURVES("training-curves", "Training curves", Source.RUN, TrainingCurvesFigure::new),
+    CONFUSION_MATRIX("confusion-matrix", "Confusion matrix", Source.RUN, ConfusionMatrixFigure::new),
+    DZ_DTHETA("dz-dtheta", "∂Z/∂θ", Source.THEORY, DzDthetaFigure::new),
+    PSI_CURVES("psi-curves", "ψ(θ)", Source.THEORY, PsiCurvesFigure::new),
+    S_TRADEOFF("s-tradeoff", "s trade-off", Source.THEORY, STradeoffFigure::new),
+    DECISION_BOUNDARY("decision-boundary", "Decision boundary", Source.THEORY, DecisionBoundaryFigure::new);
+
+    /** What a figure is drawn from. */
+    public enum Source {
+        /** a run's snapshots: a {@link RunFigure} */
+        RUN,
+        /** a head and its parameters alone: a {@link org.marginlab.figures.theory.HeadFigure} */
+        THEORY
+    }
+
+    private final String id;
+    private final String label;
+    private final Source source;
+    private final Supplier<Figure> factory;
+
+    FigureKind(String id, String label, Source source, Supplier<Figure> factory) {
+        this.id = id;
+        this.label = label;
+        this.source = source;
+        this.factory = factory;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The short name the window shows: the tab, Theory cell or Compare panel. */
+    public String label() {
+        return label;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** A new figure of this kind, without data. */
+    public Figure create() {
+        return factory.get();
+    }
+
+    /** The figures drawn from {@code source}, in order. */
+    public static List<FigureKind> of(Source source) {
+        return Arrays.stream(values()).filter(k -> k.source == source).toList();
+    }
+
+    /** Every id, in order (for messages that list the valid ones). */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(FigureKind::id).toList();
+    }
+}
