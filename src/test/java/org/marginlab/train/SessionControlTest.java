@@ -38,6 +38,16 @@ class SessionControlTest {
         }
     }
 
+    /**
+     * Returns once the training thread has run every task queued before this call. A paused or ended
+     * session queues nothing, so an iteration that still ran after a pause would be counted by now.
+     */
+    static void drainTrainingThread() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        TrainingThread.submit(done::countDown);
+        assertTrue(done.await(60, TimeUnit.SECONDS), "the training thread is stuck");
+    }
+
     @Test
     void pauseStepResumeCancelEachWithinOneIteration() throws Exception {
         TrainingSession s = TrainingSession.create(TestData.small(100_000, 16), TestData.get(), TestData.SOFTMAX, null);
@@ -54,7 +64,7 @@ class SessionControlTest {
         s.addListener(p);
         s.start();
         assertTrue(p.paused.await(60, TimeUnit.SECONDS));
-        Thread.sleep(300);
+        drainTrainingThread();
         assertEquals(5, s.iteration(), "pause requested during iteration 5 stops right after it");
         assertEquals(RunState.PAUSED, s.state());
 
@@ -62,7 +72,7 @@ class SessionControlTest {
         p.stepped = new CountDownLatch(1);
         s.step();
         assertTrue(p.stepped.await(60, TimeUnit.SECONDS));
-        Thread.sleep(300);
+        drainTrainingThread();
         assertEquals(6, s.iteration());
         assertEquals(RunState.PAUSED, s.state());
 
@@ -76,7 +86,7 @@ class SessionControlTest {
         assertTrue(p.paused.await(60, TimeUnit.SECONDS));
         long stoppedAt = s.iteration();
         assertTrue(stoppedAt <= atRequest + 1, "paused at " + stoppedAt + " after request at " + atRequest);
-        Thread.sleep(300);
+        drainTrainingThread();
         assertEquals(stoppedAt, s.iteration());
 
         // Cancel while running.
@@ -90,8 +100,9 @@ class SessionControlTest {
         assertEquals("cancelled", sum.state());
         assertTrue(s.iteration() <= cancelAt + 1, "cancelled at " + s.iteration() + " after request at " + cancelAt);
         s.resume();
-        Thread.sleep(200);
+        drainTrainingThread();
         assertEquals(RunState.CANCELLED, s.state(), "a finished session ignores further requests");
+        assertEquals(sum.iterations(), s.iteration(), "and trains no further");
     }
 
     /** Issue 13: the figures follow a Step; a paused run shows the model after each one, from iteration 0. */
@@ -148,12 +159,10 @@ class SessionControlTest {
             }
         });
         a.step();
-        b.step(); // both set up and paused at iteration 1
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (a.iteration() < 1 || b.iteration() < 1) {
-            assertTrue(System.nanoTime() < deadline, "sessions never reached iteration 1: " + a.state() + " " + a.message());
-            Thread.sleep(20);
-        }
+        b.step();
+        drainTrainingThread(); // both steps' turns have run: set up and paused at iteration 1
+        assertEquals(1, a.iteration(), a.message());
+        assertEquals(1, b.iteration(), b.message());
         order.clear();
         a.resume();
         b.resume();
