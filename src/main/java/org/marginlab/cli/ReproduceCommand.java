@@ -8,7 +8,6 @@ import org.marginlab.reproduce.Plan;
 import org.marginlab.reproduce.Presets;
 import org.marginlab.reproduce.Report;
 import org.marginlab.reproduce.ReportBuilder;
-import org.marginlab.reproduce.ReportFigures;
 import org.marginlab.reproduce.ReportWriter;
 import org.marginlab.reproduce.ReproduceData;
 import org.marginlab.reproduce.ReproduceRunner;
@@ -25,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,11 +35,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce a result of the papers and write a report (report.md, figures/*.png, csv/*.csv).",
-            "Presets: angles (Tables 2-3, Fig. 5), error-vs-epochs (Table 4), table5 (Table 5), figure6 (Fig. 6, 2-D), "
-                    + "sphere (AM-Softmax Fig. 4, 3-D). Without --quick the paper's settings (meant for a GPU)."})
+            "Without --quick the paper's settings (meant for a GPU); docs/reproduce.md says what each preset reproduces."})
 public final class ReproduceCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PRESET", description = "angles, error-vs-epochs, table5, figure6 or sphere")
+    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetIds.class,
+            description = "one of ${COMPLETION-CANDIDATES}")
     String preset;
     @Option(names = "--out", paramLabel = "DIR", description = "report directory; runs go to DIR/runs/ (default runs/reproduce/<preset>[-quick])")
     Path out;
@@ -69,7 +69,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + ": " + plan.runs().size() + " runs → " + dir);
         ReproduceRunner.Result result = ReproduceRunner.run(plan, dir, td, err);
         List<RunOutcome> outcomes = result.outcomes();
-        List<Figure> figures = ReportFigures.build(plan, outcomes);
+        List<Figure> figures = plan.preset().figures(plan, outcomes);
         String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         // the figures and report take seconds; the wall time logged is that of the runs and the reading back
         List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
@@ -81,5 +81,13 @@ public final class ReproduceCommand implements Callable<Integer> {
                 report.checks().size(), report.disagreements().size(), (System.nanoTime() - t0) / 1e9, md);
         outw.flush();
         return outcomes.stream().allMatch(RunOutcome::finished) ? 0 : 1;
+    }
+
+    /** The preset ids for the help text, from the registry. */
+    static final class PresetIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Presets.IDS.iterator();
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a preset runs and how, in words the report repeats.
  *
- * @param preset      preset id ({@code angles}, {@code error-vs-epochs}, {@code table5}, {@code figure6}, {@code sphere})
+ * @param preset      the preset that planned these runs
  * @param quick       the CPU-sized form
  * @param seeds       seeds per head (table5), per s value of Fig. 5's sweep (angles); 1 elsewhere
  * @param trainSubset first N training images used (0 = all 60 000)
@@ -14,7 +14,7 @@ import java.util.List;
  * @param runs        the runs, in execution order
  * @param settings    plain-language description of the settings, one item per line
  */
-public record Plan(String preset, boolean quick, int seeds, int trainSubset, int testSubset,
+public record Plan(Preset preset, boolean quick, int seeds, int trainSubset, int testSubset,
                    List<Integer> epochList, List<PlannedRun> runs, List<String> settings) {
 
     public Plan {

@@ -25,7 +25,7 @@ class ReproduceCommandTest {
                 r[2].replace("\r\n", "\n"));
         r = run("reproduce", "sphere", "--seeds", "3");
         assertEquals("2", r[0]);
-        assertEquals("marginlab: --seeds applies to table5 and angles only; drop it for sphere\n", r[2].replace("\r\n", "\n"));
+        assertEquals("marginlab: --seeds applies to angles and table5 only; drop it for sphere\n", r[2].replace("\r\n", "\n"));
         r = run("reproduce", "angles", "--seeds", "0");
         assertEquals("2", r[0]);
         assertEquals("marginlab: --seeds must be an integer in [1, 20] (got 0)\n", r[2].replace("\r\n", "\n"));
@@ -35,6 +35,7 @@ class ReproduceCommandTest {
     void helpListsThePresets() {
         String[] r = run("reproduce", "--help");
         assertEquals("0", r[0]);
-        assertTrue(r[1].contains("error-vs-epochs") && r[1].contains("--quick") && r[1].contains("--seeds"), r[1]);
+        assertTrue(r[1].contains("one of angles, error-vs-epochs, table5, figure6, sphere") && r[1].contains("--quick")
+                && r[1].contains("--seeds"), r[1]);
     }
 }

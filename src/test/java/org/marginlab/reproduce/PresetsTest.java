@@ -18,9 +18,11 @@ class PresetsTest {
 
     @Test
     void everyPlanIsValidWithUniqueRunsAndOneSeed() {
+        assertEquals(List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere"), Presets.IDS);
         for (String id : Presets.IDS) {
             for (boolean quick : new boolean[] {true, false}) {
                 Plan p = Presets.plan(id, quick, 1, null);
+                assertEquals(id, p.preset().id(), "the plan carries the preset that made it");
                 Set<String> keys = new HashSet<>();
                 for (PlannedRun r : p.runs()) {
                     ConfigCheck.validate(r.config());

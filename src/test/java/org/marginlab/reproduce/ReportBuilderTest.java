@@ -119,7 +119,7 @@ class ReportBuilderTest {
         assertFalse(why.contains("Adam normalises"), why);
 
         // The figure draws one mean curve per s: at iteration 240, s = 5 is (0.50 + 0.52 + 0.54) / 3.
-        org.marginlab.figures.Figure f = ReportFigures.build(plan, outs).get(0);
+        org.marginlab.figures.Figure f = plan.preset().figures(plan, outs).get(0);
         List<String[]> rows = f.csv();
         assertEquals(1 + 6 * 2, rows.size());
         String[] s5 = rows.stream().filter(r -> r[0].equals("s = 5 (mean of 3 seeds)") && Double.parseDouble(r[1]) == 240)
@@ -130,10 +130,10 @@ class ReportBuilderTest {
     @Test
     void thePullOfEquation11PeaksNearOnePointThreeFour() {
         // 1 + 9·e^(−x) = x at x = 2.10101 (by hand: 1 + 9·e^(−2.10101) = 2.10101), s = x / (π/2)
-        assertEquals(2.10101 / (Math.PI / 2), ReportBuilder.peakPullS(10), 1e-4);
-        double peak = ReportBuilder.peakPullS(10);
-        assertTrue(ReportBuilder.targetPull(peak, 10) > ReportBuilder.targetPull(peak - 0.01, 10));
-        assertTrue(ReportBuilder.targetPull(peak, 10) > ReportBuilder.targetPull(peak + 0.01, 10));
+        assertEquals(2.10101 / (Math.PI / 2), AnglesPreset.peakPullS(10), 1e-4);
+        double peak = AnglesPreset.peakPullS(10);
+        assertTrue(AnglesPreset.targetPull(peak, 10) > AnglesPreset.targetPull(peak - 0.01, 10));
+        assertTrue(AnglesPreset.targetPull(peak, 10) > AnglesPreset.targetPull(peak + 0.01, 10));
     }
 
     @Test
@@ -233,7 +233,7 @@ class ReportBuilderTest {
         // s = 1: P_y = e^π / (e^π + 9 e^{π/2}) = 23.141 / (23.141 + 43.288) = 0.3483, pull 0.65;
         // s = 3: P_y = 1 / (1 + 9 e^{−4.712}) = 1 / 1.0809 = 0.9252, pull 3 × 0.0748 = 0.22
         assertTrue(fig5.contains("0 of 15 pairs") && fig5.contains("s=1: 0.65,") && fig5.contains("s=3: 0.22"), fig5);
-        assertEquals(0.6517, ReportBuilder.targetPull(1, 10), 1e-4);
+        assertEquals(0.6517, AnglesPreset.targetPull(1, 10), 1e-4);
         assertTrue(rep.disagreements().stream().anyMatch(d -> d.startsWith("W-Inter of Arc") && d.contains("random initial directions")));
     }
 

@@ -36,7 +36,7 @@ class ReproduceEndToEndTest {
         for (HeadKind k : List.of(HeadKind.SOFTMAX, HeadKind.ARC)) {
             runs.add(new PlannedRun(k.id(), k.id(), k.id(), tiny(k)));
         }
-        Plan plan = new Plan("figure6", true, 1, 320, 200, List.of(), runs, List.of("tiny test form"));
+        Plan plan = new Plan(Presets.byId("figure6"), true, 1, 320, 200, List.of(), runs, List.of("tiny test form"));
         TrainingData data = ReproduceData.of(FashionMnist.load(null), plan.trainSubset(), plan.testSubset());
         assertEquals(200, data.test().count());
 
@@ -45,7 +45,7 @@ class ReproduceEndToEndTest {
         assertEquals(2, res.trained());
         List<RunOutcome> outs = res.outcomes();
         assertTrue(outs.stream().allMatch(RunOutcome::finished), log.toString());
-        List<Figure> figs = ReportFigures.build(plan, outs);
+        List<Figure> figs = plan.preset().figures(plan, outs);
         Report rep = ReportBuilder.build(plan, outs, Environment.detect(), "marginlab reproduce figure6 --quick",
                 InvocationLog.append(out, new InvocationLog.Entry("2026-01-01T10:00:00Z", "marginlab reproduce figure6 --quick", 12, 2, 0, 0)),
                 ReportWriter.figureFiles(figs));
