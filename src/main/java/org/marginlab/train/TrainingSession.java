@@ -55,8 +55,6 @@ public final class TrainingSession {
     public static final int SIMILARITY_PER_CLASS = 10;
     private static final int EVAL_CHUNK = 500;
 
-    private enum Want { NONE, RUN, PAUSE }
-
     private final TrainConfig config;
     private final TrainingData data;
     private final HeadFactory heads;
@@ -67,12 +65,7 @@ public final class TrainingSession {
     private final long itersPerEpoch;
     private final long totalIterations;
 
-    private final Object lock = new Object();
-    private Want want = Want.NONE;
-    private int stepsRequested;
-    private boolean cancelRequested;
-    private boolean scheduled;
-    private volatile RunState state = RunState.READY;
+    private final RunControl control = new RunControl(TrainingThread::submit, this::tick);
     private volatile String message = "";
     private volatile long iteration;
 
@@ -167,7 +160,7 @@ public final class TrainingSession {
     }
 
     public RunState state() {
-        return state;
+        return control.state();
     }
 
     /** The last state message (why it stopped, for instance). */
@@ -220,80 +213,35 @@ public final class TrainingSession {
     }
 
     public void start() {
-        request(Want.RUN, 0, false);
+        control.start();
     }
 
     public void pause() {
-        request(Want.PAUSE, 0, false);
+        control.pause();
     }
 
     public void resume() {
-        request(Want.RUN, 0, false);
+        control.start();
     }
 
     /** Runs exactly one iteration and stays paused (pauses first when running). */
     public void step() {
-        request(Want.PAUSE, 1, false);
+        control.step();
     }
 
     public void cancel() {
-        request(Want.NONE, 0, true);
+        control.cancel();
     }
 
-    private void request(Want w, int steps, boolean cancel) {
-        synchronized (lock) {
-            if (isTerminal(state)) {
-                return;
-            }
-            if (w != Want.NONE) {
-                want = w;
-            }
-            stepsRequested += steps;
-            cancelRequested |= cancel;
-            scheduleLocked();
-        }
-    }
-
-    private void scheduleLocked() {
-        if (!scheduled) {
-            scheduled = true;
-            TrainingThread.submit(this::tick);
-        }
-    }
-
-    private static boolean isTerminal(RunState s) {
-        return s == RunState.FINISHED || s == RunState.CANCELLED || s == RunState.FAILED;
-    }
-
+    /** One turn on the training thread: what {@link RunControl} says, then at most one iteration. */
     private void tick() {
-        boolean work;
-        boolean stepping;
-        boolean cancel;
-        RunState announce = null;
-        synchronized (lock) {
-            scheduled = false;
-            if (isTerminal(state)) {
-                return;
-            }
-            cancel = cancelRequested;
-            if (!cancel) {
-                if (want == Want.RUN && state != RunState.RUNNING) {
-                    announce = RunState.RUNNING;
-                } else if (want == Want.PAUSE && state != RunState.PAUSED) {
-                    announce = RunState.PAUSED;
-                }
-                if (announce != null) {
-                    state = announce;
-                }
-            }
-            work = !cancel && (state == RunState.RUNNING || stepsRequested > 0);
-            stepping = work && state != RunState.RUNNING;
-            if (stepping) {
-                stepsRequested--;
-            }
+        RunControl.Turn turn = control.take();
+        if (turn == null) {
+            return;
         }
+        RunState announce = turn.announce();
         try {
-            if (cancel) {
+            if (turn.cancel()) {
                 finish(RunState.CANCELLED, "cancelled at iteration " + iteration + " of " + totalIterations);
                 return;
             }
@@ -301,10 +249,10 @@ public final class TrainingSession {
                 message = announce == RunState.RUNNING ? "running" : "paused at iteration " + iteration;
                 fireState(announce, message);
             }
-            if (work) {
+            if (turn.work()) {
                 setUp();
                 if (iteration < totalIterations) {
-                    iterate(stepping);
+                    iterate(turn.stepping());
                 }
                 if (iteration >= totalIterations) {
                     finish(RunState.FINISHED, String.format(Locale.ROOT, "finished %d iterations", iteration));
@@ -321,11 +269,7 @@ public final class TrainingSession {
             finish(RunState.FAILED, "training failed at iteration " + iteration + ": " + t);
             return;
         }
-        synchronized (lock) {
-            if (state == RunState.RUNNING || stepsRequested > 0 || cancelRequested || want == Want.RUN) {
-                scheduleLocked();
-            }
-        }
+        control.turnDone();
     }
 
     private void setUp() throws IOException {
@@ -632,9 +576,7 @@ public final class TrainingSession {
 
 
     private void finish(RunState end, String why) {
-        synchronized (lock) {
-            state = end;
-        }
+        control.end(end);
         message = why;
         RunSummary summary = summary(end, why);
         try {
