@@ -29,6 +29,7 @@ public final class AngleStatsTableFigure implements RunFigure {
         setRuns(r == null ? List.of() : List.of(r));
     }
 
+    /** Runs side by side, one row each (legend = {@link RunData#label()}). */
     public void setRuns(List<RunData> rs) {
         runs = List.copyOf(rs);
     }

@@ -46,6 +46,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         run = r;
     }
 
+    /** Which iteration snapshot to show; −1 = the latest. */
     public void setSnapshotIndex(int i) {
         snapshotIndex = i;
     }

@@ -45,6 +45,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         invalidate();
     }
 
+    /** Which iteration snapshot to show, at its own head parameters (the live λ, warmed-up s and m); −1 = the latest. */
     public void setSnapshotIndex(int i) {
         snapshotIndex = i;
         invalidate();
