@@ -31,7 +31,7 @@ import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
 import org.marginlab.train.EpochSnapshot;
 import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /** An ordered set of figures, built for a run or for the theory alone, and exported together. */
 public final class FigureSet {

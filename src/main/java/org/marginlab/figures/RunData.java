@@ -6,7 +6,7 @@ import org.marginlab.model.heads.HeadParams;
 import org.marginlab.model.heads.MarginSchedule;
 import org.marginlab.train.EpochSnapshot;
 import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /**
  * A run's history as the figures see it: immutable lists of snapshots in arrival order.

@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.UserException;
 
 import java.io.BufferedOutputStream;

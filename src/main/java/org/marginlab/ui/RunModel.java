@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.marginlab.train.EpochSnapshot;
 import org.marginlab.train.IterationSnapshot;
 import org.marginlab.train.RunState;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /**

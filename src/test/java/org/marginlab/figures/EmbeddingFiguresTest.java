@@ -16,7 +16,7 @@ import org.marginlab.figures.embedding.Pca;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
 import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 class EmbeddingFiguresTest {
 
