@@ -1,9 +1,9 @@
 package org.marginlab.run;
 
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
 import com.google.gson.JsonParseException;
 import org.marginlab.UserException;
-import org.marginlab.train.ConfigJson;
-import org.marginlab.train.TrainConfig;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
