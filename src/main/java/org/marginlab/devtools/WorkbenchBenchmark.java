@@ -17,7 +17,8 @@ import javafx.stage.Stage;
 import org.marginlab.UserException;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.config.DeviceSpec;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.ui.BackgroundExecutor;
 import org.marginlab.ui.EmbeddingView;
@@ -180,10 +181,9 @@ public final class WorkbenchBenchmark {
     }
 
     private static TrainConfig config(Options o, int iterations, int snapshotEvery, int probePerClass) {
-        TrainConfig d = TrainConfig.defaults(HeadKind.SOFTMAX);
-        return new TrainConfig(d.dataDir(), "compact", 3, HeadKind.SOFTMAX, d.headParams(), d.lambdaMin(), d.lambdaGamma(),
-                d.lambdaPower(), 0, d.centerAlpha(), "adam", 1e-3, "constant", 5e-4, 0.9, o.batch(), 1, iterations,
-                42L, "cpu", false, probePerClass, Math.max(1, snapshotEvery));
+        return TrainConfig.defaults(HeadKind.SOFTMAX).toBuilder().marginWarmup(0).learningRate(1e-3)
+                .batchSize(o.batch()).iterations(iterations).device(DeviceSpec.parse("cpu"))
+                .probePerClass(probePerClass).snapshotEvery(Math.max(1, snapshotEvery)).build();
     }
 
     private static WorkbenchWindow window(TrainingBackend backend) throws java.io.IOException {

@@ -17,7 +17,7 @@ import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /** An ordered set of figures, built for a run or for the theory alone, and exported together. */
 public final class FigureSet {

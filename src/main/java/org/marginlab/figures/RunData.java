@@ -6,7 +6,7 @@ import org.marginlab.loss.HeadParams;
 import org.marginlab.loss.MarginSchedule;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /**
  * A run's history as the figures see it: immutable lists of snapshots in arrival order.

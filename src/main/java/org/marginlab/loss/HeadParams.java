@@ -1,5 +1,7 @@
 package org.marginlab.loss;
 
+import org.marginlab.Range;
+
 /**
  * The hyper-parameters of a head. Only some heads read each field (see {@link HeadKind} and
  * {@link #usedBy}); the others ignore it.
@@ -45,34 +47,56 @@ public record HeadParams(double s, double m, double lambda, boolean easyMargin) 
         };
     }
 
+    /**
+     * The values a head's formula accepts for one of its params (named as in {@link #usedBy}), or null for
+     * easy_margin. This is the one range every entry point checks (train, config.json, the window, loss):
+     * <ul>
+     * <li>s in (0, 1000]: any positive radius is a valid scale; the papers use up to 64, and the bound only
+     * catches typos (a 30 000 meant as 30) before they saturate every softmax;</li>
+     * <li>cosface m in [0, 2]: cos θ − m spans [−1 − m, 1 − m], so at m = 2 the target cannot beat any class
+     * even at θ = 0 and a larger m changes nothing; CosFace's feasible bound C/(C − 1) is ≤ 2 for any C;</li>
+     * <li>arcface m in [0, π): θ + m must stay below π or cos(θ + m) stops decreasing in θ and the margin
+     * pulls the wrong way (the non-easy variant's threshold cos(π − m) needs m &lt; π);</li>
+     * <li>sphereface / lsoftmax m an integer in [1, 8]: ψ is defined for integer multipliers; the papers
+     * use up to 4, and at m = 8 the first ψ segment is already only π/8 = 22.5° wide;</li>
+     * <li>λ in [0, 1e6]: at λ = 1e6 ψ's share of the target logit, 1/(1 + λ), is below float32's
+     * resolution, so larger values train exactly like softmax (and the center-loss weight is meaningful
+     * far below).</li>
+     * </ul>
+     */
+    public static Range range(String param, HeadKind kind) {
+        return switch (param) {
+            case "s" -> Range.aboveUpTo(0, 1000);
+            case "m" -> switch (kind) {
+                case COSFACE -> Range.closed(0, 2);
+                case ARCFACE -> Range.fromBelow(0, Math.PI);
+                default -> Range.integers(1, 8);
+            };
+            case "lambda" -> Range.closed(0, 1e6);
+            default -> null;
+        };
+    }
+
+    /** The value of a param named as in {@link #usedBy}. */
+    public double value(String param) {
+        return switch (param) {
+            case "s" -> s;
+            case "m" -> m;
+            case "lambda" -> lambda;
+            default -> throw new IllegalArgumentException("no numeric param " + param);
+        };
+    }
+
     /** A parameter out of range: its name as in {@link #usedBy} and what is allowed. */
     public record Problem(String param, String reason) {
     }
 
-    /**
-     * The first parameter this head reads that is out of range, or empty when all are fine. Ranges:
-     * s in (0, 1000]; m in [0, 2] (cosface), [0, π) (arcface), an integer 1…64 (sphereface, lsoftmax);
-     * λ ≥ 0 and finite.
-     */
+    /** The first parameter this head reads that is outside its {@link #range}, or empty when all are fine. */
     public java.util.Optional<Problem> problem(HeadKind kind) {
         for (String name : usedBy(kind)) {
-            String reason = switch (name) {
-                case "s" -> Double.isFinite(s) && s > 0 && s <= 1000 ? null
-                        : "must be a number in (0, 1000], got " + s;
-                case "m" -> switch (kind) {
-                    case COSFACE -> Double.isFinite(m) && m >= 0 && m <= 2 ? null
-                            : "must be a cosine margin in [0, 2], got " + m;
-                    case ARCFACE -> Double.isFinite(m) && m >= 0 && m < Math.PI ? null
-                            : "must be an angle in radians in [0, π), got " + m;
-                    default -> m >= 1 && m <= 64 && m == Math.rint(m) ? null
-                            : "must be an integer from 1 to 64 (ψ's angle multiplier), got " + m;
-                };
-                case "lambda" -> Double.isFinite(lambda) && lambda >= 0 ? null
-                        : "must be a finite number ≥ 0, got " + lambda;
-                default -> null;
-            };
-            if (reason != null) {
-                return java.util.Optional.of(new Problem(name, reason));
+            Range r = range(name, kind);
+            if (r != null && !r.contains(value(name))) {
+                return java.util.Optional.of(new Problem(name, "must be " + r.describe() + ", got " + value(name)));
             }
         }
         return java.util.Optional.empty();

@@ -32,7 +32,9 @@ import org.marginlab.figures.Figure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.RunSummary;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.Schedule;
+import org.marginlab.config.TrainConfig;
 
 /**
  * {@code angles}: W-Inter, C-Inter and WC-Intra for every head (angular-loss paper Tables 2–3), and WC-Intra
@@ -64,8 +66,8 @@ final class AnglesPreset implements Preset {
         int snap = quick ? QUICK_ANGLE_SNAP : 200;
         for (HeadKind k : ALL_HEADS) {
             TrainConfig c = quick
-                    ? config(dataDir, "compact", dim, k, params(k, dim), QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, snap)
-                    : config(dataDir, "resnet20", dim, k, params(k, dim), table1Lr(k), "onecycle", 256, 60, 0, SEED, 100, snap);
+                    ? config(dataDir, Backbone.COMPACT, dim, k, params(k, dim), QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, snap)
+                    : config(dataDir, Backbone.RESNET20, dim, k, params(k, dim), table1Lr(k), Schedule.ONECYCLE, 256, 60, 0, SEED, 100, snap);
             runs.add(new PlannedRun(k.id(), org.marginlab.figures.RunData.defaultLabel(c), k.id(), c));
         }
         // Seed by seed, so the first seed's sweep is complete before the others start.
@@ -77,8 +79,8 @@ final class AnglesPreset implements Preset {
                     continue; // the head table's arc run is this point of the first seed's sweep
                 }
                 TrainConfig c = quick
-                        ? config(dataDir, "compact", dim, HeadKind.ARC, p, QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, seed, QUICK_PROBE, snap)
-                        : config(dataDir, "resnet20", dim, HeadKind.ARC, p, table1Lr(HeadKind.ARC), "onecycle", 256, 60, 0, seed, 100, snap);
+                        ? config(dataDir, Backbone.COMPACT, dim, HeadKind.ARC, p, QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, 1, iters, seed, QUICK_PROBE, snap)
+                        : config(dataDir, Backbone.RESNET20, dim, HeadKind.ARC, p, table1Lr(HeadKind.ARC), Schedule.ONECYCLE, 256, 60, 0, seed, 100, snap);
                 // the first seed's keys are those of the single-seed sweep, so its runs are reused
                 runs.add(new PlannedRun(i == 0 ? "arc-s" + fmt(s) : "arc-s" + fmt(s) + "-seed" + seed,
                         org.marginlab.figures.RunData.defaultLabel(c) + (i == 0 ? "" : ", seed " + seed), "s-sweep", c));

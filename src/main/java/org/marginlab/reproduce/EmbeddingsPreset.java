@@ -32,7 +32,9 @@ import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.RunSummary;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.Schedule;
+import org.marginlab.config.TrainConfig;
 
 /**
  * The embedding presets, one instance each: {@code figure6}, the raw 2-D features per head (angular-loss
@@ -69,11 +71,11 @@ final class EmbeddingsPreset implements Preset {
             }
             TrainConfig c;
             if (quick) {
-                c = config(dataDir, "compact", dim, k, p, QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, 20);
+                c = config(dataDir, Backbone.COMPACT, dim, k, p, QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, 20);
             } else if (dim == 2) {
-                c = config(dataDir, "resnet20", dim, k, p, table1Lr(k), "onecycle", 256, 60, 0, SEED, 100, 1000);
+                c = config(dataDir, Backbone.RESNET20, dim, k, p, table1Lr(k), Schedule.ONECYCLE, 256, 60, 0, SEED, 100, 1000);
             } else {
-                c = config(dataDir, "lenetpp", dim, k, p, 1e-3, "onecycle", 256, 30, 0, SEED, 100, 1000);
+                c = config(dataDir, Backbone.LENETPP, dim, k, p, 1e-3, Schedule.ONECYCLE, 256, 30, 0, SEED, 100, 1000);
             }
             runs.add(new PlannedRun(k.id(), org.marginlab.figures.RunData.defaultLabel(c), k.id(), c));
         }

@@ -28,7 +28,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.Figure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.MetricsRow;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.Schedule;
+import org.marginlab.config.TrainConfig;
 
 /** {@code error-vs-epochs}: test error of Softmax, Arc, ArcFace and Center after a list of epoch counts (angular-loss paper Table 4). */
 final class ErrorVsEpochsPreset implements Preset {
@@ -49,7 +51,7 @@ final class ErrorVsEpochsPreset implements Preset {
             trainSubset = QUICK_EVE_SUBSET;
             int last = epochs.get(epochs.size() - 1);
             for (HeadKind k : PAPER_HEADS) {
-                TrainConfig c = config(dataDir, "compact", 16, k, params(k, 16), QUICK_LR, "constant", QUICK_BATCH, last,
+                TrainConfig c = config(dataDir, Backbone.COMPACT, 16, k, params(k, 16), QUICK_LR, Schedule.CONSTANT, QUICK_BATCH, last,
                         (long) last * (trainSubset / QUICK_BATCH), SEED, QUICK_PROBE, 1000);
                 runs.add(new PlannedRun(k.id(), org.marginlab.figures.RunData.defaultLabel(c), k.id(), c));
             }
@@ -63,7 +65,7 @@ final class ErrorVsEpochsPreset implements Preset {
             epochs = PaperNumbers.TABLE4_EPOCHS;
             for (int e : epochs) {
                 for (HeadKind k : PAPER_HEADS) {
-                    TrainConfig c = config(dataDir, "resnet20", 64, k, params(k, 64), table1Lr(k), "onecycle", 256, e, 0, SEED, 100, 1000);
+                    TrainConfig c = config(dataDir, Backbone.RESNET20, 64, k, params(k, 64), table1Lr(k), Schedule.ONECYCLE, 256, e, 0, SEED, 100, 1000);
                     runs.add(new PlannedRun(k.id() + "-e" + e, org.marginlab.figures.RunData.defaultLabel(c) + ", " + e + " epochs", k.id(), c));
                 }
             }

@@ -3,7 +3,9 @@ package org.marginlab.reproduce;
 import org.marginlab.UserException;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.Schedule;
 
 import java.util.List;
 import java.util.Locale;
@@ -93,15 +95,15 @@ public final class Presets {
         return p;
     }
 
-    static TrainConfig config(String dataDir, String backbone, int dim, HeadKind head, HeadParams p, double lr,
-                                      String schedule, int batch, int epochs, long iterations, long seed, int probe,
-                                      int snapshotEvery) {
+    static TrainConfig config(String dataDir, Backbone backbone, int dim, HeadKind head, HeadParams p, double lr,
+                              Schedule schedule, int batch, int epochs, long iterations, long seed, int probe,
+                              int snapshotEvery) {
         TrainConfig d = TrainConfig.defaults(head);
         // The margin warm-up (default 500 steps) would leave a quick run's margins near 0: scale it to a third of the run.
         int warmup = iterations > 0 ? (int) Math.max(1, iterations / 3) : d.marginWarmup();
-        return new TrainConfig(dataDir, backbone, dim, head, p, d.lambdaMin(), d.lambdaGamma(), d.lambdaPower(),
-                warmup, d.centerAlpha(), "adam", lr, schedule, 5e-4, d.momentum(), batch, epochs, iterations,
-                seed, "auto", false, probe, snapshotEvery);
+        return d.toBuilder().dataDir(dataDir).backbone(backbone).dim(dim).headParams(p).marginWarmup(warmup)
+                .learningRate(lr).schedule(schedule).weightDecay(5e-4).batchSize(batch).epochs(epochs)
+                .iterations(iterations).seed(seed).probePerClass(probe).snapshotEvery(snapshotEvery).build();
     }
 
     static String table1Text() {

@@ -25,7 +25,9 @@ import java.util.Map;
 
 import org.marginlab.figures.Figure;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.Schedule;
+import org.marginlab.config.TrainConfig;
 
 /** {@code table5}: the final Fashion-MNIST test error per head (angular-loss paper Table 5), over {@code --seeds} seeds. */
 final class Table5Preset implements Preset {
@@ -49,9 +51,9 @@ final class Table5Preset implements Preset {
             for (int i = 0; i < seeds; i++) {
                 long seed = SEED + i;
                 TrainConfig c = quick
-                        ? config(dataDir, "compact", 64, k, params(k, 64), QUICK_LR, "onecycle", QUICK_BATCH, QUICK_T5_EPOCHS,
+                        ? config(dataDir, Backbone.COMPACT, 64, k, params(k, 64), QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, QUICK_T5_EPOCHS,
                                 (long) QUICK_T5_EPOCHS * (trainSubset / QUICK_BATCH), seed, QUICK_PROBE, 1000)
-                        : config(dataDir, "resnet20", 64, k, params(k, 64), table1Lr(k), "onecycle", 256, 60, 0, seed, 100, 1000);
+                        : config(dataDir, Backbone.RESNET20, 64, k, params(k, 64), table1Lr(k), Schedule.ONECYCLE, 256, 60, 0, seed, 100, 1000);
                 // the first seed's run is the single-seed run, so adding seeds later reuses it
                 String key = i == 0 ? k.id() : k.id() + "-seed" + seed;
                 runs.add(new PlannedRun(key, org.marginlab.figures.RunData.defaultLabel(c) + (seeds > 1 ? ", seed " + seed : ""), k.id(), c));

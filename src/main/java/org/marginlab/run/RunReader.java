@@ -2,8 +2,8 @@ package org.marginlab.run;
 
 import com.google.gson.JsonParseException;
 import org.marginlab.UserException;
-import org.marginlab.train.ConfigJson;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

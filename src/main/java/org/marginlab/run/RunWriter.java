@@ -1,8 +1,8 @@
 package org.marginlab.run;
 
 import org.marginlab.UserException;
-import org.marginlab.train.ConfigJson;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;

@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /**

@@ -3,7 +3,7 @@ package org.marginlab.ui;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /**

@@ -16,7 +16,7 @@ import org.marginlab.figures.embedding.Pca;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 class EmbeddingFiguresTest {
 

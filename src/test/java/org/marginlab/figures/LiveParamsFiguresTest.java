@@ -14,7 +14,7 @@ import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /**
  * Issue 13: a snapshot taken during the warm-up (live s = 6.6, m = 0.05 of a run configured with ArcFace

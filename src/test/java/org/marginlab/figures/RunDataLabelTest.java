@@ -9,7 +9,7 @@ import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /** Labels of figures that span a whole run say which head parameters moved during it. */
 class RunDataLabelTest {

@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.config.TrainConfig;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

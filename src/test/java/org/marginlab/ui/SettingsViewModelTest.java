@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 class SettingsViewModelTest {
 
