@@ -3,11 +3,15 @@ package org.marginlab.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
-/** A backend for view-model tests: records what the window asked and hands back the listeners to feed. */
+/**
+ * A backend for view-model tests: records what the window asked and hands back the listeners to feed.
+ * The window calls it on a worker thread; {@link #awaitStarted} waits for that without polling.
+ */
 final class RecordingBackend implements TrainingBackend {
     final List<TrainConfig> started = new ArrayList<>();
     final List<TrainingListener> listeners = new ArrayList<>();
@@ -16,24 +20,38 @@ final class RecordingBackend implements TrainingBackend {
     StoredRun stored;
 
     @Override
-    public Control start(TrainConfig config, TrainingListener listener) {
+    public synchronized Control start(TrainConfig config, TrainingListener listener) {
         if (failOnStart != null) {
             throw failOnStart;
         }
         started.add(config);
         listeners.add(listener);
+        notifyAll();
         return control("run" + started.size());
     }
 
     @Override
-    public List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> ls) {
+    public synchronized List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> ls) {
         List<Control> out = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
             started.add(configs.get(i));
             listeners.add(ls.get(i));
             out.add(control("cmp" + i));
         }
+        notifyAll();
         return out;
+    }
+
+    /** Returns once the window has started {@code n} runs in all; fails after two minutes. */
+    synchronized void awaitStarted(int n) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (started.size() < n) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("the window started " + started.size() + " of " + n + " runs");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     @Override

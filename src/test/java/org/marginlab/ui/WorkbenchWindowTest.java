@@ -8,10 +8,15 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Control;
@@ -53,13 +58,37 @@ class WorkbenchWindowTest {
                 .filter(n -> n instanceof Button b && text.equals(b.getText())).findFirst().orElseThrow();
     }
 
-    private static void await(String what, BooleanSupplier fx) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (!ScreenshotMaker.onFx(fx::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
+    /**
+     * Returns once {@code fx} holds, checked on the FX thread now and at every change of the window's
+     * state, run, progress, data, notification or starting flag (no polling); fails after two minutes.
+     */
+    private static void await(WorkbenchWindow w, String what, BooleanSupplier fx) throws Exception {
+        CompletableFuture<Void> holds = new CompletableFuture<>();
+        List<ObservableValue<?>> changes = ScreenshotMaker.onFx(() -> List.of(w.model().stateProperty(),
+                w.model().runProperty(), w.model().progressProperty(), w.model().dataVersionProperty(),
+                w.model().notificationProperty(), w.model().startingProperty()));
+        ChangeListener<Object> check = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<?> o, Object was, Object now) {
+                if (!holds.isDone() && fx.getAsBoolean()) {
+                    changes.forEach(c -> c.removeListener(this));
+                    holds.complete(null);
+                }
             }
-            Thread.sleep(50);
+        };
+        ScreenshotMaker.onFx(() -> {
+            changes.forEach(c -> c.addListener(check));
+            check.changed(null, null, null);
+            return null;
+        });
+        try {
+            holds.get(2, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            ScreenshotMaker.onFx(() -> {
+                changes.forEach(c -> c.removeListener(check));
+                return null;
+            });
+            throw new AssertionError("timed out waiting for " + what);
         }
     }
 
@@ -104,20 +133,20 @@ class WorkbenchWindowTest {
             button(w, "Start").fire();
             return null;
         });
-        await("8 iterations", () -> w.model().runProperty().get() != null
+        await(w, "8 iterations", () -> w.model().runProperty().get() != null
                 && w.model().runProperty().get().iterationProperty().get() >= 8);
         ScreenshotMaker.onFx(() -> {
             button(w, "Pause").fire();
             return null;
         });
-        await("pause", () -> w.model().stateProperty().get() == RunState.PAUSED);
+        await(w, "pause", () -> w.model().stateProperty().get() == RunState.PAUSED);
         long paused = ScreenshotMaker.onFx(() -> w.model().runProperty().get().iterationProperty().get());
         ScreenshotMaker.onFx(() -> {
             assertEquals("Resume", button(w, "Resume").getText());
             button(w, "Step").fire();
             return null;
         });
-        await("one step", () -> w.model().runProperty().get().iterationProperty().get() > paused);
+        await(w, "one step", () -> w.model().runProperty().get().iterationProperty().get() > paused);
         // a paused session stays put after the step: any iteration run while paused would show here
         assertEquals(paused + 1, (long) ScreenshotMaker.onFx(() -> {
             w.model().pull();
@@ -127,13 +156,13 @@ class WorkbenchWindowTest {
             button(w, "Resume").fire();
             return null;
         });
-        await("resume", () -> w.model().stateProperty().get() == RunState.RUNNING);
-        await("more iterations", () -> w.model().runProperty().get().iterationProperty().get() >= paused + 6);
+        await(w, "resume", () -> w.model().stateProperty().get() == RunState.RUNNING);
+        await(w, "more iterations", () -> w.model().runProperty().get().iterationProperty().get() >= paused + 6);
         ScreenshotMaker.onFx(() -> {
             button(w, "Stop").fire();
             return null;
         });
-        await("stop", () -> w.model().stateProperty().get() == RunState.CANCELLED);
+        await(w, "stop", () -> w.model().stateProperty().get() == RunState.CANCELLED);
 
         Path dir = ScreenshotMaker.onFx(() -> w.model().runDirectoryProperty().get());
         assertTrue(Files.isRegularFile(dir.resolve("config.json")));
@@ -167,7 +196,7 @@ class WorkbenchWindowTest {
             w2.openRun(dir);
             return null;
         });
-        await("open", () -> w2.model().runProperty().get() != null);
+        await(w2, "open", () -> w2.model().runProperty().get() != null);
         ScreenshotMaker.onFx(() -> {
             RunModel r = w2.model().runProperty().get();
             assertEquals(RunState.CANCELLED, r.stateProperty().get());
@@ -207,7 +236,7 @@ class WorkbenchWindowTest {
             w.model().startCompare(w.compareView().selectedHeads());
             return null;
         });
-        await("compare started", () -> backend.started.size() == 4);
+        backend.awaitStarted(4);
         ScreenshotMaker.onFx(() -> {
             for (int i = 0; i < 4; i++) {
                 backend.listeners.get(i).onIteration(Snapshots.iteration(10, 10, 5));
@@ -233,7 +262,7 @@ class WorkbenchWindowTest {
             w.model().start();
             return null;
         });
-        await("started", () -> backend.listeners.size() == 1);
+        backend.awaitStarted(1);
         ScreenshotMaker.onFx(() -> {
             var l = backend.listeners.get(0);
             for (int i = 1; i <= 5; i++) {
@@ -267,7 +296,7 @@ class WorkbenchWindowTest {
             return null;
         });
         Path gif = tmp.resolve("gif/embedding-replay.gif");
-        await("gif", () -> Files.exists(gif));
+        await(w, "gif", () -> Files.exists(gif));
         try (var in = ImageIO.createImageInputStream(gif.toFile())) {
             var reader = ImageIO.getImageReadersByFormatName("gif").next();
             reader.setInput(in);
@@ -285,7 +314,7 @@ class WorkbenchWindowTest {
             w.model().start();
             return null;
         });
-        await("started", () -> backend.listeners.size() == 1);
+        backend.awaitStarted(1);
         ScreenshotMaker.onFx(() -> {
             int n = 30;
             float[][] e = new float[n][];
@@ -331,9 +360,9 @@ class WorkbenchWindowTest {
             w.model().start();
             return null;
         });
-        await("the run to start", () -> !backend.listeners.isEmpty());
+        backend.awaitStarted(1);
         backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
-        await("the running state", () -> w.model().stateProperty().get() == RunState.RUNNING
+        await(w, "the running state", () -> w.model().stateProperty().get() == RunState.RUNNING
                 && !w.model().startingProperty().get());
         ScreenshotMaker.onFx(() -> {
             assertEquals("Pause", ((Button) w.root().getScene().getFocusOwner()).getText());
