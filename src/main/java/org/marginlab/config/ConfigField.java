@@ -376,7 +376,7 @@ public enum ConfigField {
             return AUTO;
         }
         return switch (value) {
-            case Double d -> Range.fmt(d);
+            case Double d -> Range.plain(d);
             case HeadKind h -> h.id();
             case Choice c -> c.id();
             default -> value.toString();
@@ -391,13 +391,15 @@ public enum ConfigField {
 
     /** The default as text; "16 (normface, cosface, arcface), 7 (arc)" where it differs per head. */
     public String defaultText() {
+        if (this == HEAD) {
+            return text(TrainConfig.DEFAULT_HEAD);
+        }
         Map<String, List<String>> byValue = new LinkedHashMap<>();
         for (HeadKind h : heads()) {
             byValue.computeIfAbsent(text(get(TrainConfig.defaults(h))), k -> new java.util.ArrayList<>()).add(h.id());
         }
         if (byValue.size() == 1) {
-            String only = byValue.keySet().iterator().next();
-            return only.isEmpty() ? "search" : only;
+            return byValue.keySet().iterator().next();
         }
         return byValue.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                 .collect(Collectors.joining(", "));
@@ -414,6 +416,22 @@ public enum ConfigField {
         }
         return byRange.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The window's line under the field: what it does and, for a number, its range for this head. */
+    public String explanation(HeadKind head) {
+        String h = Character.toUpperCase(help.charAt(0)) + help.substring(1);
+        boolean numeric = kind == Kind.INT || kind == Kind.LONG || kind == Kind.REAL;
+        return numeric ? h + "; " + allowed(head) + "." : h + ".";
+    }
+
+    /** The {@code train --help} line: what it does, its range per head and its default. */
+    public String cliHelp() {
+        return switch (kind) {
+            case PATH -> help;
+            case FLAG -> help + " (default " + defaultText() + ")";
+            default -> help + "; " + allowedText() + " (default " + defaultText() + ")";
+        };
     }
 
     /** The field with this config.json key, or null. */

@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.config.ConfigField;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,12 +79,12 @@ public final class ScreenshotMaker {
             w.setTheme(r.theme());
             SettingsViewModel s = w.model().settings();
             s.selectHead(r.head());
-            s.textProperty(Setting.DIM).set(Integer.toString(r.dim()));
-            s.textProperty(Setting.ITERATIONS).set(Long.toString(r.iterations()));
-            s.textProperty(Setting.SNAPSHOT_EVERY).set(Integer.toString(r.snapshotEvery()));
-            s.textProperty(Setting.DEVICE).set("cpu");
+            s.textProperty(ConfigField.DIM).set(Integer.toString(r.dim()));
+            s.textProperty(ConfigField.ITERATIONS).set(Long.toString(r.iterations()));
+            s.textProperty(ConfigField.SNAPSHOT_EVERY).set(Integer.toString(r.snapshotEvery()));
+            s.textProperty(ConfigField.DEVICE).set("cpu");
             if (r.dataDir() != null) {
-                s.textProperty(Setting.DATA_DIR).set(r.dataDir());
+                s.textProperty(ConfigField.DATA).set(r.dataDir());
             }
             if (!s.validProperty().get()) {
                 throw new UserException("screenshot: invalid setting — " + s.firstErrorProperty().get());
