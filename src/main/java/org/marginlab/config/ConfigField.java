@@ -420,7 +420,18 @@ public enum ConfigField {
 
     /** The window's line under the field: what it does and, for a number, its range for this head. */
     public String explanation(HeadKind head) {
-        String h = Character.toUpperCase(help.charAt(0)) + help.substring(1);
+        String text = switch (this) {
+            case M -> switch (head) {
+                case COSFACE -> "cosine margin subtracted from cos θ_y; 0 is NormFace";
+                case ARCFACE -> "angle in radians added to θ_y; ten classes on a circle are 0.63 rad apart";
+                default -> "integer angle multiplier of ψ(θ) = cos(mθ); 1 is plain softmax";
+            };
+            case LAMBDA -> head == HeadKind.CENTER ? "weight of the center loss against softmax"
+                    : "start of the λ annealing that blends ψ with cos θ; large λ trains like softmax";
+            default -> help;
+        };
+        // Greek letters keep their case (ψ is not Ψ).
+        String h = text.charAt(0) < 128 ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
         boolean numeric = kind == Kind.INT || kind == Kind.LONG || kind == Kind.REAL;
         return numeric ? h + "; " + allowed(head) + "." : h + ".";
     }
