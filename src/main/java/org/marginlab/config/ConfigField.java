@@ -93,7 +93,7 @@ public enum ConfigField {
     DEVICE("device", "Device", Section.RUN, Kind.CHOICE, "",
             "auto takes a GPU when one is visible; gpu:i picks one",
             TrainConfig::device, (b, v) -> b.device((DeviceSpec) v)),
-    AUGMENT("augment", "Augment", Section.NONE, Kind.FLAG, "",
+    AUGMENT("augment", "Augment", Section.OPTIMISATION, Kind.FLAG, "",
             "random crop (padding 2) and horizontal flip",
             TrainConfig::augment, (b, v) -> b.augment((Boolean) v)),
     PROBE_PER_CLASS("probe_per_class", "Probe images per class", Section.RUN, Kind.INT, "images",

@@ -33,9 +33,10 @@ import org.marginlab.model.heads.HeadParams;
  */
 public final class SettingsViewModel {
 
-    /** The fields the form edits, in catalogue order. */
+    /** The fields the form edits, by section, in catalogue order within one. */
     public static final List<ConfigField> FIELDS = Arrays.stream(ConfigField.values())
-            .filter(f -> f.section() != ConfigField.Section.NONE).toList();
+            .filter(f -> f.section() != ConfigField.Section.NONE)
+            .sorted(java.util.Comparator.comparing(ConfigField::section)).toList();
 
     // Properties
     private final Map<ConfigField, StringProperty> text = new EnumMap<>(ConfigField.class);
