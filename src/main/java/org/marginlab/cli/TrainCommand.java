@@ -2,14 +2,18 @@ package org.marginlab.cli;
 
 import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.train.MarginTrainableHead;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.config.Backbone;
 import org.marginlab.config.ConfigField;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.RunState;
-import org.marginlab.train.RunSummary;
-import org.marginlab.train.RunWriter;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunSummary;
+import org.marginlab.run.RunWriter;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
@@ -165,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onIteration(org.marginlab.train.IterationSnapshot s) {
+        public void onIteration(org.marginlab.run.IterationSnapshot s) {
             if (!Double.isFinite(s.loss())) {
                 return; // the untrained iteration-0 snapshot
             }
@@ -173,7 +177,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onEpoch(org.marginlab.train.EpochSnapshot e) {
+        public void onEpoch(org.marginlab.run.EpochSnapshot e) {
             draw(e.iteration(), -1, e.epoch());
             err.printf(Locale.ROOT, "%nepoch %d: test accuracy %.4f, WC-Intra %.3f, W-Inter %.3f, C-Inter %.3f rad%n",
                     e.epoch() + 1, e.testAccuracy(), e.wcIntra(), e.wInter(), e.cInter());

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.marginlab.AtomicFiles;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /**
  * The settings table of docs/training.md, generated from the {@link ConfigField} catalogue between two

@@ -1,7 +1,7 @@
 package org.marginlab.config;
 
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * Everything that defines a training run. Each component is described once, in {@link ConfigField}

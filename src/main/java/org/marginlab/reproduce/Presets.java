@@ -1,11 +1,11 @@
 package org.marginlab.reproduce;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.config.Backbone;
 import org.marginlab.config.Schedule;
-import org.marginlab.config.TrainConfig;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,8 @@ package org.marginlab.train;
 import org.marginlab.config.DeviceSpec;
 import org.marginlab.config.TrainConfig;
 import ai.djl.Device;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

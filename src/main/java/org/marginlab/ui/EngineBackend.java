@@ -7,10 +7,11 @@ import java.util.Objects;
 
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunWriter;
+import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HeadFactory;
-import org.marginlab.train.RunReader;
-import org.marginlab.train.RunState;
-import org.marginlab.train.RunWriter;
 import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;

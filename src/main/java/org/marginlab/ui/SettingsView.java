@@ -17,7 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import org.marginlab.config.ConfigField;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /**
  * The settings panel: one labelled editor per form field of the {@link ConfigField} catalogue, its

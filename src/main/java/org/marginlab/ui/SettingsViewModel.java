@@ -21,8 +21,8 @@ import javafx.beans.property.StringProperty;
 import org.marginlab.config.ConfigException;
 import org.marginlab.config.ConfigField;
 import org.marginlab.config.TrainConfig;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * The settings panel's state: one text property per form field of the {@link ConfigField} catalogue

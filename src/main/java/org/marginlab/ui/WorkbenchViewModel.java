@@ -20,10 +20,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
 import org.marginlab.config.TrainConfig;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 import org.marginlab.reproduce.PlannedRun;
 import org.marginlab.reproduce.Presets;
 import org.marginlab.ui.SettingsViewModel;

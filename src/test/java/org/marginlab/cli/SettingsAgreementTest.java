@@ -18,7 +18,7 @@ import org.marginlab.config.ConfigException;
 import org.marginlab.config.ConfigField;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 import org.marginlab.ui.SettingsViewModel;
 import picocli.CommandLine;
 
@@ -159,7 +159,7 @@ class SettingsAgreementTest {
     private static String lossReason(Edge e) {
         TrainConfig d = TrainConfig.defaults(e.head());
         StringBuilder params = new StringBuilder();
-        for (String name : org.marginlab.model.heads.HeadParams.usedBy(e.head())) {
+        for (String name : org.marginlab.loss.HeadParams.usedBy(e.head())) {
             ConfigField f = ConfigField.byKey(name);
             params.append(params.isEmpty() ? "" : ", ").append('"').append(name).append("\": ")
                     .append(f == e.field() ? e.text() : f.text(f.get(d)));

@@ -3,9 +3,9 @@ package org.marginlab.cli;
 import org.junit.jupiter.api.Test;
 import org.marginlab.config.ConfigJson;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.MetricsRow;
-import org.marginlab.train.RunReader;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunReader;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

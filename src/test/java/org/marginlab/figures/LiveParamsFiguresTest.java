@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.figures.training.GradientCheckFigure;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
 import org.marginlab.config.TrainConfig;
 
 /**

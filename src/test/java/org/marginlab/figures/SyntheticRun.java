@@ -3,11 +3,11 @@ package org.marginlab.figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
 import org.marginlab.config.TrainConfig;
 
 /**

@@ -6,10 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.figures.Figure;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.config.DeviceSpec;
 import org.marginlab.config.Schedule;
-import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 
 import java.io.PrintWriter;

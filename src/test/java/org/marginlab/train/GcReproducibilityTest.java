@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 
 /**
  * Training is bitwise reproducible under garbage-collector pressure: a short run of every head, same

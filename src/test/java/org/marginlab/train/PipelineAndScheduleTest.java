@@ -9,8 +9,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.SnapshotCodec;
 
 import java.util.Arrays;
 

@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
+import org.marginlab.run.SnapshotCodec;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

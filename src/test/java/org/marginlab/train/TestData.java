@@ -3,6 +3,7 @@ package org.marginlab.train;
 import org.marginlab.config.DeviceSpec;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.data.FashionMnist;
+import org.marginlab.run.RunFiles;
 
 /** The real Fashion-MNIST, loaded once per test JVM. */
 final class TestData {
@@ -19,7 +20,7 @@ final class TestData {
     }
 
     static TrainConfig small(long iterations, int batch) {
-        return TrainConfig.defaults(org.marginlab.model.heads.HeadKind.SOFTMAX).toBuilder().dim(2).marginWarmup(0)
+        return TrainConfig.defaults(org.marginlab.loss.HeadKind.SOFTMAX).toBuilder().dim(2).marginWarmup(0)
                 .learningRate(1e-3).batchSize(batch).epochs(1000).iterations(iterations).seed(7)
                 .device(DeviceSpec.parse("cpu")).probePerClass(10).snapshotEvery(10).build();
     }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 import org.marginlab.config.TrainConfig;
 
 class SettingsViewModelTest {
@@ -101,8 +101,8 @@ class SettingsViewModelTest {
         // Asked of the schedule itself: does a warm-up change the parameters at iteration 0?
         for (HeadKind h : HeadKind.values()) {
             HeadParams p = TrainConfig.defaults(h).headParams();
-            boolean warms = !org.marginlab.model.heads.MarginSchedule.standard(h, p, 500).at(0)
-                    .equals(org.marginlab.model.heads.MarginSchedule.standard(h, p, 0).at(0));
+            boolean warms = !org.marginlab.loss.MarginSchedule.standard(h, p, 500).at(0)
+                    .equals(org.marginlab.loss.MarginSchedule.standard(h, p, 0).at(0));
             assertEquals(warms, ConfigField.MARGIN_WARMUP.appliesTo(h), h.id());
         }
         assertTrue(ConfigField.MARGIN_WARMUP.explanation(HeadKind.ARC).endsWith("; an integer ≥ 0 or auto."));

@@ -11,9 +11,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
 
 class WorkbenchViewModelTest {

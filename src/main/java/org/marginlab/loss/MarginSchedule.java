@@ -1,11 +1,11 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 /**
  * The per-iteration head parameters during training: SphereFace's λ annealing (also used for
  * L-Softmax, whose ψ is the same), the linear margin warm-up of CosFace / ArcFace, and the linear scale
  * warm-up of every normalised head (NormFace, CosFace, ArcFace, angular loss): s grows from 1 to its
  * configured value over the same iterations. The engine asks {@link #at(long)} once per iteration and
- * passes the result to {@link Head#loss}.
+ * passes the result to {@code model.heads.Head.loss}.
  *
  * <p>Why s is warmed up: at a large s the softmax over normalised logits is nearly a hard max from the
  * first step, so every misclassified sample is pushed away from its nearest wrong class weight with the

@@ -1,4 +1,4 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 import java.io.IOException;
 import org.marginlab.AtomicFiles;

@@ -1,10 +1,12 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+
+import org.marginlab.model.heads.Head;
 
 class HeadParamsTest {
 

@@ -1,4 +1,4 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 /**
  * End-of-epoch evaluation on the whole test set: accuracy, the angle statistics of the angular-loss

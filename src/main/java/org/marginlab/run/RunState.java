@@ -1,4 +1,4 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 /** Life cycle of a training session. */
 public enum RunState {

@@ -1,4 +1,4 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 /**
  * A head's logits as plain functions of the angle θ between a feature and a class weight, for the
@@ -6,6 +6,11 @@ package org.marginlab.model.heads;
  * xNorm = ‖x‖ and wNorm = ‖W_j‖; heads that normalise ignore them.
  */
 public interface HeadFunctions {
+
+    /** Floor of a norm before dividing by it; the DJL head uses the same. */
+    double NORM_EPS = 1e-12;
+    /** cos θ is clipped to [−1 + COS_CLIP, 1 − COS_CLIP] before acos; the DJL head uses the same. */
+    double COS_CLIP = 1e-7;
 
     HeadKind kind();
 
@@ -29,18 +34,18 @@ public interface HeadFunctions {
      * prediction, as {@link Head#predictLogits} computes it on NDArrays (e.g. for decision-region plots).
      */
     default double[] plainLogits(double[] x, double[][] w) {
-        double xNorm = Math.max(norm(x), Head.NORM_EPS);
+        double xNorm = Math.max(norm(x), NORM_EPS);
         double[] z = new double[w.length];
         for (int j = 0; j < w.length; j++) {
             if (w[j].length != x.length) {
                 throw new IllegalArgumentException("w[" + j + "] has " + w[j].length + " numbers, x has " + x.length);
             }
-            double wNorm = Math.max(norm(w[j]), Head.NORM_EPS);
+            double wNorm = Math.max(norm(w[j]), NORM_EPS);
             double dot = 0;
             for (int i = 0; i < x.length; i++) {
                 dot += (x[i] / xNorm) * (w[j][i] / wNorm);
             }
-            double theta = Math.acos(Math.min(Math.max(dot, -1 + Head.COS_CLIP), 1 - Head.COS_CLIP));
+            double theta = Math.acos(Math.min(Math.max(dot, -1 + COS_CLIP), 1 - COS_CLIP));
             z[j] = otherLogit(theta, xNorm, wNorm);
         }
         return z;

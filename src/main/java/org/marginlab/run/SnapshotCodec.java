@@ -1,11 +1,11 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadParams;
 
 /**
  * Binary form of the snapshots in {@code snapshots.bin} (big-endian, as {@link DataOutputStream} writes).

@@ -1,4 +1,4 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
@@ -40,7 +40,7 @@ public final class RunReader {
             return null;
         }
         try {
-            return ConfigJson.gson().fromJson(Files.readString(sp), RunSummary.class);
+            return RunSummary.fromJson(Files.readString(sp));
         } catch (IOException | JsonParseException e) {
             throw new UserException(sp + ": unreadable summary (" + e.getMessage() + ")");
         }

@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +7,8 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 class DecisionBoundaryFigureTest {
 

@@ -1,4 +1,4 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
@@ -175,7 +175,7 @@ public final class RunWriter implements AutoCloseable {
     }
 
     public void summary(RunSummary s) throws IOException {
-        RunFiles.writeAtomically(dir.resolve(RunFiles.SUMMARY), ConfigJson.gson().toJson(s).getBytes(StandardCharsets.UTF_8));
+        RunFiles.writeAtomically(dir.resolve(RunFiles.SUMMARY), s.toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

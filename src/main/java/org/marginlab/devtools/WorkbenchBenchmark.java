@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.devtools;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,11 +15,18 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.RunState;
-import org.marginlab.config.DeviceSpec;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 import org.marginlab.config.TrainConfig;
+import org.marginlab.config.DeviceSpec;
 import org.marginlab.train.TrainingListener;
+import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.EmbeddingView;
+import org.marginlab.ui.EngineBackend;
+import org.marginlab.ui.TrainingBackend;
+import org.marginlab.ui.WorkbenchApp;
+import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.WorkbenchWindow;
 
 /**
  * Measures the window's cost, on the headless platform with software rendering:
@@ -126,7 +133,7 @@ public final class WorkbenchBenchmark {
 
     private static double stepImagesPerSecond(Path runDirectory) {
         // summary.json alone: the snapshots and checkpoint are not needed here
-        var summary = org.marginlab.train.RunReader.summary(runDirectory);
+        var summary = org.marginlab.run.RunReader.summary(runDirectory);
         if (summary == null) {
             throw new UserException("benchmark: " + runDirectory + " has no summary.json; the run did not end");
         }

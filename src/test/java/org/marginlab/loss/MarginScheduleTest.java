@@ -1,4 +1,4 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,11 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureStyle;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * AM-Softmax's Fig. 2 for any head: two class weights W₁, W₂ an angle φ apart on the unit circle,

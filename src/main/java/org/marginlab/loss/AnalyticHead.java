@@ -1,4 +1,4 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 /** The closed-form logits of every head (see the table in issue 3 and the seeds' papers). */
 record AnalyticHead(HeadKind kind, HeadParams params) implements HeadFunctions {

@@ -1,4 +1,4 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 import java.util.Arrays;
 import java.util.Locale;

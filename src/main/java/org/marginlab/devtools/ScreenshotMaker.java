@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.devtools;
 
 import org.marginlab.config.ConfigField;
 import java.awt.image.BufferedImage;
@@ -23,8 +23,15 @@ import javax.imageio.ImageIO;
 
 import org.marginlab.UserException;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
+import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.SettingsViewModel;
+import org.marginlab.ui.TrainingBackend;
+import org.marginlab.ui.WorkbenchApp;
+import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.WorkbenchWindow;
 
 /**
  * Opens the real workbench window on JavaFX's headless platform, trains a short run live (or a

@@ -1,4 +1,4 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 /**
  * SphereFace / L-Softmax's monotone angular margin ψ(θ) = ((−1)^k cos(mθ) − 2k + λ cos θ) / (1 + λ),

@@ -1,4 +1,4 @@
-package org.marginlab.model.heads;
+package org.marginlab.loss;
 
 import org.marginlab.Range;
 

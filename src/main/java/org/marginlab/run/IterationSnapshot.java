@@ -1,6 +1,6 @@
-package org.marginlab.train;
+package org.marginlab.run;
 
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadParams;
 
 /**
  * What the figures need from one logged training iteration, as plain arrays copied off the
@@ -25,7 +25,7 @@ import org.marginlab.model.heads.HeadParams;
  *                      before they were recorded ({@code RunData.paramsAt} then recomputes them)
  * @param dLdThetaAlong measured dL/dθ_y of each probe's own loss along the great circle from x̂ towards
  *                      W_y (‖x‖ fixed, every θ_j moving), by autograd on the live head
- *                      ({@link AlongFeatureGradient}); length N, NaN where undefined, {@code null} in runs
+ *                      ({@code train.AlongFeatureGradient}); length N, NaN where undefined, {@code null} in runs
  *                      recorded before it was measured
  */
 public record IterationSnapshot(
