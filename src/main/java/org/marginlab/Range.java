@@ -65,11 +65,13 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen, boolea
         return (loOpen ? "(" : "[") + fmt(lo) + ", " + fmt(hi) + (hiOpen ? ")" : "]");
     }
 
-    /** Plain decimals as people type them (0.0005, 1000000), and π for π. */
+    /** A bound as text: {@link #plain}, and π for π. */
     public static String fmt(double v) {
-        if (v == Math.PI) {
-            return "π";
-        }
+        return v == Math.PI ? "π" : plain(v);
+    }
+
+    /** Plain decimals as people type them and parse back (0.0005, 1000000, not 5.0E-4 or 1e6). */
+    public static String plain(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }

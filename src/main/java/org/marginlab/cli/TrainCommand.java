@@ -3,24 +3,25 @@ package org.marginlab.cli;
 import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.loss.HeadParams;
-import org.marginlab.run.RunState;
-import org.marginlab.run.RunSummary;
-import org.marginlab.run.RunWriter;
 import org.marginlab.config.ConfigCheck;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.config.Backbone;
 import org.marginlab.config.ConfigField;
-import org.marginlab.config.DeviceSpec;
-import org.marginlab.config.Optimizer;
-import org.marginlab.config.Schedule;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.train.MarginTrainableHead;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunSummary;
+import org.marginlab.run.RunWriter;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutionException;
  * ending with a one-line summary. Flags override {@code --config}, which overrides the head's defaults.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = TrainCommand.CatalogueOptions.class,
         description = "Train a backbone + loss head on Fashion-MNIST and write the run directory "
                 + "(config.json, metrics.csv, summary.json, snapshots.bin/.idx, checkpoint.bin).")
 public final class TrainCommand implements Callable<Integer> {
@@ -44,58 +46,6 @@ public final class TrainCommand implements Callable<Integer> {
     Path config;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the run in RUN_DIR from its last checkpoint")
     Path resume;
-    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
-    Path data;
-    @Option(names = "--backbone", description = "compact (default), lenetpp or resnet20")
-    String backbone;
-    @Option(names = "--dim", description = "embedding dimension d, 2–512 (default 3)")
-    Integer dim;
-    @Option(names = "--head", description = "softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center (default softmax)")
-    String head;
-    @Option(names = "--s", description = "scale s (normface, cosface, arcface, arc)")
-    Double s;
-    @Option(names = "--m", description = "margin m (cosface: cosine, arcface: radians, sphereface/lsoftmax: integer)")
-    Double m;
-    @Option(names = "--lambda", description = "ψ's λ at the start of annealing (sphereface, lsoftmax) or the center-loss weight")
-    Double lambda;
-    @Option(names = "--easy-margin", arity = "0..1", description = "ArcFace's easy margin (--easy-margin=false to turn off)")
-    Boolean easyMargin;
-    @Option(names = "--lambda-min", description = "λ annealing floor (default 5)")
-    Double lambdaMin;
-    @Option(names = "--lambda-gamma", description = "λ annealing γ (default 0.12)")
-    Double lambdaGamma;
-    @Option(names = "--lambda-power", description = "λ annealing power (default 1)")
-    Double lambdaPower;
-    @Option(names = "--margin-warmup", description = "iterations over which cosface/arcface margins grow from 0 to m and the s of normface, cosface, arcface and arc from 1 to s (0 = off, -1 = a third of the run's iterations, at most 500; default -1)")
-    Integer marginWarmup;
-    @Option(names = "--center-alpha", description = "center-loss centre update rate α, (0, 1]")
-    Double centerAlpha;
-    @Option(names = "--epochs", description = "epochs (default 1)")
-    Integer epochs;
-    @Option(names = "--iterations", description = "stop after this many iterations if smaller than the epochs give (0 = off)")
-    Long iterations;
-    @Option(names = "--batch", description = "mini-batch size (default 128)")
-    Integer batch;
-    @Option(names = "--lr", description = "learning rate (peak for onecycle)")
-    Double lr;
-    @Option(names = "--optimizer", description = "adam (default) or sgd")
-    String optimizer;
-    @Option(names = "--momentum", description = "SGD momentum (default 0.9)")
-    Double momentum;
-    @Option(names = "--schedule", description = "constant, step or onecycle")
-    String schedule;
-    @Option(names = "--weight-decay", description = "L2 weight decay (default 5e-4)")
-    Double weightDecay;
-    @Option(names = "--augment", arity = "0..1", description = "random crop (padding 2) and horizontal flip (--augment=false to turn off)")
-    Boolean augment;
-    @Option(names = "--seed", description = "seed for initialisation, order and augmentation")
-    Long seed;
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:<i> (default auto)")
-    String device;
-    @Option(names = "--probe-per-class", description = "test images per class in the snapshots, 1–1000 (default 100)")
-    Integer probePerClass;
-    @Option(names = "--snapshot-every", description = "iterations between snapshots (default 50)")
-    Integer snapshotEvery;
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<time>-<head>)")
     Path out;
     @Mixin
@@ -112,7 +62,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSession session;
         if (resume != null) {
             TrainConfig c = ConfigJson.read(resume.resolve("config.json"));
-            TrainingData td = TrainingData.from(FashionMnist.load(data != null ? data : c.dataDir() == null ? null : Path.of(c.dataDir())));
+            String data = given(ConfigField.DATA) != null ? (String) given(ConfigField.DATA) : c.dataDir();
+            TrainingData td = TrainingData.from(FashionMnist.load(data == null ? null : Path.of(data)));
             session = TrainingSession.resumeRun(resume, td, MarginTrainableHead.FACTORY);
             if (session.resumeNotice() != null) {
                 err.println(session.resumeNotice());
@@ -156,71 +107,53 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     TrainConfig buildConfig() {
-        HeadKind kind = head == null ? null : (HeadKind) ConfigField.HEAD.parse(head, HeadKind.SOFTMAX);
+        String headText = (String) given(ConfigField.HEAD);
+        HeadKind kind = headText == null ? null : (HeadKind) ConfigField.HEAD.parse(headText, TrainConfig.DEFAULT_HEAD);
         TrainConfig base;
         if (config != null) {
             // A different head keeps the file's other fields but takes its own head defaults.
             base = ConfigJson.read(config);
             base = kind == null ? base : base.withHead(kind);
         } else {
-            base = TrainConfig.defaults(kind != null ? kind : HeadKind.SOFTMAX);
+            base = TrainConfig.defaults(kind != null ? kind : TrainConfig.DEFAULT_HEAD);
         }
-        HeadKind h = base.head();
         TrainConfig.Builder b = base.toBuilder();
-        HeadParams hp = base.headParams();
-        b.headParams(new HeadParams(or(s, hp.s()), or(m, hp.m()), or(lambda, hp.lambda()),
-                easyMargin != null ? easyMargin : hp.easyMargin()));
-        if (data != null) {
-            b.dataDir(data.toString());
-        }
-        if (backbone != null) {
-            b.backbone((Backbone) ConfigField.BACKBONE.parse(backbone, h));
-        }
-        if (dim != null) {
-            b.dim(dim);
-        }
-        b.lambdaMin(or(lambdaMin, base.lambdaMin())).lambdaGamma(or(lambdaGamma, base.lambdaGamma()))
-                .lambdaPower(or(lambdaPower, base.lambdaPower())).centerAlpha(or(centerAlpha, base.centerAlpha()))
-                .learningRate(or(lr, base.learningRate())).weightDecay(or(weightDecay, base.weightDecay()))
-                .momentum(or(momentum, base.momentum()));
-        if (marginWarmup != null) {
-            b.marginWarmup(marginWarmup);
-        }
-        if (optimizer != null) {
-            b.optimizer((Optimizer) ConfigField.OPTIMIZER.parse(optimizer, h));
-        }
-        if (schedule != null) {
-            b.schedule((Schedule) ConfigField.SCHEDULE.parse(schedule, h));
-        }
-        if (batch != null) {
-            b.batchSize(batch);
-        }
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
-        if (iterations != null) {
-            b.iterations(iterations);
-        }
-        if (seed != null) {
-            b.seed(seed);
-        }
-        if (device != null) {
-            b.device((DeviceSpec) ConfigField.DEVICE.parse(device, h));
-        }
-        if (augment != null) {
-            b.augment(augment);
-        }
-        if (probePerClass != null) {
-            b.probePerClass(probePerClass);
-        }
-        if (snapshotEvery != null) {
-            b.snapshotEvery(snapshotEvery);
+        for (ConfigField f : ConfigField.values()) {
+            Object v = given(f);
+            if (v != null && f != ConfigField.HEAD) {
+                b.set(f, v instanceof String text ? f.parse(text, base.head()) : v);
+            }
         }
         return b.build();
     }
 
-    private static double or(Double v, double d) {
-        return v != null ? v : d;
+    /** The value of a catalogue flag given on the command line (text for those the catalogue parses), or null. */
+    private Object given(ConfigField f) {
+        return spec.findOption(f.flag()).getValue();
+    }
+
+    /**
+     * Adds one option per {@link ConfigField}: its flag, its help with range and default. Numbers and
+     * flags are typed so that picocli reports "--dim two" as a parse error; ids, folders and the warm-up
+     * ("auto") are text the catalogue parses.
+     */
+    static final class CatalogueOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            for (ConfigField f : ConfigField.values()) {
+                boolean text = f.kind() == ConfigField.Kind.PATH || f.kind() == ConfigField.Kind.CHOICE
+                        || f == ConfigField.MARGIN_WARMUP;
+                OptionSpec.Builder o = OptionSpec.builder(f.flag())
+                        .type(text ? String.class : f.valueType())
+                        .paramLabel(f == ConfigField.DATA ? "DIR" : "<" + f.key() + ">")
+                        .description(f.cliHelp().replace("%", "%%"));
+                if (f.kind() == ConfigField.Kind.FLAG) {
+                    o.arity("0..1").fallbackValue("true");
+                }
+                spec.addOption(o.build());
+            }
+            return spec;
+        }
     }
 
     /** A one-line bar on stderr, redrawn at most five times a second. */

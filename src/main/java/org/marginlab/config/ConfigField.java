@@ -93,7 +93,7 @@ public enum ConfigField {
     DEVICE("device", "Device", Section.RUN, Kind.CHOICE, "",
             "auto takes a GPU when one is visible; gpu:i picks one",
             TrainConfig::device, (b, v) -> b.device((DeviceSpec) v)),
-    AUGMENT("augment", "Augment", Section.NONE, Kind.FLAG, "",
+    AUGMENT("augment", "Augment", Section.OPTIMISATION, Kind.FLAG, "",
             "random crop (padding 2) and horizontal flip",
             TrainConfig::augment, (b, v) -> b.augment((Boolean) v)),
     PROBE_PER_CLASS("probe_per_class", "Probe images per class", Section.RUN, Kind.INT, "images",
@@ -376,7 +376,7 @@ public enum ConfigField {
             return AUTO;
         }
         return switch (value) {
-            case Double d -> Range.fmt(d);
+            case Double d -> Range.plain(d);
             case HeadKind h -> h.id();
             case Choice c -> c.id();
             default -> value.toString();
@@ -391,13 +391,15 @@ public enum ConfigField {
 
     /** The default as text; "16 (normface, cosface, arcface), 7 (arc)" where it differs per head. */
     public String defaultText() {
+        if (this == HEAD) {
+            return text(TrainConfig.DEFAULT_HEAD);
+        }
         Map<String, List<String>> byValue = new LinkedHashMap<>();
         for (HeadKind h : heads()) {
             byValue.computeIfAbsent(text(get(TrainConfig.defaults(h))), k -> new java.util.ArrayList<>()).add(h.id());
         }
         if (byValue.size() == 1) {
-            String only = byValue.keySet().iterator().next();
-            return only.isEmpty() ? "search" : only;
+            return byValue.keySet().iterator().next();
         }
         return byValue.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                 .collect(Collectors.joining(", "));
@@ -414,6 +416,33 @@ public enum ConfigField {
         }
         return byRange.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The window's line under the field: what it does and, for a number, its range for this head. */
+    public String explanation(HeadKind head) {
+        String text = switch (this) {
+            case M -> switch (head) {
+                case COSFACE -> "cosine margin subtracted from cos θ_y; 0 is NormFace";
+                case ARCFACE -> "angle in radians added to θ_y; ten classes on a circle are 0.63 rad apart";
+                default -> "integer angle multiplier of ψ(θ) = cos(mθ); 1 is plain softmax";
+            };
+            case LAMBDA -> head == HeadKind.CENTER ? "weight of the center loss against softmax"
+                    : "start of the λ annealing that blends ψ with cos θ; large λ trains like softmax";
+            default -> help;
+        };
+        // Greek letters keep their case (ψ is not Ψ).
+        String h = text.charAt(0) < 128 ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
+        boolean numeric = kind == Kind.INT || kind == Kind.LONG || kind == Kind.REAL;
+        return numeric ? h + "; " + allowed(head) + "." : h + ".";
+    }
+
+    /** The {@code train --help} line: what it does, its range per head and its default. */
+    public String cliHelp() {
+        return switch (kind) {
+            case PATH -> help;
+            case FLAG -> help + " (default " + defaultText() + ")";
+            default -> help + "; " + allowedText() + " (default " + defaultText() + ")";
+        };
     }
 
     /** The field with this config.json key, or null. */

@@ -71,7 +71,7 @@ public final class ConfigJson {
             }
         }
         HeadKind head = o.has(ConfigField.HEAD.key())
-                ? (HeadKind) value(o, ConfigField.HEAD, HeadKind.SOFTMAX, source) : HeadKind.SOFTMAX;
+                ? (HeadKind) value(o, ConfigField.HEAD, TrainConfig.DEFAULT_HEAD, source) : TrainConfig.DEFAULT_HEAD;
         TrainConfig.Builder b = TrainConfig.defaults(head).toBuilder();
         for (ConfigField f : ConfigField.values()) {
             if (o.has(f.key())) {

@@ -42,6 +42,9 @@ public record TrainConfig(
      */
     public static final int AUTO_WARMUP = -1;
 
+    /** The head of a config that names none (a hand-written config.json, {@code train} without --head). */
+    public static final HeadKind DEFAULT_HEAD = HeadKind.SOFTMAX;
+
     /** This config with an automatic warm-up replaced by its number of iterations for a run this long. */
     public TrainConfig withWarmupFor(long totalIterations) {
         if (marginWarmup != AUTO_WARMUP) {

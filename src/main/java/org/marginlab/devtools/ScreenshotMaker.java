@@ -1,5 +1,6 @@
 package org.marginlab.devtools;
 
+import org.marginlab.config.ConfigField;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
 import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.Setting;
 import org.marginlab.ui.SettingsViewModel;
 import org.marginlab.ui.TrainingBackend;
 import org.marginlab.ui.WorkbenchApp;
@@ -86,12 +86,12 @@ public final class ScreenshotMaker {
             w.setTheme(r.theme());
             SettingsViewModel s = w.model().settings();
             s.selectHead(r.head());
-            s.textProperty(Setting.DIM).set(Integer.toString(r.dim()));
-            s.textProperty(Setting.ITERATIONS).set(Long.toString(r.iterations()));
-            s.textProperty(Setting.SNAPSHOT_EVERY).set(Integer.toString(r.snapshotEvery()));
-            s.textProperty(Setting.DEVICE).set("cpu");
+            s.textProperty(ConfigField.DIM).set(Integer.toString(r.dim()));
+            s.textProperty(ConfigField.ITERATIONS).set(Long.toString(r.iterations()));
+            s.textProperty(ConfigField.SNAPSHOT_EVERY).set(Integer.toString(r.snapshotEvery()));
+            s.textProperty(ConfigField.DEVICE).set("cpu");
             if (r.dataDir() != null) {
-                s.textProperty(Setting.DATA_DIR).set(r.dataDir());
+                s.textProperty(ConfigField.DATA).set(r.dataDir());
             }
             if (!s.validProperty().get()) {
                 throw new UserException("screenshot: invalid setting — " + s.firstErrorProperty().get());

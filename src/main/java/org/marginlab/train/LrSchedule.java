@@ -1,8 +1,7 @@
 package org.marginlab.train;
 
-import org.marginlab.UserException;
+import org.marginlab.config.Schedule;
 
-import java.util.List;
 
 /**
  * Learning rate as a function of the iteration.
@@ -15,16 +14,11 @@ import java.util.List;
  */
 public final class LrSchedule {
 
-    public static final List<String> IDS = List.of("constant", "step", "onecycle");
-
-    private final String kind;
+    private final Schedule kind;
     private final double base;
     private final long total;
 
-    public LrSchedule(String kind, double base, long totalIterations) {
-        if (!IDS.contains(kind)) {
-            throw new UserException("--schedule '" + kind + "' is unknown; use one of " + String.join(", ", IDS));
-        }
+    public LrSchedule(Schedule kind, double base, long totalIterations) {
         this.kind = kind;
         this.base = base;
         this.total = Math.max(1, totalIterations);
@@ -33,8 +27,8 @@ public final class LrSchedule {
     public double rate(long iteration) {
         double t = Math.min(1.0, (double) iteration / total);
         return switch (kind) {
-            case "step" -> base * (t < 0.5 ? 1 : t < 0.75 ? 0.1 : 0.01);
-            case "onecycle" -> {
+            case STEP -> base * (t < 0.5 ? 1 : t < 0.75 ? 0.1 : 0.01);
+            case ONECYCLE -> {
                 double warm = 0.3;
                 double start = base / 25;
                 double end = base / 1e4;
@@ -43,7 +37,7 @@ public final class LrSchedule {
                 }
                 yield cosine(base, end, (t - warm) / (1 - warm));
             }
-            default -> base;
+            case CONSTANT -> base;
         };
     }
 

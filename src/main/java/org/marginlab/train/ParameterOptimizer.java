@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.config.Optimizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,12 +21,11 @@ import java.util.List;
  */
 public final class ParameterOptimizer {
 
-    public static final List<String> IDS = List.of("adam", "sgd");
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPS = 1e-8;
 
-    private final String kind;
+    private final Optimizer kind;
     private final double weightDecay;
     private final double momentum;
     private final List<Parameter> parameters;
@@ -41,10 +41,7 @@ public final class ParameterOptimizer {
     private static final double SECOND_SCALE = (1f - (float) BETA2) / (1 - BETA2);
     private double lastLr = 1;
 
-    public ParameterOptimizer(String kind, double weightDecay, double momentum, List<Parameter> trainable) {
-        if (!IDS.contains(kind)) {
-            throw new UserException("--optimizer '" + kind + "' is unknown; use one of " + String.join(", ", IDS));
-        }
+    public ParameterOptimizer(Optimizer kind, double weightDecay, double momentum, List<Parameter> trainable) {
         this.kind = kind;
         this.weightDecay = weightDecay;
         this.momentum = momentum;
@@ -74,7 +71,7 @@ public final class ParameterOptimizer {
         for (int i = 0; i < parameters.size(); i++) {
             PtNDArray w = (PtNDArray) parameters.get(i).getArray();
             PtNDArray grad = (PtNDArray) w.getGradient();
-            if (kind.equals("adam")) {
+            if (kind == Optimizer.ADAM) {
                 JniUtils.adamUpdate(w, grad, buffer(first, i, w), buffer(second, i, w), (float) lr, adamLr,
                         (float) weightDecay, 1f, -1f, (float) BETA1, (float) BETA2, adamEps, false);
             } else {
@@ -87,7 +84,7 @@ public final class ParameterOptimizer {
     }
 
     private double firstScale() {
-        return kind.equals("adam") ? FIRST_SCALE : lastLr;
+        return kind == Optimizer.ADAM ? FIRST_SCALE : lastLr;
     }
 
     private static PtNDArray buffer(NDArray[] store, int i, NDArray like) {

@@ -2,6 +2,8 @@ package org.marginlab.train;
 
 import org.marginlab.config.ConfigCheck;
 import org.marginlab.config.ConfigJson;
+import org.marginlab.config.ConfigException;
+import org.marginlab.config.ConfigField;
 import org.marginlab.config.TrainConfig;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -112,8 +114,8 @@ public final class TrainingSession {
     private static long iterationsPerEpoch(TrainConfig config, TrainingData data) {
         long n = data.train().count() / config.batchSize();
         if (n == 0) {
-            throw new UserException("--batch " + config.batchSize() + " is larger than the training set ("
-                    + data.train().count() + " images); use a smaller batch");
+            throw new ConfigException(ConfigField.BATCH, "must be at most the training set's "
+                    + data.train().count() + " images", Integer.toString(config.batchSize()));
         }
         return n;
     }
@@ -286,7 +288,7 @@ public final class TrainingSession {
         manager = NDManager.newBaseManager(device);
         int rows = data.train().rows();
         int cols = data.train().cols();
-        backbone = Backbones.build(config.backbone().id(), config.dim());
+        backbone = Backbones.build(config.backbone(), config.dim());
         backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, rows, cols));
         head = heads.create(config, data.classes());
         head.block().initialize(manager, DataType.FLOAT32, new Shape(1, config.dim()));
@@ -312,11 +314,11 @@ public final class TrainingSession {
         }
         List<Parameter> trainable = new ArrayList<>(ParameterOptimizer.trainable(backbone));
         trainable.addAll(ParameterOptimizer.trainable(head.block()));
-        optimizer = new ParameterOptimizer(config.optimizer().id(), config.weightDecay(), config.momentum(), trainable);
+        optimizer = new ParameterOptimizer(config.optimizer(), config.weightDecay(), config.momentum(), trainable);
         if (resumeFrom != null) {
             optimizer.decodeState(manager, resumeFrom.optimizer());
         }
-        schedule = new LrSchedule(config.schedule().id(), config.learningRate(), totalIterations);
+        schedule = new LrSchedule(config.schedule(), config.learningRate(), totalIterations);
         probe = data.probeIndices(config.probePerClass());
         probeLabels = new int[probe.length];
         for (int i = 0; i < probe.length; i++) {
@@ -405,7 +407,7 @@ public final class TrainingSession {
         }
         return String.format(Locale.ROOT,
                 "loss became NaN or infinite at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
-                        + "lower --lr or --s, or use --margin-warmup; noticed at iteration %d (losses are read "
+                        + "lower the learning rate or s, or use a margin warm-up; noticed at iteration %d (losses are read "
                         + "at snapshots and epoch ends); last good checkpoint: %s",
                 badIteration, config.head().id(), params,
                 fmt(config.learningRate()), config.batchSize(), config.optimizer(), iteration,

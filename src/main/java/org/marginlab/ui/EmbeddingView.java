@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.config.ConfigField;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 
@@ -86,7 +87,7 @@ public final class EmbeddingView extends FigureView {
             return d.config().dim();
         }
         try {
-            return Integer.parseInt(model.settings().textProperty(Setting.DIM).get().trim());
+            return Integer.parseInt(model.settings().textProperty(ConfigField.DIM).get().trim());
         } catch (NumberFormatException e) {
             return 3;
         }

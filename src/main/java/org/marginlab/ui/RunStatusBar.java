@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.config.ConfigField;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 
@@ -13,9 +14,9 @@ public final class RunStatusBar extends StatusBar {
         progressProperty().bind(model.progressProperty());
         Label device = new Label();
         device.textProperty().bind(Bindings.createStringBinding(
-                () -> model.deviceProperty().get().isEmpty() ? "device: " + model.settings().textProperty(Setting.DEVICE).get()
+                () -> model.deviceProperty().get().isEmpty() ? "device: " + model.settings().textProperty(ConfigField.DEVICE).get()
                         : "device: " + model.deviceProperty().get(),
-                model.deviceProperty(), model.settings().textProperty(Setting.DEVICE)));
+                model.deviceProperty(), model.settings().textProperty(ConfigField.DEVICE)));
         device.getStyleClass().add("status-device");
         getRightItems().add(device);
         getStyleClass().add("run-status");

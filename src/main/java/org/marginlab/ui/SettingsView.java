@@ -16,27 +16,29 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
+import org.marginlab.config.ConfigField;
 import org.marginlab.loss.HeadKind;
 
 /**
- * The settings panel: one labelled editor per {@link Setting}, its one-line explanation under it, and
+ * The settings panel: one labelled editor per form field of the {@link ConfigField} catalogue, its
+ * one-line explanation under it, and
  * its validation message in red when the text is invalid. Head parameters show only for heads that
  * read them; the explanation follows the head (SphereFace's m is an integer, ArcFace's an angle).
  */
 public final class SettingsView extends ScrollPane {
     private final SettingsViewModel model;
-    private final Map<Setting, Control> editors = new LinkedHashMap<>();
+    private final Map<ConfigField, Control> editors = new LinkedHashMap<>();
 
     public SettingsView(SettingsViewModel model) {
         this.model = model;
         VBox box = new VBox(2);
         box.setPadding(new Insets(8));
         box.getStyleClass().add("settings");
-        String section = "";
-        for (Setting s : Setting.values()) {
-            if (!s.section().equals(section)) {
+        ConfigField.Section section = null;
+        for (ConfigField s : SettingsViewModel.FIELDS) {
+            if (s.section() != section) {
                 section = s.section();
-                Label h = new Label(section);
+                Label h = new Label(section.title());
                 h.getStyleClass().add("settings-section");
                 box.getChildren().add(h);
             }
@@ -51,11 +53,11 @@ public final class SettingsView extends ScrollPane {
     }
 
     /** The editor of a field, for tests and keyboard focus. */
-    public Control editor(Setting s) {
+    public Control editor(ConfigField s) {
         return editors.get(s);
     }
 
-    private Node field(Setting s) {
+    private Node field(ConfigField s) {
         Label label = new Label(s.label());
         label.getStyleClass().add("settings-label");
         Control editor = editor0(s);
@@ -65,7 +67,7 @@ public final class SettingsView extends ScrollPane {
         help.getStyleClass().add("settings-help");
         help.setWrapText(true);
         help.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> s.explanation(model.headProperty().get()), model.headProperty()));
+                () -> explanation(s, model.headProperty().get()), model.headProperty()));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(help.textProperty());
         tip.setWrapText(true);
@@ -88,12 +90,12 @@ public final class SettingsView extends ScrollPane {
         return row;
     }
 
-    private Control editor0(Setting s) {
+    private Control editor0(ConfigField s) {
         return switch (s.kind()) {
-            case TEXT -> {
+            case PATH, INT, LONG, REAL -> {
                 TextField f = new TextField();
                 f.textProperty().bindBidirectional(model.textProperty(s));
-                f.setPromptText(s == Setting.DATA_DIR ? "search ./datasets and ~/.marginlab" : "");
+                f.setPromptText(s == ConfigField.DATA ? "search ./datasets and ~/.marginlab" : "");
                 yield f;
             }
             case FLAG -> {
@@ -106,9 +108,9 @@ public final class SettingsView extends ScrollPane {
             case CHOICE -> {
                 ComboBox<String> c = new ComboBox<>();
                 c.getItems().setAll(s.choices());
-                c.setEditable(s == Setting.DEVICE);
+                c.setEditable(s == ConfigField.DEVICE);
                 c.setMaxWidth(Double.MAX_VALUE);
-                if (s == Setting.HEAD) {
+                if (s == ConfigField.HEAD) {
                     c.setCellFactory(v -> new HeadCell());
                     c.setButtonCell(new HeadCell());
                 }
@@ -122,6 +124,11 @@ public final class SettingsView extends ScrollPane {
                 yield c;
             }
         };
+    }
+
+    /** The catalogue's explanation; the head's own line says what the chosen head does. */
+    private static String explanation(ConfigField s, HeadKind head) {
+        return s == ConfigField.HEAD ? head.displayName() + ": " + HeadText.summary(head) : s.explanation(head);
     }
 
     private static void markInvalid(Control editor, boolean invalid) {

@@ -1,6 +1,8 @@
 package org.marginlab.ui;
 
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
@@ -16,25 +18,29 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.marginlab.config.ConfigException;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
-import org.marginlab.config.TrainConfig;
-import org.marginlab.config.Backbone;
-import org.marginlab.config.ConfigField;
-import org.marginlab.config.DeviceSpec;
-import org.marginlab.config.Optimizer;
-import org.marginlab.config.Schedule;
 
 /**
- * The settings panel's state: one text property per {@link Setting} as the user typed it, its
- * validation message, and the {@link TrainConfig} they make. Head parameters are kept per head, so
- * switching from ArcFace to Softmax and back restores ArcFace's s and m.
+ * The settings panel's state: one text property per form field of the {@link ConfigField} catalogue
+ * (those with a section) as the user typed it, its validation message, and the {@link TrainConfig}
+ * they make. The catalogue's ranges decide validity, so any config the CLI accepts loads valid here.
+ * Head parameters are kept per head, so switching from ArcFace to Softmax and back restores ArcFace's
+ * s and m. Fields outside the form come from the loaded config unchanged.
  */
 public final class SettingsViewModel {
 
+    /** The fields the form edits, by section, in catalogue order within one. */
+    public static final List<ConfigField> FIELDS = Arrays.stream(ConfigField.values())
+            .filter(f -> f.section() != ConfigField.Section.NONE)
+            .sorted(java.util.Comparator.comparing(ConfigField::section)).toList();
+
     // Properties
-    private final Map<Setting, StringProperty> text = new EnumMap<>(Setting.class);
-    private final Map<Setting, ReadOnlyStringWrapper> error = new EnumMap<>(Setting.class);
+    private final Map<ConfigField, StringProperty> text = new EnumMap<>(ConfigField.class);
+    private final Map<ConfigField, ReadOnlyStringWrapper> error = new EnumMap<>(ConfigField.class);
     private final ReadOnlyObjectWrapper<HeadKind> head = new ReadOnlyObjectWrapper<>(HeadKind.ARCFACE);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper firstError = new ReadOnlyStringWrapper("");
@@ -44,25 +50,25 @@ public final class SettingsViewModel {
     private boolean switchingHead;
 
     public SettingsViewModel() {
-        for (Setting s : Setting.values()) {
-            text.put(s, new SimpleStringProperty(""));
-            error.put(s, new ReadOnlyStringWrapper(null));
+        for (ConfigField f : FIELDS) {
+            text.put(f, new SimpleStringProperty(""));
+            error.put(f, new ReadOnlyStringWrapper(null));
         }
-        for (Setting s : Setting.values()) {
-            text.get(s).addListener((obs, was, now) -> onEdit(s));
+        for (ConfigField f : FIELDS) {
+            text.get(f).addListener((obs, was, now) -> onEdit(f));
         }
         load(TrainConfig.defaults(HeadKind.ARCFACE));
     }
 
     // Properties
 
-    public StringProperty textProperty(Setting s) {
-        return text.get(s);
+    public StringProperty textProperty(ConfigField f) {
+        return text.get(f);
     }
 
     /** Why the field is invalid, or null. Fields that do not apply to the head are never invalid. */
-    public ReadOnlyStringProperty errorProperty(Setting s) {
-        return error.get(s).getReadOnlyProperty();
+    public ReadOnlyStringProperty errorProperty(ConfigField f) {
+        return error.get(f).getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<HeadKind> headProperty() {
@@ -78,8 +84,8 @@ public final class SettingsViewModel {
         return firstError.getReadOnlyProperty();
     }
 
-    public BooleanBinding appliesBinding(Setting s) {
-        return Bindings.createBooleanBinding(() -> s.appliesTo(head.get()), head);
+    public BooleanBinding appliesBinding(ConfigField f) {
+        return Bindings.createBooleanBinding(() -> f.appliesTo(head.get()), head);
     }
 
     // Commands
@@ -90,24 +96,10 @@ public final class SettingsViewModel {
         paramsByHead.put(config.head(), config.headParams());
         switchingHead = true;
         try {
-            set(Setting.DATA_DIR, config.dataDir() == null ? "" : config.dataDir());
-            set(Setting.BACKBONE, config.backbone().id());
-            set(Setting.DIM, Integer.toString(config.dim()));
-            set(Setting.MARGIN_WARMUP, Setting.warmupText(config.marginWarmup()));
-            set(Setting.OPTIMIZER, config.optimizer().id());
-            set(Setting.LEARNING_RATE, num(config.learningRate()));
-            set(Setting.SCHEDULE, config.schedule().id());
-            set(Setting.WEIGHT_DECAY, num(config.weightDecay()));
-            set(Setting.BATCH, Integer.toString(config.batchSize()));
-            set(Setting.EPOCHS, Integer.toString(config.epochs()));
-            set(Setting.ITERATIONS, Long.toString(config.iterations()));
-            set(Setting.SEED, Long.toString(config.seed()));
-            set(Setting.DEVICE, config.device().id());
-            set(Setting.PROBE_PER_CLASS, Integer.toString(config.probePerClass()));
-            set(Setting.SNAPSHOT_EVERY, Integer.toString(config.snapshotEvery()));
             head.set(config.head());
-            set(Setting.HEAD, config.head().id());
-            showParams(config.headParams());
+            for (ConfigField f : FIELDS) {
+                set(f, f.text(f.get(config)));
+            }
         } finally {
             switchingHead = false;
         }
@@ -116,7 +108,7 @@ public final class SettingsViewModel {
 
     /** Switches the head, keeping the parameters last used with the new head (or its defaults). */
     public void selectHead(HeadKind kind) {
-        text.get(Setting.HEAD).set(kind.id());
+        text.get(ConfigField.HEAD).set(kind.id());
     }
 
     /**
@@ -128,52 +120,26 @@ public final class SettingsViewModel {
         if (!valid.get()) {
             throw new IllegalStateException("settings are invalid: " + firstError.get());
         }
-        TrainConfig b = base.get();
         HeadKind h = head.get();
-        HeadParams p = currentParams();
-        String dir = get(Setting.DATA_DIR);
-        return b.toBuilder().dataDir(dir.isEmpty() ? null : dir)
-                .backbone((Backbone) ConfigField.BACKBONE.parse(get(Setting.BACKBONE), h))
-                .dim(Integer.parseInt(get(Setting.DIM))).head(h).headParams(p)
-                .marginWarmup(Setting.MARGIN_WARMUP.appliesTo(h) ? Setting.warmupValue(get(Setting.MARGIN_WARMUP)) : b.marginWarmup())
-                .optimizer((Optimizer) ConfigField.OPTIMIZER.parse(get(Setting.OPTIMIZER), h))
-                .learningRate(Double.parseDouble(get(Setting.LEARNING_RATE)))
-                .schedule((Schedule) ConfigField.SCHEDULE.parse(get(Setting.SCHEDULE), h))
-                .weightDecay(Double.parseDouble(get(Setting.WEIGHT_DECAY)))
-                .batchSize(Integer.parseInt(get(Setting.BATCH))).epochs(Integer.parseInt(get(Setting.EPOCHS)))
-                .iterations(Long.parseLong(get(Setting.ITERATIONS))).seed(Long.parseLong(get(Setting.SEED)))
-                .device((DeviceSpec) ConfigField.DEVICE.parse(get(Setting.DEVICE), h))
-                .probePerClass(Integer.parseInt(get(Setting.PROBE_PER_CLASS)))
-                .snapshotEvery(Integer.parseInt(get(Setting.SNAPSHOT_EVERY))).build();
+        TrainConfig.Builder b = base.get().toBuilder().head(h)
+                .headParams(paramsByHead.getOrDefault(h, HeadParams.defaults(h)));
+        for (ConfigField f : FIELDS) {
+            if (f != ConfigField.HEAD && f.appliesTo(h)) {
+                b.set(f, f.parse(get(f), h));
+            }
+        }
+        return b.build();
     }
 
-    private HeadParams currentParams() {
-        HeadKind h = head.get();
-        HeadParams p = paramsByHead.getOrDefault(h, HeadParams.defaults(h));
-        if (Setting.S.appliesTo(h)) {
-            p = p.withS(Double.parseDouble(get(Setting.S)));
-        }
-        if (Setting.M.appliesTo(h)) {
-            p = p.withM(Double.parseDouble(get(Setting.M)));
-        }
-        if (Setting.LAMBDA.appliesTo(h)) {
-            p = p.withLambda(Double.parseDouble(get(Setting.LAMBDA)));
-        }
-        if (Setting.EASY_MARGIN.appliesTo(h)) {
-            p = p.withEasyMargin(Boolean.parseBoolean(get(Setting.EASY_MARGIN)));
-        }
-        return p;
-    }
-
-    private void onEdit(Setting s) {
+    private void onEdit(ConfigField f) {
         if (switchingHead) {
             return;
         }
-        if (s == Setting.HEAD) {
+        if (f == ConfigField.HEAD) {
             HeadKind next;
             try {
-                next = HeadKind.fromId(get(Setting.HEAD));
-            } catch (IllegalArgumentException e) {
+                next = (HeadKind) ConfigField.HEAD.parse(get(f), head.get());
+            } catch (ConfigException e) {
                 revalidate();
                 return;
             }
@@ -191,62 +157,63 @@ public final class SettingsViewModel {
         revalidate();
     }
 
+    /** Keeps the current head's params; only valid edits are kept, an invalid one falls back to what was there. */
     private void rememberParams() {
         HeadKind h = head.get();
-        HeadParams p = paramsByHead.getOrDefault(h, HeadParams.defaults(h));
-        // Only valid edits are kept; an invalid one falls back to what was there.
-        if (Setting.S.appliesTo(h) && Setting.S.check(get(Setting.S), h) == null) {
-            p = p.withS(Double.parseDouble(get(Setting.S)));
+        TrainConfig.Builder b = base.get().toBuilder().head(h)
+                .headParams(paramsByHead.getOrDefault(h, HeadParams.defaults(h)));
+        for (ConfigField f : FIELDS) {
+            if (f.isHeadParam() && f.appliesTo(h) && check(f, h) == null) {
+                b.set(f, f.parse(get(f), h));
+            }
         }
-        if (Setting.M.appliesTo(h) && Setting.M.check(get(Setting.M), h) == null) {
-            p = p.withM(Double.parseDouble(get(Setting.M)));
-        }
-        if (Setting.LAMBDA.appliesTo(h) && Setting.LAMBDA.check(get(Setting.LAMBDA), h) == null) {
-            p = p.withLambda(Double.parseDouble(get(Setting.LAMBDA)));
-        }
-        if (Setting.EASY_MARGIN.appliesTo(h)) {
-            p = p.withEasyMargin(Boolean.parseBoolean(get(Setting.EASY_MARGIN)));
-        }
-        paramsByHead.put(h, p);
+        paramsByHead.put(h, b.build().headParams());
     }
 
     private void showParams(HeadParams p) {
-        set(Setting.S, num(p.s()));
-        HeadKind h = head.get();
-        set(Setting.M, h == HeadKind.SPHEREFACE || h == HeadKind.LSOFTMAX
-                ? Long.toString(Math.round(p.m())) : num(p.m()));
-        set(Setting.LAMBDA, num(p.lambda()));
-        set(Setting.EASY_MARGIN, Boolean.toString(p.easyMargin()));
+        TrainConfig c = base.get().toBuilder().head(head.get()).headParams(p).build();
+        for (ConfigField f : FIELDS) {
+            if (f.isHeadParam()) {
+                set(f, f.text(f.get(c)));
+            }
+        }
     }
 
     private void revalidate() {
         HeadKind h = head.get();
         String first = "";
-        for (Setting s : Setting.values()) {
-            String why = s.appliesTo(h) ? s.check(get(s), h) : null;
-            error.get(s).set(why);
+        for (ConfigField f : ConfigField.values()) {
+            String why;
+            if (error.containsKey(f)) {
+                why = f.appliesTo(h) ? check(f, h) : null;
+                error.get(f).set(why);
+            } else {
+                // Not in the form: kept from the loaded config, which must be valid all the same.
+                why = f.checkedFor(h) ? f.problem(f.get(base.get()), h) : null;
+            }
             if (why != null && first.isEmpty()) {
-                first = s.label() + ": " + why;
+                first = f.label() + ": " + why;
             }
         }
         firstError.set(first);
         valid.set(first.isEmpty());
     }
 
-    private String get(Setting s) {
-        String v = text.get(s).get();
+    /** The catalogue's reason the field's text is not a valid value for this head, or null. */
+    private String check(ConfigField f, HeadKind h) {
+        try {
+            return f.problem(f.parse(get(f), h), h);
+        } catch (ConfigException e) {
+            return e.reason();
+        }
+    }
+
+    private String get(ConfigField f) {
+        String v = text.get(f).get();
         return v == null ? "" : v.trim();
     }
 
-    private void set(Setting s, String v) {
-        text.get(s).set(v);
-    }
-
-    /** Plain decimals (0.0005, not 5.0E-4), as people type them. */
-    static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    private void set(ConfigField f, String v) {
+        text.get(f).set(v);
     }
 }

@@ -1,6 +1,7 @@
 package org.marginlab.cli;
 
 import org.junit.jupiter.api.Test;
+import org.marginlab.config.ConfigJson;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.MetricsRow;
@@ -69,6 +70,10 @@ class TrainCommandTest {
         }
         RunReader.Run run = RunReader.read(dir);
         assertEquals(4, run.iterations().size()); // 0, 5, 10, 12
+        // The window opens the run's config.json with every field valid, so Start is enabled.
+        org.marginlab.ui.SettingsViewModel form = new org.marginlab.ui.SettingsViewModel();
+        form.load(ConfigJson.read(dir.resolve("config.json")));
+        assertTrue(form.validProperty().get(), form.firstErrorProperty().get());
         assertEquals(1, run.epochs().size());
         // The run's config re-runs it: same flags from the file give identical metrics.
         Path again = tmp.resolve("again");

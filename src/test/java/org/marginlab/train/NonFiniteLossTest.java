@@ -31,7 +31,7 @@ class NonFiniteLossTest {
         String msg = s.message();
         assertFalse(msg.contains("\n"), msg);
         assertTrue(msg.matches("loss became NaN or infinite at iteration \\d+ with head softmax .*"), msg);
-        assertTrue(msg.contains("lr=1.000e+04") && msg.contains("lower --lr"), msg);
+        assertTrue(msg.contains("lr=1.000e+04") && msg.contains("lower the learning rate"), msg);
         long failedAt = Long.parseLong(msg.replaceAll(".* at iteration (\\d+) .*", "$1"));
         assertTrue(failedAt < 300, msg);
         long noticedAt = Long.parseLong(msg.replaceAll(".* noticed at iteration (\\d+) .*", "$1"));

@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.config.Optimizer;
 import org.marginlab.config.TrainConfig;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -77,7 +78,7 @@ class NormalisedHeadTwoDimTest {
             MarginSchedule schedule = MarginSchedule.standard(kind, params, warmup);
             List<Parameter> trainable = new ArrayList<>(ParameterOptimizer.trainable(net));
             trainable.addAll(ParameterOptimizer.trainable(head));
-            ParameterOptimizer opt = new ParameterOptimizer("adam", 5e-4, 0.9, trainable);
+            ParameterOptimizer opt = new ParameterOptimizer(Optimizer.ADAM, 5e-4, 0.9, trainable);
             ParameterStore ps = new ParameterStore(manager, false);
             int batch = 128;
             int train = 3000; // the last 1000 samples are held out

@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.config.Optimizer;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Two steps of each optimizer on L = Σ w²/2 (so ∂L/∂w = w), against the update rules worked by hand. */
 class ParameterOptimizerTest {
 
-    private static double[] run(String kind, double wd, double momentum, double lr, boolean saveAndRestore) {
+    private static double[] run(Optimizer kind, double wd, double momentum, double lr, boolean saveAndRestore) {
         try (NDManager m = NDManager.newBaseManager()) {
             Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
             p.setArray(m.create(new float[] {1f, -2f}));
@@ -60,19 +61,19 @@ class ParameterOptimizerTest {
             }
             expected[i] = w;
         }
-        assertArrayEquals(expected, run("adam", 0.01, 0, lr, false), 1e-6);
-        assertArrayEquals(expected, run("adam", 0.01, 0, lr, true), 1e-6, "state survives a checkpoint");
+        assertArrayEquals(expected, run(Optimizer.ADAM, 0.01, 0, lr, false), 1e-6);
+        assertArrayEquals(expected, run(Optimizer.ADAM, 0.01, 0, lr, true), 1e-6, "state survives a checkpoint");
     }
 
     @Test
     void sgdMomentumByHand() {
         // step 1: buf = w0, w1 = w0 − lr·w0 = 0.9·w0; step 2: buf = 0.9·w0 + w1 = 1.8·w0, w2 = w1 − 0.1·1.8·w0 = 0.72·w0
-        double[] got = run("sgd", 0, 0.9, 0.1, false);
+        double[] got = run(Optimizer.SGD, 0, 0.9, 0.1, false);
         assertEquals(0.72, got[0], 1e-6);
         assertEquals(-1.44, got[1], 1e-6);
-        assertArrayEquals(got, run("sgd", 0, 0.9, 0.1, true), 1e-7);
+        assertArrayEquals(got, run(Optimizer.SGD, 0, 0.9, 0.1, true), 1e-7);
         // plain SGD: w2 = 0.81·w0
-        assertEquals(0.81, run("sgd", 0, 0, 0.1, false)[0], 1e-6);
+        assertEquals(0.81, run(Optimizer.SGD, 0, 0, 0.1, false)[0], 1e-6);
     }
 
     /** lr of step t (from 0) in the schedule test: changes every step, so a momentum buffer kept as lr·buf would show. */
@@ -85,7 +86,7 @@ class ParameterOptimizerTest {
      * against PyTorch's update rules written out in double precision: the fused kernels equal the per-op
      * Adam/SGD they replaced to float tolerance.
      */
-    private static float[] runScheduled(String kind, double wd, double momentum) {
+    private static float[] runScheduled(Optimizer kind, double wd, double momentum) {
         try (NDManager m = NDManager.newBaseManager()) {
             Parameter a = Parameter.builder().setName("a").setType(Parameter.Type.WEIGHT).build();
             Parameter b = Parameter.builder().setName("b").setType(Parameter.Type.BIAS).build();
@@ -120,7 +121,7 @@ class ParameterOptimizerTest {
         }
     }
 
-    private static float[] referenceScheduled(String kind, double wd, double momentum) {
+    private static float[] referenceScheduled(Optimizer kind, double wd, double momentum) {
         double[] w = {0.5, -1.5, 2, 0.25, -0.75, 3};
         double[] c = {1, 2, 0.5, 3, 1.5, 0.2};
         float[] out = new float[w.length];
@@ -130,7 +131,7 @@ class ParameterOptimizerTest {
             for (int t = 0; t < 10; t++) {
                 double lr = scheduledLr(t);
                 double g = c[i] * w[i] + wd * w[i];
-                if (kind.equals("adam")) {
+                if (kind == Optimizer.ADAM) {
                     m1 = 0.9 * m1 + 0.1 * g;
                     v = 0.999 * v + 0.001 * g * g;
                     double denom = Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.999, t + 1)) + 1e-8;
@@ -147,8 +148,8 @@ class ParameterOptimizerTest {
 
     @Test
     void fusedStepsMatchPyTorchRulesUnderAScheduleAndAResume() {
-        for (String kind : List.of("adam", "sgd")) {
-            for (double momentum : kind.equals("sgd") ? new double[] {0, 0.9} : new double[] {0}) {
+        for (Optimizer kind : List.of(Optimizer.ADAM, Optimizer.SGD)) {
+            for (double momentum : kind == Optimizer.SGD ? new double[] {0, 0.9} : new double[] {0}) {
                 String what = kind + " momentum " + momentum;
                 assertArrayEquals(referenceScheduled(kind, 5e-3, momentum), runScheduled(kind, 5e-3, momentum), 2e-5f, what);
             }

@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.config.Schedule;
 import org.marginlab.config.ConfigCheck;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.ConfigException;
@@ -98,14 +99,14 @@ class PipelineAndScheduleTest {
 
     @Test
     void schedules() {
-        LrSchedule c = new LrSchedule("constant", 0.1, 100);
+        LrSchedule c = new LrSchedule(Schedule.CONSTANT, 0.1, 100);
         assertEquals(0.1, c.rate(0));
         assertEquals(0.1, c.rate(99));
-        LrSchedule s = new LrSchedule("step", 0.1, 100);
+        LrSchedule s = new LrSchedule(Schedule.STEP, 0.1, 100);
         assertEquals(0.1, s.rate(49), 1e-15);
         assertEquals(0.01, s.rate(50), 1e-15);
         assertEquals(0.001, s.rate(75), 1e-15);
-        LrSchedule o = new LrSchedule("onecycle", 0.1, 100);
+        LrSchedule o = new LrSchedule(Schedule.ONECYCLE, 0.1, 100);
         assertEquals(0.1 / 25, o.rate(0), 1e-15);
         assertEquals(0.1, o.rate(30), 1e-15);
         // halfway up the cosine: (start + peak) / 2
@@ -113,7 +114,6 @@ class PipelineAndScheduleTest {
         // halfway down: (peak + peak/1e4) / 2
         assertEquals((0.1 + 0.1 / 1e4) / 2, o.rate(65), 1e-15);
         assertEquals(0.1 / 1e4, o.rate(100), 1e-15);
-        assertThrows(UserException.class, () -> new LrSchedule("cosine", 0.1, 10));
     }
 
     @Test
@@ -141,7 +141,7 @@ class PipelineAndScheduleTest {
         ConfigException m = assertThrows(ConfigException.class, () -> ConfigCheck.validate(c.with(ConfigField.M, 2.5)));
         assertEquals("--m must be a number in [0, 2] (got 2.5)", m.withFlag());
         TrainConfig arc = c.withHead(HeadKind.ARCFACE).with(ConfigField.M, Math.PI);
-        assertEquals("--m must be a number in [0, π) (got π)",
+        assertEquals("--m must be a number in [0, π) (got 3.141592653589793)",
                 assertThrows(ConfigException.class, () -> ConfigCheck.validate(arc)).withFlag());
     }
 

@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,39 +28,39 @@ class SettingsViewModelTest {
     @Test
     void invalidFieldIsMarkedAndBlocksTheConfig() {
         SettingsViewModel vm = new SettingsViewModel();
-        vm.textProperty(Setting.DIM).set("1");
+        vm.textProperty(ConfigField.DIM).set("1");
         assertFalse(vm.validProperty().get());
-        assertEquals("must be 2–512", vm.errorProperty(Setting.DIM).get());
+        assertEquals("must be an integer in [2, 512]", vm.errorProperty(ConfigField.DIM).get());
         assertTrue(vm.firstErrorProperty().get().startsWith("Embedding dimension d"));
         assertThrows(IllegalStateException.class, vm::toConfig);
-        vm.textProperty(Setting.DIM).set("2");
+        vm.textProperty(ConfigField.DIM).set("2");
         assertTrue(vm.validProperty().get());
         assertEquals(2, vm.toConfig().dim());
 
-        vm.textProperty(Setting.LEARNING_RATE).set("abc");
-        assertNotNull(vm.errorProperty(Setting.LEARNING_RATE).get());
-        vm.textProperty(Setting.LEARNING_RATE).set("0.01");
+        vm.textProperty(ConfigField.LR).set("abc");
+        assertNotNull(vm.errorProperty(ConfigField.LR).get());
+        vm.textProperty(ConfigField.LR).set("0.01");
         assertEquals(0.01, vm.toConfig().learningRate());
     }
 
     @Test
     void headParamsFollowTheHeadAndAreRememberedPerHead() {
         SettingsViewModel vm = new SettingsViewModel();
-        assertTrue(Setting.S.appliesTo(HeadKind.ARCFACE));
-        vm.textProperty(Setting.S).set("30");
-        vm.textProperty(Setting.M).set("0.4");
+        assertTrue(ConfigField.S.appliesTo(HeadKind.ARCFACE));
+        vm.textProperty(ConfigField.S).set("30");
+        vm.textProperty(ConfigField.M).set("0.4");
         vm.selectHead(HeadKind.SOFTMAX);
         assertEquals(HeadKind.SOFTMAX, vm.headProperty().get());
-        assertFalse(vm.appliesBinding(Setting.S).get());
-        assertFalse(vm.appliesBinding(Setting.M).get());
+        assertFalse(vm.appliesBinding(ConfigField.S).get());
+        assertFalse(vm.appliesBinding(ConfigField.M).get());
         // A field the head ignores is never invalid, so it cannot block Start.
-        vm.textProperty(Setting.S).set("-5");
-        assertNull(vm.errorProperty(Setting.S).get());
+        vm.textProperty(ConfigField.S).set("-5");
+        assertNull(vm.errorProperty(ConfigField.S).get());
         assertTrue(vm.validProperty().get());
         assertEquals(HeadParams.defaults(HeadKind.SOFTMAX), vm.toConfig().headParams());
 
         vm.selectHead(HeadKind.ARCFACE);
-        assertEquals("30", vm.textProperty(Setting.S).get());
+        assertEquals("30", vm.textProperty(ConfigField.S).get());
         assertEquals(new HeadParams(30, 0.4, 0, false), vm.toConfig().headParams());
     }
 
@@ -67,30 +68,32 @@ class SettingsViewModelTest {
     void marginRangeDependsOnTheHead() {
         SettingsViewModel vm = new SettingsViewModel();
         vm.selectHead(HeadKind.SPHEREFACE);
-        assertEquals("4", vm.textProperty(Setting.M).get());
-        vm.textProperty(Setting.M).set("2.5");
-        assertEquals("a whole number 1–6", vm.errorProperty(Setting.M).get());
-        vm.textProperty(Setting.M).set("2");
+        assertEquals("4", vm.textProperty(ConfigField.M).get());
+        vm.textProperty(ConfigField.M).set("2.5");
+        assertEquals("must be an integer in [1, 8]", vm.errorProperty(ConfigField.M).get());
+        vm.textProperty(ConfigField.M).set("2");
         assertTrue(vm.validProperty().get());
         assertEquals(2, vm.toConfig().headParams().m());
 
         vm.selectHead(HeadKind.COSFACE);
-        vm.textProperty(Setting.M).set("1.2");
-        assertEquals("must be 0–1", vm.errorProperty(Setting.M).get());
+        vm.textProperty(ConfigField.M).set("2.1");
+        assertEquals("must be a number in [0, 2]", vm.errorProperty(ConfigField.M).get());
         vm.selectHead(HeadKind.ARCFACE);
-        vm.textProperty(Setting.M).set("1.2");
-        assertNull(vm.errorProperty(Setting.M).get());
-        assertTrue(Setting.M.explanation(HeadKind.ARCFACE).contains("radians"));
-        assertTrue(Setting.M.explanation(HeadKind.SPHEREFACE).contains("Integer"));
+        vm.textProperty(ConfigField.M).set("2.1");
+        assertNull(vm.errorProperty(ConfigField.M).get(), "ArcFace takes any angle below π");
+        vm.textProperty(ConfigField.M).set("3.2");
+        assertEquals("must be a number in [0, π)", vm.errorProperty(ConfigField.M).get());
+        assertTrue(ConfigField.M.explanation(HeadKind.ARCFACE).endsWith("; a number in [0, π)."));
+        assertTrue(ConfigField.M.explanation(HeadKind.SPHEREFACE).endsWith("; an integer in [1, 8]."));
     }
 
     @Test
     void deviceAcceptsGpuIndexOnly() {
         SettingsViewModel vm = new SettingsViewModel();
-        vm.textProperty(Setting.DEVICE).set("gpu:1");
+        vm.textProperty(ConfigField.DEVICE).set("gpu:1");
         assertTrue(vm.validProperty().get());
-        vm.textProperty(Setting.DEVICE).set("tpu");
-        assertEquals("use auto, cpu, gpu or gpu:i", vm.errorProperty(Setting.DEVICE).get());
+        vm.textProperty(ConfigField.DEVICE).set("tpu");
+        assertEquals("must be auto, cpu, gpu or gpu:<index>", vm.errorProperty(ConfigField.DEVICE).get());
     }
 
     @Test
@@ -100,8 +103,8 @@ class SettingsViewModelTest {
             HeadParams p = TrainConfig.defaults(h).headParams();
             boolean warms = !org.marginlab.loss.MarginSchedule.standard(h, p, 500).at(0)
                     .equals(org.marginlab.loss.MarginSchedule.standard(h, p, 0).at(0));
-            assertEquals(warms, Setting.MARGIN_WARMUP.appliesTo(h), h.id());
+            assertEquals(warms, ConfigField.MARGIN_WARMUP.appliesTo(h), h.id());
         }
-        assertTrue(Setting.MARGIN_WARMUP.explanation(HeadKind.ARC).startsWith("Iterations over which s grows from 1"));
+        assertTrue(ConfigField.MARGIN_WARMUP.explanation(HeadKind.ARC).endsWith("; an integer ≥ 0 or auto."));
     }
 }

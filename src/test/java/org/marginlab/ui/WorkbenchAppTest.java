@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class WorkbenchAppTest {
                 new WorkbenchApp().start(s);
                 WorkbenchWindow w = window(s);
                 w.model().settings().selectHead(HeadKind.CENTER);
-                w.model().settings().textProperty(Setting.DIM).set("2");
+                w.model().settings().textProperty(ConfigField.DIM).set("2");
                 w.setTheme("dark");
                 w.selectTab("Theory");
                 s.fireEvent(new WindowEvent(s, WindowEvent.WINDOW_CLOSE_REQUEST));

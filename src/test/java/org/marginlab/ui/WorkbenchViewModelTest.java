@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -26,7 +27,7 @@ class WorkbenchViewModelTest {
     @Test
     void startFeedsSnapshotsAndControlsTheRun() {
         vm.settings().selectHead(HeadKind.COSFACE);
-        vm.settings().textProperty(Setting.DIM).set("2");
+        vm.settings().textProperty(ConfigField.DIM).set("2");
         assertTrue(vm.canStartProperty().get());
         vm.start();
         assertEquals(1, backend.started.size());
@@ -111,13 +112,13 @@ class WorkbenchViewModelTest {
 
     @Test
     void invalidSettingsAndStartFailuresBecomeOneLineNotifications() {
-        vm.settings().textProperty(Setting.BATCH).set("0");
+        vm.settings().textProperty(ConfigField.BATCH).set("0");
         assertFalse(vm.canStartProperty().get());
         vm.start();
         assertTrue(backend.started.isEmpty());
-        assertEquals("Fix the settings first — Batch size: must be 1–4096", vm.notificationProperty().get());
+        assertEquals("Fix the settings first — Batch size: must be an integer in [1, 4096]", vm.notificationProperty().get());
 
-        vm.settings().textProperty(Setting.BATCH).set("64");
+        vm.settings().textProperty(ConfigField.BATCH).set("64");
         backend.failOnStart = new IllegalStateException("wrapped", new UserException("no Fashion-MNIST in ./datasets; choose a dataset folder"));
         vm.start();
         assertEquals("no Fashion-MNIST in ./datasets; choose a dataset folder", vm.notificationProperty().get());

@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,12 +97,12 @@ class WorkbenchWindowTest {
     void invalidSettingIsMarkedAndDisablesStart() {
         WorkbenchWindow w = show(new RecordingBackend());
         ScreenshotMaker.onFx(() -> {
-            Control dim = w.settingsView().editor(Setting.DIM);
+            Control dim = w.settingsView().editor(ConfigField.DIM);
             assertFalse(button(w, "Start").isDisabled());
-            w.model().settings().textProperty(Setting.DIM).set("0");
+            w.model().settings().textProperty(ConfigField.DIM).set("0");
             assertTrue(button(w, "Start").isDisabled());
             assertTrue(dim.getStyleClass().contains("invalid"));
-            w.model().settings().textProperty(Setting.DIM).set("2");
+            w.model().settings().textProperty(ConfigField.DIM).set("2");
             assertFalse(dim.getStyleClass().contains("invalid"));
             assertFalse(button(w, "Start").isDisabled());
 
@@ -109,10 +110,10 @@ class WorkbenchWindowTest {
             w.model().settings().selectHead(HeadKind.SOFTMAX);
             w.root().applyCss();
             w.root().layout();
-            assertFalse(w.settingsView().editor(Setting.S).getParent().isVisible());
+            assertFalse(w.settingsView().editor(ConfigField.S).getParent().isVisible());
             w.model().settings().selectHead(HeadKind.CENTER);
-            assertTrue(w.settingsView().editor(Setting.LAMBDA).getParent().isVisible());
-            assertFalse(w.settingsView().editor(Setting.M).getParent().isVisible());
+            assertTrue(w.settingsView().editor(ConfigField.LAMBDA).getParent().isVisible());
+            assertFalse(w.settingsView().editor(ConfigField.M).getParent().isVisible());
             return null;
         });
     }
@@ -124,12 +125,12 @@ class WorkbenchWindowTest {
         ScreenshotMaker.onFx(() -> {
             SettingsViewModel s = w.model().settings();
             s.selectHead(HeadKind.SOFTMAX);
-            s.textProperty(Setting.DIM).set("2");
-            s.textProperty(Setting.BATCH).set("32");
-            s.textProperty(Setting.ITERATIONS).set("400");
-            s.textProperty(Setting.SNAPSHOT_EVERY).set("4");
-            s.textProperty(Setting.PROBE_PER_CLASS).set("10");
-            s.textProperty(Setting.DEVICE).set("cpu");
+            s.textProperty(ConfigField.DIM).set("2");
+            s.textProperty(ConfigField.BATCH).set("32");
+            s.textProperty(ConfigField.ITERATIONS).set("400");
+            s.textProperty(ConfigField.SNAPSHOT_EVERY).set("4");
+            s.textProperty(ConfigField.PROBE_PER_CLASS).set("10");
+            s.textProperty(ConfigField.DEVICE).set("cpu");
             button(w, "Start").fire();
             return null;
         });
@@ -232,7 +233,7 @@ class WorkbenchWindowTest {
         ScreenshotMaker.onFx(() -> {
             w.selectTab("Compare");
             w.compareView().select(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC));
-            w.model().settings().textProperty(Setting.DIM).set("2");
+            w.model().settings().textProperty(ConfigField.DIM).set("2");
             w.model().startCompare(w.compareView().selectedHeads());
             return null;
         });
@@ -258,7 +259,7 @@ class WorkbenchWindowTest {
         RecordingBackend backend = new RecordingBackend();
         WorkbenchWindow w = show(backend);
         ScreenshotMaker.onFx(() -> {
-            w.model().settings().textProperty(Setting.DIM).set("2");
+            w.model().settings().textProperty(ConfigField.DIM).set("2");
             w.model().start();
             return null;
         });
@@ -309,7 +310,7 @@ class WorkbenchWindowTest {
         RecordingBackend backend = new RecordingBackend();
         WorkbenchWindow w = show(backend);
         ScreenshotMaker.onFx(() -> {
-            w.model().settings().textProperty(Setting.DIM).set("3");
+            w.model().settings().textProperty(ConfigField.DIM).set("3");
             w.selectTab("Embedding");
             w.model().start();
             return null;
@@ -354,7 +355,7 @@ class WorkbenchWindowTest {
         // F5 pressed while typing in a settings field: focus must not stay there (its caret's blinking
         // animation would pulse the scene 60 times a second for the whole run).
         ScreenshotMaker.onFx(() -> {
-            w.settingsView().editor(Setting.LEARNING_RATE).requestFocus();
+            w.settingsView().editor(ConfigField.LR).requestFocus();
             assertTrue(w.root().getScene().getFocusOwner() instanceof TextInputControl,
                     "the settings field has focus before the run starts");
             w.model().start();
@@ -398,7 +399,7 @@ class WorkbenchWindowTest {
 
             // A new run: the opened one leaves every tab at once; the new head arrives with its data.
             w.model().settings().selectHead(HeadKind.COSFACE);
-            w.model().settings().textProperty(Setting.DIM).set("2");
+            w.model().settings().textProperty(ConfigField.DIM).set("2");
             w.model().start();
             for (FigureView v : w.runViews()) {
                 assertFalse(v.liveFigure().hasData(), v.name() + " still shows the opened run");
@@ -423,7 +424,7 @@ class WorkbenchWindowTest {
     private static TrainingBackend.StoredRun stored(HeadKind head, int perClass, int snapshots) {
         SettingsViewModel s = new SettingsViewModel();
         s.selectHead(head);
-        s.textProperty(Setting.DIM).set("2");
+        s.textProperty(ConfigField.DIM).set("2");
         List<org.marginlab.run.IterationSnapshot> its = new java.util.ArrayList<>();
         for (int i = 1; i <= snapshots; i++) {
             its.add(Snapshots.iteration(10L * i, 10, perClass));

@@ -11,9 +11,11 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-import org.marginlab.UserException;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.ConfigField;
 
 import java.util.List;
+
 
 /**
  * The feature extractors. Each maps a batch of 1×28×28 images to d-dimensional embeddings; the last
@@ -21,21 +23,18 @@ import java.util.List;
  */
 public final class Backbones {
 
-    public static final List<String> IDS = List.of("compact", "lenetpp", "resnet20");
-
     private Backbones() {
     }
 
-    /** Builds the named backbone with embedding dimension {@code dim}. */
-    public static Block build(String id, int dim) {
+    /** Builds the backbone with embedding dimension {@code dim} (≥ 2, see {@link ConfigField#DIM}). */
+    public static Block build(Backbone backbone, int dim) {
         if (dim < 2) {
-            throw new UserException("--dim must be an integer ≥ 2 (got " + dim + ")");
+            throw new IllegalArgumentException("embedding dimension must be at least 2, got " + dim);
         }
-        return switch (id == null ? "" : id) {
-            case "compact" -> compact(dim);
-            case "lenetpp" -> lenetpp(dim);
-            case "resnet20" -> resnet20(dim);
-            default -> throw new UserException("--backbone '" + id + "' is unknown; use one of " + String.join(", ", IDS));
+        return switch (backbone) {
+            case COMPACT -> compact(dim);
+            case LENETPP -> lenetpp(dim);
+            case RESNET20 -> resnet20(dim);
         };
     }
 

@@ -1,5 +1,6 @@
 package org.marginlab.model.backbones;
 
+import org.marginlab.config.Backbone;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,13 +27,13 @@ import org.marginlab.model.GcChurn;
  */
 class BackboneGradientTest {
 
-    static List<String> ids() {
-        return Backbones.IDS;
+    static List<Backbone> ids() {
+        return List.of(Backbone.values());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ids")
-    void gradientsSurviveGarbageCollectionBeforeBackward(String id) {
+    void gradientsSurviveGarbageCollectionBeforeBackward(Backbone id) {
         List<float[]> calm = gradients(id, false);
         List<float[]> churned = gradients(id, true);
         assertEquals(calm.size(), churned.size());
@@ -47,7 +48,7 @@ class BackboneGradientTest {
     }
 
     /** ∂(Σ out²)/∂input, then ∂/∂ each parameter, from a freshly seeded backbone. */
-    private static List<float[]> gradients(String id, boolean churn) {
+    private static List<float[]> gradients(Backbone id, boolean churn) {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(7);
             Block b = Backbones.build(id, 3);
