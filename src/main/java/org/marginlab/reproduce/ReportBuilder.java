@@ -1,5 +1,6 @@
 package org.marginlab.reproduce;
 
+import org.marginlab.CsvNumbers;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.train.RunSummary;
 
@@ -799,6 +800,6 @@ public final class ReportBuilder {
     }
 
     static String csv(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+        return Double.isFinite(v) ? CsvNumbers.of(v) : "";
     }
 }

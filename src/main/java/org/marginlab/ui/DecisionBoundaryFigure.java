@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.model.heads.HeadFunctions;
@@ -168,8 +169,8 @@ public final class DecisionBoundaryFigure implements Figure {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"head", "s", "m", "lambda", "phi_rad", "boundary1_from_w1_rad", "boundary2_from_w1_rad"});
         double b1 = boundaryFromW1();
-        rows.add(new String[] {head.id(), Double.toString(params.s()), Double.toString(params.m()),
-            Double.toString(params.lambda()), Double.toString(phi), Double.toString(b1), Double.toString(phi - b1)});
+        rows.add(new String[] {head.id(), CsvNumbers.of(params.s()), CsvNumbers.of(params.m()),
+            CsvNumbers.of(params.lambda()), CsvNumbers.of(phi), CsvNumbers.of(b1), CsvNumbers.of(phi - b1)});
         return rows;
     }
 

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
@@ -553,7 +554,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     private String[] row(String kind, int cls, double[] v) {
         double[] q = view(v);
-        return new String[] {kind, Integer.toString(cls), FigureStyle.className(cls), Fmt.csv(v[0]), Fmt.csv(v[1]),
-            Fmt.csv(v[2]), Fmt.csv(q[0]), Fmt.csv(q[1]), Fmt.csv(q[2])};
+        return new String[] {kind, Integer.toString(cls), FigureStyle.className(cls), CsvNumbers.of(v[0]), CsvNumbers.of(v[1]),
+            CsvNumbers.of(v[2]), CsvNumbers.of(q[0]), CsvNumbers.of(q[1]), CsvNumbers.of(q[2])};
     }
 }

@@ -15,10 +15,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ChartFigure;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 import org.marginlab.train.EpochSnapshot;
@@ -163,7 +163,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         XYSeries[] all = {loss(), trainAcc(), testAcc(), lr()};
         for (int i = 0; i < all.length; i++) {
             for (int k = 0; k < all[i].getItemCount(); k++) {
-                rows.add(new String[] {names[i], Fmt.csv(all[i].getX(k).doubleValue()), Fmt.csv(all[i].getY(k).doubleValue())});
+                rows.add(new String[] {names[i], CsvNumbers.of(all[i].getX(k).doubleValue()), CsvNumbers.of(all[i].getY(k).doubleValue())});
             }
         }
         return rows;
