@@ -247,7 +247,7 @@ class RunFiguresTest {
         assertEquals(1 + 3 * RUN.iterations().size() + RUN.epochs().size(), csv.size());
         double loss = RUN.iterations().get(0).loss();
         // the loss is a double: its 15 significant digits
-        assertEquals(loss, Double.parseDouble(csv.get(1)[2]), 1e-14 * loss);
+        assertEquals(loss, Double.parseDouble(csv.get(1)[3]), 1e-14 * loss);
         assertTrue(Pixels.inked(Pixels.render(f)) > 0.03);
     }
 
