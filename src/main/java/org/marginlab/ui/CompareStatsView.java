@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.angles.AngleStatsTableFigure;
+import org.marginlab.figures.export.ExportPlan;
 
 /** The compared runs' latest angle statistics side by side (angular-loss paper Tables 2–3). */
 public final class CompareStatsView extends FigureView {
@@ -16,6 +17,11 @@ public final class CompareStatsView extends FigureView {
     @Override
     public String name() {
         return "Compare: angle statistics";
+    }
+
+    @Override
+    protected String exportStem(Figure f) {
+        return ExportPlan.stem("compare", null, f.id());
     }
 
     @Override
