@@ -188,20 +188,11 @@ final class FiguresCommand implements Callable<Integer> {
         return plan;
     }
 
-    /** Each run under its head's label; the directory's name is added where two runs would read the same. */
+    /** Each run under its head's label, told apart by its directory's name where two would read the same. */
     private List<RunData> overlayRuns() {
         List<RunReader.Run> read = runDirs.stream().map(this::read).toList();
-        List<String> labels = read.stream().map(r -> RunData.defaultLabel(r.config())).toList();
-        List<RunData> runs = new ArrayList<>();
-        for (int i = 0; i < read.size(); i++) {
-            RunReader.Run r = read.get(i);
-            String label = labels.get(i);
-            if (java.util.Collections.frequency(labels, label) > 1) {
-                label += " (" + r.directory().getFileName() + ")";
-            }
-            runs.add(RunData.of(label, r.config(), r.iterations(), r.epochs()));
-        }
-        return runs;
+        return RunData.labelledApart(read.stream().map(r -> RunData.of(null, r.config(), r.iterations(), r.epochs())).toList(),
+                read.stream().map(r -> r.directory().getFileName().toString()).toList());
     }
 
     private RunReader.Run read(Path runDir) {

@@ -77,13 +77,14 @@ public final class WorkbenchWindow {
         dialogs = new FileDialogs(prefs, this::stage);
         exports = new ExportActions(this, model, executor, dialogs, this::stage);
         settingsView = new SettingsView(model.settings());
+        OverlayRuns overlays = new OverlayRuns(prefs::recentRuns, OverlayRuns::read, model, executor);
         runViews = List.of(
                 new EmbeddingView(model, executor),
                 new AngleHistogramView(model, executor),
-                new AngleStatsView(model, executor),
+                new AngleStatsView(model, executor, overlays),
                 new RunFigureView("Gradient vs θ", () -> FigureCatalog.create(FigureIds.GRADIENT_CHECK), model, executor),
                 new RunFigureView("Similarity matrix", () -> FigureCatalog.create(FigureIds.SIMILARITY_MATRIX), model, executor),
-                new RunFigureView("Training curves", () -> FigureCatalog.create(FigureIds.TRAINING_CURVES), model, executor),
+                new TrainingCurvesView(model, executor, overlays),
                 new RunFigureView("Confusion matrix", () -> FigureCatalog.create(FigureIds.CONFUSION_MATRIX), model, executor));
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import java.util.stream.LongStream;
 import javax.imageio.ImageIO;
 
 import javafx.scene.control.Button;
@@ -21,9 +22,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.angles.AngleStatsFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.train.RunState;
+import org.marginlab.train.TrainConfig;
 
 /** Drives the real window on the headless platform: settings, run control on the real engine, export, reopen. */
 class WorkbenchWindowTest {
@@ -486,6 +490,41 @@ class WorkbenchWindowTest {
         double py = 1 / (1 + 9 * Math.exp(zj - zy));
         double expected = (py - 1) * slope;
         assertEquals(expected, Double.parseDouble(end[2]), 1e-9 + 1e-6 * Math.abs(expected), head + " at θ = " + end[1]);
+    }
+
+    @Test
+    void pickedRunsAreOverlaidUnderLabelsThatTellThemApart() {
+        ScreenshotMaker.onFx(() -> {
+            BackgroundExecutor now = BackgroundExecutor.synchronous();
+            WorkbenchViewModel vm = new WorkbenchViewModel(new SettingsViewModel(), new RecordingBackend(), now);
+            // each "directory" reads as a run of the head its name ends with, with five snapshots and one epoch
+            OverlayRuns overlays = new OverlayRuns(List::of, dir -> RunData.of(null,
+                    TrainConfig.defaults(HeadKind.fromId(dir.getFileName().toString().substring(2))),
+                    LongStream.rangeClosed(1, 5).mapToObj(i -> Snapshots.iteration(10 * i, 10, 4)).toList(),
+                    List.of(Snapshots.epoch(0, 50, 10))), vm, now);
+            TrainingCurvesView curves = new TrainingCurvesView(vm, now, overlays);
+            AngleStatsView stats = new AngleStatsView(vm, now, overlays);
+            overlays.load(List.of(Path.of("runs/1-arc"), Path.of("runs/2-arc"), Path.of("runs/3-cosface")));
+            String arc = RunData.defaultLabel(TrainConfig.defaults(HeadKind.ARC));
+            String cos = RunData.defaultLabel(TrainConfig.defaults(HeadKind.COSFACE));
+            List<String> expected = List.of(arc + " (1-arc)", arc + " (2-arc)", cos);
+            List<String[]> rows = curves.liveFigure().csv();
+            for (String label : expected) {
+                // the synthetic running losses 1/(it + 1) at iterations 10…50, and the epoch's test accuracy 80 %
+                List<Double> losses = rows.stream().filter(r -> r[0].equals(label) && r[1].equals("loss"))
+                        .map(r -> Double.parseDouble(r[3])).toList();
+                assertEquals(5, losses.size(), label);
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(1 / (10 * (i + 1) + 1.0), losses.get(i), 1e-15, label);
+                }
+                assertEquals(List.of("80"), rows.stream().filter(r -> r[0].equals(label) && r[1].equals("test_accuracy_percent"))
+                        .map(r -> r[3]).toList(), label);
+            }
+            assertEquals(expected, ((AngleStatsFigure) stats.liveFigure()).runs().stream().map(RunData::label).toList());
+            overlays.runs().clear();
+            assertFalse(curves.liveFigure().hasData(), "cleared: no run to draw");
+            return null;
+        });
     }
 
     private static List<Path> exportAll(WorkbenchWindow w, Path dir) throws Exception {
