@@ -42,7 +42,8 @@ import java.util.Map;
  *     its curve and rings use the snapshot's own parameters (the live λ, warmed-up s and m)</li>
  * <li>{@code training.SimilarityMatrixFigure}, {@code training.ConfusionMatrixFigure}: {@code setEpochIndex(int)}
  *     (−1 = latest)</li>
- * <li>{@code training.TrainingCurvesFigure}: no options</li>
+ * <li>{@code training.TrainingCurvesFigure}: {@code setRuns(List<RunData>)} overlays several runs, one colour per
+ *     run ({@link RunData#labelledApart} tells equal labels apart)</li>
  * </ul>
  * Class colours and names: {@link FigureStyle#classColor(int)}, {@link FigureStyle#className(int)}.
  * Figure ids (export file names): {@link FigureIds}.
@@ -53,7 +54,10 @@ import java.util.Map;
  * FigureSet th  = FigureSet.theory(HeadKind.COSFACE, params);      // dz-dtheta, psi-curves, s-tradeoff
  * set.get("embedding-circle");                                     // Optional<Figure>
  * set.only(List.of("s-tradeoff")).exportAll(dir, ExportFormat.PNG, 2);   // atomic writes, dir/<id>.png
+ * ExportPlan plan = set.plan(dir, ExportFormat.SVG, 1);              // names every file before writing:
+ * plan.existing(); plan.refuseOverwrite(force); plan.write();      //   ask or refuse, then write
  * FigureExporter.write(figure, dir, ExportFormat.SVG, 1);          // one figure → dir/<id>.svg
+ * new SizedFigure(figure, new Dimension(1200, 800));               // the same figure at another export size
  * BufferedImage img = FigureExporter.image(figure, 3);             // in memory, e.g. for the clipboard
  * }</pre>
  * PNGs are {@code preferredSize() × scale} pixels with pHYs = 96 × scale dpi; unwritable folders are a
