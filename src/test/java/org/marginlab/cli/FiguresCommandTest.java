@@ -62,6 +62,21 @@ class FiguresCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("embedding-circle.csv"));
         // Header + 5 probes × 10 classes (+ any weight rows the figure plots).
         assertTrue(rows.size() >= 51, "rows: " + rows.size());
+        assertTrue(rows.get(0).endsWith(",id"), rows.get(0));
+        // the sample id is the probe's index in the test set: the first five test images of each class
+        org.marginlab.data.Split test = org.marginlab.data.FashionMnist.load(null).test();
+        List<String[]> points = rows.stream().filter(l -> l.startsWith("point,")).map(l -> l.split(",")).toList();
+        for (int y = 0; y < 10; y++) {
+            List<Integer> firstFive = new java.util.ArrayList<>();
+            for (int i = 0; i < test.count() && firstFive.size() < 5; i++) {
+                if (test.label(i) == y) {
+                    firstFive.add(i);
+                }
+            }
+            String cls = Integer.toString(y);
+            assertEquals(firstFive, points.stream().filter(c -> c[1].equals(cls)).map(c -> Integer.parseInt(c[5])).toList(),
+                    "class " + y);
+        }
     }
 
     @Test
