@@ -22,7 +22,7 @@ import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.SizedFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
-import org.marginlab.train.RunReader;
+import org.marginlab.run.RunReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

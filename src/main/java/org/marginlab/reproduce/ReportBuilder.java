@@ -1,8 +1,8 @@
 package org.marginlab.reproduce;
 
 import org.marginlab.CsvNumbers;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.RunSummary;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunSummary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.export.ExportPlan;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 import org.marginlab.reproduce.PanelGridFigure;
 
 /**

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.marginlab.figures.RunData;
-import org.marginlab.train.RunReader;
+import org.marginlab.run.RunReader;
 
 /**
  * Runs from disk that the training-curves and angle-statistics views draw over the current run, one

@@ -35,7 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.marginlab.figures.FigureIds;
-import org.marginlab.train.RunState;
+import org.marginlab.run.RunState;
 
 /**
  * The workbench window's content: menus and run buttons on top, settings on the left, the figure

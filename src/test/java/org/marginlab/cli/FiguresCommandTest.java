@@ -225,7 +225,7 @@ class FiguresCommandTest {
         List<String[]> curves = Files.readAllLines(out.resolve("training-curves.csv")).stream().skip(1)
                 .map(l -> l.split(",")).toList();
         for (Path dir : List.of(run, run3)) {
-            org.marginlab.train.RunReader.Run read = org.marginlab.train.RunReader.read(dir);
+            org.marginlab.run.RunReader.Run read = org.marginlab.run.RunReader.read(dir);
             String label = org.marginlab.figures.RunData.defaultLabel(read.config());
             long losses = read.iterations().stream().filter(s -> Double.isFinite(s.loss())).count();
             assertEquals(losses, curves.stream().filter(c -> c[0].equals(label) && c[1].equals("loss")).count(), label);
