@@ -1,15 +1,27 @@
 package org.marginlab.cli;
 
+import java.awt.Dimension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.marginlab.UserException;
 import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.AngleUnit;
+import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureSet;
+import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleHistogramFigure;
+import org.marginlab.figures.angles.AngleStatsFigure;
+import org.marginlab.figures.angles.AngleStatsTableFigure;
+import org.marginlab.figures.embedding.EmbeddingCircleFigure;
+import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.figures.export.ExportFormat;
-import org.marginlab.figures.export.FigureExporter;
+import org.marginlab.figures.export.ExportPlan;
+import org.marginlab.figures.export.SizedFigure;
+import org.marginlab.figures.training.GradientCheckFigure;
+import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.run.RunReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,23 +29,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code marginlab figures RUN_DIR}: every figure a run has data for, as PNG, SVG or CSV. */
+/**
+ * {@code marginlab figures RUN_DIR}: every figure a run has data for, as PNG, SVG or CSV, with the view
+ * options the window has; {@code marginlab figures RUN_DIR RUN_DIR…}: the runs' training curves and
+ * angle statistics overlaid in one figure each.
+ */
 @Command(name = "figures", mixinStandardHelpOptions = true,
-        description = "Render every figure a run directory has data for (embedding, angle histograms and statistics, "
-                + "gradient check, similarity and confusion matrices, training curves).")
+        description = {"Render every figure a run directory has data for (embedding, angle histograms and statistics, "
+                + "gradient check, similarity and confusion matrices, training curves).",
+            "With several run directories: their training curves and angle statistics overlaid, one colour per run."})
 final class FiguresCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory written by train, the window or reproduce.")
-    Path runDir;
+    /** The figures that overlay several runs. */
+    static final List<String> OVERLAY = List.of(FigureKind.TRAINING_CURVES.id(), FigureKind.ANGLE_STATS.id(), FigureKind.ANGLE_STATS_TABLE.id());
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: RUN_DIR/figures).")
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
+            description = "A run directory written by train, the window or reproduce; several: overlay figures.")
+    List<Path> runDirs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: RUN_DIR/figures; needed with several runs).")
     Path out;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--scale", paramLabel = "N", defaultValue = "2", description = "PNG scale 1, 2 or 3 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "PNG scale 1, 2 or 3: pixels per figure unit, DPI 96 × N (default: ${DEFAULT-VALUE}).")
     int scale;
+
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "Figure size in figure units (pixels at --scale 1), e.g. 1200x800 (default: each figure's own).")
+    String size;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",", arity = "1..*",
             description = "Only these figures (ids as in the file names, e.g. embedding-sphere,angle-stats).")
@@ -44,6 +70,23 @@ final class FiguresCommand implements Callable<Integer> {
                     + "angle-histograms-all.png (default: class 0 as angle-histograms.png).")
     List<String> histogramClasses;
 
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "normalised",
+            description = "2-D embedding: normalised (unit circle, as the window's default) or raw (feature plane) (default: ${DEFAULT-VALUE}).")
+    String view;
+
+    @Option(names = "--yaw", paramLabel = "DEG", description = "Sphere camera yaw in degrees (default: the window's starting view).")
+    Double yaw;
+
+    @Option(names = "--pitch", paramLabel = "DEG", description = "Sphere camera pitch in degrees, -90 to 90 (default: the window's starting view).")
+    Double pitch;
+
+    @Option(names = "--angle-unit", paramLabel = "UNIT",
+            description = "deg or rad for the angle axes of histograms, angle statistics and the gradient check (default: each figure's, as in the window).")
+    String angleUnit;
+
+    @Option(names = "--force", description = "Replace figure files that exist (without it, an existing file stops the command).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
@@ -53,23 +96,22 @@ final class FiguresCommand implements Callable<Integer> {
             throw new UserException("--scale " + scale + " must be 1, 2 or 3");
         }
         ExportFormat fmt = ExportFormat.parse(format);
-        RunReader.Run run = RunReader.read(runDir);
-        if (run.iterations().isEmpty() && run.epochs().isEmpty()) {
-            throw new UserException(runDir + ": the run has no snapshots yet; train it longer (see --snapshot-every)");
+        Dimension dims = size == null ? null : parseSize(size);
+        boolean normalised = switch (view.strip().toLowerCase(Locale.ROOT)) {
+            case "normalised", "normalized" -> true;
+            case "raw" -> false;
+            default -> throw new UserException("--view '" + view + "' must be normalised or raw");
+        };
+        if (pitch != null && !(pitch >= -90 && pitch <= 90)) {
+            throw new UserException("--pitch " + pitch + " must be between -90 and 90 degrees");
         }
-        Path dir = out != null ? out : runDir.resolve("figures");
+        if (yaw != null && !Double.isFinite(yaw)) {
+            throw new UserException("--yaw " + yaw + " must be a finite angle in degrees");
+        }
         long t0 = System.nanoTime();
-        FigureSet set = FigureSet.forRun(run.iterations(), run.epochs(), run.config()).only(only);
-        List<Integer> classes = histogramClasses(run);
-        List<Path> written = new ArrayList<>(
-                (classes.isEmpty() ? set : set.without(FigureKind.ANGLE_HISTOGRAMS.id())).exportAll(dir, fmt, scale));
-        if (set.get(FigureKind.ANGLE_HISTOGRAMS.id()).orElse(null) instanceof AngleHistogramFigure h) {
-            for (int c : classes) {
-                h.setSelectedClass(c);
-                written.add(FigureExporter.write(h, dir, FigureKind.ANGLE_HISTOGRAMS.id() + (c < 0 ? "-all" : "-class" + c),
-                        fmt, scale));
-            }
-        }
+        ExportPlan plan = runDirs.size() == 1 ? single(runDirs.getFirst(), fmt, dims, normalised) : overlay(fmt, dims);
+        plan.refuseOverwrite(force);
+        List<Path> written = plan.write();
         double seconds = (System.nanoTime() - t0) / 1e9;
         for (Path w : written) {
             spec.commandLine().getOut().println(w);
@@ -78,8 +120,145 @@ final class FiguresCommand implements Callable<Integer> {
         return 0;
     }
 
+    private ExportPlan single(Path runDir, ExportFormat fmt, Dimension dims, boolean normalised) {
+        RunReader.Run run = read(runDir);
+        Path dir = out != null ? out : runDir.resolve("figures");
+        FigureSet set = FigureSet.forRun(run.iterations(), run.epochs(), run.config()).only(only);
+        List<Integer> classes = histogramClasses(runDir, run);
+        ExportPlan plan = new ExportPlan(dir);
+        for (Figure f : set.figures()) {
+            applyView(f, normalised);
+            if (f instanceof AngleHistogramFigure && !classes.isEmpty()) {
+                continue;
+            }
+            plan.add(sized(f, dims), f.id(), fmt, scale);
+        }
+        for (int c : classes) {
+            // one figure per class: they are written in parallel, so each needs its own instance
+            AngleHistogramFigure h = new AngleHistogramFigure();
+            h.setRun(RunData.of(null, run.config(), run.iterations(), run.epochs()));
+            applyView(h, normalised);
+            h.setSelectedClass(c);
+            plan.add(sized(h, dims), FigureKind.ANGLE_HISTOGRAMS.id() + (c < 0 ? "-all" : "-class" + c), fmt, scale);
+        }
+        return plan;
+    }
+
+    private ExportPlan overlay(ExportFormat fmt, Dimension dims) {
+        if (out == null) {
+            throw new UserException("--out DIR is needed with several run directories (the overlay figures belong to no one run)");
+        }
+        if (histogramClasses != null || yaw != null || pitch != null) {
+            throw new UserException("--histogram-class, --yaw and --pitch apply to one run's figures; give one RUN_DIR for them");
+        }
+        List<String> wanted = only == null || only.isEmpty() ? OVERLAY : only;
+        for (String id : wanted) {
+            if (!OVERLAY.contains(id)) {
+                throw new UserException("--only '" + id + "' does not overlay several runs; use " + String.join(", ", OVERLAY));
+            }
+        }
+        List<RunData> runs = overlayRuns();
+        ExportPlan plan = new ExportPlan(out);
+        for (String id : OVERLAY) {
+            if (!wanted.contains(id)) {
+                continue;
+            }
+            Figure f = switch (FigureKind.byId(id)) {
+                case TRAINING_CURVES -> {
+                    TrainingCurvesFigure t = new TrainingCurvesFigure();
+                    t.setRuns(runs);
+                    yield t;
+                }
+                case ANGLE_STATS -> {
+                    AngleStatsFigure a = new AngleStatsFigure();
+                    a.setRuns(runs);
+                    yield a;
+                }
+                default -> {
+                    AngleStatsTableFigure a = new AngleStatsTableFigure();
+                    a.setRuns(runs);
+                    yield a;
+                }
+            };
+            applyView(f, true);
+            if (f.hasData()) {
+                plan.add(sized(f, dims), id, fmt, scale);
+            }
+        }
+        return plan;
+    }
+
+    /** Each run under its head's label, told apart by its directory's name where two would read the same. */
+    private List<RunData> overlayRuns() {
+        List<RunReader.Run> read = runDirs.stream().map(this::read).toList();
+        return RunData.labelledApart(read.stream().map(r -> RunData.of(null, r.config(), r.iterations(), r.epochs())).toList(),
+                read.stream().map(r -> r.directory().getFileName().toString()).toList());
+    }
+
+    private RunReader.Run read(Path runDir) {
+        RunReader.Run run = RunReader.read(runDir);
+        if (run.iterations().isEmpty() && run.epochs().isEmpty()) {
+            throw new UserException(runDir + ": the run has no snapshots yet; train it longer (see --snapshot-every)");
+        }
+        return run;
+    }
+
+    /** The window's view options, as given on the command line. */
+    private void applyView(Figure f, boolean normalised) {
+        AngleUnit unit = angleUnit();
+        switch (f) {
+            case EmbeddingCircleFigure c -> c.setNormalised(normalised);
+            case EmbeddingSphereFigure s -> {
+                if (yaw != null) {
+                    s.setYaw(yaw);
+                }
+                if (pitch != null) {
+                    s.setPitch(pitch);
+                }
+            }
+            case AngleHistogramFigure h when unit != null -> h.setAngleUnit(unit);
+            case AngleStatsFigure a when unit != null -> a.setAngleUnit(unit);
+            case AngleStatsTableFigure a when unit != null -> a.setAngleUnit(unit);
+            case GradientCheckFigure gc when unit != null -> gc.setAngleUnit(unit);
+            default -> { }
+        }
+    }
+
+    /** The unit of --angle-unit, null without the flag. */
+    private AngleUnit angleUnit() {
+        if (angleUnit == null) {
+            return null;
+        }
+        return switch (angleUnit.strip().toLowerCase(Locale.ROOT)) {
+            case "deg", "degrees" -> AngleUnit.DEGREES;
+            case "rad", "radians" -> AngleUnit.RADIANS;
+            default -> throw new UserException("--angle-unit '" + angleUnit + "' must be deg or rad");
+        };
+    }
+
+    private static Figure sized(Figure f, Dimension dims) {
+        return dims == null ? f : new SizedFigure(f, dims);
+    }
+
+    /** {@code WxH}, each 100 to 10 000 figure units. */
+    static Dimension parseSize(String s) {
+        String[] p = s.strip().toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (p.length == 2) {
+                int w = Integer.parseInt(p[0].strip());
+                int h = Integer.parseInt(p[1].strip());
+                if (w >= 100 && h >= 100 && w <= 10_000 && h <= 10_000) {
+                    return new Dimension(w, h);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new UserException("--size '" + s + "' must be WIDTHxHEIGHT with each from 100 to 10000, e.g. 1200x800");
+    }
+
     /** The classes of --histogram-class, −1 for all; empty without the flag. */
-    private List<Integer> histogramClasses(RunReader.Run run) {
+    private List<Integer> histogramClasses(Path runDir, RunReader.Run run) {
         List<Integer> out = new ArrayList<>();
         if (histogramClasses == null) {
             return out;

@@ -8,6 +8,7 @@ import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureSet;
 import org.marginlab.figures.export.ExportFormat;
+import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.theory.STradeoffFigure;
 import org.marginlab.figures.theory.TheoryFigure;
 import org.marginlab.loss.HeadKind;
@@ -45,11 +46,15 @@ final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--scale", paramLabel = "N", defaultValue = "2", description = "PNG scale 1, 2 or 3 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "PNG scale 1, 2 or 3: pixels per figure unit, DPI 96 × N (default: ${DEFAULT-VALUE}).")
     int scale;
 
     @Option(names = "--radians", description = "Label angle axes in radians instead of degrees.")
     boolean radians;
+
+    @Option(names = "--force", description = "Replace figure files that exist (without it, an existing file stops the command).")
+    boolean force;
 
     @Spec
     CommandSpec spec;
@@ -98,7 +103,9 @@ final class TheoryCommand implements Callable<Integer> {
                 st.setClassCount(classes);
             }
         }
-        List<Path> written = set.exportAll(out, fmt, scale);
+        ExportPlan plan = set.plan(out, fmt, scale);
+        plan.refuseOverwrite(force);
+        List<Path> written = plan.write();
         for (Path w : written) {
             spec.commandLine().getOut().println(w);
         }

@@ -11,6 +11,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.CsvNumbers;
 
 /** Small builders for the line charts several figures share, and CSV from their series. */
 public final class Charts {
@@ -52,10 +53,10 @@ public final class Charts {
         int items = n == 0 ? 0 : data.getItemCount(0);
         for (int k = 0; k < items; k++) {
             String[] row = new String[n + 1];
-            row[0] = Fmt.csv(data.getXValue(0, k));
+            row[0] = CsvNumbers.of(data.getXValue(0, k));
             for (int i = 0; i < n; i++) {
                 Number v = data.getSeries(i).getY(k);
-                row[i + 1] = v == null ? "" : Fmt.csv(v.doubleValue());
+                row[i + 1] = v == null ? "" : CsvNumbers.of(v.doubleValue());
             }
             rows.add(row);
         }
@@ -70,8 +71,8 @@ public final class Charts {
             XYSeries s = data.getSeries(i);
             for (int k = 0; k < s.getItemCount(); k++) {
                 Number v = s.getY(k);
-                rows.add(new String[] {String.valueOf(s.getKey()), Fmt.csv(s.getX(k).doubleValue()),
-                    v == null ? "" : Fmt.csv(v.doubleValue())});
+                rows.add(new String[] {String.valueOf(s.getKey()), CsvNumbers.of(s.getX(k).doubleValue()),
+                    v == null ? "" : CsvNumbers.of(v.doubleValue())});
             }
         }
         return rows;

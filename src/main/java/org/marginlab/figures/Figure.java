@@ -22,10 +22,30 @@ import java.util.Map;
  * draw on one thread (the FX thread); {@code draw} never mutates data. A run figure without data draws a
  * short note ({@link #hasData()} says which). Figures that extend {@link ChartFigure} also offer
  * {@code chart()}, a styled {@code JFreeChart} the window may show in a {@code ChartViewer} (zoom, pan).
- * Run figures take data through {@link RunFigure#setRun}, analytic ones a head through
- * {@code theory.HeadFigure#setHead}; view options are plain setters of each class (snapshot or epoch index,
- * −1 = latest; angle unit; the sphere's camera), read at the next {@code draw}. Class colours and names:
- * {@link FigureStyle#classColor(int)}, {@link FigureStyle#className(int)}.
+ * View options are plain setters, read at the next {@code draw}:
+ * <ul>
+ * <li>{@code embedding.EmbeddingCircleFigure}: {@code setNormalised(boolean)} (unit circle / raw plane),
+ *     {@code setSnapshotIndex(int)} (−1 = latest); the decision boundaries and margin regions are the run's
+ *     head at the snapshot's own parameters ({@link RunData#paramsAt}); {@code lastFrame()} maps data to pixels</li>
+ * <li>{@code embedding.EmbeddingSphereFigure}: {@code setYaw(deg)}, {@code setPitch(deg)},
+ *     {@code rotateBy(dxPixels, dyPixels)} for drag-to-rotate, {@code setSnapshotIndex(int)};
+ *     {@code viewState()} carries the camera angles into exports</li>
+ * <li>{@code angles.AngleHistogramFigure}: {@code setSelectedClass(int)} (−1 = all classes),
+ *     {@code setAngleUnit(AngleUnit)}</li>
+ * <li>{@code angles.AngleStatsFigure} and {@code angles.AngleStatsTableFigure}: {@code setRuns(List<RunData>)}
+ *     overlays several runs (legend = {@link RunData#label()}), {@code setAngleUnit(AngleUnit)}</li>
+ * <li>{@code theory.DzDthetaFigure}, {@code theory.PsiCurvesFigure}, {@code theory.STradeoffFigure} (no run):
+ *     {@code setHead(HeadKind, HeadParams)}, {@code setAngleUnit(AngleUnit)}; dz-dtheta also
+ *     {@code setUnitScale(boolean)} (s = 1 as in the paper, or each head's s); s trade-off also
+ *     {@code setClassCount(int)}</li>
+ * <li>{@code training.GradientCheckFigure}: {@code setSnapshotIndex(int)}, {@code setAngleUnit(AngleUnit)};
+ *     its curve and rings use the snapshot's own parameters (the live λ, warmed-up s and m)</li>
+ * <li>{@code training.SimilarityMatrixFigure}, {@code training.ConfusionMatrixFigure}: {@code setEpochIndex(int)}
+ *     (−1 = latest)</li>
+ * <li>{@code training.TrainingCurvesFigure}: {@code setRuns(List<RunData>)} overlays several runs, one colour per
+ *     run ({@link RunData#labelledApart} tells equal labels apart)</li>
+ * </ul>
+ * Class colours and names: {@link FigureStyle#classColor(int)}, {@link FigureStyle#className(int)}.
  * Every figure, its id (export file name) and where it is shown: {@link FigureKind}.
  *
  * <h2>Building and exporting</h2>
@@ -34,7 +54,10 @@ import java.util.Map;
  * FigureSet th  = FigureSet.theory(HeadKind.COSFACE, params);      // FigureKind.of(Source.THEORY)
  * set.get("embedding-circle");                                     // Optional<Figure>
  * set.only(List.of("s-tradeoff")).exportAll(dir, ExportFormat.PNG, 2);   // atomic writes, dir/<id>.png
+ * ExportPlan plan = set.plan(dir, ExportFormat.SVG, 1);              // names every file before writing:
+ * plan.existing(); plan.refuseOverwrite(force); plan.write();      //   ask or refuse, then write
  * FigureExporter.write(figure, dir, ExportFormat.SVG, 1);          // one figure → dir/<id>.svg
+ * new SizedFigure(figure, new Dimension(1200, 800));               // the same figure at another export size
  * BufferedImage img = FigureExporter.image(figure, 3);             // in memory, e.g. for the clipboard
  * }</pre>
  * PNGs are {@code preferredSize() × scale} pixels with pHYs = 96 × scale dpi; unwritable folders are a

@@ -89,4 +89,10 @@ public enum FigureKind {
     public static List<String> ids() {
         return Arrays.stream(values()).map(FigureKind::id).toList();
     }
+
+    /** The kind with this id (export file name). */
+    public static FigureKind byId(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no figure '" + id + "'; figures: " + ids()));
+    }
 }

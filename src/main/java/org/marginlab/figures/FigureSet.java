@@ -9,10 +9,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Set;
 import org.marginlab.UserException;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.figures.theory.HeadFigure;
+import org.marginlab.figures.export.ExportPlan;
+import org.marginlab.figures.theory.DzDthetaFigure;
+import org.marginlab.figures.theory.PsiCurvesFigure;
+import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TheoryFigure;
+import org.marginlab.figures.training.ConfusionMatrixFigure;
+import org.marginlab.figures.training.GradientCheckFigure;
+import org.marginlab.figures.training.SimilarityMatrixFigure;
+import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.EpochSnapshot;
@@ -101,39 +111,15 @@ public final class FigureSet {
         return new FigureSet(figures.stream().filter(f -> !f.id().equals(id)).toList());
     }
 
-    /**
-     * Writes every figure as {@code dir/<id>.<ext>}; returns the files in order. Figures are independent
-     * objects, so they are drawn and encoded in parallel (PNG encoding is most of an export's time);
-     * the caller must not touch them until this returns.
-     */
+    /** Every figure as {@code dir/<id>.<ext>}, planned but not yet written. */
+    public ExportPlan plan(Path dir, ExportFormat format, int scale) {
+        ExportPlan p = new ExportPlan(dir);
+        figures.forEach(f -> p.add(f, f.id(), format, scale));
+        return p;
+    }
+
+    /** Writes every figure as {@code dir/<id>.<ext>}, replacing files of those names; returns them in order. */
     public List<Path> exportAll(Path dir, ExportFormat format, int scale) {
-        FigureExporter.ensureDirectory(dir);
-        int threads = Math.max(1, Math.min(figures.size(), Runtime.getRuntime().availableProcessors()));
-        if (threads == 1) {
-            return figures.stream().map(f -> FigureExporter.write(f, dir, format, scale)).toList();
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "figure-export");
-            t.setDaemon(true);
-            return t;
-        })) {
-            List<Future<Path>> jobs = new ArrayList<>();
-            for (Figure f : figures) {
-                jobs.add(pool.submit(() -> FigureExporter.write(f, dir, format, scale)));
-            }
-            List<Path> out = new ArrayList<>();
-            for (Future<Path> j : jobs) {
-                out.add(j.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("figure export failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException("figure export was interrupted; run it again");
-        }
+        return plan(dir, format, scale).write();
     }
 }

@@ -2,7 +2,7 @@ package org.marginlab.figures;
 
 import java.util.Locale;
 
-/** Number formatting for labels and CSV: locale-independent, no trailing zeros. */
+/** Number formatting for figure labels: locale-independent, no trailing zeros (CSV cells: {@link org.marginlab.CsvNumbers}). */
 public final class Fmt {
     private Fmt() {
     }
@@ -18,11 +18,6 @@ public final class Fmt {
         String s = String.format(Locale.ROOT, "%.4f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** Full precision for CSV cells. */
-    public static String csv(double v) {
-        return Double.toString(v);
     }
 
     public static String fixed(double v, int decimals) {

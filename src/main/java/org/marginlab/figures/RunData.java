@@ -30,6 +30,21 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         return new RunData(label, config, iterations, epochs);
     }
 
+    /**
+     * Runs to overlay, labelled so that a legend tells them apart: where two runs' labels are the same,
+     * each gets its entry of {@code names} (e.g. its directory's name) added in brackets.
+     */
+    public static List<RunData> labelledApart(List<RunData> runs, List<String> names) {
+        List<String> labels = runs.stream().map(RunData::label).toList();
+        List<RunData> out = new java.util.ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunData r = runs.get(i);
+            out.add(java.util.Collections.frequency(labels, r.label()) < 2 ? r
+                    : new RunData(r.label() + " (" + names.get(i) + ")", r.config(), r.iterations(), r.epochs()));
+        }
+        return out;
+    }
+
     /** e.g. {@code "arc s=7"} or {@code "cosface s=16 m=0.2"}: the head and the params it reads. */
     public static String defaultLabel(TrainConfig c) {
         StringBuilder b = new StringBuilder(c.head().id());

@@ -1,5 +1,6 @@
 package org.marginlab.reproduce;
 
+import org.marginlab.CsvNumbers;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunSummary;
 
@@ -322,6 +323,6 @@ public final class ReportBuilder {
     }
 
     static String csv(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+        return Double.isFinite(v) ? CsvNumbers.of(v) : "";
     }
 }

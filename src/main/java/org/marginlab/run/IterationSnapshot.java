@@ -27,6 +27,8 @@ import org.marginlab.loss.HeadParams;
  *                      W_y (‖x‖ fixed, every θ_j moving), by autograd on the live head
  *                      ({@code train.AlongFeatureGradient}); length N, NaN where undefined, {@code null} in runs
  *                      recorded before it was measured
+ * @param probeIds      index in the test set of each probe row (its sample id), length N; {@code null} in
+ *                      runs recorded before it was kept
  */
 public record IterationSnapshot(
         long iteration,
@@ -42,7 +44,16 @@ public record IterationSnapshot(
         double learningRate,
         double imagesPerSecond,
         HeadParams headParams,
-        float[] dLdThetaAlong) {
+        float[] dLdThetaAlong,
+        int[] probeIds) {
+
+    /** A snapshot without sample ids, as runs recorded before they were kept read back. */
+    public IterationSnapshot(long iteration, int epoch, float[][] embeddings, int[] probeLabels, float[][] weights,
+                             float[][] centers, float[] thetaY, float[] dLdThetaY, double loss, double trainAccuracy,
+                             double learningRate, double imagesPerSecond, HeadParams headParams, float[] dLdThetaAlong) {
+        this(iteration, epoch, embeddings, probeLabels, weights, centers, thetaY, dLdThetaY, loss, trainAccuracy,
+                learningRate, imagesPerSecond, headParams, dLdThetaAlong, null);
+    }
 
     public int dimension() {
         return weights.length == 0 ? 0 : weights[0].length;

@@ -1,6 +1,6 @@
 package org.marginlab.run;
 
-import java.util.Locale;
+import org.marginlab.CsvNumbers;
 
 /**
  * One row of {@code metrics.csv}. Unknown values are NaN in memory and empty cells on disk: test accuracy
@@ -31,7 +31,7 @@ public record MetricsRow(long iteration, int epoch, double loss, double trainAcc
                 probeWcIntra, probeWInter, probeCInter, s, m, lambda};
         StringBuilder b = new StringBuilder().append(iteration).append(',').append(epoch);
         for (double x : v) {
-            b.append(',').append(cell(x));
+            b.append(',').append(CsvNumbers.of(x));
         }
         return b.toString();
     }
@@ -53,10 +53,6 @@ public record MetricsRow(long iteration, int epoch, double loss, double trainAcc
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String cell(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.7g", v);
     }
 
     private static double num(String s) {

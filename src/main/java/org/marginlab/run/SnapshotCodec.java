@@ -71,7 +71,8 @@ public final class SnapshotCodec {
             o.writeDouble(s.trainAccuracy());
             o.writeDouble(s.learningRate());
             o.writeDouble(s.imagesPerSecond());
-            int extras = (s.headParams() != null ? 1 : 0) | (s.dLdThetaAlong() != null ? 2 : 0);
+            int extras = (s.headParams() != null ? 1 : 0) | (s.dLdThetaAlong() != null ? 2 : 0)
+                    | (s.probeIds() != null ? 4 : 0);
             o.writeByte(extras);
             if (s.headParams() != null) {
                 o.writeDouble(s.headParams().s());
@@ -82,6 +83,11 @@ public final class SnapshotCodec {
             if (s.dLdThetaAlong() != null) {
                 for (float v : s.dLdThetaAlong()) {
                     o.writeFloat(v);
+                }
+            }
+            if (s.probeIds() != null) {
+                for (int v : s.probeIds()) {
+                    o.writeInt(v);
                 }
             }
         } catch (IOException e) {
@@ -112,8 +118,9 @@ public final class SnapshotCodec {
         HeadParams live = (extras & 1) != 0
                 ? new HeadParams(in.readDouble(), in.readDouble(), in.readDouble(), in.readByte() != 0) : null;
         float[] along = (extras & 2) != 0 ? readFloats(in, n) : null;
+        int[] ids = (extras & 4) != 0 ? readInts(in, n) : null;
         return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad, loss, acc, lr, ips,
-                live, along);
+                live, along, ids);
     }
 
     public static byte[] encode(EpochSnapshot s) {

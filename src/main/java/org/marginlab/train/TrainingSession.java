@@ -530,7 +530,7 @@ public final class TrainingSession {
         IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres,
                 theta, grad, trained ? t.lossSum() / Math.max(1, seen / config.batchSize()) : Double.NaN,
                 trained ? (double) t.hits() / seen : Double.NaN, lastLr,
-                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along);
+                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along, probe.clone());
         stats.reset();
         statsFrom = iteration;
         seen = 0;

@@ -11,13 +11,16 @@ import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleStatsFigure;
 
-/** WC-Intra, W-Inter, C-Inter over iterations (angular-loss paper Fig. 5), with compare runs overlaid. */
+/** WC-Intra, W-Inter, C-Inter over iterations (angular-loss paper Fig. 5), with compare and picked runs overlaid. */
 public final class AngleStatsView extends FigureView {
     private final ToggleButton degrees = new ToggleButton("degrees");
+    private final OverlayRuns overlays;
 
-    public AngleStatsView(WorkbenchViewModel model, BackgroundExecutor executor) {
+    public AngleStatsView(WorkbenchViewModel model, BackgroundExecutor executor, OverlayRuns overlays) {
         super(model, executor);
+        this.overlays = overlays;
         degrees.selectedProperty().addListener(o -> refresh());
+        addTools(overlays.tools(this));
         addTools(degrees);
     }
 
@@ -41,6 +44,7 @@ public final class AngleStatsView extends FigureView {
         for (RunModel r : model.compareRuns()) {
             runs.add(WorkbenchViewModel.toRunData(r));
         }
+        runs.addAll(overlays.runs());
         a.setRuns(runs);
         a.setAngleUnit(degrees.isSelected() ? AngleUnit.DEGREES : AngleUnit.RADIANS);
     }

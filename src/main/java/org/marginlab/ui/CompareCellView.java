@@ -2,6 +2,7 @@ package org.marginlab.ui;
 
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.RunData;
+import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 
@@ -36,6 +37,11 @@ public final class CompareCellView extends FigureView {
     @Override
     public String name() {
         return "Compare: " + run.title();
+    }
+
+    @Override
+    protected String exportStem(Figure f) {
+        return ExportPlan.stem("compare", run.config().head().id(), f.id());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.angles.AngleStatsTableFigure;
+import org.marginlab.figures.export.ExportPlan;
 
 /** The compared runs' latest angle statistics side by side (angular-loss paper Tables 2–3). */
 public final class CompareStatsView extends FigureView {
@@ -17,6 +18,11 @@ public final class CompareStatsView extends FigureView {
     @Override
     public String name() {
         return FigureKind.ANGLE_STATS_TABLE.label();
+    }
+
+    @Override
+    protected String exportStem(Figure f) {
+        return ExportPlan.stem("compare", null, f.id());
     }
 
     @Override

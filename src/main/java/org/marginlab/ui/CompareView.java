@@ -19,7 +19,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.loss.HeadKind;
+import org.marginlab.reproduce.PanelGridFigure;
 
 /**
  * Compare mode: pick two to four heads, train them with the current settings, same seed and data
@@ -34,6 +37,7 @@ public final class CompareView extends BorderPane {
     private final CompareStatsView stats;
     private final List<FigureView> cells = new ArrayList<>();
     private final Button start = new Button("Compare");
+    private static final String PANELS_ID = "embeddings";
 
     public CompareView(WorkbenchViewModel model, BackgroundExecutor executor) {
         this.model = model;
@@ -83,6 +87,31 @@ public final class CompareView extends BorderPane {
         List<FigureView> all = new ArrayList<>(cells);
         all.add(stats);
         return all;
+    }
+
+    /**
+     * The compared embeddings in one figure, each panel under its head's name, as the papers show them
+     * (angular-loss Fig. 6, AM-Softmax Fig. 4); null while nothing is compared. Built from fresh copies.
+     */
+    public Figure panelsFigure() {
+        if (cells.isEmpty()) {
+            return null;
+        }
+        List<PanelGridFigure.Panel> panels = new ArrayList<>();
+        for (FigureView cell : cells) {
+            Figure f = cell.createFigure();
+            cell.configure(f);
+            panels.add(new PanelGridFigure.Panel(f, ((CompareCellView) cell).run().title()));
+        }
+        String heads = model.compareRuns().stream().map(RunModel::title).collect(java.util.stream.Collectors.joining(", "));
+        return new PanelGridFigure(PANELS_ID, "Compared heads: " + heads + " (same seed and data order)", panels,
+                cells.size() <= 2 ? cells.size() : 2, new java.awt.Dimension(720, 500));
+    }
+
+    /** e.g. {@code compare-softmax-cosface-arcface-embeddings}. */
+    public String panelsStem() {
+        return ExportPlan.stem("compare-" + model.compareRuns().stream().map(r -> r.config().head().id())
+                .collect(java.util.stream.Collectors.joining("-")), null, PANELS_ID);
     }
 
     private void rebuild() {

@@ -12,10 +12,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.DirectoryChooser;
 
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.RunData;
 import org.marginlab.figures.export.ExportFormat;
+import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.FigureExporter;
 
 /**
@@ -117,38 +118,38 @@ public abstract class FigureView extends BorderPane {
     public Path export(Path dir, ExportFormat format, int scale) {
         Figure f = createFigure();
         configure(f);
-        return FigureExporter.write(f, dir, format, scale);
+        return FigureExporter.write(f, dir, exportStem(f), format, scale);
+    }
+
+    /**
+     * The stem of this view's export file names: the run, its head and the figure, e.g.
+     * {@code 20261201-031500-arcface-embedding-sphere}; views of other runs than the current one override it.
+     */
+    protected String exportStem(Figure f) {
+        return runStem(model, f.id());
+    }
+
+    /** The current run's directory name and head before {@code what}, as its export files are named. */
+    static String runStem(WorkbenchViewModel model, String what) {
+        Path dir = model.runDirectoryProperty().get();
+        RunData run = model.runData();
+        return ExportPlan.stem(dir == null ? null : dir.getFileName().toString(),
+                run == null || run.config() == null ? null : run.config().head().id(), what);
     }
 
     private MenuButton exportMenu() {
         MenuButton b = new MenuButton("Export");
         b.getItems().addAll(
-                item("PNG 1×", ExportFormat.PNG, 1), item("PNG 2×", ExportFormat.PNG, 2),
-                item("PNG 3×", ExportFormat.PNG, 3), item("SVG", ExportFormat.SVG, 1),
-                item("CSV (plotted data)", ExportFormat.CSV, 1));
+                item("PNG 1×…", ExportFormat.PNG, 1), item("PNG 2×…", ExportFormat.PNG, 2),
+                item("PNG 3×…", ExportFormat.PNG, 3), item("SVG…", ExportFormat.SVG, 1),
+                item("CSV (plotted data)…", ExportFormat.CSV, 1));
         return b;
     }
 
     private MenuItem item(String text, ExportFormat format, int scale) {
         MenuItem i = new MenuItem(text);
-        i.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Export " + name() + " to folder");
-            java.io.File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                exportInBackground(dir.toPath(), format, scale);
-            }
-        });
+        i.setOnAction(e -> WorkbenchWindow.of(this).exports().chooseAndExport(this, format, scale));
         return i;
-    }
-
-    /** Builds the figure copy on the FX thread, renders and writes it on a worker. */
-    public void exportInBackground(Path dir, ExportFormat format, int scale) {
-        Figure f = createFigure();
-        configure(f);
-        executor.submit(() -> FigureExporter.write(f, dir, format, scale),
-                path -> model.notify("Exported " + path.getFileName() + " to " + dir),
-                failure -> model.notify(WorkbenchViewModel.describe("Export failed", failure)));
     }
 
     protected static Label caption(String text) {

@@ -7,7 +7,7 @@ import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 
-/** A live view of one run figure that needs no view options of its own (gradient, similarity, curves). */
+/** A live view of one run figure that needs no view options of its own (gradient, similarity, confusion). */
 public class RunFigureView extends FigureView {
     private final FigureKind kind;
 

@@ -3,6 +3,7 @@ package org.marginlab.ui;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.theory.HeadFigure;
+import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.theory.STradeoffFigure;
 
 /** One analytic figure of the theory tab, drawn from the theory view-model's head and sliders. */
@@ -26,6 +27,12 @@ public final class TheoryFigureView extends FigureView {
     /** Analytic figures follow the sliders alone: a training run's snapshots leave them as they are. */
     @Override
     public void dataChanged() {
+    }
+
+    /** Theory figures belong to no run: named after the theory tab's head. */
+    @Override
+    protected String exportStem(Figure f) {
+        return ExportPlan.stem("theory", theory.headProperty().get().id(), f.id());
     }
 
     @Override

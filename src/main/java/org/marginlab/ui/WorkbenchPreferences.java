@@ -36,6 +36,7 @@ public final class WorkbenchPreferences {
         List<String> tabOrder = new ArrayList<>();
         TrainConfig lastConfig;
         List<String> recentRuns = new ArrayList<>();
+        String lastFolder;
     }
 
     private final Path file;
@@ -168,5 +169,14 @@ public final class WorkbenchPreferences {
         while (stored.recentRuns.size() > RECENT_LIMIT) {
             stored.recentRuns.remove(stored.recentRuns.size() - 1);
         }
+    }
+
+    /** The folder a file dialog last opened or saved in, if it still exists; null otherwise. */
+    public Path lastFolder() {
+        return stored.lastFolder == null || !Files.isDirectory(Path.of(stored.lastFolder)) ? null : Path.of(stored.lastFolder);
+    }
+
+    public void setLastFolder(Path dir) {
+        stored.lastFolder = dir.toAbsolutePath().normalize().toString();
     }
 }

@@ -311,10 +311,10 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Copies the current run's directory into {@code parent} (a run is written as it trains; this keeps
-     * a copy elsewhere). Refused while the run is still writing.
+     * Copies the current run's directory to the new directory {@code target} (a run is written as it
+     * trains; this keeps a copy elsewhere). Refused while the run is still writing.
      */
-    public void saveRunAs(Path parent, java.util.function.Consumer<Path> onSaved) {
+    public void saveRunAs(Path target, java.util.function.Consumer<Path> onSaved) {
         Path source = runDirectory.get();
         if (source == null) {
             notify("No run to save yet: start or open one first.");
@@ -324,7 +324,6 @@ public final class WorkbenchViewModel {
             notify("Stop the run before saving a copy; its files are still being written.");
             return;
         }
-        Path target = parent.resolve(source.getFileName());
         executor.submit(() -> copyTree(source, target), copy -> {
             notify("Saved a copy of the run to " + copy);
             onSaved.accept(copy);
@@ -333,7 +332,7 @@ public final class WorkbenchViewModel {
 
     private static Path copyTree(Path source, Path target) throws java.io.IOException {
         if (java.nio.file.Files.exists(target)) {
-            throw new UserException(target + " already exists; choose another folder");
+            throw new UserException(target + " already exists; choose another name");
         }
         // Copy into a temporary sibling, then rename, so a failed copy leaves nothing half-written.
         Path tmp = target.resolveSibling(target.getFileName() + ".partial");

@@ -32,7 +32,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 import org.marginlab.figures.FigureKind;
@@ -67,6 +66,8 @@ public final class WorkbenchWindow {
     private final Slider timeline = new Slider(0, 0, 0);
     private final ToggleButton live = new ToggleButton("Live");
     private final Label timelineLabel = new Label();
+    private final FileDialogs dialogs;
+    private final ExportActions exports;
     private String theme = "light";
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
@@ -75,14 +76,17 @@ public final class WorkbenchWindow {
         this.theory = theory;
         this.executor = executor;
         this.prefs = prefs;
+        dialogs = new FileDialogs(prefs, this::stage);
+        exports = new ExportActions(this, model, executor, dialogs, this::stage);
         settingsView = new SettingsView(model.settings());
+        OverlayRuns overlays = new OverlayRuns(prefs::recentRuns, OverlayRuns::read, model, executor);
         runViews = List.of(
                 new EmbeddingView(model, executor),
                 new AngleHistogramView(model, executor),
-                new AngleStatsView(model, executor),
+                new AngleStatsView(model, executor, overlays),
                 new RunFigureView(FigureKind.GRADIENT_CHECK, model, executor),
                 new RunFigureView(FigureKind.SIMILARITY_MATRIX, model, executor),
-                new RunFigureView(FigureKind.TRAINING_CURVES, model, executor),
+                new TrainingCurvesView(model, executor, overlays),
                 new RunFigureView(FigureKind.CONFUSION_MATRIX, model, executor));
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
@@ -116,6 +120,26 @@ public final class WorkbenchWindow {
         allViews().forEach(FigureView::refresh);
         // The one place the run views follow the current run (new run, opened run, recent run).
         model.runProperty().addListener(o -> runViews.forEach(FigureView::rebind));
+        // a run trained here is a recent run too, listed at once
+        model.runDirectoryProperty().addListener((o, was, dir) -> {
+            if (dir != null) {
+                prefs.addRecentRun(dir);
+                fillRecent();
+            }
+        });
+    }
+
+    /** The window whose scene holds {@code node}. */
+    static WorkbenchWindow of(javafx.scene.Node node) {
+        return (WorkbenchWindow) node.getScene().getRoot().getProperties().get(WorkbenchWindow.class);
+    }
+
+    public ExportActions exports() {
+        return exports;
+    }
+
+    private Window stage() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private void restoreTabOrder(List<String> order) {
@@ -240,19 +264,19 @@ public final class WorkbenchWindow {
     private MenuBar menuBar() {
         MenuItem open = new MenuItem("Open run…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> chooseFolder("Open a run directory").ifPresent(this::openRun));
-        recentMenu.setOnShowing(e -> fillRecent());
+        open.setOnAction(e -> dialogs.openRun().ifPresent(this::openRun));
         fillRecent();
         MenuItem saveAs = new MenuItem("Save run as…");
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         saveAs.disableProperty().bind(model.runDirectoryProperty().isNull());
-        saveAs.setOnAction(e -> chooseFolder("Save a copy of the run into").ifPresent(d -> model.saveRunAs(d, copy -> {
-            prefs.addRecentRun(copy);
-            fillRecent();
-        })));
+        saveAs.setOnAction(e -> dialogs.saveRun(model.runDirectoryProperty().get().getFileName().toString())
+                .ifPresent(d -> model.saveRunAs(d, copy -> {
+                    prefs.addRecentRun(copy);
+                    fillRecent();
+                })));
         MenuItem exportAll = new MenuItem("Export all figures…");
         exportAll.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        exportAll.setOnAction(e -> chooseFolder("Export all figures to").ifPresent(d -> exportAll(d, ExportFormat.PNG, 2)));
+        exportAll.setOnAction(e -> exports.chooseAndExportAll());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
@@ -263,6 +287,8 @@ public final class WorkbenchWindow {
         });
         Menu file = new Menu("File", null, open, recentMenu, saveAs, new javafx.scene.control.SeparatorMenuItem(), exportAll,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
+        // runs may have been deleted, or opened in another window, since the menu was last shown
+        file.setOnShowing(e -> fillRecent());
 
         MenuItem start = command("Start", new KeyCodeCombination(KeyCode.F5), model::start);
         start.disableProperty().bind(model.canStartProperty().not());
@@ -381,7 +407,8 @@ public final class WorkbenchWindow {
         HBox.setHgrow(timeline, Priority.ALWAYS);
         timelineLabel.setMinWidth(170);
         Button gif = new Button("Export replay GIF…");
-        gif.setOnAction(e -> chooseFolder("Write the replay GIF to").ifPresent(this::exportReplay));
+        gif.setOnAction(e -> dialogs.saveFile("Write the replay GIF", FigureView.runStem(model, "embedding-replay") + ".gif", "Animated GIF", "gif")
+                .ifPresent(this::exportReplay));
         HBox bar = new HBox(8, new Label("Timeline"), timeline, timelineLabel, live, gif);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -405,14 +432,6 @@ public final class WorkbenchWindow {
                         (i < 0 ? n : Math.min(i, n - 1) + 1), n));
     }
 
-    private java.util.Optional<Path> chooseFolder(String title) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(title);
-        Window w = root.getScene() == null ? null : root.getScene().getWindow();
-        java.io.File f = chooser.showDialog(w);
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
-    }
-
     /** Opens a run directory and remembers it in the recent list. */
     public void openRun(Path dir) {
         model.open(dir, opened -> {
@@ -432,42 +451,8 @@ public final class WorkbenchWindow {
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    /**
-     * Exports every figure that has data into {@code dir}: figures are copied on the FX thread and
-     * rendered on a worker. {@code done} (may be null) gets the written files on the FX thread.
-     */
-    public void exportAll(Path dir, ExportFormat format, int scale, java.util.function.Consumer<List<Path>> done) {
-        List<org.marginlab.figures.Figure> copies = new ArrayList<>();
-        for (FigureView v : allViews()) {
-            org.marginlab.figures.Figure f = v.createFigure();
-            v.configure(f);
-            if (f.hasData()) {
-                copies.add(f);
-            }
-        }
-        executor.submit(() -> {
-            List<Path> written = new ArrayList<>();
-            for (org.marginlab.figures.Figure f : copies) {
-                written.add(FigureExporter.write(f, dir, format, scale));
-                if (format != ExportFormat.CSV) {
-                    written.add(FigureExporter.write(f, dir, ExportFormat.CSV, 1));
-                }
-            }
-            return written;
-        }, written -> {
-            model.notify("Exported " + written.size() + " files to " + dir);
-            if (done != null) {
-                done.accept(written);
-            }
-        }, failure -> model.notify(WorkbenchViewModel.describe("Export failed", failure)));
-    }
-
-    public void exportAll(Path dir, ExportFormat format, int scale) {
-        exportAll(dir, format, scale, null);
-    }
-
     /** Writes the embedding's replay over the stored snapshots as an animated GIF. */
-    public void exportReplay(Path dir) {
+    public void exportReplay(Path file) {
         RunModel r = model.runProperty().get();
         if (r == null || r.history().isEmpty()) {
             model.notify("Nothing to replay yet: start or open a run first.");
@@ -476,7 +461,7 @@ public final class WorkbenchWindow {
         org.marginlab.figures.RunData data = WorkbenchViewModel.toRunData(r);
         EmbeddingView embedding = (EmbeddingView) runViews.get(0);
         List<org.marginlab.figures.Figure> frames = embedding.replayFrames(data, ReplayGif.MAX_FRAMES);
-        executor.submit(() -> ReplayGif.write(frames, dir.resolve("embedding-replay.gif"), 1),
+        executor.submit(() -> ReplayGif.write(frames, file, 1),
                 path -> model.notify("Wrote the replay (" + frames.size() + " frames) to " + path),
                 failure -> model.notify(WorkbenchViewModel.describe("GIF export failed", failure)));
     }

@@ -20,7 +20,7 @@ class MainTest {
                 {"train --dim", "marginlab: --dim needs a value <dim>; see `marginlab train --help`"},
                 {"screenshot", "marginlab: give --out FILE; see `marginlab screenshot --help`"},
                 {"figures", "marginlab: give RUN_DIR; see `marginlab figures --help`"},
-                {"figures a b", "marginlab: unexpected argument 'b'; see `marginlab figures --help`"},
+                {"info x", "marginlab: unexpected argument 'x'; see `marginlab info --help`"},
                 {"trian", "marginlab: unknown command 'trian'; did you mean train? use one of info, loss, theory, figures, "
                         + "train, bench, reproduce, screenshot, ui-bench, help; see `marginlab --help`"},
         };

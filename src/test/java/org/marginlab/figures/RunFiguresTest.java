@@ -245,7 +245,9 @@ class RunFiguresTest {
         f.setRun(RUN);
         List<String[]> csv = f.csv();
         assertEquals(1 + 3 * RUN.iterations().size() + RUN.epochs().size(), csv.size());
-        assertEquals(Double.toString(RUN.iterations().get(0).loss()), csv.get(1)[2]);
+        double loss = RUN.iterations().get(0).loss();
+        // the loss is a double: its 15 significant digits
+        assertEquals(loss, Double.parseDouble(csv.get(1)[3]), 1e-14 * loss);
         assertTrue(Pixels.inked(Pixels.render(f)) > 0.03);
     }
 

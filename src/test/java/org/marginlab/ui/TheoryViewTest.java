@@ -61,7 +61,7 @@ class TheoryViewTest {
             assertEquals(3, t.paramsProperty().get().m());
             DecisionBoundaryFigure d = (DecisionBoundaryFigure) w.theoryView().figures().get(3).liveFigure();
             assertEquals("sphereface", d.csv().get(1)[0]);
-            assertEquals("3.0", d.csv().get(1)[2]);
+            assertEquals("3", d.csv().get(1)[2]);
             return null;
         });
     }

@@ -175,12 +175,12 @@ class WorkbenchViewModelTest {
         RunModel m = new RunModel(org.marginlab.config.TrainConfig.defaults(HeadKind.ARC), "arc");
         vm.showStored(m, run.getParent(), "cpu()");
         java.util.List<Path> saved = new java.util.ArrayList<>();
-        vm.saveRunAs(tmp.resolve("keep"), saved::add);
         Path copy = tmp.resolve("keep/20260101-000000-arc");
+        vm.saveRunAs(copy, saved::add);
         assertEquals(List.of(copy), saved);
         assertEquals("{\"head\":\"arc\"}", java.nio.file.Files.readString(copy.resolve("config.json")));
         assertEquals("abc", java.nio.file.Files.readString(copy.resolve("sub/x.bin")));
-        vm.saveRunAs(tmp.resolve("keep"), saved::add);
+        vm.saveRunAs(copy, saved::add);
         assertTrue(vm.notificationProperty().get().contains("already exists"), vm.notificationProperty().get());
     }
 }

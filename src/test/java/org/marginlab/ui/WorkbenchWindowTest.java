@@ -4,6 +4,7 @@ import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import java.util.stream.LongStream;
 import javax.imageio.ImageIO;
 
 import javafx.beans.value.ChangeListener;
@@ -26,7 +28,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.devtools.ScreenshotMaker;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.angles.AngleStatsFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
@@ -255,7 +260,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    void exportAllAndReplayGif() throws Exception {
+    void exportAllAfterAComparisonWritesEveryFileItCountsAndAsksBeforeReplacing() throws Exception {
         RecordingBackend backend = new RecordingBackend();
         WorkbenchWindow w = show(backend);
         ScreenshotMaker.onFx(() -> {
@@ -265,38 +270,76 @@ class WorkbenchWindowTest {
         });
         backend.awaitStarted(1);
         ScreenshotMaker.onFx(() -> {
-            var l = backend.listeners.get(0);
-            for (int i = 1; i <= 5; i++) {
-                l.onIteration(Snapshots.iteration(10L * i, 10, 4));
+            w.model().startCompare(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE));
+            return null;
+        });
+        backend.awaitStarted(3);
+        ScreenshotMaker.onFx(() -> {
+            for (var l : backend.listeners) {
+                for (int i = 1; i <= 5; i++) {
+                    l.onIteration(Snapshots.iteration(10L * i, 10, 4));
+                }
+                l.onEpoch(Snapshots.epoch(0, 50, 10));
+                l.onProgress(50, 100, 0);
             }
-            l.onEpoch(Snapshots.epoch(0, 50, 10));
-            l.onProgress(50, 100, 0);
             w.clock().tick(Long.MAX_VALUE / 2);
             return null;
         });
         Path dir = tmp.resolve("all");
-        java.util.concurrent.CompletableFuture<List<Path>> written = new java.util.concurrent.CompletableFuture<>();
-        ScreenshotMaker.onFx(() -> {
-            w.exportAll(dir, ExportFormat.PNG, 1, written::complete);
-            return null;
-        });
-        List<Path> files = written.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        List<Path> files = exportAll(w, dir);
+        String reported = ScreenshotMaker.onFx(() -> w.model().notificationProperty().get());
+        assertTrue(reported.startsWith("Exported " + files.size() + " files"), reported);
+        try (var listing = Files.list(dir)) {
+            assertEquals(files.size(), listing.count(), "every file counted is on disk, none overwritten by another");
+        }
+        assertEquals(files.size(), new java.util.HashSet<>(files).size(), "distinct files");
         List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
-        for (String id : List.of("embedding-circle", "angle-histograms", "angle-stats", "gradient-check",
-                "similarity-matrix", "training-curves", "confusion-matrix", "dz-dtheta", "psi-curves", "s-tradeoff",
-                "decision-boundary")) {
-            assertTrue(names.contains(id + ".png"), id + ".png in " + names);
-            assertTrue(names.contains(id + ".csv"), id + ".csv in " + names);
+        String head = w.model().runData().config().head().id();
+        for (String stem : List.of("run1-" + head + "-embedding-circle", "run1-" + head + "-angle-histograms",
+                "run1-" + head + "-angle-stats", "run1-" + head + "-gradient-check", "run1-" + head + "-similarity-matrix",
+                "run1-" + head + "-training-curves", "run1-" + head + "-confusion-matrix",
+                "compare-softmax-embedding-circle", "compare-arcface-embedding-circle", "compare-angle-stats-table",
+                "compare-softmax-arcface-embeddings", "theory-cosface-dz-dtheta", "theory-cosface-psi-curves",
+                "theory-cosface-s-tradeoff", "theory-cosface-decision-boundary")) {
+            for (String ext : List.of(".png", ".svg", ".csv")) {
+                assertTrue(names.contains(stem + ext), stem + ext + " in " + names);
+            }
         }
         for (Path f : files) {
             assertTrue(Files.size(f) > 0, f + " is empty");
         }
+        assertTrue(Files.readString(dir.resolve("compare-softmax-arcface-embeddings.svg")).contains("<svg"));
+        // the two compared embeddings side by side in one image
+        assertEquals(2 * 720, ImageIO.read(dir.resolve("compare-softmax-arcface-embeddings.png").toFile()).getWidth());
 
+        // a second export asks first; declined, nothing is written
+        Path marked = dir.resolve("compare-softmax-embedding-circle.csv");
+        Files.writeString(marked, "mine");
+        List<List<Path>> asked = new java.util.ArrayList<>();
         ScreenshotMaker.onFx(() -> {
-            w.exportReplay(tmp.resolve("gif"));
+            w.exports().setConfirmReplace((d, existing) -> {
+                asked.add(existing);
+                return false;
+            });
+            w.exports().exportAll(dir, 1, written -> fail("declined, yet written"));
             return null;
         });
-        Path gif = tmp.resolve("gif/embedding-replay.gif");
+        assertEquals(List.of(files), asked, "asked once, naming every file that exists");
+        assertEquals("mine", Files.readString(marked));
+        assertTrue(ScreenshotMaker.onFx(() -> w.model().notificationProperty().get()).startsWith("Export cancelled"));
+        // accepted, the files are replaced
+        ScreenshotMaker.onFx(() -> {
+            w.exports().setConfirmReplace((d, existing) -> true);
+            return null;
+        });
+        assertEquals(files, exportAll(w, dir));
+        assertTrue(Files.readString(marked).startsWith("kind,class,class_name,x,y"));
+
+        Path gif = tmp.resolve("gif/replay.gif");
+        ScreenshotMaker.onFx(() -> {
+            w.exportReplay(gif);
+            return null;
+        });
         await(w, "gif", () -> Files.exists(gif));
         try (var in = ImageIO.createImageInputStream(gif.toFile())) {
             var reader = ImageIO.getImageReadersByFormatName("gif").next();
@@ -478,6 +521,50 @@ class WorkbenchWindowTest {
         double py = 1 / (1 + 9 * Math.exp(zj - zy));
         double expected = (py - 1) * slope;
         assertEquals(expected, Double.parseDouble(end[2]), 1e-9 + 1e-6 * Math.abs(expected), head + " at θ = " + end[1]);
+    }
+
+    @Test
+    void pickedRunsAreOverlaidUnderLabelsThatTellThemApart() {
+        ScreenshotMaker.onFx(() -> {
+            BackgroundExecutor now = BackgroundExecutor.synchronous();
+            WorkbenchViewModel vm = new WorkbenchViewModel(new SettingsViewModel(), new RecordingBackend(), now);
+            // each "directory" reads as a run of the head its name ends with, with five snapshots and one epoch
+            OverlayRuns overlays = new OverlayRuns(List::of, dir -> RunData.of(null,
+                    TrainConfig.defaults(HeadKind.fromId(dir.getFileName().toString().substring(2))),
+                    LongStream.rangeClosed(1, 5).mapToObj(i -> Snapshots.iteration(10 * i, 10, 4)).toList(),
+                    List.of(Snapshots.epoch(0, 50, 10))), vm, now);
+            TrainingCurvesView curves = new TrainingCurvesView(vm, now, overlays);
+            AngleStatsView stats = new AngleStatsView(vm, now, overlays);
+            overlays.load(List.of(Path.of("runs/1-arc"), Path.of("runs/2-arc"), Path.of("runs/3-cosface")));
+            String arc = RunData.defaultLabel(TrainConfig.defaults(HeadKind.ARC));
+            String cos = RunData.defaultLabel(TrainConfig.defaults(HeadKind.COSFACE));
+            List<String> expected = List.of(arc + " (1-arc)", arc + " (2-arc)", cos);
+            List<String[]> rows = curves.liveFigure().csv();
+            for (String label : expected) {
+                // the synthetic running losses 1/(it + 1) at iterations 10…50, and the epoch's test accuracy 80 %
+                List<Double> losses = rows.stream().filter(r -> r[0].equals(label) && r[1].equals("loss"))
+                        .map(r -> Double.parseDouble(r[3])).toList();
+                assertEquals(5, losses.size(), label);
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(1 / (10 * (i + 1) + 1.0), losses.get(i), 1e-15, label);
+                }
+                assertEquals(List.of("80"), rows.stream().filter(r -> r[0].equals(label) && r[1].equals("test_accuracy_percent"))
+                        .map(r -> r[3]).toList(), label);
+            }
+            assertEquals(expected, ((AngleStatsFigure) stats.liveFigure()).runs().stream().map(RunData::label).toList());
+            overlays.runs().clear();
+            assertFalse(curves.liveFigure().hasData(), "cleared: no run to draw");
+            return null;
+        });
+    }
+
+    private static List<Path> exportAll(WorkbenchWindow w, Path dir) throws Exception {
+        java.util.concurrent.CompletableFuture<List<Path>> written = new java.util.concurrent.CompletableFuture<>();
+        ScreenshotMaker.onFx(() -> {
+            w.exports().exportAll(dir, 1, written::complete);
+            return null;
+        });
+        return written.get(120, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static List<String> rows(List<String[]> csv) {

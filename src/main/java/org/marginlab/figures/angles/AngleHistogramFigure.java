@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
@@ -290,7 +291,7 @@ public final class AngleHistogramFigure implements RunFigure {
             for (int b = 0; b < c.length; b++) {
                 rows.add(new String[] {Integer.toString(run.epochs().get(e).epoch() + 1),
                     selectedClass < 0 ? "all" : Integer.toString(selectedClass),
-                    Fmt.csv(unit.of(ed[b])), Fmt.csv(unit.of(ed[b + 1])), Integer.toString(c[b]), Fmt.csv(f[b])});
+                    CsvNumbers.of(unit.of(ed[b])), CsvNumbers.of(unit.of(ed[b + 1])), Integer.toString(c[b]), CsvNumbers.of(f[b])});
             }
         }
         return rows;

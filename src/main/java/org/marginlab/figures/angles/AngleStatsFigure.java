@@ -13,11 +13,11 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 import org.marginlab.metrics.AngleStatistics;
@@ -174,14 +174,14 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         for (RunData r : runs) {
             for (EpochSnapshot e : r.epochs()) {
                 rows.add(new String[] {r.label(), "test", Integer.toString(e.epoch() + 1), Long.toString(e.iteration()),
-                    Fmt.csv(unit.of(e.wcIntra())), Fmt.csv(unit.of(e.wInter())), Fmt.csv(unit.of(e.cInter()))});
+                    CsvNumbers.of(unit.of(e.wcIntra())), CsvNumbers.of(unit.of(e.wInter())), CsvNumbers.of(unit.of(e.cInter()))});
             }
             List<AngleStatistics.Summary> stats = probeStats(r);
             for (int i = 0; i < stats.size(); i++) {
                 IterationSnapshot s = r.iterations().get(i);
                 AngleStatistics.Summary p = stats.get(i);
                 rows.add(new String[] {r.label(), "probe", Integer.toString(s.epoch() + 1), Long.toString(s.iteration()),
-                    Fmt.csv(unit.of(p.wcIntra())), Fmt.csv(unit.of(p.wInter())), Fmt.csv(unit.of(p.cInter()))});
+                    CsvNumbers.of(unit.of(p.wcIntra())), CsvNumbers.of(unit.of(p.wInter())), CsvNumbers.of(unit.of(p.cInter()))});
             }
         }
         return rows;

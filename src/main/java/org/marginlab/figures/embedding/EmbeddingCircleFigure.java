@@ -14,8 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.marginlab.figures.FigureKind;
-import org.marginlab.figures.FigureStyle;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.Fmt;
+import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.PlotFrame;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
@@ -289,7 +290,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x", "y"});
+        rows.add(new String[] {"kind", "class", "class_name", "x", "y", "id"});
         IterationSnapshot s = snapshot();
         if (s == null) {
             return rows;
@@ -298,28 +299,33 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int i = 0; i < p.points().length; i++) {
             int y = p.labels()[i];
             rows.add(new String[] {"point", Integer.toString(y), FigureStyle.className(y),
-                Fmt.csv(p.points()[i][0]), Fmt.csv(p.points()[i][1])});
+                CsvNumbers.of(p.points()[i][0]), CsvNumbers.of(p.points()[i][1]), sampleId(s, i)});
         }
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(new String[] {"weight_direction", Integer.toString(j), FigureStyle.className(j),
-                Fmt.csv(p.weights()[j][0]), Fmt.csv(p.weights()[j][1])});
+                CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), ""});
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
                 rows.add(new String[] {"center", Integer.toString(j), FigureStyle.className(j),
-                    Fmt.csv(p.centers()[j][0]), Fmt.csv(p.centers()[j][1])});
+                    CsvNumbers.of(p.centers()[j][0]), CsvNumbers.of(p.centers()[j][1]), ""});
             }
         }
         Regions reg = regions(s);
         if (reg != null) {
             for (double b : reg.boundaries()) {
-                rows.add(new String[] {"decision_boundary", "", "", Fmt.csv(Math.cos(b)), Fmt.csv(Math.sin(b))});
+                rows.add(new String[] {"decision_boundary", "", "", CsvNumbers.of(Math.cos(b)), CsvNumbers.of(Math.sin(b)), ""});
             }
             for (double[] m : reg.marginRuns()) {
-                rows.add(new String[] {"margin_region_start", "", "", Fmt.csv(Math.cos(m[0])), Fmt.csv(Math.sin(m[0]))});
-                rows.add(new String[] {"margin_region_end", "", "", Fmt.csv(Math.cos(m[1])), Fmt.csv(Math.sin(m[1]))});
+                rows.add(new String[] {"margin_region_start", "", "", CsvNumbers.of(Math.cos(m[0])), CsvNumbers.of(Math.sin(m[0])), ""});
+                rows.add(new String[] {"margin_region_end", "", "", CsvNumbers.of(Math.cos(m[1])), CsvNumbers.of(Math.sin(m[1])), ""});
             }
         }
         return rows;
+    }
+
+    /** The probe's sample id (its index in the test set) for the CSV; empty for runs recorded without ids. */
+    static String sampleId(IterationSnapshot s, int i) {
+        return s.probeIds() == null ? "" : Integer.toString(s.probeIds()[i]);
     }
 }

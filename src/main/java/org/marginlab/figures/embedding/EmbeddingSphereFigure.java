@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.marginlab.figures.FigureKind;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
@@ -223,7 +224,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         }
         Projection p = project(s);
         String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
-                + " probes; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
+                + " probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "") + "; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 3-D ("
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
         Rectangle2D body = FigureStyle.header(g, area, title(), sub);
@@ -532,29 +533,29 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth"});
+        rows.add(new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id"});
         IterationSnapshot s = snapshot();
         if (s == null) {
             return rows;
         }
         Projection p = project(s);
         for (int i = 0; i < p.points().length; i++) {
-            rows.add(row("point", p.labels()[i], p.points()[i]));
+            rows.add(row("point", p.labels()[i], p.points()[i], EmbeddingCircleFigure.sampleId(s, i)));
         }
         for (int j = 0; j < p.weights().length; j++) {
-            rows.add(row("weight_direction", j, p.weights()[j]));
+            rows.add(row("weight_direction", j, p.weights()[j], ""));
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
-                rows.add(row("center", j, p.centers()[j]));
+                rows.add(row("center", j, p.centers()[j], ""));
             }
         }
         return rows;
     }
 
-    private String[] row(String kind, int cls, double[] v) {
+    private String[] row(String kind, int cls, double[] v, String id) {
         double[] q = view(v);
-        return new String[] {kind, Integer.toString(cls), FigureStyle.className(cls), Fmt.csv(v[0]), Fmt.csv(v[1]),
-            Fmt.csv(v[2]), Fmt.csv(q[0]), Fmt.csv(q[1]), Fmt.csv(q[2])};
+        return new String[] {kind, Integer.toString(cls), FigureStyle.className(cls), CsvNumbers.of(v[0]), CsvNumbers.of(v[1]),
+            CsvNumbers.of(v[2]), CsvNumbers.of(q[0]), CsvNumbers.of(q[1]), CsvNumbers.of(q[2]), id};
     }
 }

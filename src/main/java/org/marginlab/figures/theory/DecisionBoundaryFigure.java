@@ -17,6 +17,7 @@ import java.util.Map;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
+import org.marginlab.CsvNumbers;
 import org.marginlab.loss.HeadFunctions;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
@@ -170,8 +171,8 @@ public final class DecisionBoundaryFigure implements HeadFigure {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"head", "s", "m", "lambda", "phi_rad", "boundary1_from_w1_rad", "boundary2_from_w1_rad"});
         double b1 = boundaryFromW1();
-        rows.add(new String[] {head.id(), Double.toString(params.s()), Double.toString(params.m()),
-            Double.toString(params.lambda()), Double.toString(phi), Double.toString(b1), Double.toString(phi - b1)});
+        rows.add(new String[] {head.id(), CsvNumbers.of(params.s()), CsvNumbers.of(params.m()),
+            CsvNumbers.of(params.lambda()), CsvNumbers.of(phi), CsvNumbers.of(b1), CsvNumbers.of(phi - b1)});
         return rows;
     }
 

@@ -18,6 +18,7 @@ import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.FigureKind;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.loss.HeadKind;
@@ -134,8 +135,8 @@ public final class STradeoffFigure extends TheoryFigure {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"s", "P_y", "dL_dtheta_y"});
         for (int i = 0; i < d[0].getItemCount(0); i++) {
-            rows.add(new String[] {Fmt.csv(d[0].getXValue(0, i)), Fmt.csv(d[0].getYValue(0, i)),
-                Fmt.csv(d[1].getYValue(0, i))});
+            rows.add(new String[] {CsvNumbers.of(d[0].getXValue(0, i)), CsvNumbers.of(d[0].getYValue(0, i)),
+                CsvNumbers.of(d[1].getYValue(0, i))});
         }
         return rows;
     }

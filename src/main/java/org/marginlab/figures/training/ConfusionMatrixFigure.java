@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
@@ -104,7 +105,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
             double[] share = rowShares(e.confusion()[i]);
             for (int j = 0; j < e.confusion()[i].length; j++) {
                 rows.add(new String[] {Integer.toString(i), FigureStyle.className(i), Integer.toString(j),
-                    FigureStyle.className(j), Integer.toString(e.confusion()[i][j]), Fmt.csv(share[j])});
+                    FigureStyle.className(j), Integer.toString(e.confusion()[i][j]), CsvNumbers.of(share[j])});
             }
         }
         return rows;

@@ -1,5 +1,6 @@
 package org.marginlab.figures.training;
 
+import org.marginlab.CsvNumbers;
 import org.marginlab.metrics.AngleStatistics;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
@@ -17,7 +18,6 @@ import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 import org.marginlab.loss.HeadFunctions;
@@ -262,7 +262,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         for (int i = 0; i < d.getSeriesCount(); i++) {
             XYSeries s = d.getSeries(i);
             for (int k = 0; k < s.getItemCount(); k++) {
-                rows.add(new String[] {names[i], Fmt.csv(s.getX(k).doubleValue()), Fmt.csv(s.getY(k).doubleValue())});
+                rows.add(new String[] {names[i], CsvNumbers.of(s.getX(k).doubleValue()), CsvNumbers.of(s.getY(k).doubleValue())});
             }
         }
         return rows;

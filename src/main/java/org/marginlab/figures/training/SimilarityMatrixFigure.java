@@ -6,10 +6,10 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.figures.Fmt;
 import org.marginlab.run.EpochSnapshot;
 
 /**
@@ -112,7 +112,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
         for (int i = 0; i < e.similarity().length; i++) {
             for (int j = 0; j < e.similarity().length; j++) {
                 rows.add(new String[] {Integer.toString(i), Integer.toString(e.similarityLabels()[i]), Integer.toString(j),
-                    Integer.toString(e.similarityLabels()[j]), Fmt.csv(e.similarity()[i][j])});
+                    Integer.toString(e.similarityLabels()[j]), CsvNumbers.of(e.similarity()[i][j])});
             }
         }
         return rows;

@@ -15,10 +15,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ChartFigure;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 import org.marginlab.run.EpochSnapshot;
@@ -27,21 +27,27 @@ import org.marginlab.run.IterationSnapshot;
 /**
  * Loss, training and test accuracy, and learning rate against the iteration, in three stacked panels
  * sharing the iteration axis. Training values are running means between snapshots; test accuracy is
- * measured at the end of each epoch on the full test set.
+ * measured at the end of each epoch on the full test set. Several runs overlay in colour, one colour per
+ * run, with the runs' labels ({@link RunData#label()}) in the legend.
  */
 public final class TrainingCurvesFigure extends ChartFigure implements RunFigure {
 
-    private RunData run;
+    private List<RunData> runs = List.of();
 
     @Override
     public void setRun(RunData r) {
-        run = r;
+        setRuns(r == null ? List.of() : List.of(r));
+    }
+
+    /** Runs to overlay, e.g. the heads of a comparison or the seeds of a sweep. */
+    public void setRuns(List<RunData> rs) {
+        runs = List.copyOf(rs);
         invalidate();
     }
 
     @Override
     public boolean hasData() {
-        return run != null && !run.iterations().isEmpty();
+        return runs.stream().anyMatch(r -> !r.iterations().isEmpty());
     }
 
     @Override
@@ -51,7 +57,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
 
     @Override
     public String title() {
-        return "Training curves";
+        return runs.size() > 1 ? "Training curves of " + runs.size() + " runs" : "Training curves";
     }
 
     @Override
@@ -59,46 +65,42 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         return new Dimension(900, 760);
     }
 
-    XYSeries loss() {
-        XYSeries s = new XYSeries("training loss (running mean)", false, true);
-        if (run != null) {
-            for (IterationSnapshot it : run.iterations()) {
-                if (Double.isFinite(it.loss())) { // the iteration-0 snapshot precedes any training loss
-                    s.add(it.iteration(), it.loss());
-                }
+    private boolean overlay() {
+        return runs.size() > 1;
+    }
+
+    XYSeries loss(RunData run) {
+        XYSeries s = new XYSeries(overlay() ? run.label() : "training loss (running mean)", false, true);
+        for (IterationSnapshot it : run.iterations()) {
+            if (Double.isFinite(it.loss())) { // the iteration-0 snapshot precedes any training loss
+                s.add(it.iteration(), it.loss());
             }
         }
         return s;
     }
 
-    XYSeries trainAcc() {
-        XYSeries s = new XYSeries("training accuracy (running)", false, true);
-        if (run != null) {
-            for (IterationSnapshot it : run.iterations()) {
-                if (Double.isFinite(it.trainAccuracy())) {
-                    s.add(it.iteration(), 100 * it.trainAccuracy());
-                }
+    XYSeries trainAcc(RunData run) {
+        XYSeries s = new XYSeries(overlay() ? run.label() + ", training" : "training accuracy (running)", false, true);
+        for (IterationSnapshot it : run.iterations()) {
+            if (Double.isFinite(it.trainAccuracy())) {
+                s.add(it.iteration(), 100 * it.trainAccuracy());
             }
         }
         return s;
     }
 
-    XYSeries testAcc() {
-        XYSeries s = new XYSeries("test accuracy (end of epoch)", false, true);
-        if (run != null) {
-            for (EpochSnapshot e : run.epochs()) {
-                s.add(e.iteration(), 100 * e.testAccuracy());
-            }
+    XYSeries testAcc(RunData run) {
+        XYSeries s = new XYSeries(overlay() ? run.label() + ", test" : "test accuracy (end of epoch)", false, true);
+        for (EpochSnapshot e : run.epochs()) {
+            s.add(e.iteration(), 100 * e.testAccuracy());
         }
         return s;
     }
 
-    XYSeries lr() {
-        XYSeries s = new XYSeries("learning rate", false, true);
-        if (run != null) {
-            for (IterationSnapshot it : run.iterations()) {
-                s.add(it.iteration(), it.learningRate());
-            }
+    XYSeries lr(RunData run) {
+        XYSeries s = new XYSeries(overlay() ? run.label() : "learning rate", false, true);
+        for (IterationSnapshot it : run.iterations()) {
+            s.add(it.iteration(), it.learningRate());
         }
         return s;
     }
@@ -108,21 +110,41 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         NumberAxis x = new NumberAxis("iteration (optimizer steps)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
-        plot.add(panel(new XYSeriesCollection(loss()), new NumberAxis("loss (nats)"), FigureStyle.seriesColor(0)), 3);
+        XYSeriesCollection loss = new XYSeriesCollection();
         XYSeriesCollection acc = new XYSeriesCollection();
-        acc.addSeries(trainAcc());
-        acc.addSeries(testAcc());
-        NumberAxis accAxis = new NumberAxis("accuracy (%)");
-        XYPlot accPlot = panel(acc, accAxis, FigureStyle.seriesColor(2));
+        XYSeriesCollection lrs = new XYSeriesCollection();
+        for (RunData r : runs) {
+            loss.addSeries(loss(r));
+            // per run: training accuracy (series 2i, thin), test accuracy (2i + 1, dots)
+            acc.addSeries(trainAcc(r));
+            acc.addSeries(testAcc(r));
+            lrs.addSeries(lr(r));
+        }
+        XYPlot lossPlot = panel(loss, new NumberAxis("loss (nats)"), 0);
+        plot.add(lossPlot, 3);
+        XYPlot accPlot = panel(acc, new NumberAxis("accuracy (%)"), 2);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) accPlot.getRenderer();
-        r.setSeriesPaint(1, FigureStyle.seriesColor(1));
-        r.setSeriesShapesVisible(1, true);
-        r.setSeriesShape(1, new Ellipse2D.Double(-4, -4, 8, 8));
-        r.setSeriesStroke(1, new BasicStroke(2.2f));
+        for (int i = 0; i < runs.size(); i++) {
+            r.setSeriesPaint(2 * i, overlay() ? FigureStyle.seriesColor(i) : FigureStyle.seriesColor(2));
+            r.setSeriesStroke(2 * i, overlay() ? new BasicStroke(1f) : new BasicStroke(1.8f));
+            r.setSeriesPaint(2 * i + 1, overlay() ? FigureStyle.seriesColor(i) : FigureStyle.seriesColor(1));
+            r.setSeriesShapesVisible(2 * i + 1, true);
+            r.setSeriesShape(2 * i + 1, new Ellipse2D.Double(-4, -4, 8, 8));
+            r.setSeriesStroke(2 * i + 1, new BasicStroke(2.2f));
+        }
         plot.add(accPlot, 3);
-        XYSeries lr = lr();
-        double lo = lr.getItemCount() == 0 ? 1 : lr.getMinY();
-        double hi = lr.getItemCount() == 0 ? 1 : lr.getMaxY();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < lrs.getSeriesCount(); i++) {
+            if (lrs.getSeries(i).getItemCount() > 0) {
+                lo = Math.min(lo, lrs.getSeries(i).getMinY());
+                hi = Math.max(hi, lrs.getSeries(i).getMaxY());
+            }
+        }
+        if (lo > hi) {
+            lo = 1;
+            hi = 1;
+        }
         ValueAxis lrAxis;
         if (lo > 0 && hi / lo > 10) {
             LogAxis la = new LogAxis("learning rate (log scale)");
@@ -136,19 +158,36 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
             na.setAutoRangeMinimumSize(Math.max(Math.abs(hi) * 0.5, 1e-12));
             lrAxis = na;
         }
-        plot.add(panel(new XYSeriesCollection(lr), lrAxis, FigureStyle.seriesColor(5)), 2);
+        plot.add(panel(lrs, lrAxis, 5), 2);
+        if (overlay()) {
+            // one legend of the runs: the colours are the same in every panel
+            plot.setFixedLegendItems(lossPlot.getLegendItems());
+        }
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
-        String sub = run == null ? "" : run.label() + (run.config() == null ? "" : ", " + run.config().optimizer()
-                + ", " + run.config().schedule() + " schedule, batch " + run.config().batchSize()
-                + (run.scheduleNote().isEmpty() ? "" : "; " + run.scheduleNote()));
-        c.addSubtitle(0, new TextTitle(sub));
+        c.addSubtitle(0, new TextTitle(subtitle()));
         return c;
     }
 
-    private static XYPlot panel(XYSeriesCollection d, ValueAxis y, java.awt.Color color) {
+    private String subtitle() {
+        if (runs.isEmpty()) {
+            return "";
+        }
+        if (overlay()) {
+            return "accuracy: test set at the end of each epoch (dots), running training accuracy (thin line)";
+        }
+        RunData run = runs.getFirst();
+        return run.label() + (run.config() == null ? "" : ", " + run.config().optimizer()
+                + ", " + run.config().schedule() + " schedule, batch " + run.config().batchSize()
+                + (run.scheduleNote().isEmpty() ? "" : "; " + run.scheduleNote()));
+    }
+
+    /** A panel whose series i is drawn in run i's colour, or in colour {@code single} for one run. */
+    private XYPlot panel(XYSeriesCollection d, ValueAxis y, int single) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, color);
-        r.setSeriesStroke(0, new BasicStroke(1.8f));
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, overlay() ? FigureStyle.seriesColor(i) : FigureStyle.seriesColor(single));
+            r.setSeriesStroke(i, new BasicStroke(1.8f));
+        }
         if (y instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
         }
@@ -158,12 +197,15 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"series", "iteration", "value"});
+        rows.add(new String[] {"run", "series", "iteration", "value"});
         String[] names = {"loss", "train_accuracy_percent", "test_accuracy_percent", "learning_rate"};
-        XYSeries[] all = {loss(), trainAcc(), testAcc(), lr()};
-        for (int i = 0; i < all.length; i++) {
-            for (int k = 0; k < all[i].getItemCount(); k++) {
-                rows.add(new String[] {names[i], Fmt.csv(all[i].getX(k).doubleValue()), Fmt.csv(all[i].getY(k).doubleValue())});
+        for (RunData run : runs) {
+            XYSeries[] all = {loss(run), trainAcc(run), testAcc(run), lr(run)};
+            for (int i = 0; i < all.length; i++) {
+                for (int k = 0; k < all[i].getItemCount(); k++) {
+                    rows.add(new String[] {run.label(), names[i], CsvNumbers.of(all[i].getX(k).doubleValue()),
+                        CsvNumbers.of(all[i].getY(k).doubleValue())});
+                }
             }
         }
         return rows;
