@@ -16,6 +16,10 @@ public interface TrainingListener {
     default void onProgress(long iteration, long totalIterations, int epoch) {
     }
 
+    /** A live change took effect at the top of iteration {@code change.iteration()}. */
+    default void onChange(LiveChange change) {
+    }
+
     default void onStateChanged(RunState state, String message) {
     }
 }

@@ -58,6 +58,9 @@ public final class TrainingSession {
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final long itersPerEpoch;
     private final long totalIterations;
+    private final LiveChanges changes;
+    /** The config in force: {@link #config} with the live changes applied so far. */
+    private volatile TrainConfig live;
 
     private final Object lock = new Object();
     private Want want = Want.NONE;
@@ -95,7 +98,8 @@ public final class TrainingSession {
     private long lastCheckpoint = -1;
     private String resumeNotice;
 
-    private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer, Checkpoint resumeFrom) {
+    private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer,
+                            Checkpoint resumeFrom, List<LiveChange> applied, List<LiveChange> replay) {
         this.data = data;
         this.heads = heads;
         this.writer = writer;
@@ -103,6 +107,8 @@ public final class TrainingSession {
         this.itersPerEpoch = iterationsPerEpoch(config, data);
         this.totalIterations = totalIterations(config, itersPerEpoch);
         this.config = config.withWarmupFor(totalIterations);
+        this.live = LiveChanges.fold(this.config, applied);
+        this.changes = new LiveChanges(replay);
     }
 
     private static long iterationsPerEpoch(TrainConfig config, TrainingData data) {
@@ -124,10 +130,20 @@ public final class TrainingSession {
      * number of iterations first, so config.json re-runs the run exactly.
      */
     public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir) {
+        return create(config, data, heads, runDir, List.of());
+    }
+
+    /**
+     * A new run that also applies {@code replay} (an earlier run's {@code changes.csv}) at their
+     * iterations: with that run's config it trains the same run again.
+     */
+    public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir,
+                                         List<LiveChange> replay) {
         ConfigCheck.validate(config);
         TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
+        LiveChanges.fold(fixed, replay); // a change this config cannot take fails here, not mid-run
         RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
-        return new TrainingSession(fixed, data, heads, writer, null);
+        return new TrainingSession(fixed, data, heads, writer, null, List.of(), replay);
     }
 
     /**
@@ -138,8 +154,12 @@ public final class TrainingSession {
         TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
         Checkpoint.Found found = Checkpoint.latest(runDir);
         Checkpoint ckpt = found.checkpoint();
+        List<LiveChange> recorded = LiveChange.read(runDir.resolve(RunFiles.CHANGES));
         RunWriter writer = RunWriter.resume(runDir, ckpt.iteration());
-        TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt);
+        // Changes before the checkpoint are in its state; the later ones act again at their iterations.
+        TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt,
+                recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
+                recorded.stream().filter(c -> c.iteration() >= ckpt.iteration()).toList());
         s.iteration = ckpt.iteration();
         s.resumeNotice = found.notice();
         return s;
@@ -150,8 +170,26 @@ public final class TrainingSession {
         return resumeNotice;
     }
 
+    /** The config the run started with, as in its config.json. */
     public TrainConfig config() {
         return config;
+    }
+
+    /** The config in force now: {@link #config()} with the live changes applied so far. */
+    public TrainConfig liveConfig() {
+        return live;
+    }
+
+    /**
+     * Sets a live setting from the next iteration on; safe from any thread, also while paused. The value
+     * is checked against the ranges of the settings now: a bad one is a UserException naming the flag.
+     */
+    public void change(LiveField field, double value) {
+        if (!field.appliesTo(config.head())) {
+            throw new org.marginlab.UserException(config.head().id() + " does not read " + field.id());
+        }
+        field.with(live, value);
+        changes.request(field, value);
     }
 
     public Path runDirectory() {
@@ -333,7 +371,7 @@ public final class TrainingSession {
         int cols = data.train().cols();
         backbone = Backbones.build(config.backbone(), config.dim());
         backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, rows, cols));
-        head = heads.create(config, data.classes());
+        head = heads.create(live, data.classes());
         head.block().initialize(manager, DataType.FLOAT32, new Shape(1, config.dim()));
         store = new ParameterStore(manager, false);
         if (resumeFrom != null) {
@@ -361,7 +399,7 @@ public final class TrainingSession {
         if (resumeFrom != null) {
             optimizer.decodeState(manager, resumeFrom.optimizer());
         }
-        schedule = new LrSchedule(config.schedule(), config.learningRate(), totalIterations);
+        schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
         probe = data.probeIndices(config.probePerClass());
         probeLabels = new int[probe.length];
         for (int i = 0; i < probe.length; i++) {
@@ -384,6 +422,7 @@ public final class TrainingSession {
      */
     private void iterate(boolean stepping) throws IOException {
         long it = iteration;
+        applyChanges(it);
         int epoch = (int) (it / itersPerEpoch);
         int pos = (int) (it % itersPerEpoch);
         int b = config.batchSize();
@@ -432,6 +471,24 @@ public final class TrainingSession {
         }
     }
 
+    /** The live changes due at this iteration: head schedules and learning rate, recorded in the run. */
+    private void applyChanges(long it) throws IOException {
+        for (LiveChange c : changes.due(it, live)) {
+            live = c.field().with(live, c.to());
+            if (c.field() == LiveField.LR) {
+                schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
+            } else {
+                head.retune(live);
+            }
+            if (writer != null) {
+                writer.change(c);
+            }
+            for (TrainingListener l : listeners) {
+                l.onChange(c);
+            }
+        }
+    }
+
     /**
      * Losses are checked when they are read, at snapshots and epoch ends, so the run stops up to one such
      * interval after the bad step, whose updates it has applied; the checkpoint named is from before it.
@@ -453,7 +510,7 @@ public final class TrainingSession {
                         + "lower --lr or --s, or use --margin-warmup; noticed at iteration %d (losses are read "
                         + "at snapshots and epoch ends); last good checkpoint: %s",
                 badIteration, config.head().id(), params,
-                fmt(config.learningRate()), config.batchSize(), config.optimizer(), iteration,
+                fmt(live.learningRate()), config.batchSize(), config.optimizer(), iteration,
                 writer == null ? "none (no run directory)"
                         : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory());
     }
