@@ -6,7 +6,9 @@ import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
 import org.marginlab.train.ConfigCheck;
 import org.marginlab.train.ConfigJson;
+import org.marginlab.train.LiveChange;
 import org.marginlab.train.MarginTrainableHead;
+import org.marginlab.train.RunFiles;
 import org.marginlab.train.RunState;
 import org.marginlab.train.RunSummary;
 import org.marginlab.train.RunWriter;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +38,8 @@ import java.util.concurrent.ExecutionException;
                 + "(config.json, metrics.csv, summary.json, snapshots.bin/.idx, checkpoint.bin).")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "start from this config.json (any run's config.json re-runs it)")
+    @Option(names = "--config", paramLabel = "FILE", description = "start from this config.json (any run's config.json re-runs it, "
+            + "with the settings changed while it trained, from changes.csv beside it)")
     Path config;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the run in RUN_DIR from its last checkpoint")
     Path resume;
@@ -116,7 +120,15 @@ public final class TrainCommand implements Callable<Integer> {
             TrainConfig c = ConfigCheck.validate(buildConfig());
             TrainingData td = TrainingData.from(FashionMnist.load(c.dataDir() == null ? null : Path.of(c.dataDir())));
             Path dir = out != null ? out : RunWriter.defaultDirectory(Path.of("runs"), c.head().id());
-            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir);
+            // A run's settings changed while training are in changes.csv beside its config.json, not in it:
+            // config.json is what the run started with, and changes.csv grows as the run trains.
+            List<LiveChange> replay = config == null ? List.of()
+                    : LiveChange.read(config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
+            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay);
+            if (!replay.isEmpty()) {
+                err.println("replaying " + replay.size() + (replay.size() == 1 ? " change" : " changes")
+                        + " made while training, from " + config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
+            }
         }
         ProgressBar bar = new ProgressBar(err);
         session.addListener(bar);
