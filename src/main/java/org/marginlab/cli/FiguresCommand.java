@@ -7,9 +7,11 @@ import java.util.concurrent.Callable;
 import org.marginlab.UserException;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureSet;
+import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleHistogramFigure;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.figures.export.ExportFormat;
+import org.marginlab.train.LiveChange;
 import org.marginlab.train.RunReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +61,8 @@ final class FiguresCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : runDir.resolve("figures");
         long t0 = System.nanoTime();
-        FigureSet set = FigureSet.forRun(run.iterations(), run.epochs(), run.config()).only(only);
+        FigureSet set = FigureSet.forRun(RunData.of(null, run.config(), run.iterations(), run.epochs())
+                .withChanges(LiveChange.ofRun(runDir))).only(only);
         List<Integer> classes = histogramClasses(run);
         List<Path> written = new ArrayList<>(
                 (classes.isEmpty() ? set : set.without(FigureIds.ANGLE_HISTOGRAMS)).exportAll(dir, fmt, scale));

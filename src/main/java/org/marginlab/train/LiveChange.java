@@ -19,6 +19,20 @@ public record LiveChange(long iteration, LiveField field, double from, double to
 
     public static final String HEADER = "iteration,field,old,new";
 
+    /** The changes recorded in a run directory, oldest first; empty when none were made. */
+    public static List<LiveChange> ofRun(Path runDir) {
+        return read(runDir.resolve(RunFiles.CHANGES));
+    }
+
+    /** The config after every change in {@code changes}, in order. */
+    public static TrainConfig fold(TrainConfig start, List<LiveChange> changes) {
+        TrainConfig c = start;
+        for (LiveChange ch : changes) {
+            c = ch.field().with(c, ch.to());
+        }
+        return c;
+    }
+
     public String toCsv() {
         return iteration + "," + field.id() + "," + from + "," + to;
     }

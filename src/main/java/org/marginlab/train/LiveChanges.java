@@ -54,13 +54,4 @@ final class LiveChanges {
         }
         return out;
     }
-
-    /** The config after every change in {@code changes}, in order. */
-    static TrainConfig fold(TrainConfig start, List<LiveChange> changes) {
-        TrainConfig c = start;
-        for (LiveChange ch : changes) {
-            c = ch.field().with(c, ch.to());
-        }
-        return c;
-    }
 }

@@ -3,8 +3,6 @@ package org.marginlab.train;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
 
-import java.util.Locale;
-
 /**
  * A setting that may change while a run trains: the head's s, m and λ (λ is also the center-loss weight),
  * the margin/scale warm-up and the learning rate. Each reads and replaces its value in a {@link TrainConfig},
@@ -84,10 +82,5 @@ public enum LiveField {
                 c.momentum(), c.batchSize(), c.epochs(), c.iterations(), c.seed(), c.device(), c.augment(),
                 c.probePerClass(), c.snapshotEvery());
         return ConfigCheck.validate(out);
-    }
-
-    /** The value as the window shows it. */
-    public String format(double v) {
-        return this == WARMUP ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 }

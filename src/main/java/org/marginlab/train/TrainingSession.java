@@ -107,7 +107,7 @@ public final class TrainingSession {
         this.itersPerEpoch = iterationsPerEpoch(config, data);
         this.totalIterations = totalIterations(config, itersPerEpoch);
         this.config = config.withWarmupFor(totalIterations);
-        this.live = LiveChanges.fold(this.config, applied);
+        this.live = LiveChange.fold(this.config, applied);
         this.changes = new LiveChanges(replay);
     }
 
@@ -141,7 +141,7 @@ public final class TrainingSession {
                                          List<LiveChange> replay) {
         ConfigCheck.validate(config);
         TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
-        LiveChanges.fold(fixed, replay); // a change this config cannot take fails here, not mid-run
+        LiveChange.fold(fixed, replay); // a change this config cannot take fails here, not mid-run
         RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
         return new TrainingSession(fixed, data, heads, writer, null, List.of(), replay);
     }

@@ -9,6 +9,8 @@ import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
 import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HeadFactory;
+import org.marginlab.train.LiveChange;
+import org.marginlab.train.LiveField;
 import org.marginlab.train.RunReader;
 import org.marginlab.train.RunState;
 import org.marginlab.train.RunWriter;
@@ -106,7 +108,8 @@ public final class EngineBackend implements TrainingBackend {
                 state = RunState.FINISHED;
             }
         }
-        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device);
+        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device,
+                LiveChange.ofRun(runDirectory));
     }
 
     private record SessionControl(TrainingSession session, String device) implements Control {
@@ -128,6 +131,11 @@ public final class EngineBackend implements TrainingBackend {
         @Override
         public void cancel() {
             session.cancel();
+        }
+
+        @Override
+        public void change(LiveField field, double value) {
+            session.change(field, value);
         }
 
         @Override

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.marginlab.train.EpochSnapshot;
 import org.marginlab.train.IterationSnapshot;
+import org.marginlab.train.LiveChange;
 import org.marginlab.train.RunState;
 import org.marginlab.train.TrainConfig;
 import org.marginlab.train.TrainingListener;
@@ -43,6 +44,7 @@ public final class RunModel {
     private final ConcurrentLinkedQueue<IterationSnapshot> iterationQueue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<EpochSnapshot> epochQueue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<StateChange> stateQueue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LiveChange> changeQueue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Progress> progressRef = new AtomicReference<>();
 
     // Properties (FX thread)
@@ -55,6 +57,7 @@ public final class RunModel {
     private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper();
     private final List<IterationSnapshot> history = new ArrayList<>();
     private final List<EpochSnapshot> epochs = new ArrayList<>();
+    private final List<LiveChange> changes = new ArrayList<>();
 
     private long dataStamp;
     private long runningNanos;
@@ -93,6 +96,11 @@ public final class RunModel {
             }
 
             @Override
+            public void onChange(LiveChange change) {
+                changeQueue.add(change);
+            }
+
+            @Override
             public void onStateChanged(RunState s, String m) {
                 stateQueue.add(new StateChange(s, m == null ? "" : m));
             }
@@ -101,6 +109,13 @@ public final class RunModel {
 
     /** Fills the model from a finished run read from disk. */
     public void loadStored(List<IterationSnapshot> iterations, List<EpochSnapshot> epochSnapshots, RunState finalState) {
+        loadStored(iterations, epochSnapshots, List.of(), finalState);
+    }
+
+    /** Fills the model from a run read from disk whose settings changed while it trained. */
+    public void loadStored(List<IterationSnapshot> iterations, List<EpochSnapshot> epochSnapshots,
+                           List<LiveChange> liveChanges, RunState finalState) {
+        liveChanges.forEach(changeQueue::add);
         iterations.forEach(iterationQueue::add);
         epochSnapshots.forEach(epochQueue::add);
         stateQueue.add(new StateChange(finalState, "opened from disk"));
@@ -135,6 +150,12 @@ public final class RunModel {
         while ((ep = epochQueue.poll()) != null) {
             epochs.add(ep);
             latestEpoch.set(ep);
+            changed = true;
+            dataStamp++;
+        }
+        LiveChange ch;
+        while ((ch = changeQueue.poll()) != null) {
+            changes.add(ch);
             changed = true;
             dataStamp++;
         }
@@ -224,6 +245,16 @@ public final class RunModel {
     /** Iteration snapshots so far, oldest first (thinned beyond {@value #HISTORY_LIMIT}); FX thread only. */
     public List<IterationSnapshot> history() {
         return Collections.unmodifiableList(history);
+    }
+
+    /** Settings changed while it trained so far, oldest first; FX thread only. */
+    public List<LiveChange> changes() {
+        return Collections.unmodifiableList(changes);
+    }
+
+    /** The settings in force after the changes so far; FX thread only. */
+    public TrainConfig liveConfig() {
+        return LiveChange.fold(config, changes);
     }
 
     /** Epoch snapshots so far, oldest first; FX thread only. */

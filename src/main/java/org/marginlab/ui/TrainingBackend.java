@@ -3,6 +3,8 @@ package org.marginlab.ui;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.marginlab.train.LiveChange;
+import org.marginlab.train.LiveField;
 import org.marginlab.train.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
@@ -33,7 +35,14 @@ public interface TrainingBackend {
     /** A run read back from disk, as plain data. */
     record StoredRun(Path directory, TrainConfig config, List<org.marginlab.train.IterationSnapshot> iterations,
                      List<org.marginlab.train.EpochSnapshot> epochs, org.marginlab.train.RunState state,
-                     String device) {
+                     String device, List<LiveChange> changes) {
+
+        /** A run whose settings did not change while it trained. */
+        public StoredRun(Path directory, TrainConfig config, List<org.marginlab.train.IterationSnapshot> iterations,
+                         List<org.marginlab.train.EpochSnapshot> epochs, org.marginlab.train.RunState state,
+                         String device) {
+            this(directory, config, iterations, epochs, state, device, List.of());
+        }
     }
 
     /** One running session; every method is safe from any thread and takes effect within an iteration. */
@@ -46,6 +55,12 @@ public interface TrainingBackend {
         void step();
 
         void cancel();
+
+        /**
+         * Sets a setting from the next iteration on (also while paused); a value outside the settings'
+         * range is a {@link org.marginlab.UserException} naming it.
+         */
+        void change(LiveField field, double value);
 
         /** The run directory its files are written to. */
         Path directory();

@@ -185,7 +185,7 @@ public final class WorkbenchViewModel {
     }
 
     public static org.marginlab.figures.RunData toRunData(RunModel r) {
-        return org.marginlab.figures.RunData.of(r.title(), r.config(), r.history(), r.epochs());
+        return org.marginlab.figures.RunData.of(r.title(), r.config(), r.history(), r.epochs()).withChanges(r.changes());
     }
 
     // Commands
@@ -252,6 +252,22 @@ public final class WorkbenchViewModel {
         compareControls.forEach(TrainingBackend.Control::cancel);
     }
 
+    /**
+     * Sets a setting of the running (or paused) run from its next iteration on; a refused value becomes
+     * the notification. Check values first with {@link LiveKnobsView#problem}.
+     */
+    public void change(org.marginlab.train.LiveField field, double value) {
+        if (control == null || !canPauseResume.get()) {
+            notify("Start a run first: settings change live only while a run trains or is paused.");
+            return;
+        }
+        try {
+            control.change(field, value);
+        } catch (UserException e) {
+            notify(e.getMessage());
+        }
+    }
+
     /** Runs the given heads side by side with the current settings (same seed and data order). */
     public void startCompare(List<HeadKind> heads) {
         if (heads.size() < 2 || heads.size() > 4) {
@@ -303,7 +319,7 @@ public final class WorkbenchViewModel {
         executor.submit(() -> backend.open(directory), stored -> {
             RunModel m = new RunModel(stored.config(), stored.config().head().displayName() + ", d = "
                     + stored.config().dim() + " (" + stored.directory().getFileName() + ")");
-            m.loadStored(stored.iterations(), stored.epochs(), stored.state());
+            m.loadStored(stored.iterations(), stored.epochs(), stored.changes(), stored.state());
             showStored(m, stored.directory(), stored.device());
             updateStatus();
             onOpened.accept(stored.directory());

@@ -67,6 +67,7 @@ public final class WorkbenchWindow {
     private final Slider timeline = new Slider(0, 0, 0);
     private final ToggleButton live = new ToggleButton("Live");
     private final Label timelineLabel = new Label();
+    private final TimelineMarkers markers = new TimelineMarkers(timeline);
     private String theme = "light";
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
@@ -103,7 +104,7 @@ public final class WorkbenchWindow {
         split = new SplitPane(settingsView, center);
         SplitPane.setResizableWithParent(settingsView, false);
         split.setDividerPositions(prefs.divider());
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menuBar(), toolBar(), new LiveKnobsView(model)));
         root.setCenter(split);
         root.setBottom(new RunStatusBar(model));
         root.getStylesheets().add(css("workbench.css"));
@@ -378,11 +379,12 @@ public final class WorkbenchWindow {
         });
         model.dataVersionProperty().addListener(o -> updateTimeline());
         model.timelineIndexProperty().addListener(o -> updateTimeline());
-        HBox.setHgrow(timeline, Priority.ALWAYS);
+        VBox track = new VBox(timeline, markers);
+        HBox.setHgrow(track, Priority.ALWAYS);
         timelineLabel.setMinWidth(170);
         Button gif = new Button("Export replay GIF…");
         gif.setOnAction(e -> chooseFolder("Write the replay GIF to").ifPresent(this::exportReplay));
-        HBox bar = new HBox(8, new Label("Timeline"), timeline, timelineLabel, live, gif);
+        HBox bar = new HBox(8, new Label("Timeline"), track, timelineLabel, live, gif);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("timeline-bar");
@@ -392,6 +394,7 @@ public final class WorkbenchWindow {
     private void updateTimeline() {
         RunModel r = model.runProperty().get();
         int n = r == null ? 0 : r.history().size();
+        markers.show(r == null ? List.of() : r.history(), r == null ? List.of() : r.changes());
         timeline.setMax(Math.max(0, n - 1));
         timeline.setDisable(n < 2);
         int i = model.timelineIndexProperty().get();

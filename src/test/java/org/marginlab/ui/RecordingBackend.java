@@ -68,6 +68,11 @@ final class RecordingBackend implements TrainingBackend {
             }
 
             @Override
+            public void change(org.marginlab.train.LiveField field, double value) {
+                calls.add(name + " change " + field.id() + "=" + value);
+            }
+
+            @Override
             public Path directory() {
                 return Path.of("runs", name);
             }

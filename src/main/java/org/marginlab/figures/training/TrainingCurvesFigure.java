@@ -137,6 +137,9 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
             lrAxis = na;
         }
         plot.add(panel(new XYSeriesCollection(lr), lrAxis, FigureStyle.seriesColor(5)), 2);
+        if (run != null) {
+            ChangeMarkers.mark(plot, run.changes());
+        }
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         String sub = run == null ? "" : run.label() + (run.config() == null ? "" : ", " + run.config().optimizer()
                 + ", " + run.config().schedule() + " schedule, batch " + run.config().batchSize()
@@ -165,6 +168,9 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
             for (int k = 0; k < all[i].getItemCount(); k++) {
                 rows.add(new String[] {names[i], Fmt.csv(all[i].getX(k).doubleValue()), Fmt.csv(all[i].getY(k).doubleValue())});
             }
+        }
+        if (run != null) {
+            rows.addAll(ChangeMarkers.csv(run.changes()));
         }
         return rows;
     }
