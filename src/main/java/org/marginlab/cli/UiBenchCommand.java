@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.marginlab.UserException;
+import org.marginlab.ui.DemoBenchmark;
 import org.marginlab.ui.ScreenshotMaker;
 import org.marginlab.ui.WorkbenchBenchmark;
 import picocli.CommandLine.Command;
@@ -33,6 +34,10 @@ final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--sphere-seconds", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
     double sphereSeconds;
 
+    @Option(names = "--demo", description = "instead: start the default demo in the window and print, last, "
+            + "time_to_clusters_s (seconds from Start until the probes' nearest-W accuracy reaches 0.6)")
+    boolean demo;
+
     @Option(names = "--runs", defaultValue = "runs/ui-bench", description = "where the benchmark's runs go (default: ${DEFAULT-VALUE})")
     Path runs;
 
@@ -46,6 +51,11 @@ final class UiBenchCommand implements Callable<Integer> {
         }
         ScreenshotMaker.useHeadlessPlatform();
         PrintWriter out = spec.commandLine().getOut();
+        if (demo) {
+            DemoBenchmark.run(runs, out);
+            out.flush();
+            return 0;
+        }
         WorkbenchBenchmark.run(new WorkbenchBenchmark.Options(iterations, batch, probe, rounds, sphereSeconds, runs), out);
         out.flush();
         return 0;

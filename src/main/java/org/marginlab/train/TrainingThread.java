@@ -28,6 +28,11 @@ public final class TrainingThread {
         EXECUTOR.execute(task);
     }
 
+    /** Starts the thread, and with it the engine, ahead of the first run (loading PyTorch takes seconds). */
+    public static void warmUp() {
+        submit(() -> { });
+    }
+
     /**
      * PyTorch's grad mode is per thread and on by default; DJL switches it off only on the thread that
      * starts the engine, and a gradient collector restores the mode it found. Left on, the optimizer's

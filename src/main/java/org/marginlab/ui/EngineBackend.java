@@ -19,6 +19,7 @@ import org.marginlab.train.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
+import org.marginlab.train.TrainingThread;
 
 /**
  * The window's one adapter to the training engine: runs become {@link TrainingSession}s writing to
@@ -52,6 +53,16 @@ public final class EngineBackend implements TrainingBackend {
             dataKey = key;
         }
         return data;
+    }
+
+    @Override
+    public void prepare(String dataDir) {
+        TrainingThread.warmUp();
+        try {
+            data(dataDir);
+        } catch (org.marginlab.UserException e) {
+            // Start says what is wrong with the folder, in the window's words
+        }
     }
 
     @Override

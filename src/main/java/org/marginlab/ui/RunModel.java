@@ -252,9 +252,13 @@ public final class RunModel {
         return Collections.unmodifiableList(changes);
     }
 
-    /** The settings in force after the changes so far; FX thread only. */
+    /**
+     * The settings in force after the changes so far, an automatic warm-up fixed to its iterations as
+     * the engine fixes it once the run's length is known; FX thread only.
+     */
     public TrainConfig liveConfig() {
-        return LiveChange.fold(config, changes);
+        long total = totalIterations.get();
+        return LiveChange.fold(total > 0 ? config.withWarmupFor(total) : config, changes);
     }
 
     /** Epoch snapshots so far, oldest first; FX thread only. */

@@ -21,6 +21,13 @@ public interface TrainingBackend {
     Control start(TrainConfig config, TrainingListener listener);
 
     /**
+     * Loads what a first run needs (the data set, the engine) ahead of Start, so the first picture comes
+     * soon after it; may take seconds, call it off the FX thread. Problems wait for Start to report them.
+     */
+    default void prepare(String dataDir) {
+    }
+
+    /**
      * Starts several runs that take turns on one training thread with the same seed and data order,
      * for side-by-side comparison.
      */

@@ -38,6 +38,7 @@ import javafx.stage.Window;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
+import org.marginlab.train.DemoPreset;
 import org.marginlab.train.RunState;
 
 /**
@@ -284,7 +285,31 @@ public final class WorkbenchWindow {
         light.setOnAction(e -> setTheme("light"));
         dark.setOnAction(e -> setTheme("dark"));
         Menu view = new Menu("View", null, light, dark);
-        return new MenuBar(file, run, view);
+        return new MenuBar(file, run, view, demoMenu());
+    }
+
+    /** Demo: each named demo sets every setting and starts, in one click. */
+    private Menu demoMenu() {
+        Menu demo = new Menu("Demo");
+        for (DemoPreset p : DemoPreset.values()) {
+            MenuItem i = new MenuItem(p.title());
+            i.disableProperty().bind(model.canPauseResumeProperty().or(model.startingProperty()));
+            i.setOnAction(e -> startDemo(p));
+            demo.getItems().add(i);
+        }
+        return demo;
+    }
+
+    /** Loads a demo's settings and starts it (a comparison on the Compare tab). */
+    public void startDemo(DemoPreset p) {
+        model.settings().load(p.config());
+        if (p.compares()) {
+            selectTab("Compare");
+            model.startCompare(p.heads());
+        } else {
+            selectTab("Embedding");
+            model.start();
+        }
     }
 
     private static MenuItem command(String text, KeyCombination key, Runnable action) {
