@@ -324,7 +324,7 @@ public final class TrainingSession {
         }
         try {
             if (cancel) {
-                finish(RunState.CANCELLED, "cancelled at iteration " + iteration + " of " + totalIterations);
+                finish(RunState.CANCELLED, "stopped at iteration " + iteration + " of " + totalIterations);
                 return;
             }
             if (announce != null) {

@@ -1,0 +1,123 @@
+package org.marginlab.ui;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+import org.marginlab.train.RunState;
+
+/**
+ * Closing the window while a run (or a comparison) trains asks first: Stop and keep (stop it, let it write
+ * its summary, then close), Keep training (close the window; the run trains to its end and writes its
+ * files, then the process exits), or Cancel (stay). Without a run the window closes at once.
+ */
+final class CloseGuard {
+
+    enum Choice { STOP_AND_KEEP, KEEP_TRAINING, CANCEL }
+
+    private final WorkbenchViewModel model;
+    private final Supplier<Choice> ask;
+    private final Runnable close;
+    private final Runnable exit;
+    private boolean stopping;
+
+    /**
+     * @param ask   asks the user (a dialog; tests answer directly)
+     * @param close saves the layout and closes the window; runs once, on the FX thread
+     * @param exit  ends the application once no run trains
+     */
+    CloseGuard(WorkbenchViewModel model, Supplier<Choice> ask, Runnable close, Runnable exit) {
+        this.model = model;
+        this.ask = ask;
+        this.close = close;
+        this.exit = exit;
+    }
+
+    /** Guards the stage's close button: the dialog, then {@code close}; exits when the last run ends. */
+    static void install(Stage stage, WorkbenchViewModel model, Runnable saveLayout) {
+        CloseGuard g = new CloseGuard(model, () -> dialog(stage), () -> {
+            saveLayout.run();
+            stage.hide();
+        }, Platform::exit);
+        stage.setOnCloseRequest(g::onCloseRequest);
+    }
+
+    void onCloseRequest(WindowEvent e) {
+        e.consume();
+        if (!busy()) {
+            close.run();
+            exit.run();
+            return;
+        }
+        switch (ask.get()) {
+            case STOP_AND_KEEP -> {
+                stopping = true;
+                model.stop();
+                model.stopCompare();
+                whenIdle(() -> {
+                    close.run();
+                    exit.run();
+                });
+            }
+            case KEEP_TRAINING -> {
+                Platform.setImplicitExit(false);
+                close.run();
+                System.out.println("marginlab: the window is closed; the run trains to its end in "
+                        + model.runDirectoryProperty().get() + ", then MarginLab exits");
+                whenIdle(exit);
+            }
+            case CANCEL -> { }
+        }
+    }
+
+    /** Whether a run or a compared run has not ended yet. */
+    boolean busy() {
+        return model.canStopProperty().get() || model.compareRuns().stream().anyMatch(r -> active(r.stateProperty().get()));
+    }
+
+    private static boolean active(RunState s) {
+        return s == RunState.RUNNING || s == RunState.PAUSED;
+    }
+
+    private void whenIdle(Runnable then) {
+        boolean[] ran = {false};
+        InvalidationListener check = new InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (stopping && o == model.startingProperty() && active(model.stateProperty().get())) {
+                    model.stop(); // it was still starting when asked to stop, with nothing to stop yet
+                }
+                if (!busy() && !ran[0]) {
+                    ran[0] = true;
+                    then.run();
+                }
+            }
+        };
+        model.stateProperty().addListener(check);
+        model.startingProperty().addListener(check);
+        model.compareRuns().forEach(r -> r.stateProperty().addListener(check));
+        check.invalidated(null);
+    }
+
+    private static Choice dialog(Stage owner) {
+        ButtonType stop = new ButtonType("Stop and keep", ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType("Keep training", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                "Stop and keep: stop now; the run keeps what it trained and its summary.\n"
+                        + "Keep training: close the window; the run trains to its end, then MarginLab exits.",
+                stop, keep, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("A run is training");
+        a.setHeaderText("A run is still training. Close the window?");
+        Optional<ButtonType> b = a.showAndWait();
+        return b.isEmpty() ? Choice.CANCEL : b.get() == stop ? Choice.STOP_AND_KEEP
+                : b.get() == keep ? Choice.KEEP_TRAINING : Choice.CANCEL;
+    }
+}
