@@ -111,9 +111,12 @@ public final class Main implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         if (!WindowSupport.displayAvailable()) {
             HeadlessDemo.run(DemoPreset.DEFAULT, 0, Path.of("runs"), spec.commandLine().getOut(),
                     spec.commandLine().getErr());

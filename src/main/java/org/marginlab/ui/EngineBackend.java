@@ -66,6 +66,11 @@ public final class EngineBackend implements TrainingBackend {
     }
 
     @Override
+    public void setThreads(int threads) {
+        TrainingThread.setThreads(threads);
+    }
+
+    @Override
     public Control start(TrainConfig config, TrainingListener listener) {
         TrainingSession s = create(config, listener);
         s.start();

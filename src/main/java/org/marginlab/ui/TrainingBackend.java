@@ -27,6 +27,10 @@ public interface TrainingBackend {
     default void prepare(String dataDir) {
     }
 
+    /** PyTorch's CPU threads for the runs that follow, from the next iteration on. */
+    default void setThreads(int threads) {
+    }
+
     /**
      * Starts several runs that take turns on one training thread with the same seed and data order,
      * for side-by-side comparison.

@@ -268,6 +268,11 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** PyTorch's CPU threads from the next iteration on, for this run and the next. */
+    public void setThreads(int threads) {
+        backend.setThreads(threads);
+    }
+
     /** Runs the given heads side by side with the current settings (same seed and data order). */
     public void startCompare(List<HeadKind> heads) {
         if (heads.size() < 2 || heads.size() > 4) {

@@ -37,6 +37,11 @@ final class RecordingBackend implements TrainingBackend {
     }
 
     @Override
+    public void setThreads(int threads) {
+        calls.add("threads " + threads);
+    }
+
+    @Override
     public StoredRun open(Path runDirectory) {
         calls.add("open " + runDirectory);
         if (stored == null) {
