@@ -78,6 +78,15 @@ public final class EngineBackend implements TrainingBackend {
     }
 
     @Override
+    public Control resume(Path runDirectory, TrainingListener listener) {
+        TrainConfig config = org.marginlab.train.ConfigJson.read(runDirectory.resolve(org.marginlab.train.RunFiles.CONFIG));
+        TrainingSession s = TrainingSession.resumeRun(runDirectory, data(config.dataDir()), heads);
+        s.addListener(listener);
+        s.start();
+        return new SessionControl(s, device(config));
+    }
+
+    @Override
     public List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> listeners) {
         // Create every session before starting any, so a bad config starts none of them.
         List<TrainingSession> sessions = new ArrayList<>();

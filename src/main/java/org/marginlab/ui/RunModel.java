@@ -155,7 +155,11 @@ public final class RunModel {
         }
         LiveChange ch;
         while ((ch = changeQueue.poll()) != null) {
-            changes.add(ch);
+            long at = ch.iteration();
+            changes.removeIf(c -> c.iteration() > at); // re-sent from a resumed run's checkpoint on
+            if (!changes.contains(ch)) {
+                changes.add(ch);
+            }
             changed = true;
             dataStamp++;
         }
@@ -185,6 +189,10 @@ public final class RunModel {
     }
 
     private void addHistory(IterationSnapshot s) {
+        // A resumed run sends its snapshots again from its checkpoint on: they replace the ones after it.
+        while (!history.isEmpty() && history.getLast().iteration() >= s.iteration()) {
+            history.removeLast();
+        }
         if (history.size() >= HISTORY_LIMIT) {
             for (int i = history.size() - 1; i > 0; i -= 2) {
                 history.remove(i - 1);

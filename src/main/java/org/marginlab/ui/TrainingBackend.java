@@ -27,6 +27,12 @@ public interface TrainingBackend {
     default void prepare(String dataDir) {
     }
 
+    /**
+     * Continues a stopped run in its directory from its last checkpoint and starts it; may take seconds,
+     * call it off the FX thread. It re-sends its snapshots from the checkpoint on.
+     */
+    Control resume(Path runDirectory, TrainingListener listener);
+
     /** PyTorch's CPU threads for the runs that follow, from the next iteration on. */
     default void setThreads(int threads) {
     }

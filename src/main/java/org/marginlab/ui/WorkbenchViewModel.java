@@ -60,6 +60,7 @@ public final class WorkbenchViewModel {
     private final BooleanBinding canPauseResume;
     private final BooleanBinding canStep;
     private final BooleanBinding canStop;
+    private final BooleanBinding canContinue;
 
     private org.marginlab.figures.RunData cachedData;
     private RunModel cachedRun;
@@ -81,6 +82,8 @@ public final class WorkbenchViewModel {
         canPauseResume = active;
         canStep = Bindings.createBooleanBinding(() -> state.get() == RunState.PAUSED, state);
         canStop = active.or(starting);
+        canContinue = Bindings.createBooleanBinding(() -> runDirectory.get() != null && !starting.get()
+                && (state.get() == RunState.CANCELLED || state.get() == RunState.FAILED), runDirectory, starting, state);
         shown = Bindings.createObjectBinding(this::computeShown, run, timelineIndex, versionOfRun());
         shownEpoch = Bindings.createObjectBinding(this::computeShownEpoch, shown, versionOfRun());
     }
@@ -266,6 +269,43 @@ public final class WorkbenchViewModel {
         } catch (UserException e) {
             notify(e.getMessage());
         }
+    }
+
+    /** Whether the run shown was stopped (or failed) and can continue from its last checkpoint. */
+    public BooleanBinding canContinueProperty() {
+        return canContinue;
+    }
+
+    /**
+     * Continues the stopped run shown (opened from disk or stopped here) from its last checkpoint, in its
+     * directory; its snapshots so far stay on the timeline.
+     */
+    public void continueRun() {
+        RunModel old = run.get();
+        Path dir = runDirectory.get();
+        if (!canContinue.get()) {
+            notify("Open or stop a run first: only a stopped run with a checkpoint can continue.");
+            return;
+        }
+        RunModel model = new RunModel(old.config(), old.title());
+        model.loadStored(old.history(), old.epochs(), old.changes(), old.stateProperty().get());
+        setRun(model);
+        runDirectory.set(dir);
+        timelineIndex.set(-1);
+        control = null;
+        starting.set(true);
+        dismissNotification();
+        executor.submit(() -> backend.resume(dir, model.listener()), c -> {
+            control = c;
+            device.set(c.device());
+            pull();
+            if (state.get() == RunState.RUNNING || state.get() == RunState.PAUSED) {
+                starting.set(false);
+            }
+        }, failure -> {
+            starting.set(false);
+            notify(describe("Could not continue the run", failure));
+        });
     }
 
     /** PyTorch's CPU threads from the next iteration on, for this run and the next. */

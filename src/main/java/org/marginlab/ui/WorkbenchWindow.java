@@ -274,7 +274,9 @@ public final class WorkbenchWindow {
         step.disableProperty().bind(model.canStepProperty().not());
         MenuItem stop = command("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), model::stop);
         stop.disableProperty().bind(model.canStopProperty().not());
-        Menu run = new Menu("Run", null, start, pause, step, stop, new javafx.scene.control.SeparatorMenuItem(),
+        MenuItem cont = command("Continue stopped run", new KeyCodeCombination(KeyCode.F8), model::continueRun);
+        cont.disableProperty().bind(model.canContinueProperty().not());
+        Menu run = new Menu("Run", null, start, pause, step, stop, cont, new javafx.scene.control.SeparatorMenuItem(),
                 new ThreadsMenu(model));
 
         ToggleGroup themes = new ToggleGroup();

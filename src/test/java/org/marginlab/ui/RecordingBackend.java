@@ -37,6 +37,13 @@ final class RecordingBackend implements TrainingBackend {
     }
 
     @Override
+    public Control resume(Path runDirectory, TrainingListener listener) {
+        calls.add("resume " + runDirectory);
+        listeners.add(listener);
+        return control("resumed");
+    }
+
+    @Override
     public void setThreads(int threads) {
         calls.add("threads " + threads);
     }
