@@ -43,12 +43,15 @@ final class UiBenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
         if (iterations < 10 || rounds < 0 || probe < 1 || probe > 1000) {
             throw new UserException("ui-bench: --iterations ≥ 10, --rounds ≥ 0, --probe-per-class 1–1000");
         }
+        threads.apply();
         ScreenshotMaker.useHeadlessPlatform();
         PrintWriter out = spec.commandLine().getOut();
         if (demo) {
