@@ -407,13 +407,14 @@ public final class TrainingSession {
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
         lastLr = schedule.rate(iteration);
-        batches = new DeviceBatches(data.train(), manager, seed, config.batchSize(), config.augment());
         stats = new StepStats(manager);
         statsFrom = iteration;
         if (resumeFrom == null) {
-            // The untrained model, so every figure's timeline starts where training starts.
+            // The untrained model, so every figure's timeline starts where training starts; before the
+            // training set's upload, so the window's first picture does not wait for it.
             record(iterationSnapshot(0, new StepStats.Totals(0, 0, 0)), null, 0);
         }
+        batches = new DeviceBatches(data.train(), manager, seed, config.batchSize(), config.augment());
     }
 
     /**
