@@ -36,6 +36,7 @@ final class ChangeMarkers {
                     m.setLabel(label.toString());
                     m.setLabelFont(FigureStyle.TICK_FONT);
                     m.setLabelPaint(FigureStyle.INK);
+                    m.setLabelBackgroundColor(FigureStyle.BACKGROUND);
                     m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                     m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 }
