@@ -24,54 +24,64 @@ final class CloseGuard {
 
     private final WorkbenchViewModel model;
     private final Supplier<Choice> ask;
-    private final Runnable close;
+    private final Runnable save;
+    private final Runnable stopClock;
+    private final Runnable hide;
     private final Runnable exit;
     private boolean stopping;
 
     /**
-     * @param ask   asks the user (a dialog; tests answer directly)
-     * @param close saves the layout and closes the window; runs once, on the FX thread
-     * @param exit  ends the application once no run trains
+     * @param ask       asks the user (a dialog; tests answer directly)
+     * @param save      saves the window's layout and settings
+     * @param stopClock stops the frame clock, which until then takes in the runs' states
+     * @param hide      closes the window
+     * @param exit      ends the application, after the last run when the window closed with Keep training
      */
-    CloseGuard(WorkbenchViewModel model, Supplier<Choice> ask, Runnable close, Runnable exit) {
+    CloseGuard(WorkbenchViewModel model, Supplier<Choice> ask, Runnable save, Runnable stopClock, Runnable hide,
+               Runnable exit) {
         this.model = model;
         this.ask = ask;
-        this.close = close;
+        this.save = save;
+        this.stopClock = stopClock;
+        this.hide = hide;
         this.exit = exit;
     }
 
-    /** Guards the stage's close button: the dialog, then {@code close}; exits when the last run ends. */
-    static void install(Stage stage, WorkbenchViewModel model, Runnable saveLayout) {
-        CloseGuard g = new CloseGuard(model, () -> dialog(stage), () -> {
-            saveLayout.run();
-            stage.hide();
-        }, Platform::exit);
+    /** Guards the stage's close button. */
+    static void install(Stage stage, WorkbenchWindow window, Runnable saveLayout) {
+        CloseGuard g = new CloseGuard(window.model(), () -> dialog(stage), saveLayout, window.clock()::stop,
+                stage::hide, Platform::exit);
         stage.setOnCloseRequest(g::onCloseRequest);
     }
 
     void onCloseRequest(WindowEvent e) {
-        e.consume();
         if (!busy()) {
-            close.run();
-            exit.run();
+            save.run();
+            stopClock.run(); // and the window closes as usual
             return;
         }
+        e.consume();
         switch (ask.get()) {
             case STOP_AND_KEEP -> {
                 stopping = true;
                 model.stop();
                 model.stopCompare();
                 whenIdle(() -> {
-                    close.run();
-                    exit.run();
+                    save.run();
+                    stopClock.run();
+                    hide.run(); // the last window: the application ends
                 });
             }
             case KEEP_TRAINING -> {
+                save.run();
                 Platform.setImplicitExit(false);
-                close.run();
+                hide.run();
                 System.out.println("marginlab: the window is closed; the run trains to its end in "
                         + model.runDirectoryProperty().get() + ", then MarginLab exits");
-                whenIdle(exit);
+                whenIdle(() -> {
+                    stopClock.run();
+                    exit.run();
+                });
             }
             case CANCEL -> { }
         }

@@ -69,7 +69,7 @@ public final class WorkbenchApp extends Application {
             stage.setY(prefs.y());
         }
         stage.setMaximized(prefs.maximized());
-        CloseGuard.install(stage, window.model(), () -> {
+        CloseGuard.install(stage, window, () -> {
             window.rememberLayout();
             prefs.setGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             try {
@@ -77,7 +77,6 @@ public final class WorkbenchApp extends Application {
             } catch (IOException ex) {
                 System.err.println("marginlab: could not save window settings to " + prefs.file() + ": " + ex.getMessage());
             }
-            window.clock().stop();
         });
         window.clock().start();
         stage.setOnShown(e -> reportStartup());

@@ -1,6 +1,7 @@
 package org.marginlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ class CloseGuardTest {
         return new CloseGuard(vm, () -> {
             events.add("asked");
             return answer;
-        }, () -> events.add("closed"), () -> events.add("exited"));
+        }, () -> events.add("saved"), () -> events.add("clock stopped"), () -> events.add("hidden"),
+                () -> events.add("exited"));
     }
 
     private TrainingListener running() {
@@ -37,8 +39,10 @@ class CloseGuardTest {
 
     @Test
     void withoutARunTheWindowClosesAtOnce() {
-        guard(CloseGuard.Choice.CANCEL).onCloseRequest(closeRequest());
-        assertEquals(List.of("closed", "exited"), events);
+        WindowEvent e = closeRequest();
+        guard(CloseGuard.Choice.CANCEL).onCloseRequest(e);
+        assertEquals(List.of("saved", "clock stopped"), events);
+        assertFalse(e.isConsumed(), "the window closes as usual");
     }
 
     @Test
@@ -49,18 +53,18 @@ class CloseGuardTest {
         assertEquals(List.of("run1 cancel"), backend.calls);
         l.onStateChanged(RunState.CANCELLED, "stopped at iteration 7 of 468");
         vm.pull();
-        assertEquals(List.of("asked", "closed", "exited"), events);
+        assertEquals(List.of("asked", "saved", "clock stopped", "hidden"), events, "closing the last window ends the app");
     }
 
     @Test
     void keepTrainingClosesTheWindowAndExitsWhenTheRunEnds() {
         TrainingListener l = running();
         guard(CloseGuard.Choice.KEEP_TRAINING).onCloseRequest(closeRequest());
-        assertEquals(List.of("asked", "closed"), events);
+        assertEquals(List.of("asked", "saved", "hidden"), events);
         assertEquals(List.of(), backend.calls, "the run goes on");
         l.onStateChanged(RunState.FINISHED, "finished 468 iterations");
         vm.pull();
-        assertEquals(List.of("asked", "closed", "exited"), events);
+        assertEquals(List.of("asked", "saved", "hidden", "clock stopped", "exited"), events);
     }
 
     @Test
