@@ -10,16 +10,16 @@ import org.marginlab.data.FashionMnist;
 import org.marginlab.figures.FigureSet;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.export.ExportFormat;
-import org.marginlab.train.DemoPreset;
+import org.marginlab.config.DemoPreset;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.RunReader;
-import org.marginlab.train.RunState;
-import org.marginlab.train.RunWriter;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunWriter;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingSession;
-import org.marginlab.ui.RunPicture;
-import org.marginlab.ui.ScreenshotMaker;
+import org.marginlab.devtools.RunPicture;
+import org.marginlab.devtools.ScreenshotMaker;
 
 /**
  * What {@code ./marginlab} does where no display is: the default demo, headless. It trains with a
@@ -39,10 +39,7 @@ final class HeadlessDemo {
         ScreenshotMaker.useHeadlessPlatform();
         TrainConfig c = demo.config();
         if (iterations > 0) {
-            c = new TrainConfig(c.dataDir(), c.backbone(), c.dim(), c.head(), c.headParams(), c.lambdaMin(),
-                    c.lambdaGamma(), c.lambdaPower(), c.marginWarmup(), c.centerAlpha(), c.optimizer(),
-                    c.learningRate(), c.schedule(), c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(),
-                    iterations, c.seed(), c.device(), c.augment(), c.probePerClass(), c.snapshotEvery());
+            c = c.toBuilder().iterations(iterations).build();
         }
         err.println("marginlab: no display here, so this is the demo \"" + demo.title() + "\" trained headless "
                 + "(for the window, run ./marginlab where there is a display, or xvfb-run ./marginlab; "

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.marginlab.AppInfo;
 import org.marginlab.UserException;
-import org.marginlab.train.DemoPreset;
+import org.marginlab.config.ConfigException;
+import org.marginlab.config.DemoPreset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,8 @@ public final class Main implements Callable<Integer> {
             if (t == null) {
                 throw ex;
             }
-            line.getErr().println("marginlab: " + t.getMessage() + flagOf(((UserException) t).field()));
+            String message = t instanceof ConfigException ce ? ce.withFlag() : t.getMessage() + flagOf(((UserException) t).field());
+            line.getErr().println("marginlab: " + message);
             return 2;
         });
         cli.setParameterExceptionHandler((ex, arguments) -> {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.marginlab.UserException;
-import org.marginlab.ui.DemoBenchmark;
-import org.marginlab.ui.ScreenshotMaker;
-import org.marginlab.ui.WorkbenchBenchmark;
+import org.marginlab.devtools.ScreenshotMaker;
+import org.marginlab.devtools.WorkbenchBenchmark;
+import org.marginlab.devtools.DemoBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

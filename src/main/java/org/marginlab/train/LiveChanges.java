@@ -1,5 +1,8 @@
 package org.marginlab.train;
 
+import org.marginlab.config.LiveField;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.run.LiveChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

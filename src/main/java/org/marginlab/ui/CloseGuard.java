@@ -11,7 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
-import org.marginlab.train.RunState;
+import org.marginlab.run.RunState;
 
 /**
  * Closing the window while a run (or a comparison) trains asks first: Stop and keep (stop it, let it write

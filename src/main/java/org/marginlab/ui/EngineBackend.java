@@ -7,15 +7,15 @@ import java.util.Objects;
 
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunWriter;
 import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HeadFactory;
-import org.marginlab.train.LiveChange;
-import org.marginlab.train.LiveField;
-import org.marginlab.train.RunReader;
-import org.marginlab.train.RunState;
-import org.marginlab.train.RunWriter;
+import org.marginlab.run.LiveChange;
+import org.marginlab.config.LiveField;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
@@ -79,7 +79,7 @@ public final class EngineBackend implements TrainingBackend {
 
     @Override
     public Control resume(Path runDirectory, TrainingListener listener) {
-        TrainConfig config = org.marginlab.train.ConfigJson.read(runDirectory.resolve(org.marginlab.train.RunFiles.CONFIG));
+        TrainConfig config = org.marginlab.config.ConfigJson.read(runDirectory.resolve(org.marginlab.run.RunFiles.CONFIG));
         TrainingSession s = TrainingSession.resumeRun(runDirectory, data(config.dataDir()), heads);
         s.addListener(listener);
         s.start();
@@ -116,8 +116,7 @@ public final class EngineBackend implements TrainingBackend {
      * grad is being used in an in-place operation"). The run's summary records the resolved device.
      */
     private static String device(TrainConfig config) {
-        DeviceChoice.parse(config.device());
-        return config.device();
+        return config.device().id();
     }
 
     @Override

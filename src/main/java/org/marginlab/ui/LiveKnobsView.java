@@ -13,8 +13,8 @@ import javafx.scene.layout.HBox;
 
 import org.marginlab.UserException;
 import org.marginlab.figures.Fmt;
-import org.marginlab.train.LiveField;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.LiveField;
+import org.marginlab.config.TrainConfig;
 
 /**
  * A row of the settings that may change while the run trains (s, m, λ, warm-up, learning rate — those the
@@ -90,6 +90,8 @@ public final class LiveKnobsView extends HBox {
             t.textProperty().addListener(o -> check());
             t.setOnAction(e -> applyEdited());
             fields.put(f, t);
+            t.setTooltip(new Tooltip(f.configField().label() + ": " + f.configField().help()
+                    + " (" + f.configField().allowed(boundTo.config().head()) + ")"));
             getChildren().addAll(new Label(f.label()), t);
         }
         getChildren().addAll(apply, error);

@@ -9,8 +9,8 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Polygon;
 
 import org.marginlab.figures.Fmt;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.LiveChange;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.LiveChange;
 
 /**
  * A thin strip under the timeline slider with a triangle under the first snapshot after each setting

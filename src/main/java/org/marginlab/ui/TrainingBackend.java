@@ -3,9 +3,9 @@ package org.marginlab.ui;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.marginlab.train.LiveChange;
-import org.marginlab.train.LiveField;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.run.LiveChange;
+import org.marginlab.config.LiveField;
 import org.marginlab.train.TrainingListener;
 
 /**
@@ -50,13 +50,13 @@ public interface TrainingBackend {
     StoredRun open(Path runDirectory);
 
     /** A run read back from disk, as plain data. */
-    record StoredRun(Path directory, TrainConfig config, List<org.marginlab.train.IterationSnapshot> iterations,
-                     List<org.marginlab.train.EpochSnapshot> epochs, org.marginlab.train.RunState state,
+    record StoredRun(Path directory, TrainConfig config, List<org.marginlab.run.IterationSnapshot> iterations,
+                     List<org.marginlab.run.EpochSnapshot> epochs, org.marginlab.run.RunState state,
                      String device, List<LiveChange> changes) {
 
         /** A run whose settings did not change while it trained. */
-        public StoredRun(Path directory, TrainConfig config, List<org.marginlab.train.IterationSnapshot> iterations,
-                         List<org.marginlab.train.EpochSnapshot> epochs, org.marginlab.train.RunState state,
+        public StoredRun(Path directory, TrainConfig config, List<org.marginlab.run.IterationSnapshot> iterations,
+                         List<org.marginlab.run.EpochSnapshot> epochs, org.marginlab.run.RunState state,
                          String device) {
             this(directory, config, iterations, epochs, state, device, List.of());
         }

@@ -13,8 +13,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.train.DemoPreset;
-import org.marginlab.train.RunReader;
+import org.marginlab.config.DemoPreset;
+import org.marginlab.run.RunReader;
 
 /** ./marginlab with no display: the default demo headless, its files, and where they are. */
 class HeadlessDemoTest {

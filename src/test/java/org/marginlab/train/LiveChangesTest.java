@@ -1,10 +1,18 @@
 package org.marginlab.train;
 
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.LiveField;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.run.LiveChange;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +30,8 @@ class LiveChangesTest {
 
     /** ArcFace (s = 16, m = 0.2) in 2-D, 40 iterations of 16, a snapshot every 10, no warm-up, CPU. */
     private static TrainConfig config() {
-        TrainConfig c = TestData.small(40, 16);
-        return new TrainConfig(null, c.backbone(), 2, HeadKind.ARCFACE, HeadParams.defaults(HeadKind.ARCFACE),
-                c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(), 0, c.centerAlpha(), c.optimizer(),
-                1e-3, c.schedule(), c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(), c.iterations(),
-                c.seed(), c.device(), c.augment(), c.probePerClass(), c.snapshotEvery());
+        return TestData.small(40, 16).toBuilder().dim(2).head(HeadKind.ARCFACE)
+                .headParams(HeadParams.defaults(HeadKind.ARCFACE)).marginWarmup(0).learningRate(1e-3).build();
     }
 
     /**
@@ -122,9 +127,9 @@ class LiveChangesTest {
     @Test
     void aValueOutsideTheSettingsRangeIsRefusedByName() {
         TrainingSession s = TrainingSession.create(config(), TestData.get(), TestData.SOFTMAX, null);
-        UserException e = assertThrows(UserException.class, () -> s.change(LiveField.M, 2.0));
-        assertEquals("--m must be a number of radians in [0, π/2] (got 2.0)", e.getMessage());
-        assertEquals("--margin-warmup must be a whole number of iterations ≥ 0 while training (got 2.5)",
+        UserException e = assertThrows(UserException.class, () -> s.change(LiveField.M, 4.0));
+        assertEquals("Margin m must be a number in [0, π) (got 4)", e.getMessage());
+        assertEquals("Margin warm-up (iterations) must be a whole number of iterations ≥ 0 while training (got 2.5)",
                 assertThrows(UserException.class, () -> s.change(LiveField.WARMUP, 2.5)).getMessage());
         assertEquals("arcface does not read lambda",
                 assertThrows(UserException.class, () -> s.change(LiveField.LAMBDA, 1)).getMessage());

@@ -9,7 +9,7 @@ import java.util.List;
 import javafx.stage.WindowEvent;
 
 import org.junit.jupiter.api.Test;
-import org.marginlab.train.RunState;
+import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
 
 class CloseGuardTest {

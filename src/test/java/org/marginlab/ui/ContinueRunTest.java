@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.RunState;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /** Run → Continue stopped run: the run goes on in its directory; the snapshots it re-sends replace the old tail. */

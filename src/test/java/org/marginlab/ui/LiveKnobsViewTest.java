@@ -15,15 +15,16 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.marginlab.devtools.ScreenshotMaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.RunData;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.LiveChange;
-import org.marginlab.train.LiveField;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.LiveChange;
+import org.marginlab.config.LiveField;
+import org.marginlab.run.RunState;
 
 /** The live-knobs row on the real engine: checked as typed, acts at the next iteration, marked and reopened. */
 class LiveKnobsViewTest {
@@ -91,11 +92,11 @@ class LiveKnobsViewTest {
             assertEquals("0.2", m.getText());
             Button apply = button(w, "Apply");
             assertTrue(apply.isDisabled(), "nothing edited");
-            m.setText("2");
+            m.setText("4");
             assertTrue(m.getStyleClass().contains("invalid"));
             assertTrue(apply.isDisabled());
             assertTrue(knobs.getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Label l
-                    && l.getText().equals("--m must be a number of radians in [0, π/2] (got 2.0)")));
+                    && l.getText().equals("Margin m must be a number in [0, π) (got 4)")));
             m.setText("0.5");
             assertFalse(m.getStyleClass().contains("invalid"));
             apply.fire();

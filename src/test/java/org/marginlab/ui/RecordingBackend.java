@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /** A backend for view-model tests: records what the window asked and hands back the listeners to feed. */
@@ -80,7 +80,7 @@ final class RecordingBackend implements TrainingBackend {
             }
 
             @Override
-            public void change(org.marginlab.train.LiveField field, double value) {
+            public void change(org.marginlab.config.LiveField field, double value) {
                 calls.add(name + " change " + field.id() + "=" + value);
             }
 

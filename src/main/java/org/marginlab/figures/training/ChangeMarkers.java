@@ -10,7 +10,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.train.LiveChange;
+import org.marginlab.run.LiveChange;
 
 /**
  * Settings changed while a run trained, as dashed vertical lines across every panel of an iteration
