@@ -23,6 +23,7 @@ import org.marginlab.figures.export.SizedFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.run.RunReader;
+import org.marginlab.run.LiveChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -123,7 +124,9 @@ final class FiguresCommand implements Callable<Integer> {
     private ExportPlan single(Path runDir, ExportFormat fmt, Dimension dims, boolean normalised) {
         RunReader.Run run = read(runDir);
         Path dir = out != null ? out : runDir.resolve("figures");
-        FigureSet set = FigureSet.forRun(run.iterations(), run.epochs(), run.config()).only(only);
+        RunData data = RunData.of(null, run.config(), run.iterations(), run.epochs())
+                .withChanges(LiveChange.ofRun(runDir));
+        FigureSet set = FigureSet.forRun(data).only(only);
         List<Integer> classes = histogramClasses(runDir, run);
         ExportPlan plan = new ExportPlan(dir);
         for (Figure f : set.figures()) {
@@ -136,7 +139,7 @@ final class FiguresCommand implements Callable<Integer> {
         for (int c : classes) {
             // one figure per class: they are written in parallel, so each needs its own instance
             AngleHistogramFigure h = new AngleHistogramFigure();
-            h.setRun(RunData.of(null, run.config(), run.iterations(), run.epochs()));
+            h.setRun(data);
             applyView(h, normalised);
             h.setSelectedClass(c);
             plan.add(sized(h, dims), FigureKind.ANGLE_HISTOGRAMS.id() + (c < 0 ? "-all" : "-class" + c), fmt, scale);

@@ -1,13 +1,18 @@
 package org.marginlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.Arrays;
 import java.util.List;
 import org.marginlab.AppInfo;
 import org.marginlab.UserException;
 import org.marginlab.config.ConfigException;
+import org.marginlab.config.DemoPreset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Entry point: with no command it opens the workbench window; otherwise it runs a headless command. */
 @Command(name = "marginlab",
@@ -17,7 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {InfoCommand.class, LossCommand.class, TheoryCommand.class, FiguresCommand.class, TrainCommand.class,
                 BenchCommand.class, ReproduceCommand.class, ScreenshotCommand.class, UiBenchCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -106,14 +111,21 @@ public final class Main implements Runnable {
         return "cannot take this value";
     }
 
+    @Spec
+    CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
+
     @Override
-    public void run() {
+    public Integer call() throws Exception {
+        threads.apply();
         if (!WindowSupport.displayAvailable()) {
-            System.err.println("marginlab: no display to open the window on; run a headless command instead: "
-                    + "marginlab info | train | figures | theory | loss | reproduce | bench | screenshot (see marginlab --help)");
-            System.exit(3);
+            HeadlessDemo.run(DemoPreset.DEFAULT, 0, Path.of("runs"), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+            return 0;
         }
         WindowSupport.openWindow();
+        return 0;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

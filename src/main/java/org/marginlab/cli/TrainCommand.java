@@ -1,5 +1,6 @@
 package org.marginlab.cli;
 
+import org.marginlab.run.RunFiles;
 import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.loss.HeadKind;
@@ -12,6 +13,10 @@ import org.marginlab.config.ConfigField;
 import org.marginlab.run.RunState;
 import org.marginlab.run.RunSummary;
 import org.marginlab.run.RunWriter;
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.Optimizer;
+import org.marginlab.config.Schedule;
+import org.marginlab.run.LiveChange;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
@@ -25,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +45,8 @@ import java.util.concurrent.ExecutionException;
                 + "(config.json, metrics.csv, summary.json, snapshots.bin/.idx, checkpoint.bin).")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "start from this config.json (any run's config.json re-runs it)")
+    @Option(names = "--config", paramLabel = "FILE", description = "start from this config.json (any run's config.json re-runs it, "
+            + "with the settings changed while it trained, from changes.csv beside it)")
     Path config;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the run in RUN_DIR from its last checkpoint")
     Path resume;
@@ -69,7 +76,15 @@ public final class TrainCommand implements Callable<Integer> {
             TrainConfig c = ConfigCheck.validate(buildConfig());
             TrainingData td = TrainingData.from(FashionMnist.load(c.dataDir() == null ? null : Path.of(c.dataDir())));
             Path dir = out != null ? out : RunWriter.defaultDirectory(Path.of("runs"), c.head().id());
-            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir);
+            // A run's settings changed while training are in changes.csv beside its config.json, not in it:
+            // config.json is what the run started with, and changes.csv grows as the run trains.
+            List<LiveChange> replay = config == null ? List.of()
+                    : LiveChange.read(config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
+            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay);
+            if (!replay.isEmpty()) {
+                err.println("replaying " + replay.size() + (replay.size() == 1 ? " change" : " changes")
+                        + " made while training, from " + config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
+            }
         }
         ProgressBar bar = new ProgressBar(err);
         session.addListener(bar);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.marginlab.UserException;
 import org.marginlab.devtools.ScreenshotMaker;
 import org.marginlab.devtools.WorkbenchBenchmark;
+import org.marginlab.devtools.DemoBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,19 +34,31 @@ final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--sphere-seconds", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
     double sphereSeconds;
 
+    @Option(names = "--demo", description = "instead: start the default demo in the window and print, last, "
+            + "time_to_clusters_s (seconds from Start until the probes' nearest-W accuracy reaches 0.6)")
+    boolean demo;
+
     @Option(names = "--runs", defaultValue = "runs/ui-bench", description = "where the benchmark's runs go (default: ${DEFAULT-VALUE})")
     Path runs;
 
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
         if (iterations < 10 || rounds < 0 || probe < 1 || probe > 1000) {
             throw new UserException("ui-bench: --iterations ≥ 10, --rounds ≥ 0, --probe-per-class 1–1000");
         }
+        threads.apply();
         ScreenshotMaker.useHeadlessPlatform();
         PrintWriter out = spec.commandLine().getOut();
+        if (demo) {
+            DemoBenchmark.run(runs, out);
+            out.flush();
+            return 0;
+        }
         WorkbenchBenchmark.run(new WorkbenchBenchmark.Options(iterations, batch, probe, rounds, sphereSeconds, runs), out);
         out.flush();
         return 0;

@@ -164,7 +164,7 @@ public final class ScreenshotMaker {
         });
     }
 
-    static void writePng(BufferedImage img, Path out) {
+    public static void writePng(BufferedImage img, Path out) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ImageIO.write(img, "png", bytes);

@@ -7,6 +7,7 @@ import org.marginlab.loss.MarginSchedule;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.config.TrainConfig;
+import org.marginlab.run.LiveChange;
 
 /**
  * A run's history as the figures see it: immutable lists of snapshots in arrival order.
@@ -15,14 +16,34 @@ import org.marginlab.config.TrainConfig;
  * @param config     the run's configuration (head and params for analytic overlays); may be null
  * @param iterations iteration snapshots, oldest first
  * @param epochs     epoch snapshots, oldest first
+ * @param changes    settings changed while it trained, oldest first ({@code config} is the start)
  */
 public record RunData(String label, TrainConfig config, List<IterationSnapshot> iterations,
-                      List<EpochSnapshot> epochs) {
+                      List<EpochSnapshot> epochs, List<LiveChange> changes) {
 
     public RunData {
         iterations = List.copyOf(iterations);
         epochs = List.copyOf(epochs);
+        changes = List.copyOf(changes);
         label = label == null ? (config == null ? "run" : defaultLabel(config)) : label;
+    }
+
+    /** A run whose settings did not change while it trained. */
+    public RunData(String label, TrainConfig config, List<IterationSnapshot> iterations, List<EpochSnapshot> epochs) {
+        this(label, config, iterations, epochs, List.of());
+    }
+
+    public RunData withChanges(List<LiveChange> c) {
+        return new RunData(label, config, iterations, epochs, c);
+    }
+
+    /**
+     * The settings in force from the snapshot at {@code iteration} on: a change at iteration k acts from
+     * step k, after the snapshot of k was taken.
+     */
+    public TrainConfig configAt(long iteration) {
+        return config == null ? null
+                : LiveChange.fold(config, changes.stream().filter(c -> c.iteration() < iteration).toList());
     }
 
     public static RunData of(String label, TrainConfig config, List<IterationSnapshot> iterations,
@@ -115,7 +136,7 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
             return null;
         }
         HeadKind k = config.head();
-        HeadParams target = config.headParams();
+        HeadParams target = configAt(s.iteration()).headParams();
         boolean annealed = k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
         List<String> parts = new java.util.ArrayList<>();
         for (String name : HeadParams.usedBy(k)) {

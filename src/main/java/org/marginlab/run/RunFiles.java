@@ -9,6 +9,8 @@ public final class RunFiles {
 
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.csv";
+    /** Settings changed while training ({@link LiveChange}), one row each; absent when none changed. */
+    public static final String CHANGES = "changes.csv";
     public static final String SUMMARY = "summary.json";
     public static final String SNAPSHOTS = "snapshots.bin";
     public static final String INDEX = "snapshots.idx";

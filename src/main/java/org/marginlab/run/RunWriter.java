@@ -115,6 +115,17 @@ public final class RunWriter implements AutoCloseable {
                 }
             }
             RunFiles.writeAtomically(dir.resolve(RunFiles.METRICS), csv.toString().getBytes(StandardCharsets.UTF_8));
+            Path changes = dir.resolve(RunFiles.CHANGES);
+            if (Files.exists(changes)) {
+                // Changes from the checkpoint's iteration on act after it; the resumed run applies them again.
+                StringBuilder rows = new StringBuilder(LiveChange.HEADER).append('\n');
+                for (LiveChange c : LiveChange.read(changes)) {
+                    if (c.iteration() < iteration) {
+                        rows.append(c.toCsv()).append('\n');
+                    }
+                }
+                RunFiles.writeAtomically(changes, rows.toString().getBytes(StandardCharsets.UTF_8));
+            }
             Files.deleteIfExists(dir.resolve(RunFiles.SUMMARY));
             return new RunWriter(dir, true);
         } catch (IOException e) {
@@ -129,6 +140,16 @@ public final class RunWriter implements AutoCloseable {
     public void metrics(MetricsRow row) throws IOException {
         metrics.write(row.toCsv() + "\n");
         metrics.flush();
+    }
+
+    /** Appends a row to {@code changes.csv}, creating it with its header on the first change. */
+    public void change(LiveChange c) throws IOException {
+        Path file = dir.resolve(RunFiles.CHANGES);
+        String row = c.toCsv() + "\n";
+        if (!Files.exists(file)) {
+            row = LiveChange.HEADER + "\n" + row;
+        }
+        Files.writeString(file, row, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     public void snapshot(IterationSnapshot s) throws IOException {

@@ -26,16 +26,25 @@ public final class MarginTrainableHead implements TrainableHead {
     public static final HeadFactory FACTORY = MarginTrainableHead::new;
 
     private final MarginHead block;
-    private final MarginSchedule schedule;
+    private MarginSchedule schedule;
     private final double alpha;
     private HeadParams current;
 
     public MarginTrainableHead(TrainConfig config, int classes) {
         this.block = new MarginHead(config.head(), config.headParams(), classes, config.dim());
-        this.schedule = new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
-                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup());
+        this.schedule = schedule(config);
         this.alpha = config.centerAlpha();
         this.current = schedule.at(0);
+    }
+
+    private static MarginSchedule schedule(TrainConfig config) {
+        return new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
+                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup());
+    }
+
+    @Override
+    public void retune(TrainConfig config) {
+        schedule = schedule(config);
     }
 
     @Override

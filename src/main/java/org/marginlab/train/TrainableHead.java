@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.config.TrainConfig;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -34,6 +35,14 @@ public interface TrainableHead {
 
     /** Moves the head's schedules (λ annealing, margin and scale warm-up) to this iteration. */
     default void setIteration(long iteration) {
+    }
+
+    /**
+     * Takes the head parameters and schedules of {@code config} (s, m, λ, warm-up changed while training)
+     * from the next {@link #setIteration} on; W and the centres stay as trained.
+     */
+    default void retune(TrainConfig config) {
+        throw new UnsupportedOperationException(describe() + " cannot change its parameters while training");
     }
 
     /** Runs after each optimizer step, e.g. the center-loss α-rule; grad mode is off. */

@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.run.LiveChange;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
@@ -18,6 +19,10 @@ public interface TrainingListener {
 
     /** Called after every optimizer step, for progress bars; keep it cheap. */
     default void onProgress(long iteration, long totalIterations, int epoch) {
+    }
+
+    /** A live change took effect at the top of iteration {@code change.iteration()}. */
+    default void onChange(LiveChange change) {
     }
 
     default void onStateChanged(RunState state, String message) {

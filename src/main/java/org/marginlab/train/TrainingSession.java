@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import org.marginlab.config.LiveField;
+import org.marginlab.run.LiveChange;
 import org.marginlab.config.ConfigCheck;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.ConfigException;
@@ -69,6 +71,9 @@ public final class TrainingSession {
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final long itersPerEpoch;
     private final long totalIterations;
+    private final LiveChanges changes;
+    /** The config in force: {@link #config} with the live changes applied so far. */
+    private volatile TrainConfig live;
 
     private final RunControl control = new RunControl(TrainingThread::submit, this::tick);
     private volatile String message = "";
@@ -101,7 +106,8 @@ public final class TrainingSession {
     private long lastCheckpoint = -1;
     private String resumeNotice;
 
-    private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer, Checkpoint resumeFrom) {
+    private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer,
+                            Checkpoint resumeFrom, List<LiveChange> applied, List<LiveChange> replay) {
         this.data = data;
         this.heads = heads;
         this.writer = writer;
@@ -109,6 +115,8 @@ public final class TrainingSession {
         this.itersPerEpoch = iterationsPerEpoch(config, data);
         this.totalIterations = totalIterations(config, itersPerEpoch);
         this.config = config.withWarmupFor(totalIterations);
+        this.live = LiveChange.fold(this.config, applied);
+        this.changes = new LiveChanges(replay);
     }
 
     private static long iterationsPerEpoch(TrainConfig config, TrainingData data) {
@@ -130,10 +138,20 @@ public final class TrainingSession {
      * number of iterations first, so config.json re-runs the run exactly.
      */
     public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir) {
+        return create(config, data, heads, runDir, List.of());
+    }
+
+    /**
+     * A new run that also applies {@code replay} (an earlier run's {@code changes.csv}) at their
+     * iterations: with that run's config it trains the same run again.
+     */
+    public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir,
+                                         List<LiveChange> replay) {
         ConfigCheck.validate(config);
         TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
+        LiveChange.fold(fixed, replay); // a change this config cannot take fails here, not mid-run
         RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
-        return new TrainingSession(fixed, data, heads, writer, null);
+        return new TrainingSession(fixed, data, heads, writer, null, List.of(), replay);
     }
 
     /**
@@ -144,8 +162,12 @@ public final class TrainingSession {
         TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
         Checkpoint.Found found = Checkpoint.latest(runDir);
         Checkpoint ckpt = found.checkpoint();
+        List<LiveChange> recorded = LiveChange.read(runDir.resolve(RunFiles.CHANGES));
         RunWriter writer = RunWriter.resume(runDir, ckpt.iteration());
-        TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt);
+        // Changes before the checkpoint are in its state; the later ones act again at their iterations.
+        TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt,
+                recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
+                recorded.stream().filter(c -> c.iteration() >= ckpt.iteration()).toList());
         s.iteration = ckpt.iteration();
         s.resumeNotice = found.notice();
         return s;
@@ -156,8 +178,26 @@ public final class TrainingSession {
         return resumeNotice;
     }
 
+    /** The config the run started with, as in its config.json. */
     public TrainConfig config() {
         return config;
+    }
+
+    /** The config in force now: {@link #config()} with the live changes applied so far. */
+    public TrainConfig liveConfig() {
+        return live;
+    }
+
+    /**
+     * Sets a live setting from the next iteration on; safe from any thread, also while paused. The value
+     * is checked against the ranges of the settings now: a bad one is a UserException naming the flag.
+     */
+    public void change(LiveField field, double value) {
+        if (!field.appliesTo(config.head())) {
+            throw new org.marginlab.UserException(config.head().id() + " does not read " + field.id());
+        }
+        field.with(live, value);
+        changes.request(field, value);
     }
 
     public Path runDirectory() {
@@ -247,7 +287,7 @@ public final class TrainingSession {
         RunState announce = turn.announce();
         try {
             if (turn.cancel()) {
-                finish(RunState.CANCELLED, "cancelled at iteration " + iteration + " of " + totalIterations);
+                finish(RunState.CANCELLED, "stopped at iteration " + iteration + " of " + totalIterations);
                 return;
             }
             if (announce != null) {
@@ -290,7 +330,7 @@ public final class TrainingSession {
         int cols = data.train().cols();
         backbone = Backbones.build(config.backbone(), config.dim());
         backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, rows, cols));
-        head = heads.create(config, data.classes());
+        head = heads.create(live, data.classes());
         head.block().initialize(manager, DataType.FLOAT32, new Shape(1, config.dim()));
         store = new ParameterStore(manager, false);
         if (resumeFrom != null) {
@@ -318,7 +358,7 @@ public final class TrainingSession {
         if (resumeFrom != null) {
             optimizer.decodeState(manager, resumeFrom.optimizer());
         }
-        schedule = new LrSchedule(config.schedule(), config.learningRate(), totalIterations);
+        schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
         probe = data.probeIndices(config.probePerClass());
         probeLabels = new int[probe.length];
         for (int i = 0; i < probe.length; i++) {
@@ -326,13 +366,14 @@ public final class TrainingSession {
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
         lastLr = schedule.rate(iteration);
-        batches = new DeviceBatches(data.train(), manager, seed, config.batchSize(), config.augment());
         stats = new StepStats(manager);
         statsFrom = iteration;
         if (resumeFrom == null) {
-            // The untrained model, so every figure's timeline starts where training starts.
+            // The untrained model, so every figure's timeline starts where training starts; before the
+            // training set's upload, so the window's first picture does not wait for it.
             record(iterationSnapshot(0, new StepStats.Totals(0, 0, 0)), null, 0);
         }
+        batches = new DeviceBatches(data.train(), manager, seed, config.batchSize(), config.augment());
     }
 
     /**
@@ -341,6 +382,7 @@ public final class TrainingSession {
      */
     private void iterate(boolean stepping) throws IOException {
         long it = iteration;
+        applyChanges(it);
         int epoch = (int) (it / itersPerEpoch);
         int pos = (int) (it % itersPerEpoch);
         int b = config.batchSize();
@@ -389,6 +431,24 @@ public final class TrainingSession {
         }
     }
 
+    /** The live changes due at this iteration: head schedules and learning rate, recorded in the run. */
+    private void applyChanges(long it) throws IOException {
+        for (LiveChange c : changes.due(it, live)) {
+            live = c.field().with(live, c.to());
+            if (c.field() == LiveField.LR) {
+                schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
+            } else {
+                head.retune(live);
+            }
+            if (writer != null) {
+                writer.change(c);
+            }
+            for (TrainingListener l : listeners) {
+                l.onChange(c);
+            }
+        }
+    }
+
     /**
      * Losses are checked when they are read, at snapshots and epoch ends, so the run stops up to one such
      * interval after the bad step, whose updates it has applied; the checkpoint named is from before it.
@@ -410,7 +470,7 @@ public final class TrainingSession {
                         + "lower the learning rate or s, or use a margin warm-up; noticed at iteration %d (losses are read "
                         + "at snapshots and epoch ends); last good checkpoint: %s",
                 badIteration, config.head().id(), params,
-                fmt(config.learningRate()), config.batchSize(), config.optimizer(), iteration,
+                fmt(live.learningRate()), config.batchSize(), config.optimizer(), iteration,
                 writer == null ? "none (no run directory)"
                         : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory());
     }

@@ -29,6 +29,26 @@ public final class TrainingThread {
     }
 
     /**
+     * PyTorch's intra-op threads for the runs that follow (on a machine whose cores are busy elsewhere one
+     * thread beats several spinning ones); set on the training thread, where the operations run.
+     */
+    public static void setThreads(int threads) {
+        if (threads < 1 || threads > 1024) {
+            throw new org.marginlab.UserException("threads must be an integer in [1, 1024] (got " + threads + ")");
+        }
+        submit(() -> {
+            if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+                JniUtils.setNumThreads(threads);
+            }
+        });
+    }
+
+    /** Starts the thread, and with it the engine, ahead of the first run (loading PyTorch takes seconds). */
+    public static void warmUp() {
+        submit(() -> { });
+    }
+
+    /**
      * PyTorch's grad mode is per thread and on by default; DJL switches it off only on the thread that
      * starts the engine, and a gradient collector restores the mode it found. Left on, the optimizer's
      * in-place update of a leaf parameter fails, so the training thread switches it off itself.

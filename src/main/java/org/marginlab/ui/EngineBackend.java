@@ -12,11 +12,14 @@ import org.marginlab.run.RunState;
 import org.marginlab.run.RunWriter;
 import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HeadFactory;
+import org.marginlab.run.LiveChange;
+import org.marginlab.config.LiveField;
 import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
+import org.marginlab.train.TrainingThread;
 
 /**
  * The window's one adapter to the training engine: runs become {@link TrainingSession}s writing to
@@ -53,8 +56,32 @@ public final class EngineBackend implements TrainingBackend {
     }
 
     @Override
+    public void prepare(String dataDir) {
+        TrainingThread.warmUp();
+        try {
+            data(dataDir);
+        } catch (org.marginlab.UserException e) {
+            // Start says what is wrong with the folder, in the window's words
+        }
+    }
+
+    @Override
+    public void setThreads(int threads) {
+        TrainingThread.setThreads(threads);
+    }
+
+    @Override
     public Control start(TrainConfig config, TrainingListener listener) {
         TrainingSession s = create(config, listener);
+        s.start();
+        return new SessionControl(s, device(config));
+    }
+
+    @Override
+    public Control resume(Path runDirectory, TrainingListener listener) {
+        TrainConfig config = org.marginlab.config.ConfigJson.read(runDirectory.resolve(org.marginlab.run.RunFiles.CONFIG));
+        TrainingSession s = TrainingSession.resumeRun(runDirectory, data(config.dataDir()), heads);
+        s.addListener(listener);
         s.start();
         return new SessionControl(s, device(config));
     }
@@ -105,7 +132,8 @@ public final class EngineBackend implements TrainingBackend {
                 state = RunState.FINISHED;
             }
         }
-        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device);
+        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device,
+                LiveChange.ofRun(runDirectory));
     }
 
     private record SessionControl(TrainingSession session, String device) implements Control {
@@ -127,6 +155,11 @@ public final class EngineBackend implements TrainingBackend {
         @Override
         public void cancel() {
             session.cancel();
+        }
+
+        @Override
+        public void change(LiveField field, double value) {
+            session.change(field, value);
         }
 
         @Override

@@ -19,6 +19,7 @@ import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.config.TrainConfig;
+import org.marginlab.run.LiveChange;
 import org.marginlab.train.TrainingListener;
 
 /**
@@ -43,6 +44,7 @@ public final class RunModel {
     private final ConcurrentLinkedQueue<IterationSnapshot> iterationQueue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<EpochSnapshot> epochQueue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<StateChange> stateQueue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LiveChange> changeQueue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Progress> progressRef = new AtomicReference<>();
 
     // Properties (FX thread)
@@ -55,6 +57,7 @@ public final class RunModel {
     private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper();
     private final List<IterationSnapshot> history = new ArrayList<>();
     private final List<EpochSnapshot> epochs = new ArrayList<>();
+    private final List<LiveChange> changes = new ArrayList<>();
 
     private long dataStamp;
     private long runningNanos;
@@ -93,6 +96,11 @@ public final class RunModel {
             }
 
             @Override
+            public void onChange(LiveChange change) {
+                changeQueue.add(change);
+            }
+
+            @Override
             public void onStateChanged(RunState s, String m) {
                 stateQueue.add(new StateChange(s, m == null ? "" : m));
             }
@@ -101,6 +109,13 @@ public final class RunModel {
 
     /** Fills the model from a finished run read from disk. */
     public void loadStored(List<IterationSnapshot> iterations, List<EpochSnapshot> epochSnapshots, RunState finalState) {
+        loadStored(iterations, epochSnapshots, List.of(), finalState);
+    }
+
+    /** Fills the model from a run read from disk whose settings changed while it trained. */
+    public void loadStored(List<IterationSnapshot> iterations, List<EpochSnapshot> epochSnapshots,
+                           List<LiveChange> liveChanges, RunState finalState) {
+        liveChanges.forEach(changeQueue::add);
         iterations.forEach(iterationQueue::add);
         epochSnapshots.forEach(epochQueue::add);
         stateQueue.add(new StateChange(finalState, "opened from disk"));
@@ -138,6 +153,16 @@ public final class RunModel {
             changed = true;
             dataStamp++;
         }
+        LiveChange ch;
+        while ((ch = changeQueue.poll()) != null) {
+            long at = ch.iteration();
+            changes.removeIf(c -> c.iteration() > at); // re-sent from a resumed run's checkpoint on
+            if (!changes.contains(ch)) {
+                changes.add(ch);
+            }
+            changed = true;
+            dataStamp++;
+        }
         Progress p = progressRef.get();
         if (p != null && p.iteration() != iteration.get()) {
             if (firstIteration < 0) {
@@ -164,6 +189,10 @@ public final class RunModel {
     }
 
     private void addHistory(IterationSnapshot s) {
+        // A resumed run sends its snapshots again from its checkpoint on: they replace the ones after it.
+        while (!history.isEmpty() && history.getLast().iteration() >= s.iteration()) {
+            history.removeLast();
+        }
         if (history.size() >= HISTORY_LIMIT) {
             for (int i = history.size() - 1; i > 0; i -= 2) {
                 history.remove(i - 1);
@@ -224,6 +253,20 @@ public final class RunModel {
     /** Iteration snapshots so far, oldest first (thinned beyond {@value #HISTORY_LIMIT}); FX thread only. */
     public List<IterationSnapshot> history() {
         return Collections.unmodifiableList(history);
+    }
+
+    /** Settings changed while it trained so far, oldest first; FX thread only. */
+    public List<LiveChange> changes() {
+        return Collections.unmodifiableList(changes);
+    }
+
+    /**
+     * The settings in force after the changes so far, an automatic warm-up fixed to its iterations as
+     * the engine fixes it once the run's length is known; FX thread only.
+     */
+    public TrainConfig liveConfig() {
+        long total = totalIterations.get();
+        return LiveChange.fold(total > 0 ? config.withWarmupFor(total) : config, changes);
     }
 
     /** Epoch snapshots so far, oldest first; FX thread only. */

@@ -48,7 +48,13 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         WorkbenchPreferences prefs = new WorkbenchPreferences(WorkbenchPreferences.defaultFile());
-        WorkbenchWindow window = build(prefs, defaultBackend(), BackgroundExecutor.fx());
+        TrainingBackend backend = defaultBackend();
+        WorkbenchWindow window = build(prefs, backend, BackgroundExecutor.fx());
+        String dataDir = window.model().settings().validProperty().get() ? window.model().settings().toConfig().dataDir() : null;
+        BackgroundExecutor.fx().submit(() -> {
+            backend.prepare(dataDir);
+            return null;
+        }, ok -> { }, failed -> { });
         Scene scene = window.scene(prefs.width(), prefs.height());
         stage.setScene(scene);
         stage.setTitle("MarginLab");
@@ -63,9 +69,7 @@ public final class WorkbenchApp extends Application {
             stage.setY(prefs.y());
         }
         stage.setMaximized(prefs.maximized());
-        stage.setOnCloseRequest(e -> {
-            window.model().stop();
-            window.model().stopCompare();
+        CloseGuard.install(stage, window, () -> {
             window.rememberLayout();
             prefs.setGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             try {
@@ -73,7 +77,6 @@ public final class WorkbenchApp extends Application {
             } catch (IOException ex) {
                 System.err.println("marginlab: could not save window settings to " + prefs.file() + ": " + ex.getMessage());
             }
-            window.clock().stop();
         });
         window.clock().start();
         stage.setOnShown(e -> reportStartup());

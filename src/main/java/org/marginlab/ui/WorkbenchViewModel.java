@@ -60,6 +60,7 @@ public final class WorkbenchViewModel {
     private final BooleanBinding canPauseResume;
     private final BooleanBinding canStep;
     private final BooleanBinding canStop;
+    private final BooleanBinding canContinue;
 
     private org.marginlab.figures.RunData cachedData;
     private RunModel cachedRun;
@@ -81,6 +82,8 @@ public final class WorkbenchViewModel {
         canPauseResume = active;
         canStep = Bindings.createBooleanBinding(() -> state.get() == RunState.PAUSED, state);
         canStop = active.or(starting);
+        canContinue = Bindings.createBooleanBinding(() -> runDirectory.get() != null && !starting.get()
+                && (state.get() == RunState.CANCELLED || state.get() == RunState.FAILED), runDirectory, starting, state);
         shown = Bindings.createObjectBinding(this::computeShown, run, timelineIndex, versionOfRun());
         shownEpoch = Bindings.createObjectBinding(this::computeShownEpoch, shown, versionOfRun());
     }
@@ -185,7 +188,7 @@ public final class WorkbenchViewModel {
     }
 
     public static org.marginlab.figures.RunData toRunData(RunModel r) {
-        return org.marginlab.figures.RunData.of(r.title(), r.config(), r.history(), r.epochs());
+        return org.marginlab.figures.RunData.of(r.title(), r.config(), r.history(), r.epochs()).withChanges(r.changes());
     }
 
     // Commands
@@ -252,6 +255,64 @@ public final class WorkbenchViewModel {
         compareControls.forEach(TrainingBackend.Control::cancel);
     }
 
+    /**
+     * Sets a setting of the running (or paused) run from its next iteration on; a refused value becomes
+     * the notification. Check values first with {@link LiveKnobsView#problem}.
+     */
+    public void change(org.marginlab.config.LiveField field, double value) {
+        if (control == null || !canPauseResume.get()) {
+            notify("Start a run first: settings change live only while a run trains or is paused.");
+            return;
+        }
+        try {
+            control.change(field, value);
+        } catch (UserException e) {
+            notify(e.getMessage());
+        }
+    }
+
+    /** Whether the run shown was stopped (or failed) and can continue from its last checkpoint. */
+    public BooleanBinding canContinueProperty() {
+        return canContinue;
+    }
+
+    /**
+     * Continues the stopped run shown (opened from disk or stopped here) from its last checkpoint, in its
+     * directory; its snapshots so far stay on the timeline.
+     */
+    public void continueRun() {
+        RunModel old = run.get();
+        Path dir = runDirectory.get();
+        if (!canContinue.get()) {
+            notify("Open or stop a run first: only a stopped run with a checkpoint can continue.");
+            return;
+        }
+        RunModel model = new RunModel(old.config(), old.title());
+        model.loadStored(old.history(), old.epochs(), old.changes(), old.stateProperty().get());
+        setRun(model);
+        runDirectory.set(dir);
+        timelineIndex.set(-1);
+        control = null;
+        starting.set(true);
+        dismissNotification();
+        executor.submit(() -> backend.resume(dir, model.listener()), c -> {
+            control = c;
+            device.set(c.device());
+            pull();
+            if (state.get() == RunState.RUNNING || state.get() == RunState.PAUSED) {
+                starting.set(false);
+            }
+        }, failure -> {
+            starting.set(false);
+            notify(describe("Could not continue the run", failure));
+        });
+    }
+
+    /** PyTorch's CPU threads from the next iteration on, for this run and the next. */
+    public void setThreads(int threads) {
+        backend.setThreads(threads);
+    }
+
     /** Runs the given heads side by side with the current settings (same seed and data order). */
     public void startCompare(List<HeadKind> heads) {
         if (heads.size() < 2 || heads.size() > 4) {
@@ -303,7 +364,7 @@ public final class WorkbenchViewModel {
         executor.submit(() -> backend.open(directory), stored -> {
             RunModel m = new RunModel(stored.config(), stored.config().head().displayName() + ", d = "
                     + stored.config().dim() + " (" + stored.directory().getFileName() + ")");
-            m.loadStored(stored.iterations(), stored.epochs(), stored.state());
+            m.loadStored(stored.iterations(), stored.epochs(), stored.changes(), stored.state());
             showStored(m, stored.directory(), stored.device());
             updateStatus();
             onOpened.accept(stored.directory());

@@ -38,6 +38,7 @@ import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.run.RunState;
+import org.marginlab.config.DemoPreset;
 
 /**
  * The workbench window's content: menus and run buttons on top, settings on the left, the figure
@@ -68,6 +69,7 @@ public final class WorkbenchWindow {
     private final Label timelineLabel = new Label();
     private final FileDialogs dialogs;
     private final ExportActions exports;
+    private final TimelineMarkers markers = new TimelineMarkers(timeline);
     private String theme = "light";
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
@@ -107,7 +109,7 @@ public final class WorkbenchWindow {
         split = new SplitPane(settingsView, center);
         SplitPane.setResizableWithParent(settingsView, false);
         split.setDividerPositions(prefs.divider());
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menuBar(), toolBar(), new LiveKnobsView(model)));
         root.setCenter(split);
         root.setBottom(new RunStatusBar(model));
         root.getStylesheets().add(css("workbench.css"));
@@ -298,7 +300,10 @@ public final class WorkbenchWindow {
         step.disableProperty().bind(model.canStepProperty().not());
         MenuItem stop = command("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), model::stop);
         stop.disableProperty().bind(model.canStopProperty().not());
-        Menu run = new Menu("Run", null, start, pause, step, stop);
+        MenuItem cont = command("Continue stopped run", new KeyCodeCombination(KeyCode.F8), model::continueRun);
+        cont.disableProperty().bind(model.canContinueProperty().not());
+        Menu run = new Menu("Run", null, start, pause, step, stop, cont, new javafx.scene.control.SeparatorMenuItem(),
+                new ThreadsMenu(model));
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -309,7 +314,31 @@ public final class WorkbenchWindow {
         light.setOnAction(e -> setTheme("light"));
         dark.setOnAction(e -> setTheme("dark"));
         Menu view = new Menu("View", null, light, dark);
-        return new MenuBar(file, run, view);
+        return new MenuBar(file, run, view, demoMenu());
+    }
+
+    /** Demo: each named demo sets every setting and starts, in one click. */
+    private Menu demoMenu() {
+        Menu demo = new Menu("Demo");
+        for (DemoPreset p : DemoPreset.values()) {
+            MenuItem i = new MenuItem(p.title());
+            i.disableProperty().bind(model.canPauseResumeProperty().or(model.startingProperty()));
+            i.setOnAction(e -> startDemo(p));
+            demo.getItems().add(i);
+        }
+        return demo;
+    }
+
+    /** Loads a demo's settings and starts it (a comparison on the Compare tab). */
+    public void startDemo(DemoPreset p) {
+        model.settings().load(p.config());
+        if (p.compares()) {
+            selectTab("Compare");
+            model.startCompare(p.heads());
+        } else {
+            selectTab("Embedding");
+            model.start();
+        }
     }
 
     private static MenuItem command(String text, KeyCombination key, Runnable action) {
@@ -404,12 +433,13 @@ public final class WorkbenchWindow {
         });
         model.dataVersionProperty().addListener(o -> updateTimeline());
         model.timelineIndexProperty().addListener(o -> updateTimeline());
-        HBox.setHgrow(timeline, Priority.ALWAYS);
+        VBox track = new VBox(timeline, markers);
+        HBox.setHgrow(track, Priority.ALWAYS);
         timelineLabel.setMinWidth(170);
         Button gif = new Button("Export replay GIF…");
         gif.setOnAction(e -> dialogs.saveFile("Write the replay GIF", FigureView.runStem(model, "embedding-replay") + ".gif", "Animated GIF", "gif")
                 .ifPresent(this::exportReplay));
-        HBox bar = new HBox(8, new Label("Timeline"), timeline, timelineLabel, live, gif);
+        HBox bar = new HBox(8, new Label("Timeline"), track, timelineLabel, live, gif);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("timeline-bar");
@@ -419,6 +449,7 @@ public final class WorkbenchWindow {
     private void updateTimeline() {
         RunModel r = model.runProperty().get();
         int n = r == null ? 0 : r.history().size();
+        markers.show(r == null ? List.of() : r.history(), r == null ? List.of() : r.changes());
         timeline.setMax(Math.max(0, n - 1));
         timeline.setDisable(n < 2);
         int i = model.timelineIndexProperty().get();

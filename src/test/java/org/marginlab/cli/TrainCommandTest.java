@@ -81,6 +81,18 @@ class TrainCommandTest {
         assertEquals("0", r2[0], r2[2]);
         assertEquals(run.metrics().stream().map(m -> m.loss()).toList(),
                 RunReader.read(again).metrics().stream().map(m -> m.loss()).toList());
+
+        // With a changes.csv beside the config.json, the re-run takes those changes at their iterations.
+        Files.writeString(dir.resolve("changes.csv"), "iteration,field,old,new\n6,s,7.0,3.0\n");
+        Path changed = tmp.resolve("changed");
+        String[] r3 = run("train", "--config", dir.resolve("config.json").toString(), "--threads", "1", "--out", changed.toString());
+        assertEquals("0", r3[0], r3[2]);
+        assertTrue(r3[2].startsWith("replaying 1 change made while training, from " + dir.toAbsolutePath().resolve("changes.csv")), r3[2]);
+        // s warms up from 1 to 7 over the first 4 iterations (a third of 12), then 3 from iteration 6.
+        assertEquals(java.util.List.of(1.0, 7.0, 3.0, 3.0),
+                RunReader.read(changed).metrics().stream().map(MetricsRow::s).toList());
+        assertEquals(java.util.List.of("iteration,field,old,new", "6,s,7.0,3.0"),
+                Files.readAllLines(changed.resolve("changes.csv")));
     }
 
     /**

@@ -55,6 +55,18 @@ final class RecordingBackend implements TrainingBackend {
     }
 
     @Override
+    public Control resume(Path runDirectory, TrainingListener listener) {
+        calls.add("resume " + runDirectory);
+        listeners.add(listener);
+        return control("resumed");
+    }
+
+    @Override
+    public void setThreads(int threads) {
+        calls.add("threads " + threads);
+    }
+
+    @Override
     public StoredRun open(Path runDirectory) {
         calls.add("open " + runDirectory);
         if (stored == null) {
@@ -83,6 +95,11 @@ final class RecordingBackend implements TrainingBackend {
             @Override
             public void cancel() {
                 calls.add(name + " cancel");
+            }
+
+            @Override
+            public void change(org.marginlab.config.LiveField field, double value) {
+                calls.add(name + " change " + field.id() + "=" + value);
             }
 
             @Override

@@ -162,6 +162,8 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         if (overlay()) {
             // one legend of the runs: the colours are the same in every panel
             plot.setFixedLegendItems(lossPlot.getLegendItems());
+        } else if (!runs.isEmpty()) {
+            ChangeMarkers.mark(plot, runs.getFirst().changes());
         }
         JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
         c.addSubtitle(0, new TextTitle(subtitle()));
@@ -207,6 +209,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
                         CsvNumbers.of(all[i].getY(k).doubleValue())});
                 }
             }
+            rows.addAll(ChangeMarkers.csv(run.label(), run.changes()));
         }
         return rows;
     }

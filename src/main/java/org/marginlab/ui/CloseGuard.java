@@ -1,0 +1,133 @@
+package org.marginlab.ui;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+import org.marginlab.run.RunState;
+
+/**
+ * Closing the window while a run (or a comparison) trains asks first: Stop and keep (stop it, let it write
+ * its summary, then close), Keep training (close the window; the run trains to its end and writes its
+ * files, then the process exits), or Cancel (stay). Without a run the window closes at once.
+ */
+final class CloseGuard {
+
+    enum Choice { STOP_AND_KEEP, KEEP_TRAINING, CANCEL }
+
+    private final WorkbenchViewModel model;
+    private final Supplier<Choice> ask;
+    private final Runnable save;
+    private final Runnable stopClock;
+    private final Runnable hide;
+    private final Runnable exit;
+    private boolean stopping;
+
+    /**
+     * @param ask       asks the user (a dialog; tests answer directly)
+     * @param save      saves the window's layout and settings
+     * @param stopClock stops the frame clock, which until then takes in the runs' states
+     * @param hide      closes the window
+     * @param exit      ends the application, after the last run when the window closed with Keep training
+     */
+    CloseGuard(WorkbenchViewModel model, Supplier<Choice> ask, Runnable save, Runnable stopClock, Runnable hide,
+               Runnable exit) {
+        this.model = model;
+        this.ask = ask;
+        this.save = save;
+        this.stopClock = stopClock;
+        this.hide = hide;
+        this.exit = exit;
+    }
+
+    /** Guards the stage's close button. */
+    static void install(Stage stage, WorkbenchWindow window, Runnable saveLayout) {
+        CloseGuard g = new CloseGuard(window.model(), () -> dialog(stage), saveLayout, window.clock()::stop,
+                stage::hide, Platform::exit);
+        stage.setOnCloseRequest(g::onCloseRequest);
+    }
+
+    void onCloseRequest(WindowEvent e) {
+        if (!busy()) {
+            save.run();
+            stopClock.run(); // and the window closes as usual
+            return;
+        }
+        e.consume();
+        switch (ask.get()) {
+            case STOP_AND_KEEP -> {
+                stopping = true;
+                model.stop();
+                model.stopCompare();
+                whenIdle(() -> {
+                    save.run();
+                    stopClock.run();
+                    hide.run(); // the last window: the application ends
+                });
+            }
+            case KEEP_TRAINING -> {
+                save.run();
+                Platform.setImplicitExit(false);
+                hide.run();
+                System.out.println("marginlab: the window is closed; the run trains to its end in "
+                        + model.runDirectoryProperty().get() + ", then MarginLab exits");
+                whenIdle(() -> {
+                    stopClock.run();
+                    exit.run();
+                });
+            }
+            case CANCEL -> { }
+        }
+    }
+
+    /** Whether a run or a compared run has not ended yet. */
+    boolean busy() {
+        return model.canStopProperty().get() || model.compareRuns().stream().anyMatch(r -> active(r.stateProperty().get()));
+    }
+
+    private static boolean active(RunState s) {
+        return s == RunState.RUNNING || s == RunState.PAUSED;
+    }
+
+    private void whenIdle(Runnable then) {
+        boolean[] ran = {false};
+        InvalidationListener check = new InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (stopping && o == model.startingProperty() && active(model.stateProperty().get())) {
+                    model.stop(); // it was still starting when asked to stop, with nothing to stop yet
+                }
+                if (!busy() && !ran[0]) {
+                    ran[0] = true;
+                    then.run();
+                }
+            }
+        };
+        model.stateProperty().addListener(check);
+        model.startingProperty().addListener(check);
+        model.compareRuns().forEach(r -> r.stateProperty().addListener(check));
+        check.invalidated(null);
+    }
+
+    private static Choice dialog(Stage owner) {
+        ButtonType stop = new ButtonType("Stop and keep", ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType("Keep training", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                "Stop and keep: stop now; the run keeps what it trained and its summary.\n"
+                        + "Keep training: close the window; the run trains to its end, then MarginLab exits.",
+                stop, keep, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("A run is training");
+        a.setHeaderText("A run is still training. Close the window?");
+        Optional<ButtonType> b = a.showAndWait();
+        return b.isEmpty() ? Choice.CANCEL : b.get() == stop ? Choice.STOP_AND_KEEP
+                : b.get() == keep ? Choice.KEEP_TRAINING : Choice.CANCEL;
+    }
+}

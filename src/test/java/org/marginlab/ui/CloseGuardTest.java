@@ -1,0 +1,77 @@
+package org.marginlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.stage.WindowEvent;
+
+import org.junit.jupiter.api.Test;
+import org.marginlab.run.RunState;
+import org.marginlab.train.TrainingListener;
+
+class CloseGuardTest {
+    private final RecordingBackend backend = new RecordingBackend();
+    private final WorkbenchViewModel vm = new WorkbenchViewModel(new SettingsViewModel(), backend, BackgroundExecutor.synchronous());
+    private final List<String> events = new ArrayList<>();
+
+    private CloseGuard guard(CloseGuard.Choice answer) {
+        return new CloseGuard(vm, () -> {
+            events.add("asked");
+            return answer;
+        }, () -> events.add("saved"), () -> events.add("clock stopped"), () -> events.add("hidden"),
+                () -> events.add("exited"));
+    }
+
+    private TrainingListener running() {
+        vm.start();
+        TrainingListener l = backend.listeners.getFirst();
+        l.onStateChanged(RunState.RUNNING, "running");
+        vm.pull();
+        return l;
+    }
+
+    private static WindowEvent closeRequest() {
+        return new WindowEvent(null, WindowEvent.WINDOW_CLOSE_REQUEST);
+    }
+
+    @Test
+    void withoutARunTheWindowClosesAtOnce() {
+        WindowEvent e = closeRequest();
+        guard(CloseGuard.Choice.CANCEL).onCloseRequest(e);
+        assertEquals(List.of("saved", "clock stopped"), events);
+        assertFalse(e.isConsumed(), "the window closes as usual");
+    }
+
+    @Test
+    void stopAndKeepStopsThenClosesWhenTheRunHasEnded() {
+        TrainingListener l = running();
+        guard(CloseGuard.Choice.STOP_AND_KEEP).onCloseRequest(closeRequest());
+        assertEquals(List.of("asked"), events, "still open until the run has written its summary");
+        assertEquals(List.of("run1 cancel"), backend.calls);
+        l.onStateChanged(RunState.CANCELLED, "stopped at iteration 7 of 468");
+        vm.pull();
+        assertEquals(List.of("asked", "saved", "clock stopped", "hidden"), events, "closing the last window ends the app");
+    }
+
+    @Test
+    void keepTrainingClosesTheWindowAndExitsWhenTheRunEnds() {
+        TrainingListener l = running();
+        guard(CloseGuard.Choice.KEEP_TRAINING).onCloseRequest(closeRequest());
+        assertEquals(List.of("asked", "saved", "hidden"), events);
+        assertEquals(List.of(), backend.calls, "the run goes on");
+        l.onStateChanged(RunState.FINISHED, "finished 468 iterations");
+        vm.pull();
+        assertEquals(List.of("asked", "saved", "hidden", "clock stopped", "exited"), events);
+    }
+
+    @Test
+    void cancelKeepsEverything() {
+        running();
+        guard(CloseGuard.Choice.CANCEL).onCloseRequest(closeRequest());
+        assertEquals(List.of("asked"), events);
+        assertEquals(List.of(), backend.calls);
+    }
+}
