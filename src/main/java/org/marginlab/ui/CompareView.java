@@ -52,8 +52,10 @@ public final class CompareView extends BorderPane {
         }
         start.setOnAction(e -> model.startCompare(selectedHeads()));
         start.setDefaultButton(false);
+        start.disableProperty().bind(model.comparingProperty());
         Button stop = new Button("Stop comparison");
         stop.setOnAction(e -> model.stopCompare());
+        stop.disableProperty().bind(model.comparingProperty().not());
         bar.getChildren().addAll(start, stop);
         setTop(bar);
         grid.setHgap(4);

@@ -81,7 +81,15 @@ public abstract class FigureView extends BorderPane {
         if (stale && canvas.isOnScreen()) {
             refresh();
         }
+        followLook();
         canvas.paintIfDirty();
+    }
+
+    /** Takes the window's theme and presentation mode; a polled value, so views made and dropped later leak no listener. */
+    private void followLook() {
+        if (canvas.look() != model.lookProperty().get()) {
+            canvas.setLook(model.lookProperty().get());
+        }
     }
 
     /** Takes the model's current data into the live figure and schedules a repaint. */
@@ -92,6 +100,7 @@ public abstract class FigureView extends BorderPane {
             canvas.setFigure(live);
         }
         configure(live);
+        followLook();
         canvas.markDirty();
     }
 

@@ -36,6 +36,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 import org.marginlab.figures.FigureIds;
+import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.train.RunState;
@@ -68,6 +69,7 @@ public final class WorkbenchWindow {
     private final ToggleButton live = new ToggleButton("Live");
     private final Label timelineLabel = new Label();
     private String theme = "light";
+    private final javafx.scene.control.CheckMenuItem presentation = new javafx.scene.control.CheckMenuItem("Presentation mode");
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
                            WorkbenchPreferences prefs) {
@@ -215,6 +217,36 @@ public final class WorkbenchWindow {
         theme = "dark".equals(name) ? "dark" : "light";
         root.getStylesheets().removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
         root.getStylesheets().add(css(theme + ".css"));
+        updateLook();
+    }
+
+    public boolean presentation() {
+        return presentation.isSelected();
+    }
+
+    /**
+     * Presentation mode, for a projector: the settings fold away (the run buttons stay) and the
+     * window's type and the figures' type, points and lines grow.
+     */
+    public void setPresentation(boolean on) {
+        presentation.setSelected(on);
+        root.getStyleClass().remove("presentation");
+        if (on) {
+            root.getStyleClass().add("presentation");
+            if (split.getItems().contains(settingsView)) {
+                prefs.setDivider(split.getDividerPositions()[0]);
+                split.getItems().remove(settingsView);
+            }
+        } else if (!split.getItems().contains(settingsView)) {
+            split.getItems().add(0, settingsView);
+            split.setDividerPositions(prefs.divider());
+        }
+        updateLook();
+    }
+
+    private void updateLook() {
+        FigureStyle.Look look = "dark".equals(theme) ? FigureStyle.DARK : FigureStyle.PAPER;
+        model.lookProperty().set(presentation() ? look.presentation() : look);
     }
 
     /** Paints every visible figure now (e.g. right before a snapshot), skipping the frame clock's pace. */
@@ -228,7 +260,9 @@ public final class WorkbenchWindow {
 
     /** Writes the window's state into the preferences (not to disk). */
     public void rememberLayout() {
-        prefs.setDivider(split.getDividerPositions()[0]);
+        if (!presentation()) {
+            prefs.setDivider(split.getDividerPositions()[0]);
+        }
         prefs.setTheme(theme);
         prefs.setTab(selectedTab());
         prefs.setTabOrder(tabNames());
@@ -282,7 +316,10 @@ public final class WorkbenchWindow {
         (prefs.theme().equals("dark") ? dark : light).setSelected(true);
         light.setOnAction(e -> setTheme("light"));
         dark.setOnAction(e -> setTheme("dark"));
-        Menu view = new Menu("View", null, light, dark);
+        // F11: the key presentation programs use; no other command of the window takes it.
+        presentation.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        presentation.setOnAction(e -> setPresentation(presentation.isSelected()));
+        Menu view = new Menu("View", null, light, dark, new javafx.scene.control.SeparatorMenuItem(), presentation);
         return new MenuBar(file, run, view);
     }
 

@@ -101,7 +101,7 @@ public final class AngleStatsTableFigure implements RunFigure {
         double y = body.getY() + 8;
         for (int r = 0; r < t.size(); r++) {
             String[] row = t.get(r);
-            g.setFont(r == 0 ? FigureStyle.LABEL_FONT.deriveFont(java.awt.Font.BOLD) : FigureStyle.LABEL_FONT);
+            g.setFont(r == 0 ? FigureStyle.labelFont().deriveFont(java.awt.Font.BOLD) : FigureStyle.labelFont());
             if (r > 0) {
                 g.setColor(FigureStyle.seriesColor(r - 1));
                 g.fill(new Rectangle2D.Double(x0, y + 7, 5, rowH - 14));
@@ -109,7 +109,7 @@ public final class AngleStatsTableFigure implements RunFigure {
             double x = x0;
             for (int c = 0; c < row.length; c++) {
                 double w = width * weights[c] / total;
-                g.setColor(FigureStyle.INK);
+                g.setColor(FigureStyle.ink());
                 if (c == 0) {
                     g.drawString(row[c], (float) (x + 12), (float) (y + rowH - 9));
                 } else {
@@ -118,7 +118,7 @@ public final class AngleStatsTableFigure implements RunFigure {
                 x += w;
             }
             y += rowH;
-            g.setColor(r == 0 ? FigureStyle.INK : FigureStyle.GRID);
+            g.setColor(r == 0 ? FigureStyle.ink() : FigureStyle.grid());
             g.draw(new Line2D.Double(x0, y, x0 + width, y));
         }
     }

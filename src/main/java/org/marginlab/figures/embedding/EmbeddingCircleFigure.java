@@ -221,12 +221,12 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         g.clip(plot);
         if (normalised) {
-            g.setColor(FigureStyle.MUTED);
+            g.setColor(FigureStyle.muted());
             g.setStroke(new BasicStroke(1.2f));
             g.draw(new Ellipse2D.Double(frame.x(-1), frame.y(1), frame.x(1) - frame.x(-1), frame.y(-1) - frame.y(1)));
         }
         if (regions != null) {
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             g.setStroke(new BasicStroke(1.1f));
             for (double b : regions.boundaries()) {
                 g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(2 * r * Math.cos(b)), frame.y(2 * r * Math.sin(b))));
@@ -252,25 +252,25 @@ public final class EmbeddingCircleFigure implements RunFigure {
             }
         }
         g.setClip(oldClip);
-        g.setFont(FigureStyle.TICK_FONT);
+        g.setFont(FigureStyle.tickFont());
         for (int j = 0; j < p.weights().length; j++) {
             double[] w = p.weights()[j];
             Point2D tip = new Point2D.Double(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
             g.setColor(FigureStyle.classColor(j));
             g.fill(new Ellipse2D.Double(tip.getX() - 3, tip.getY() - 3, 6, 6));
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             double lx = frame.x((rayLen + 0.06 * r) * w[0]);
             double ly = frame.y((rayLen + 0.06 * r) * w[1]);
             FigureStyle.drawCentred(g, "W" + j, lx, ly + 4);
         }
         double lx = plot.getMaxX() + 20;
         double ly = Legend.classes(g, lx, plot.getY(), p.weights().length);
-        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
         }
         if (regions != null) {
-            ly = Legend.lineEntry(g, lx, ly, FigureStyle.INK, new BasicStroke(1.1f), "decision boundary");
+            ly = Legend.lineEntry(g, lx, ly, FigureStyle.ink(), new BasicStroke(1.1f), "decision boundary");
             if (!regions.marginRuns().isEmpty()) {
                 Legend.boxEntry(g, lx, ly, new Color(0, 0, 0, 40), "margin region");
             }

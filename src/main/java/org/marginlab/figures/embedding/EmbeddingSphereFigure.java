@@ -314,19 +314,19 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         for (int j : rays) {
             drawRayLabel(g, p.weights()[j], j, cx, cy, r);
         }
-        g.setColor(FigureStyle.MUTED);
+        g.setColor(FigureStyle.muted());
         g.setStroke(new BasicStroke(1.2f));
         g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
         drawAxesGizmo(g, body.getX() + 50, body.getMaxY() - 40, 24);
 
         double lx = body.getMaxX() - Legend.WIDTH;
         double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length);
-        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
         }
-        g.setFont(FigureStyle.TICK_FONT);
-        g.setColor(FigureStyle.MUTED);
+        g.setFont(FigureStyle.tickFont());
+        g.setColor(FigureStyle.muted());
         // The window's tool row says "drag to rotate"; exported figures are not draggable.
         g.drawString("faded: far side", (float) lx, (float) (ly + 16));
     }
@@ -415,8 +415,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     private void drawRayLabel(Graphics2D g, double[] w, int j, double cx, double cy, double r) {
         double[] q = view(w);
-        g.setFont(FigureStyle.TICK_FONT);
-        g.setColor(q[2] >= 0 ? FigureStyle.INK : FigureStyle.MUTED);
+        g.setFont(FigureStyle.tickFont());
+        g.setColor(q[2] >= 0 ? FigureStyle.ink() : FigureStyle.muted());
         FigureStyle.drawCentred(g, "W" + j, cx + r * (RAY + 0.08) * q[0], cy - r * (RAY + 0.08) * q[1] + 4);
     }
 
@@ -516,12 +516,12 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     /** A small x₁/x₂/x₃ axis gizmo so the camera angles can be read off the picture. */
     private void drawAxesGizmo(Graphics2D g, double ox, double oy, double len) {
         String[] names = {"x₁", "x₂", "x₃"};
-        g.setFont(FigureStyle.TICK_FONT);
+        g.setFont(FigureStyle.tickFont());
         for (int a = 0; a < 3; a++) {
             double[] e = new double[3];
             e[a] = 1;
             double[] q = view(e);
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             g.setStroke(new BasicStroke(q[2] >= 0 ? 1.6f : 1f));
             g.draw(new Line2D.Double(ox, oy, ox + len * q[0], oy - len * q[1]));
             FigureStyle.drawCentred(g, names[a], ox + (len + 9) * q[0], oy - (len + 9) * q[1] + 4);

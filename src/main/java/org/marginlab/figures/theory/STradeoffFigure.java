@@ -111,18 +111,18 @@ public final class STradeoffFigure extends TheoryFigure {
         left.setLabelPaint(FigureStyle.seriesColor(0));
         x.setRange(0, axisMax());
         if (head == HeadKind.ARC) {
-            ValueMarker m = new ValueMarker(params.s(), FigureStyle.INK, FigureStyle.dashed(1.4));
+            ValueMarker m = new ValueMarker(params.s(), FigureStyle.ink(), FigureStyle.dashed(1.4));
             m.setLabel("current s = " + Fmt.num(params.s()) + ": P(y) = "
                     + Fmt.fixed(pTarget(params.s(), classCount), 3) + ", ∂L/∂θ_y = "
                     + Fmt.fixed(angularGradient(params.s(), classCount), 3));
-            m.setLabelFont(FigureStyle.LEGEND_FONT);
-            m.setLabelPaint(FigureStyle.INK);
+            m.setLabelFont(FigureStyle.legendFont());
+            m.setLabelPaint(FigureStyle.ink());
             m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 230));
             m.setLabelAnchor(RectangleAnchor.CENTER);
             m.setLabelTextAnchor(params.s() > axisMax() / 2 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
             plot.addDomainMarker(m, Layer.FOREGROUND);
         }
-        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
+        JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
         c.addSubtitle(0, new TextTitle("Eq. 11 with C = " + classCount
                 + " classes, θ_y = 0 and θ_j = π/2 for j ≠ y (angular-loss paper Fig. 4)"));
         return c;

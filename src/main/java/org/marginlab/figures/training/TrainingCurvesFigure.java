@@ -137,7 +137,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
             lrAxis = na;
         }
         plot.add(panel(new XYSeriesCollection(lr), lrAxis, FigureStyle.seriesColor(5)), 2);
-        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
+        JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
         String sub = run == null ? "" : run.label() + (run.config() == null ? "" : ", " + run.config().optimizer()
                 + ", " + run.config().schedule() + " schedule, batch " + run.config().batchSize()
                 + (run.scheduleNote().isEmpty() ? "" : "; " + run.scheduleNote()));
