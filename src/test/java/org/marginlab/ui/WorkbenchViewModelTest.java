@@ -152,6 +152,39 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aComparisonLocksStartAndOwnsTheStatusLineUntilItEnds() {
+        vm.start();
+        TrainingListener single = backend.listeners.get(0);
+        single.onProgress(468, 468, 0);
+        single.onStateChanged(RunState.FINISHED, "finished");
+        vm.pull();
+        assertTrue(vm.statusTextProperty().get().startsWith("Finished"), vm.statusTextProperty().get());
+
+        vm.startCompare(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE));
+        assertFalse(vm.canStartProperty().get(), "Start (F5) waits for the comparison");
+        vm.start();
+        assertEquals(3, backend.started.size(), "F5 during a comparison starts nothing");
+        TrainingListener a = backend.listeners.get(1);
+        TrainingListener b = backend.listeners.get(2);
+        a.onStateChanged(RunState.RUNNING, "running");
+        a.onProgress(30, 40, 0);
+        b.onProgress(10, 40, 0);
+        vm.pull();
+        assertEquals("Comparing 2 heads · Softmax 30 / 40 · ArcFace 10 / 40", vm.statusTextProperty().get());
+        assertEquals(40.0 / 80, vm.progressProperty().get(), 1e-12);
+
+        a.onStateChanged(RunState.FINISHED, "finished");
+        vm.pull();
+        assertFalse(vm.canStartProperty().get(), "one head still trains");
+        b.onStateChanged(RunState.CANCELLED, "stopped");
+        vm.pull();
+        assertTrue(vm.canStartProperty().get());
+        assertTrue(vm.statusTextProperty().get().endsWith("ArcFace 10 / 40 (stopped)"), vm.statusTextProperty().get());
+        vm.start();
+        assertEquals(4, backend.started.size());
+    }
+
+    @Test
     void historyIsThinnedBeyondItsLimit() {
         RunModel m = new RunModel(org.marginlab.train.TrainConfig.defaults(HeadKind.ARC), "t");
         for (int i = 0; i < RunModel.HISTORY_LIMIT + 10; i++) {
