@@ -8,7 +8,6 @@ import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureSet;
 import org.marginlab.figures.export.ExportFormat;
-import org.marginlab.figures.theory.STradeoffFigure;
 import org.marginlab.figures.theory.TheoryFigure;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
@@ -39,7 +38,7 @@ final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "L", description = "SphereFace/L-Softmax λ (default: 5, the end of annealing).")
     Double lambda;
 
-    @Option(names = "--classes", paramLabel = "C", defaultValue = "10", description = "Classes C for the s trade-off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--classes", paramLabel = "C", defaultValue = "10", description = "Classes C for P(y) and the s trade-off (default: ${DEFAULT-VALUE}).")
     int classes;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
@@ -94,8 +93,8 @@ final class TheoryCommand implements Callable<Integer> {
             if (f instanceof TheoryFigure t) {
                 t.setAngleUnit(radians ? AngleUnit.RADIANS : AngleUnit.DEGREES);
             }
-            if (f instanceof STradeoffFigure st) {
-                st.setClassCount(classes);
+            if (f instanceof TheoryFigure t) {
+                t.setClassCount(classes);
             }
         }
         List<Path> written = set.exportAll(out, fmt, scale);

@@ -15,6 +15,7 @@ public final class FigureIds {
     public static final String DZ_DTHETA = "dz-dtheta";
     public static final String PSI_CURVES = "psi-curves";
     public static final String S_TRADEOFF = "s-tradeoff";
+    public static final String P_TARGET = "p-target";
     public static final String GRADIENT_CHECK = "gradient-check";
     public static final String SIMILARITY_MATRIX = "similarity-matrix";
     public static final String TRAINING_CURVES = "training-curves";
@@ -25,5 +26,5 @@ public final class FigureIds {
             ANGLE_STATS, ANGLE_STATS_TABLE, GRADIENT_CHECK, SIMILARITY_MATRIX, TRAINING_CURVES, CONFUSION_MATRIX);
 
     /** Analytic figures, drawn from the heads' functions alone ({@code marginlab theory}). */
-    public static final List<String> THEORY = List.of(DZ_DTHETA, PSI_CURVES, S_TRADEOFF);
+    public static final List<String> THEORY = List.of(DZ_DTHETA, PSI_CURVES, P_TARGET, S_TRADEOFF);
 }

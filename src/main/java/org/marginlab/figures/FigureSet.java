@@ -22,6 +22,7 @@ import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.figures.theory.PsiCurvesFigure;
 import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TargetProbabilityFigure;
 import org.marginlab.figures.theory.TheoryFigure;
 import org.marginlab.figures.training.ConfusionMatrixFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
@@ -73,10 +74,11 @@ public final class FigureSet {
         return new FigureSet(out);
     }
 
-    /** The analytic figures (∂Z/∂θ, ψ curves, s trade-off) for a head and its parameters, C = 10 classes. */
+    /** The analytic figures (∂Z/∂θ, ψ curves, P(y) against θ_y, s trade-off) for a head and its parameters, C = 10 classes. */
     public static FigureSet theory(HeadKind head, HeadParams params) {
         List<Figure> out = new ArrayList<>();
-        for (TheoryFigure f : List.of(new DzDthetaFigure(), new PsiCurvesFigure(), new STradeoffFigure())) {
+        for (TheoryFigure f : List.of(new DzDthetaFigure(), new PsiCurvesFigure(), new TargetProbabilityFigure(),
+                new STradeoffFigure())) {
             f.setHead(head, params);
             out.add(f);
         }

@@ -10,6 +10,7 @@ import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.figures.theory.PsiCurvesFigure;
 import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TargetProbabilityFigure;
 import org.marginlab.figures.training.ConfusionMatrixFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.SimilarityMatrixFigure;
@@ -30,6 +31,7 @@ public final class FigureCatalog {
             case FigureIds.DZ_DTHETA -> new DzDthetaFigure();
             case FigureIds.PSI_CURVES -> new PsiCurvesFigure();
             case FigureIds.S_TRADEOFF -> new STradeoffFigure();
+            case FigureIds.P_TARGET -> new TargetProbabilityFigure();
             case FigureIds.GRADIENT_CHECK -> new GradientCheckFigure();
             case FigureIds.SIMILARITY_MATRIX -> new SimilarityMatrixFigure();
             case FigureIds.TRAINING_CURVES -> new TrainingCurvesFigure();

@@ -3,7 +3,6 @@ package org.marginlab.ui;
 import java.util.function.Supplier;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.theory.STradeoffFigure;
 import org.marginlab.figures.theory.TheoryFigure;
 
 /** One analytic figure of the theory tab, drawn from the theory view-model's head and sliders. */
@@ -39,11 +38,10 @@ public final class TheoryFigureView extends FigureView {
     @Override
     protected void configure(Figure f) {
         switch (f) {
-            case STradeoffFigure t -> {
+            case TheoryFigure t -> {
                 t.setHead(theory.headProperty().get(), theory.paramsProperty().get());
                 t.setClassCount(theory.classCountProperty().get());
             }
-            case TheoryFigure t -> t.setHead(theory.headProperty().get(), theory.paramsProperty().get());
             case DecisionBoundaryFigure d -> d.setHead(theory.headProperty().get(), theory.paramsProperty().get());
             default -> { }
         }

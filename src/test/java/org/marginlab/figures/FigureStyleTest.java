@@ -16,7 +16,7 @@ class FigureStyleTest {
         int last = -1;
         for (int x = 0; x < img.getWidth(); x++) {
             for (int y = y0; y < y1; y++) {
-                if ((img.getRGB(x, y) & 0xFFFFFF) != (FigureStyle.BACKGROUND.getRGB() & 0xFFFFFF)) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) != (FigureStyle.background().getRGB() & 0xFFFFFF)) {
                     if (first < 0) {
                         first = x;
                     }
