@@ -102,10 +102,22 @@ public final class PlotFrame {
         g.setFont(FigureStyle.labelFont());
         var lm = g.getFontMetrics();
         if (xLabel != null) {
+            fitFont(g, xLabel, px.getWidth());
             FigureStyle.drawCentred(g, xLabel, px.getCenterX(), px.getMaxY() + 8 + fm.getHeight() + lm.getAscent());
+            g.setFont(FigureStyle.labelFont());
         }
         if (yLabel != null) {
+            fitFont(g, yLabel, px.getHeight());
             FigureStyle.drawVertical(g, yLabel, px.getX() - 10 - maxW - lm.getHeight() / 2.0, px.getCenterY());
+        }
+    }
+
+    /** Sets type small enough (down to 60 %) that an axis label spans no more than its side of the plot. */
+    private static void fitFont(Graphics2D g, String text, double room) {
+        double w = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        if (w > room && room > 0) {
+            var f = g.getFont();
+            g.setFont(f.deriveFont((float) (f.getSize2D() * Math.max(0.6, room / w))));
         }
     }
 }

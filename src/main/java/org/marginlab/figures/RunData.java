@@ -30,6 +30,12 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         return new RunData(label, config, iterations, epochs);
     }
 
+    /** The run as it stood at {@code iteration}: the snapshots taken up to it (a replay frame of any run figure). */
+    public RunData upTo(long iteration) {
+        return new RunData(label, config, iterations.stream().filter(s -> s.iteration() <= iteration).toList(),
+                epochs.stream().filter(e -> e.iteration() <= iteration).toList());
+    }
+
     /** e.g. {@code "arc s=7"} or {@code "cosface s=16 m=0.2"}: the head and the params it reads. */
     public static String defaultLabel(TrainConfig c) {
         StringBuilder b = new StringBuilder(c.head().id());

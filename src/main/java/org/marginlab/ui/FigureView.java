@@ -59,6 +59,11 @@ public abstract class FigureView extends BorderPane {
         return false;
     }
 
+    /** Drops the tool row (a comparison cell: the window's Export all still writes the figure). */
+    protected final void hideTools() {
+        setTop(null);
+    }
+
     /** Adds view options to the left of Export. */
     protected final void addTools(Node... nodes) {
         tools.getChildren().addAll(0, java.util.List.of(nodes));
@@ -112,6 +117,21 @@ public abstract class FigureView extends BorderPane {
     public void rebind() {
         live = null;
         refresh();
+    }
+
+    /**
+     * A replay frame: this view's figure, with its view options, for the run as it stood at a snapshot
+     * ({@code upTo}, see {@link org.marginlab.figures.RunData#upTo}); null for views that show no run.
+     * Built on the FX thread, rendered anywhere.
+     */
+    public Figure replayFrame(org.marginlab.figures.RunData upTo) {
+        Figure f = createFigure();
+        configure(f);
+        if (!(f instanceof org.marginlab.figures.RunFigure r)) {
+            return null;
+        }
+        r.setRun(upTo);
+        return f;
     }
 
     public Figure liveFigure() {

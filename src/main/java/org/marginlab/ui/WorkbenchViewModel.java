@@ -489,17 +489,22 @@ public final class WorkbenchViewModel {
     }
 
     /** "Comparing 4 heads · Softmax 120 / 150 · CosFace 120 / 150 …" */
+    /** One short line for a projector's status bar: heads, iterations done of all, and who trains now or how they ended. */
     private String compareStatus() {
-        StringBuilder b = new StringBuilder("Comparing ").append(compareRuns.size()).append(" heads");
-        for (RunModel m : compareRuns) {
-            b.append(" · ").append(m.title()).append(' ').append(m.iterationProperty().get());
-            if (m.totalIterationsProperty().get() > 0) {
-                b.append(" / ").append(m.totalIterationsProperty().get());
-            }
-            RunState s = m.stateProperty().get();
-            if (s != RunState.RUNNING && s != RunState.READY) {
-                b.append(" (").append(stateWord(s).toLowerCase(java.util.Locale.ROOT)).append(')');
-            }
+        StringBuilder b = new StringBuilder("Comparing ").append(compareRuns.size()).append(" heads · ");
+        long done = compareRuns.stream().mapToLong(m -> m.iterationProperty().get()).sum();
+        b.append(done);
+        if (compareRuns.stream().allMatch(m -> m.totalIterationsProperty().get() > 0)) {
+            b.append(" / ").append(compareRuns.stream().mapToLong(m -> m.totalIterationsProperty().get()).sum());
+        }
+        b.append(" iterations");
+        compareRuns.stream().filter(m -> m.stateProperty().get() == RunState.RUNNING).findFirst()
+                .ifPresent(m -> b.append(" · now ").append(m.title()));
+        if (compareRuns.stream().allMatch(m -> over(m.stateProperty().get()))) {
+            java.util.Map<RunState, Long> ends = new java.util.EnumMap<>(RunState.class);
+            compareRuns.forEach(m -> ends.merge(m.stateProperty().get(), 1L, Long::sum));
+            b.append(" · ").append(String.join(", ", ends.entrySet().stream().map(e -> e.getValue() + " "
+                    + stateWord(e.getKey()).toLowerCase(java.util.Locale.ROOT)).toList()));
         }
         return b.toString();
     }

@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
@@ -417,13 +418,30 @@ public final class WorkbenchWindow {
         model.timelineIndexProperty().addListener(o -> updateTimeline());
         HBox.setHgrow(timeline, Priority.ALWAYS);
         timelineLabel.setMinWidth(170);
-        Button gif = new Button("Export replay GIF…");
-        gif.setOnAction(e -> chooseFolder("Write the replay GIF to").ifPresent(this::exportReplay));
+        MenuButton gif = replayMenu();
         HBox bar = new HBox(8, new Label("Timeline"), timeline, timelineLabel, live, gif);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("timeline-bar");
         return bar;
+    }
+
+    /** Replay GIF of the selected tab: frames a second and length, then Export. */
+    private MenuButton replayMenu() {
+        javafx.scene.control.Spinner<Integer> fps = new javafx.scene.control.Spinner<>(1, 30, 10);
+        javafx.scene.control.Spinner<Integer> seconds = new javafx.scene.control.Spinner<>(1, 120, 6);
+        fps.setPrefWidth(80);
+        seconds.setPrefWidth(80);
+        javafx.scene.layout.GridPane knobs = new javafx.scene.layout.GridPane(8, 4);
+        knobs.addRow(0, new Label("frames / s"), fps);
+        knobs.addRow(1, new Label("length (s)"), seconds);
+        javafx.scene.control.CustomMenuItem settings = new javafx.scene.control.CustomMenuItem(knobs, false);
+        MenuItem export = new MenuItem("Export GIF of this tab…");
+        export.setOnAction(e -> chooseFolder("Write the replay GIF to")
+                .ifPresent(d -> exportReplay(d, fps.getValue(), seconds.getValue(), null)));
+        MenuButton b = new MenuButton("Replay GIF", null, settings, new javafx.scene.control.SeparatorMenuItem(), export);
+        b.setTooltip(new javafx.scene.control.Tooltip("An animated GIF of the selected tab over the run's snapshots"));
+        return b;
     }
 
     private void updateTimeline() {
@@ -503,18 +521,34 @@ public final class WorkbenchWindow {
         exportAll(dir, format, scale, null);
     }
 
-    /** Writes the embedding's replay over the stored snapshots as an animated GIF. */
-    public void exportReplay(Path dir) {
+    /**
+     * Writes the replay of the selected run tab (the embedding when a tab shows no run) as an animated GIF
+     * of {@code seconds} at {@code fps} frames a second; {@code done} (may be null) gets the file.
+     */
+    public void exportReplay(Path dir, double fps, double seconds, java.util.function.Consumer<Path> done) {
         RunModel r = model.runProperty().get();
         if (r == null || r.history().isEmpty()) {
             model.notify("Nothing to replay yet: start or open a run first.");
             return;
         }
         org.marginlab.figures.RunData data = WorkbenchViewModel.toRunData(r);
-        EmbeddingView embedding = (EmbeddingView) runViews.get(0);
-        List<org.marginlab.figures.Figure> frames = embedding.replayFrames(data, ReplayGif.MAX_FRAMES);
-        executor.submit(() -> ReplayGif.write(frames, dir.resolve("embedding-replay.gif"), 1),
-                path -> model.notify("Wrote the replay (" + frames.size() + " frames) to " + path),
+        FigureView view = runViews.stream().filter(v -> v.getParent() != null && v.isVisible()
+                && v.name().equals(selectedTab())).findFirst().orElse(runViews.get(0));
+        List<ReplayGif.Frame> plan = ReplayGif.plan(data.iterations().size(), fps, seconds);
+        List<org.marginlab.figures.Figure> frames = new ArrayList<>();
+        for (ReplayGif.Frame f : plan) {
+            frames.add(view.replayFrame(data.upTo(data.iterations().get(f.snapshot()).iteration())));
+        }
+        int[] delays = plan.stream().mapToInt(ReplayGif.Frame::centiseconds).toArray();
+        String name = view.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-replay.gif";
+        executor.submit(() -> ReplayGif.write(frames, delays, dir.resolve(name), 1),
+                path -> {
+                    model.notify("Wrote the replay (" + frames.size() + " pictures, "
+                            + org.marginlab.figures.Fmt.num(seconds) + " s) to " + path);
+                    if (done != null) {
+                        done.accept(path);
+                    }
+                },
                 failure -> model.notify(WorkbenchViewModel.describe("GIF export failed", failure)));
     }
 

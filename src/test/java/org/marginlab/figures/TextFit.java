@@ -48,14 +48,25 @@ public final class TextFit {
             for (int j = i + 1; j < texts.size(); j++) {
                 TextRecorder.Text a = texts.get(i);
                 TextRecorder.Text b = texts.get(j);
-                Rectangle2D both = shrink(a.ink()).createIntersection(shrink(b.ink()));
                 boolean sameText = a.text().equals(b.text()) && a.ink().equals(b.ink()); // a halo drawn under it
-                if (!sameText && both.getWidth() > 0 && both.getHeight() > 0) {
+                if (!sameText && overlap(a.inkShape(), b.inkShape())) {
                     out.add("'" + a.text() + "' " + box(a.ink()) + " overlaps '" + b.text() + "' " + box(b.ink()));
                 }
             }
         }
         return out;
+    }
+
+    /** Whether two ink boxes (rotated ones too) share more than an antialiasing fringe. */
+    private static boolean overlap(java.awt.Shape a, java.awt.Shape b) {
+        Rectangle2D box = shrink(a.getBounds2D()).createIntersection(shrink(b.getBounds2D()));
+        if (box.getWidth() <= 0 || box.getHeight() <= 0) {
+            return false;
+        }
+        java.awt.geom.Area both = new java.awt.geom.Area(a);
+        both.intersect(new java.awt.geom.Area(b));
+        Rectangle2D common = both.getBounds2D();
+        return !both.isEmpty() && common.getWidth() > 2 * SLACK && common.getHeight() > 2 * SLACK;
     }
 
     private static Rectangle2D shrink(Rectangle2D r) {

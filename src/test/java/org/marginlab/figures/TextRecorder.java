@@ -18,8 +18,11 @@ import java.util.List;
  */
 public final class TextRecorder extends Graphics2D {
 
-    /** One drawn text: what it said, its ink in device space, and the device-space clip (null = none). */
-    public record Text(String text, Rectangle2D ink, Shape clip) {
+    /**
+     * One drawn text: what it said, its ink's bounding box in device space, the ink box itself as drawn
+     * (a parallelogram when the text is rotated) and the device-space clip (null = none).
+     */
+    public record Text(String text, Rectangle2D ink, Shape inkShape, Shape clip) {
     }
 
     private final Graphics2D g;
@@ -44,8 +47,13 @@ public final class TextRecorder extends Graphics2D {
             return;
         }
         Rectangle2D user = new Rectangle2D.Double(v.getX() + x, v.getY() + y, v.getWidth(), v.getHeight());
+        add(text, user);
+    }
+
+    private void add(String text, Rectangle2D user) {
         Shape clip = g.getClip();
-        texts.add(new Text(text, g.getTransform().createTransformedShape(user).getBounds2D(),
+        Shape ink = g.getTransform().createTransformedShape(user);
+        texts.add(new Text(text, ink.getBounds2D(), ink,
                 clip == null ? null : new Area(g.getTransform().createTransformedShape(clip))));
     }
 
@@ -57,10 +65,7 @@ public final class TextRecorder extends Graphics2D {
         it.first();
         TextLayout layout = new TextLayout(it, g.getFontRenderContext());
         Rectangle2D b = layout.getBounds();
-        Rectangle2D user = new Rectangle2D.Double(b.getX() + x, b.getY() + y, b.getWidth(), b.getHeight());
-        Shape clip = g.getClip();
-        texts.add(new Text(sb.toString(), g.getTransform().createTransformedShape(user).getBounds2D(),
-                clip == null ? null : new Area(g.getTransform().createTransformedShape(clip))));
+        add(sb.toString(), new Rectangle2D.Double(b.getX() + x, b.getY() + y, b.getWidth(), b.getHeight()));
     }
 
     @Override
@@ -87,9 +92,23 @@ public final class TextRecorder extends Graphics2D {
 
     @Override
     public void drawGlyphVector(GlyphVector gv, float x, float y) {
-        int[] codes = gv.getGlyphCodes(0, gv.getNumGlyphs(), null);
-        record("glyphs" + java.util.Arrays.toString(codes), gv, x, y);
+        record(characters(gv), gv, x, y);
         g.drawGlyphVector(gv, x, y);
+    }
+
+    /** The text of a glyph vector (a TextLayout's, e.g. a rotated axis label), read back through its font's glyph codes. */
+    private static String characters(GlyphVector gv) {
+        java.util.Map<Integer, Character> chars = new java.util.HashMap<>();
+        for (char c = 32; c < 0x2400; c++) {
+            if (gv.getFont().canDisplay(c)) {
+                chars.putIfAbsent(gv.getFont().createGlyphVector(gv.getFontRenderContext(), new char[] {c}).getGlyphCode(0), c);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (int code : gv.getGlyphCodes(0, gv.getNumGlyphs(), null)) {
+            b.append(chars.getOrDefault(code, '?'));
+        }
+        return b.toString();
     }
 
     @Override

@@ -252,7 +252,7 @@ class WorkbenchWindowTest {
         List<Path> files = written.get(60, java.util.concurrent.TimeUnit.SECONDS);
         List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
         for (String id : List.of("embedding-circle", "angle-histograms", "angle-stats", "gradient-check",
-                "similarity-matrix", "training-curves", "confusion-matrix", "dz-dtheta", "psi-curves", "s-tradeoff",
+                "similarity-matrix", "training-curves", "confusion-matrix", "dz-dtheta", "psi-curves", "p-target", "s-tradeoff",
                 "decision-boundary")) {
             assertTrue(names.contains(id + ".png"), id + ".png in " + names);
             assertTrue(names.contains(id + ".csv"), id + ".csv in " + names);
@@ -262,7 +262,8 @@ class WorkbenchWindowTest {
         }
 
         ScreenshotMaker.onFx(() -> {
-            w.exportReplay(tmp.resolve("gif"));
+            w.selectTab("Embedding");
+            w.exportReplay(tmp.resolve("gif"), 10, 0.5, null); // 5 ticks over 5 snapshots
             return null;
         });
         Path gif = tmp.resolve("gif/embedding-replay.gif");

@@ -12,7 +12,18 @@ final class Legend {
     private Legend() {
     }
 
-    static final double WIDTH = 170;
+    /** Room the legend takes at the right: its widest entry (at the current look's type size) and the swatch. */
+    static double width(Graphics2D g, int classCount, String... entries) {
+        var fm = g.getFontMetrics(FigureStyle.legendFont());
+        double w = 0;
+        for (int j = 0; j < classCount; j++) {
+            w = Math.max(w, fm.getStringBounds(j + " " + FigureStyle.className(j), g).getWidth());
+        }
+        for (String e : entries) {
+            w = Math.max(w, fm.getStringBounds(e, g).getWidth());
+        }
+        return w + 16 + 10;
+    }
 
     /** Draws the entries top-down from {@code y}; returns the y after the last one. */
     static double classes(Graphics2D g, double x, double y, int classCount) {
@@ -21,7 +32,8 @@ final class Legend {
         double row = fm.getHeight() + 3;
         for (int j = 0; j < classCount; j++) {
             g.setColor(FigureStyle.classColor(j));
-            g.fill(new Ellipse2D.Double(x, y + row / 2 - 5, 10, 10));
+            double d = FigureStyle.point(10);
+            g.fill(new Ellipse2D.Double(x + 5 - d / 2, y + row / 2 - d / 2, d, d));
             g.setColor(FigureStyle.ink());
             g.drawString(j + " " + FigureStyle.className(j), (float) (x + 16),
                     (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
