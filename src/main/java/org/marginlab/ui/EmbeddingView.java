@@ -51,7 +51,7 @@ public final class EmbeddingView extends FigureView {
      */
     public void hover(double x, double y, double screenX, double screenY) {
         int i = -1;
-        org.marginlab.train.IterationSnapshot s = null;
+        org.marginlab.run.IterationSnapshot s = null;
         if (liveFigure() instanceof EmbeddingCircleFigure c) {
             i = c.pointAt(x, y, 6);
             s = c.lastSnapshot();
@@ -69,9 +69,9 @@ public final class EmbeddingView extends FigureView {
         }
         hovered = i;
         int point = i;
-        org.marginlab.train.IterationSnapshot shown = s;
-        org.marginlab.train.TrainConfig config = run.config();
-        org.marginlab.model.heads.HeadParams params = run.paramsAt(s);
+        org.marginlab.run.IterationSnapshot shown = s;
+        org.marginlab.config.TrainConfig config = run.config();
+        org.marginlab.loss.HeadParams params = run.paramsAt(s);
         executor.submit(() -> ProbeInfo.of(shown, point, config.head(), params, testSet(config.dataDir()),
                         config.probePerClass()),
                 info -> {

@@ -1,10 +1,10 @@
 package org.marginlab.ui;
 
 import org.marginlab.data.Split;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
 import org.marginlab.train.TrainingData;
 
 /**

@@ -15,8 +15,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.marginlab.figures.DecisionBoundaryFigure;
 import org.marginlab.figures.FigureIds;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /**
  * The theory page: a head, sliders for s, m, λ and C, the analytic figures one at a time (∂Z/∂θ, ψ(θ),
@@ -140,7 +141,7 @@ public final class TheoryView extends BorderPane {
         m.setSnapToTicks(integer);
         m.setMajorTickUnit(integer ? 1 : 0.25);
         m.setMinorTickCount(integer ? 0 : 4);
-        List<String> used = org.marginlab.model.heads.HeadParams.usedBy(h);
+        List<String> used = org.marginlab.loss.HeadParams.usedBy(h);
         s.setDisable(!used.contains("s"));
         m.setDisable(!used.contains("m"));
         lambda.setDisable(!used.contains("lambda"));

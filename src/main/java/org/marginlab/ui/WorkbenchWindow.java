@@ -40,7 +40,7 @@ import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.train.RunState;
+import org.marginlab.run.RunState;
 
 /**
  * The workbench window's content: menus and run buttons on top, settings on the left, the figure

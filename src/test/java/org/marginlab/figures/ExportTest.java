@@ -23,7 +23,7 @@ import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.figures.theory.STradeoffFigure;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -116,9 +116,9 @@ class ExportTest {
 
     @Test
     void exportAllWritesEveryFigureOfASet() {
-        List<Path> files = FigureSet.theory(HeadKind.ARC, org.marginlab.model.heads.HeadParams.defaults(HeadKind.ARC))
+        List<Path> files = FigureSet.theory(HeadKind.ARC, org.marginlab.loss.HeadParams.defaults(HeadKind.ARC))
                 .exportAll(dir.resolve("theory"), ExportFormat.CSV, 1);
-        assertEquals(3, files.size());
+        assertEquals(4, files.size()); // dz-dtheta, psi-curves, p-target, s-tradeoff
         for (Path p : files) {
             assertTrue(Files.isRegularFile(p), p.toString());
         }

@@ -17,9 +17,10 @@ import javafx.scene.text.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.devtools.ScreenshotMaker;
 import org.marginlab.figures.TextFit;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 
 /**
  * The window a room reads from a projector: at 1024 × 768, in normal and in presentation mode, on every
@@ -173,7 +174,11 @@ class ReadableWindowTest {
                 }
             }
             cutLabels(w.root(), problems, where);
-            ScreenshotMaker.writePng(SwingFXUtils.fromFXImage(scene.snapshot(null), null), png);
+            try {
+                javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", png.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return null;
         });
     }

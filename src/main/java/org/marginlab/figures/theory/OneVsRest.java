@@ -1,8 +1,8 @@
 package org.marginlab.figures.theory;
 
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * The angular-loss paper's Sec. 3.2 set-up for any head: a feature at angle θ_y to its own class weight

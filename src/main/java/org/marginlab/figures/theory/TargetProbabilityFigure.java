@@ -27,7 +27,7 @@ public final class TargetProbabilityFigure extends TheoryFigure {
     static final int SAMPLES = 361;
 
     private OneVsRest oneVsRest() {
-        return new OneVsRest(org.marginlab.model.heads.HeadFunctions.of(head, params), classCount, 1);
+        return new OneVsRest(org.marginlab.loss.HeadFunctions.of(head, params), classCount, 1);
     }
 
     XYSeriesCollection[] data() {
