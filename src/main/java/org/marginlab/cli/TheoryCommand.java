@@ -40,7 +40,7 @@ final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "L", description = "SphereFace/L-Softmax λ (default: 5, the end of annealing).")
     Double lambda;
 
-    @Option(names = "--classes", paramLabel = "C", defaultValue = "10", description = "Classes C for the s trade-off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--classes", paramLabel = "C", defaultValue = "10", description = "Classes C for P(y) and the s trade-off (default: ${DEFAULT-VALUE}).")
     int classes;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
@@ -99,8 +99,8 @@ final class TheoryCommand implements Callable<Integer> {
             if (f instanceof TheoryFigure t) {
                 t.setAngleUnit(radians ? AngleUnit.RADIANS : AngleUnit.DEGREES);
             }
-            if (f instanceof STradeoffFigure st) {
-                st.setClassCount(classes);
+            if (f instanceof TheoryFigure t) {
+                t.setClassCount(classes);
             }
         }
         ExportPlan plan = set.plan(out, fmt, scale);

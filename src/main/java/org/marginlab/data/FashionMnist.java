@@ -45,6 +45,11 @@ public final class FashionMnist {
         }
     }
 
+    /** The test split alone (e.g. to show a probe's picture), without the checksum pass. */
+    public static Split loadTest(Path explicitDirOrNull) {
+        return readSplit(DatasetLocator.locate(explicitDirOrNull), "test", TEST_IMAGES, TEST_LABELS);
+    }
+
     static Split readSplit(Path dir, String name, String imagesFile, String labelsFile) {
         IdxFile images = IdxFile.readGz(dir.resolve(imagesFile), 3);
         IdxFile labels = IdxFile.readGz(dir.resolve(labelsFile), 1);

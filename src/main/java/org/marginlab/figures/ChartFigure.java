@@ -21,6 +21,7 @@ import org.jfree.chart.ui.RectangleInsets;
 public abstract class ChartFigure implements Figure {
 
     private JFreeChart chart;
+    private FigureStyle.Look styledWith;
     private ChartRenderingInfo lastInfo;
 
     /** Builds the chart from the current data and options. */
@@ -31,11 +32,15 @@ public abstract class ChartFigure implements Figure {
         chart = null;
     }
 
-    /** The chart for the current data and options, styled like every MarginLab figure. */
+    /** The chart for the current data and options, styled like every MarginLab figure in the current look. */
     public final JFreeChart chart() {
         if (chart == null) {
             chart = buildChart();
+            styledWith = null;
+        }
+        if (styledWith != FigureStyle.look()) {
             style(chart);
+            styledWith = FigureStyle.look();
         }
         return chart;
     }
@@ -61,23 +66,25 @@ public abstract class ChartFigure implements Figure {
         return plot.getRangeAxis().valueToJava2D(y, dataArea, plot.getRangeAxisEdge());
     }
 
-    /** The MarginLab look: white, light grid, DejaVu fonts sized for 1× screens and 3× print. */
+    /** The MarginLab look ({@link FigureStyle#look()}): background, grid, DejaVu fonts sized for 1× screens and 3× print. */
     public static void style(JFreeChart c) {
-        c.setBackgroundPaint(FigureStyle.BACKGROUND);
+        c.setBackgroundPaint(FigureStyle.background());
         c.setAntiAlias(true);
         c.setTextAntiAlias(true);
         c.setPadding(new RectangleInsets(6, 8, 6, 12));
         TextTitle t = c.getTitle();
         if (t != null) {
-            t.setFont(FigureStyle.TITLE_FONT);
-            t.setPaint(FigureStyle.INK);
+            t.setFont(FigureStyle.titleFont());
+            t.setPaint(FigureStyle.ink());
         }
         for (int i = 0; i < c.getSubtitleCount(); i++) {
             if (c.getSubtitle(i) instanceof TextTitle st) {
-                st.setFont(FigureStyle.SUBTITLE_FONT);
-                st.setPaint(FigureStyle.MUTED);
+                st.setFont(FigureStyle.subtitleFont());
+                st.setPaint(FigureStyle.muted());
             } else if (c.getSubtitle(i) instanceof LegendTitle lt) {
-                lt.setItemFont(FigureStyle.LEGEND_FONT);
+                lt.setItemFont(FigureStyle.legendFont());
+                lt.setItemPaint(FigureStyle.ink());
+                lt.setBackgroundPaint(FigureStyle.background());
                 lt.setFrame(org.jfree.chart.block.BlockBorder.NONE);
                 lt.setPosition(RectangleEdge.BOTTOM);
             }
@@ -93,12 +100,12 @@ public abstract class ChartFigure implements Figure {
     }
 
     private static void stylePlot(XYPlot p) {
-        p.setBackgroundPaint(FigureStyle.BACKGROUND);
-        p.setDomainGridlinePaint(FigureStyle.GRID);
-        p.setRangeGridlinePaint(FigureStyle.GRID);
+        p.setBackgroundPaint(FigureStyle.background());
+        p.setDomainGridlinePaint(FigureStyle.grid());
+        p.setRangeGridlinePaint(FigureStyle.grid());
         p.setDomainGridlineStroke(new BasicStroke(0.8f));
         p.setRangeGridlineStroke(new BasicStroke(0.8f));
-        p.setOutlinePaint(FigureStyle.MUTED);
+        p.setOutlinePaint(FigureStyle.muted());
         for (int i = 0; i < p.getDomainAxisCount(); i++) {
             styleAxis(p.getDomainAxis(i));
         }
@@ -111,11 +118,11 @@ public abstract class ChartFigure implements Figure {
         if (a == null) {
             return;
         }
-        a.setLabelFont(FigureStyle.LABEL_FONT);
-        a.setTickLabelFont(FigureStyle.TICK_FONT);
-        a.setLabelPaint(FigureStyle.INK);
-        a.setTickLabelPaint(FigureStyle.INK);
-        a.setAxisLinePaint(FigureStyle.MUTED);
+        a.setLabelFont(FigureStyle.labelFont());
+        a.setTickLabelFont(FigureStyle.tickFont());
+        a.setLabelPaint(FigureStyle.ink());
+        a.setTickLabelPaint(FigureStyle.ink());
+        a.setAxisLinePaint(FigureStyle.muted());
         if (a instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
         }

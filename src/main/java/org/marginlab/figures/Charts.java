@@ -30,7 +30,7 @@ public final class Charts {
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
-        JFreeChart c = new JFreeChart(title, FigureStyle.TITLE_FONT, plot, data.getSeriesCount() > 1);
+        JFreeChart c = new JFreeChart(title, FigureStyle.titleFont(), plot, data.getSeriesCount() > 1);
         if (subtitle != null) {
             c.addSubtitle(0, new TextTitle(subtitle));
         }

@@ -47,7 +47,7 @@ public final class ColorMap {
     /** The colour of {@code v}, clamped to the ends. */
     public Color color(double v) {
         if (Double.isNaN(v)) {
-            return FigureStyle.GRID;
+            return FigureStyle.grid();
         }
         double t = hi == lo ? 0 : (v - lo) / (hi - lo);
         t = Math.max(0, Math.min(1, t)) * (stops.length - 1);
@@ -58,6 +58,6 @@ public final class ColorMap {
     /** Black or white, whichever reads better on {@code c}. */
     public static Color textOn(Color c) {
         double luminance = 0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue();
-        return luminance > 140 ? FigureStyle.INK : Color.WHITE;
+        return luminance > 140 ? FigureStyle.ink() : Color.WHITE;
     }
 }

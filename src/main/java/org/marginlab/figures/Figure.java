@@ -34,10 +34,12 @@ import java.util.Map;
  *     {@code setAngleUnit(AngleUnit)}</li>
  * <li>{@code angles.AngleStatsFigure} and {@code angles.AngleStatsTableFigure}: {@code setRuns(List<RunData>)}
  *     overlays several runs (legend = {@link RunData#label()}), {@code setAngleUnit(AngleUnit)}</li>
- * <li>{@code theory.DzDthetaFigure}, {@code theory.PsiCurvesFigure}, {@code theory.STradeoffFigure} (no run):
- *     {@code setHead(HeadKind, HeadParams)}, {@code setAngleUnit(AngleUnit)}; dz-dtheta also
- *     {@code setUnitScale(boolean)} (s = 1 as in the paper, or each head's s); s trade-off also
- *     {@code setClassCount(int)}</li>
+ * <li>{@code theory.DzDthetaFigure}, {@code theory.PsiCurvesFigure}, {@code theory.TargetProbabilityFigure},
+ *     {@code theory.STradeoffFigure} (no run): {@code setHead(HeadKind, HeadParams)}, {@code setClassCount(int)},
+ *     {@code setAngleUnit(AngleUnit)}; dz-dtheta also {@code setUnitScale(boolean)} (s = 1 as in the paper,
+ *     or each head's s)</li>
+ * <li>{@code embedding.EmbeddingCircleFigure}, {@code embedding.EmbeddingSphereFigure}: {@code setCompact(boolean)}
+ *     (a comparison cell: one title line, no legend), {@code pointAt(x, y, reach)} (hover)</li>
  * <li>{@code training.GradientCheckFigure}: {@code setSnapshotIndex(int)}, {@code setAngleUnit(AngleUnit)};
  *     its curve and rings use the snapshot's own parameters (the live λ, warmed-up s and m)</li>
  * <li>{@code training.SimilarityMatrixFigure}, {@code training.ConfusionMatrixFigure}: {@code setEpochIndex(int)}
@@ -45,7 +47,9 @@ import java.util.Map;
  * <li>{@code training.TrainingCurvesFigure}: {@code setRuns(List<RunData>)} overlays several runs, one colour per
  *     run ({@link RunData#labelledApart} tells equal labels apart)</li>
  * </ul>
- * Class colours and names: {@link FigureStyle#classColor(int)}, {@link FigureStyle#className(int)}.
+ * Class colours and names: {@link FigureStyle#classColor(int)}, {@link FigureStyle#className(int)}. Colours
+ * and type sizes come from the thread's {@link FigureStyle#look()}: paper white outside
+ * {@link FigureStyle#drawWith}, the window's theme and presentation mode inside it.
  * Every figure, its id (export file name) and where it is shown: {@link FigureKind}.
  *
  * <h2>Building and exporting</h2>

@@ -12,6 +12,7 @@ import org.marginlab.figures.theory.DecisionBoundaryFigure;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.figures.theory.PsiCurvesFigure;
 import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TargetProbabilityFigure;
 import org.marginlab.figures.training.ConfusionMatrixFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.SimilarityMatrixFigure;
@@ -39,6 +40,7 @@ public enum FigureKind {
     CONFUSION_MATRIX("confusion-matrix", "Confusion matrix", Source.RUN, ConfusionMatrixFigure::new),
     DZ_DTHETA("dz-dtheta", "∂Z/∂θ", Source.THEORY, DzDthetaFigure::new),
     PSI_CURVES("psi-curves", "ψ(θ)", Source.THEORY, PsiCurvesFigure::new),
+    P_TARGET("p-target", "P(y) and ∂L/∂θ", Source.THEORY, TargetProbabilityFigure::new),
     S_TRADEOFF("s-tradeoff", "s trade-off", Source.THEORY, STradeoffFigure::new),
     DECISION_BOUNDARY("decision-boundary", "Decision boundary", Source.THEORY, DecisionBoundaryFigure::new);
 

@@ -18,6 +18,7 @@ import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.figures.theory.PsiCurvesFigure;
 import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TargetProbabilityFigure;
 import org.marginlab.figures.theory.TheoryFigure;
 import org.marginlab.figures.training.ConfusionMatrixFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
@@ -66,7 +67,7 @@ public final class FigureSet {
         return new FigureSet(out);
     }
 
-    /** The analytic figures (∂Z/∂θ, ψ curves, s trade-off, decision boundaries) for a head and its parameters. */
+    /** The analytic figures (∂Z/∂θ, ψ curves, P(y) against θ_y, s trade-off, decision boundaries) for a head and its parameters. */
     public static FigureSet theory(HeadKind head, HeadParams params) {
         List<Figure> out = new ArrayList<>();
         for (FigureKind k : FigureKind.of(FigureKind.Source.THEORY)) {

@@ -43,17 +43,90 @@ public final class FigureStyle {
         new Color(0x66CCEE), new Color(0xAA3377), new Color(0xBBBBBB), new Color(0x000000),
     };
 
-    public static final Color BACKGROUND = Color.WHITE;
-    public static final Color INK = new Color(0x222222);
-    public static final Color GRID = new Color(0xDDDDDD);
-    public static final Color MUTED = new Color(0x777777);
-
     public static final String FONT_FAMILY = "DejaVu Sans";
-    public static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 16);
-    public static final Font SUBTITLE_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
-    public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 13);
-    public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 11);
-    public static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+
+    /**
+     * Colours and sizes a figure is drawn with. Exports and the CLI use {@link #PAPER}; the window binds
+     * its theme and presentation mode around each paint with {@link #drawWith}, so one figure object
+     * draws white for a paper and dark for a dark window, and larger for a projector.
+     *
+     * @param textScale multiplies every font size
+     * @param pointScale multiplies the radius of plotted points and the width of plotted lines
+     */
+    public record Look(String name, Color background, Color ink, Color grid, Color muted,
+                       double textScale, double pointScale) {
+        public boolean dark() {
+            return background.getRed() + background.getGreen() + background.getBlue() < 3 * 128;
+        }
+
+        /** The same colours with type and points grown for a room: readable from the back row. */
+        public Look presentation() {
+            return new Look(name + "-presentation", background, ink, grid, muted, 1.3, 1.6);
+        }
+    }
+
+    public static final Look PAPER = new Look("light", Color.WHITE, new Color(0x222222), new Color(0xDDDDDD),
+            new Color(0x777777), 1, 1);
+    /** Matches dark.css: the figure sits on the window's own background, text in its light ink. */
+    public static final Look DARK = new Look("dark", new Color(0x232427), new Color(0xE6E6E6), new Color(0x3C3E44),
+            new Color(0xA8A8A8), 1, 1);
+
+    private static final ScopedValue<Look> LOOK = ScopedValue.newInstance();
+
+    /** Runs {@code drawing} with every figure drawn on this thread meanwhile in {@code look}. */
+    public static void drawWith(Look look, Runnable drawing) {
+        ScopedValue.where(LOOK, look).run(drawing);
+    }
+
+    /** The look of the figure being drawn on this thread: {@link #PAPER} outside {@link #drawWith}. */
+    public static Look look() {
+        return LOOK.orElse(PAPER);
+    }
+
+    public static Color background() {
+        return look().background();
+    }
+
+    public static Color ink() {
+        return look().ink();
+    }
+
+    public static Color grid() {
+        return look().grid();
+    }
+
+    public static Color muted() {
+        return look().muted();
+    }
+
+    /** Radius or line width {@code r} at 1×, grown in presentation mode. */
+    public static double point(double r) {
+        return r * look().pointScale();
+    }
+
+    private static Font font(int style, double size) {
+        return new Font(FONT_FAMILY, style, 1).deriveFont((float) (size * look().textScale()));
+    }
+
+    public static Font titleFont() {
+        return font(Font.BOLD, 16);
+    }
+
+    public static Font subtitleFont() {
+        return font(Font.PLAIN, 12);
+    }
+
+    public static Font labelFont() {
+        return font(Font.PLAIN, 13);
+    }
+
+    public static Font tickFont() {
+        return font(Font.PLAIN, 11);
+    }
+
+    public static Font legendFont() {
+        return font(Font.PLAIN, 12);
+    }
 
     public static Color classColor(int j) {
         return CLASS_COLORS[Math.floorMod(j, CLASS_COLORS.length)];
@@ -92,18 +165,18 @@ public final class FigureStyle {
      */
     public static Rectangle2D header(Graphics2D g, Rectangle2D area, String title, String subtitle) {
         prepare(g);
-        g.setColor(BACKGROUND);
+        g.setColor(background());
         g.fill(area);
         double y = area.getY() + 8;
-        g.setColor(INK);
-        g.setFont(TITLE_FONT);
+        g.setColor(ink());
+        g.setFont(titleFont());
         FontMetrics fm = g.getFontMetrics();
         y += fm.getAscent();
         drawCentredFitting(g, title, area, y);
         y += fm.getDescent();
         if (subtitle != null && !subtitle.isEmpty()) {
-            g.setFont(SUBTITLE_FONT);
-            g.setColor(MUTED);
+            g.setFont(subtitleFont());
+            g.setColor(muted());
             fm = g.getFontMetrics();
             y += 2 + fm.getAscent();
             drawCentredFitting(g, subtitle, area, y);
@@ -157,8 +230,8 @@ public final class FigureStyle {
     /** The note a run figure draws while it has no data yet. */
     public static void noData(Graphics2D g, Rectangle2D area, String title, String message) {
         Rectangle2D body = header(g, area, title, null);
-        g.setFont(LABEL_FONT);
-        g.setColor(MUTED);
+        g.setFont(labelFont());
+        g.setColor(muted());
         drawCentred(g, message, body.getCenterX(), body.getCenterY());
     }
 

@@ -76,17 +76,17 @@ public final class PlotFrame {
             yTicks = niceTicks(y0, y1, Math.max(3, (int) (px.getHeight() / 60)));
         }
         g.setStroke(new BasicStroke(0.8f));
-        g.setColor(FigureStyle.GRID);
+        g.setColor(FigureStyle.grid());
         for (double t : xTicks) {
             g.draw(new Line2D.Double(x(t), px.getY(), x(t), px.getMaxY()));
         }
         for (double t : yTicks) {
             g.draw(new Line2D.Double(px.getX(), y(t), px.getMaxX(), y(t)));
         }
-        g.setColor(FigureStyle.MUTED);
+        g.setColor(FigureStyle.muted());
         g.draw(px);
-        g.setFont(FigureStyle.TICK_FONT);
-        g.setColor(FigureStyle.INK);
+        g.setFont(FigureStyle.tickFont());
+        g.setColor(FigureStyle.ink());
         var fm = g.getFontMetrics();
         for (double t : xTicks) {
             g.draw(new Line2D.Double(x(t), px.getMaxY(), x(t), px.getMaxY() + 4));
@@ -99,13 +99,25 @@ public final class PlotFrame {
             maxW = Math.max(maxW, fm.getStringBounds(s, g).getWidth());
             FigureStyle.drawRight(g, s, px.getX() - 6, y(t) + (fm.getAscent() - fm.getDescent()) / 2.0);
         }
-        g.setFont(FigureStyle.LABEL_FONT);
+        g.setFont(FigureStyle.labelFont());
         var lm = g.getFontMetrics();
         if (xLabel != null) {
+            fitFont(g, xLabel, px.getWidth());
             FigureStyle.drawCentred(g, xLabel, px.getCenterX(), px.getMaxY() + 8 + fm.getHeight() + lm.getAscent());
+            g.setFont(FigureStyle.labelFont());
         }
         if (yLabel != null) {
+            fitFont(g, yLabel, px.getHeight());
             FigureStyle.drawVertical(g, yLabel, px.getX() - 10 - maxW - lm.getHeight() / 2.0, px.getCenterY());
+        }
+    }
+
+    /** Sets type small enough (down to 60 %) that an axis label spans no more than its side of the plot. */
+    private static void fitFont(Graphics2D g, String text, double room) {
+        double w = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        if (w > room && room > 0) {
+            var f = g.getFont();
+            g.setFont(f.deriveFont((float) (f.getSize2D() * Math.max(0.6, room / w))));
         }
     }
 }

@@ -61,9 +61,16 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         for (int i = 0; i < runs.size(); i++) {
             RunData r = runs.get(i);
             out.add(java.util.Collections.frequency(labels, r.label()) < 2 ? r
-                    : new RunData(r.label() + " (" + names.get(i) + ")", r.config(), r.iterations(), r.epochs()));
+                    : new RunData(r.label() + " (" + names.get(i) + ")", r.config(), r.iterations(), r.epochs(), r.changes()));
         }
         return out;
+    }
+
+    /** The run as it stood at {@code iteration}: the snapshots taken up to it (a replay frame of any run figure). */
+    public RunData upTo(long iteration) {
+        return new RunData(label, config, iterations.stream().filter(s -> s.iteration() <= iteration).toList(),
+                epochs.stream().filter(e -> e.iteration() <= iteration).toList(),
+                changes.stream().filter(c -> c.iteration() <= iteration).toList());
     }
 
     /** e.g. {@code "arc s=7"} or {@code "cosface s=16 m=0.2"}: the head and the params it reads. */

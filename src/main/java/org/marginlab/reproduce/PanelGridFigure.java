@@ -62,8 +62,8 @@ public final class PanelGridFigure implements Figure {
         for (int i = 0; i < panels.size(); i++) {
             double x = body.getX() + (i % columns) * w;
             double y = body.getY() + (i / columns) * h;
-            g.setFont(FigureStyle.LABEL_FONT);
-            g.setColor(FigureStyle.INK);
+            g.setFont(FigureStyle.labelFont());
+            g.setColor(FigureStyle.ink());
             FigureStyle.drawCentred(g, panels.get(i).caption(), x + w / 2, y + CAPTION - 6);
             Graphics2D sub = (Graphics2D) g.create();
             try {

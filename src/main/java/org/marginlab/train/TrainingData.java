@@ -34,10 +34,15 @@ public record TrainingData(BatchPipeline train, BatchPipeline test, int classes)
      * order grouped by class (so rows come class by class).
      */
     public int[] probeIndices(int perClass) {
+        return probeIndices(test::label, test.count(), classes, perClass);
+    }
+
+    /** {@link #probeIndices(int)} of any labelled set: {@code label} maps an index of the set to its class. */
+    public static int[] probeIndices(java.util.function.IntUnaryOperator label, int count, int classes, int perClass) {
         int[] taken = new int[classes];
         int[][] byClass = new int[classes][perClass];
-        for (int i = 0; i < test.count(); i++) {
-            int y = test.label(i);
+        for (int i = 0; i < count; i++) {
+            int y = label.applyAsInt(i);
             if (taken[y] < perClass) {
                 byClass[y][taken[y]++] = i;
             }

@@ -12,22 +12,32 @@ public final class CompareCellView extends FigureView {
     private double dragX;
     private double dragY;
 
-    public CompareCellView(RunModel run, WorkbenchViewModel model, BackgroundExecutor executor) {
+    /**
+     * @param rotateAll turns every cell's sphere by a drag in pixels, so the compared spheres are seen
+     *                  from one camera
+     */
+    public CompareCellView(RunModel run, WorkbenchViewModel model, BackgroundExecutor executor,
+                           java.util.function.BiConsumer<Double, Double> rotateAll) {
         super(model, executor);
         this.run = run;
-        addTools(caption(run.title()));
+        hideTools(); // the room goes to the picture; the compare bar says what dragging does
         canvas.setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
         });
         canvas.setOnMouseDragged(e -> {
-            if (liveFigure() instanceof EmbeddingSphereFigure s) {
-                s.rotateBy(e.getX() - dragX, e.getY() - dragY);
-                canvas.markDirty();
-            }
+            rotateAll.accept(e.getX() - dragX, e.getY() - dragY);
             dragX = e.getX();
             dragY = e.getY();
         });
+    }
+
+    /** Turns this cell's sphere (a circle stays as it is). */
+    public void rotateBy(double dx, double dy) {
+        if (liveFigure() instanceof EmbeddingSphereFigure s) {
+            s.rotateBy(dx, dy);
+            canvas.markDirty();
+        }
     }
 
     public RunModel run() {
@@ -46,7 +56,14 @@ public final class CompareCellView extends FigureView {
 
     @Override
     protected Figure createFigure() {
-        return run.config().dim() == 2 ? new EmbeddingCircleFigure() : new EmbeddingSphereFigure();
+        if (run.config().dim() == 2) {
+            EmbeddingCircleFigure c = new EmbeddingCircleFigure();
+            c.setCompact(true);
+            return c;
+        }
+        EmbeddingSphereFigure s = new EmbeddingSphereFigure();
+        s.setCompact(true);
+        return s;
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class CompareView extends BorderPane {
     private final List<FigureView> cells = new ArrayList<>();
     private final Button start = new Button("Compare");
     private static final String PANELS_ID = "embeddings";
+    private final javafx.scene.control.ToggleButton table;
 
     public CompareView(WorkbenchViewModel model, BackgroundExecutor executor) {
         this.model = model;
@@ -56,21 +57,29 @@ public final class CompareView extends BorderPane {
         }
         start.setOnAction(e -> model.startCompare(selectedHeads()));
         start.setDefaultButton(false);
+        start.disableProperty().bind(model.comparingProperty());
         Button stop = new Button("Stop comparison");
         stop.setOnAction(e -> model.stopCompare());
-        bar.getChildren().addAll(start, stop);
-        setTop(bar);
+        stop.disableProperty().bind(model.comparingProperty().not());
+        // The cells and the statistics table take turns: a 1024 × 768 projector has no room for both.
+        javafx.scene.control.ToggleButton table = new javafx.scene.control.ToggleButton("Statistics table");
+        table.setTooltip(new javafx.scene.control.Tooltip("Show the runs' angle statistics instead of their embeddings"));
+        bar.getChildren().addAll(start, stop, table);
+        setTop(new VBox(bar, new ClassLegendBar()));
         grid.setHgap(4);
         grid.setVgap(4);
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        // Room for the table's header and four rows.
-        stats.setPrefHeight(255);
-        stats.setMinHeight(235);
-        VBox center = new VBox(4, grid, stats);
-        setCenter(center);
+        grid.visibleProperty().bind(table.selectedProperty().not());
+        stats.visibleProperty().bind(table.selectedProperty());
+        setCenter(new javafx.scene.layout.StackPane(grid, stats));
+        this.table = table;
         model.compareRuns().addListener((ListChangeListener<RunModel>) c -> rebuild());
         rebuild();
         getStyleClass().add("compare-view");
+    }
+
+    /** Shows the statistics table instead of the cells, or the cells again. */
+    public void showTable(boolean on) {
+        table.setSelected(on);
     }
 
     public List<HeadKind> selectedHeads() {
@@ -143,7 +152,8 @@ public final class CompareView extends BorderPane {
             grid.add(hint, 0, 0);
         }
         for (int i = 0; i < n; i++) {
-            CompareCellView cell = new CompareCellView(runs.get(i), model, executor);
+            CompareCellView cell = new CompareCellView(runs.get(i), model, executor,
+                    (dx, dy) -> cells.forEach(c -> ((CompareCellView) c).rotateBy(dx, dy)));
             cells.add(cell);
             grid.add(cell, i % cols, i / cols);
             cell.refresh();

@@ -18,6 +18,11 @@ public final class EmbeddingView extends FigureView {
     private final CheckBox normalised = new CheckBox("normalised (unit circle)");
     private double dragX;
     private double dragY;
+    private final javafx.stage.Popup card = new javafx.stage.Popup();
+    private int hovered = -1;
+    /** The test split the probes come from, read once on a worker for the hover card; guarded by this. */
+    private org.marginlab.data.Split testSet;
+    private String testSetDir;
 
     public EmbeddingView(WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
@@ -38,6 +43,88 @@ public final class EmbeddingView extends FigureView {
             dragY = e.getY();
         });
         model.timelineIndexProperty().addListener(o -> refresh());
+        canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
+        canvas.setOnMouseExited(e -> hideCard());
+    }
+
+    /**
+     * Hovering a point shows its picture, class, θ_y and P_y. The nearest point is found on the FX thread
+     * from the last paint's layout; the picture is read and P_y worked out on a worker.
+     */
+    public void hover(double x, double y, double screenX, double screenY) {
+        int i = -1;
+        org.marginlab.run.IterationSnapshot s = null;
+        if (liveFigure() instanceof EmbeddingCircleFigure c) {
+            i = c.pointAt(x, y, 6);
+            s = c.lastSnapshot();
+        } else if (liveFigure() instanceof EmbeddingSphereFigure sp) {
+            i = sp.pointAt(x, y, 6);
+            s = sp.lastSnapshot();
+        }
+        RunData run = RunFigureView.currentRun(model);
+        if (i < 0 || s == null || run == null || run.config() == null) {
+            hideCard();
+            return;
+        }
+        if (i == hovered) {
+            return;
+        }
+        hovered = i;
+        int point = i;
+        org.marginlab.run.IterationSnapshot shown = s;
+        org.marginlab.config.TrainConfig config = run.config();
+        org.marginlab.loss.HeadParams params = run.paramsAt(s);
+        executor.submit(() -> ProbeInfo.of(shown, point, config.head(), params, testSet(config.dataDir()),
+                        config.probePerClass()),
+                info -> {
+                    if (hovered == info.point()) {
+                        showCard(info, screenX, screenY);
+                    }
+                },
+                failure -> model.notify(WorkbenchViewModel.describe("Cannot show that point's image", failure)));
+    }
+
+    private synchronized org.marginlab.data.Split testSet(String dataDir) {
+        if (testSet == null || !java.util.Objects.equals(dataDir, testSetDir)) {
+            testSet = org.marginlab.data.FashionMnist.loadTest(dataDir == null ? null : java.nio.file.Path.of(dataDir));
+            testSetDir = dataDir;
+        }
+        return testSet;
+    }
+
+    private void hideCard() {
+        hovered = -1;
+        card.hide();
+    }
+
+    /** The card: the 28 × 28 picture at 4× and its numbers. */
+    private void showCard(ProbeInfo info, double screenX, double screenY) {
+        javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(info.cols(), info.rows());
+        for (int r = 0; r < info.rows(); r++) {
+            for (int c = 0; c < info.cols(); c++) {
+                int v = info.pixels()[r * info.cols() + c] & 0xFF;
+                img.getPixelWriter().setArgb(c, r, 0xFF000000 | (v << 16) | (v << 8) | v);
+            }
+        }
+        javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(img);
+        view.setFitWidth(info.cols() * 4);
+        view.setFitHeight(info.rows() * 4);
+        view.setSmooth(false);
+        Label text = new Label(String.format(java.util.Locale.ROOT, "%d %s%ntest image %d%nθ_y = %.1f°%nP_y = %.3f",
+                info.label(), org.marginlab.figures.FigureStyle.className(info.label()), info.testIndex(),
+                Math.toDegrees(info.thetaY()), info.pY()));
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, view, text);
+        box.getStyleClass().add("probe-card");
+        box.getStylesheets().setAll(getScene() == null ? java.util.List.of() : getScene().getRoot().getStylesheets());
+        card.getContent().setAll(box);
+        if (getScene() != null && getScene().getWindow() != null) {
+            card.show(getScene().getWindow(), screenX + 14, screenY + 14);
+        }
+    }
+
+    /** The card's content (the last one shown), for tests; null before the first. */
+    public javafx.scene.Node cardContent() {
+        return card.getContent().isEmpty() ? null : card.getContent().get(0);
     }
 
     /** Turns the sphere as a mouse drag of (dx, dy) pixels would; repaints on the next pulse. */
@@ -48,32 +135,16 @@ public final class EmbeddingView extends FigureView {
         }
     }
 
-    /**
-     * One figure per replay frame, evenly spread over the stored snapshots (at most {@code max}),
-     * seen from the current camera; built here on the FX thread, rendered by the caller anywhere.
-     */
-    public java.util.List<Figure> replayFrames(RunData data, int max) {
-        int n = data.iterations().size();
-        int count = Math.min(n, max);
-        java.util.List<Figure> frames = new java.util.ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            int index = count == 1 ? n - 1 : (int) Math.round(k * (n - 1.0) / (count - 1));
-            Figure f = createFigure();
-            configure(f);
-            switch (f) {
-                case EmbeddingCircleFigure c -> {
-                    c.setRun(data);
-                    c.setSnapshotIndex(index);
-                }
-                case EmbeddingSphereFigure s -> {
-                    s.setRun(data);
-                    s.setSnapshotIndex(index);
-                }
-                default -> { }
-            }
-            frames.add(f);
+    /** Each frame shows its own last snapshot, wherever the timeline stands. */
+    @Override
+    public Figure replayFrame(RunData upTo) {
+        Figure f = super.replayFrame(upTo);
+        switch (f) {
+            case EmbeddingCircleFigure c -> c.setSnapshotIndex(-1);
+            case EmbeddingSphereFigure s -> s.setSnapshotIndex(-1);
+            default -> { }
         }
-        return frames;
+        return f;
     }
 
     @Override

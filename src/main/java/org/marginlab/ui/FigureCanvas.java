@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 
 import org.jfree.fx.FXGraphics2D;
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.ScreenFigure;
 
 /**
@@ -50,6 +51,7 @@ public final class FigureCanvas extends Region {
     private PixelBuffer<IntBuffer> pixels;
     private double rasterScale = 1;
     private Figure figure;
+    private FigureStyle.Look look = FigureStyle.PAPER;
     private boolean dirty = true;
     private long paints;
     private long paintNanos;
@@ -73,9 +75,21 @@ public final class FigureCanvas extends Region {
         // Opaque like the figures it shows: JavaFX then starts each repaint of this area here (its
         // occlusion culling) instead of re-rendering every ancestor's background underneath, which on
         // the software pipeline cost more than drawing the figure itself.
-        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
-                javafx.scene.paint.Color.WHITE, null, null)));
+        setLook(look);
         getStyleClass().add("figure-canvas");
+    }
+
+    /** The window's theme and presentation mode, which every figure here is drawn in from now on. */
+    public void setLook(FigureStyle.Look look) {
+        this.look = look;
+        java.awt.Color b = look.background();
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                javafx.scene.paint.Color.rgb(b.getRed(), b.getGreen(), b.getBlue()), null, null)));
+        markDirty();
+    }
+
+    public FigureStyle.Look look() {
+        return look;
     }
 
     public Mode mode() {
@@ -153,9 +167,9 @@ public final class FigureCanvas extends Region {
             }
             GraphicsContext gc = canvas.getGraphicsContext2D();
             gc.clearRect(0, 0, w, h);
-            figure.draw(fxGraphics, new Rectangle2D.Double(0, 0, w, h));
+            FigureStyle.drawWith(look, () -> figure.draw(fxGraphics, new Rectangle2D.Double(0, 0, w, h)));
         } else {
-            paintRaster(w, h);
+            FigureStyle.drawWith(look, () -> paintRaster(w, h));
         }
         dirty = false;
         paints++;

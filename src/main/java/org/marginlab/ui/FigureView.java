@@ -60,6 +60,11 @@ public abstract class FigureView extends BorderPane {
         return false;
     }
 
+    /** Drops the tool row (a comparison cell: the window's Export all still writes the figure). */
+    protected final void hideTools() {
+        setTop(null);
+    }
+
     /** Adds view options to the left of Export. */
     protected final void addTools(Node... nodes) {
         tools.getChildren().addAll(0, java.util.List.of(nodes));
@@ -82,7 +87,15 @@ public abstract class FigureView extends BorderPane {
         if (stale && canvas.isOnScreen()) {
             refresh();
         }
+        followLook();
         canvas.paintIfDirty();
+    }
+
+    /** Takes the window's theme and presentation mode; a polled value, so views made and dropped later leak no listener. */
+    private void followLook() {
+        if (canvas.look() != model.lookProperty().get()) {
+            canvas.setLook(model.lookProperty().get());
+        }
     }
 
     /** Takes the model's current data into the live figure and schedules a repaint. */
@@ -93,6 +106,7 @@ public abstract class FigureView extends BorderPane {
             canvas.setFigure(live);
         }
         configure(live);
+        followLook();
         canvas.markDirty();
     }
 
@@ -104,6 +118,21 @@ public abstract class FigureView extends BorderPane {
     public void rebind() {
         live = null;
         refresh();
+    }
+
+    /**
+     * A replay frame: this view's figure, with its view options, for the run as it stood at a snapshot
+     * ({@code upTo}, see {@link org.marginlab.figures.RunData#upTo}); null for views that show no run.
+     * Built on the FX thread, rendered anywhere.
+     */
+    public Figure replayFrame(org.marginlab.figures.RunData upTo) {
+        Figure f = createFigure();
+        configure(f);
+        if (!(f instanceof org.marginlab.figures.RunFigure r)) {
+            return null;
+        }
+        r.setRun(upTo);
+        return f;
     }
 
     public Figure liveFigure() {

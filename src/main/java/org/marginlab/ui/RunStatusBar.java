@@ -18,6 +18,7 @@ public final class RunStatusBar extends StatusBar {
                         : "device: " + model.deviceProperty().get(),
                 model.deviceProperty(), model.settings().textProperty(ConfigField.DEVICE)));
         device.getStyleClass().add("status-device");
+        device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the long status text gives way, not the device
         getRightItems().add(device);
         getStyleClass().add("run-status");
     }

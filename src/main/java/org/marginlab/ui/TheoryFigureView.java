@@ -5,6 +5,7 @@ import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.theory.HeadFigure;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TheoryFigure;
 
 /** One analytic figure of the theory tab, drawn from the theory view-model's head and sliders. */
 public final class TheoryFigureView extends FigureView {
@@ -43,7 +44,7 @@ public final class TheoryFigureView extends FigureView {
     @Override
     protected void configure(Figure f) {
         switch (f) {
-            case STradeoffFigure t -> {
+            case TheoryFigure t -> {
                 t.setHead(theory.headProperty().get(), theory.paramsProperty().get());
                 t.setClassCount(theory.classCountProperty().get());
             }

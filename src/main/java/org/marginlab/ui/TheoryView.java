@@ -12,19 +12,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 import org.marginlab.figures.FigureKind;
 import org.marginlab.loss.HeadKind;
 
 /**
- * The theory page: a head, sliders for s, m, λ and C, the four analytic figures in a grid (∂Z/∂θ,
- * ψ(θ), the s trade-off, the decision boundaries), and a card with the head's formula and what it does.
+ * The theory page: a head, sliders for s, m, λ and C, the analytic figures one at a time (∂Z/∂θ, ψ(θ),
+ * P(y) and ∂L/∂θ_y against θ_y, the s trade-off, the decision boundaries), and a card with the head's
+ * formula and what it does.
  * Every slider move marks the figures dirty; the frame clock repaints them on the next pulse.
  */
 public final class TheoryView extends BorderPane {
@@ -37,31 +34,40 @@ public final class TheoryView extends BorderPane {
     private final Label formula = new Label();
     private final Label explanation = new Label();
     private final Label cardTitle = new Label();
+    private final javafx.scene.control.ToggleGroup chooser;
 
     public TheoryView(TheoryViewModel theory, WorkbenchViewModel model, BackgroundExecutor executor) {
         this.theory = theory;
         figures = List.of(
                 new TheoryFigureView(FigureKind.DZ_DTHETA, theory, model, executor),
                 new TheoryFigureView(FigureKind.PSI_CURVES, theory, model, executor),
+                new TheoryFigureView(FigureKind.P_TARGET, theory, model, executor),
                 new TheoryFigureView(FigureKind.S_TRADEOFF, theory, model, executor),
                 new TheoryFigureView(FigureKind.DECISION_BOUNDARY, theory, model, executor));
-        GridPane grid = new GridPane();
-        grid.setHgap(4);
-        grid.setVgap(4);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(r);
+        // One figure at a time, full size: four in a grid were unreadable on a 1024 × 768 projector.
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.layout.FlowPane chooser = new javafx.scene.layout.FlowPane(4, 4);
+        chooser.setPadding(new Insets(4, 8, 0, 8));
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane();
+        for (FigureView f : figures) {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(f.name());
+            b.setToggleGroup(group);
+            b.setUserData(f);
+            f.visibleProperty().bind(b.selectedProperty());
+            chooser.getChildren().add(b);
+            stack.getChildren().add(f);
         }
-        for (int i = 0; i < figures.size(); i++) {
-            grid.add(figures.get(i), i % 2, i / 2);
-        }
-        setCenter(grid);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one figure always shows
+            }
+        });
+        group.getToggles().get(0).setSelected(true);
+        chooser.getStyleClass().add("theory-chooser");
+        BorderPane center = new BorderPane(stack);
+        center.setTop(chooser);
+        this.chooser = group;
+        setCenter(center);
         setLeft(controls());
         theory.paramsProperty().addListener(o -> refresh());
         theory.classCountProperty().addListener(o -> refresh());
@@ -73,6 +79,11 @@ public final class TheoryView extends BorderPane {
 
     public List<FigureView> figures() {
         return figures;
+    }
+
+    /** Shows the named figure (one of {@link #figures()}' names). */
+    public void show(FigureView figure) {
+        chooser.getToggles().stream().filter(t -> t.getUserData() == figure).findFirst().ifPresent(t -> t.setSelected(true));
     }
 
     public TheoryViewModel model() {

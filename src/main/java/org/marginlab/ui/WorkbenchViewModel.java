@@ -42,6 +42,10 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<RunModel> run = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.READY);
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
+    /** A comparison is starting or training: Start (F5) waits for it, so only one training runs. */
+    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
+    /** The status line tells the comparison's progress from its start until a single run starts or opens. */
+    private boolean statusFollowsCompare;
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Ready");
@@ -49,6 +53,9 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Path> runDirectory = new ReadOnlyObjectWrapper<>();
     /** Position on the timeline: -1 follows the live run, otherwise an index into the run's history. */
     private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
+    /** Theme and presentation mode the window's figures are drawn in (set by the window). */
+    private final javafx.beans.property.ObjectProperty<org.marginlab.figures.FigureStyle.Look> look =
+            new javafx.beans.property.SimpleObjectProperty<>(org.marginlab.figures.FigureStyle.PAPER);
     /** Bumped whenever the current run's data changed, whichever run it is. */
     private final javafx.beans.property.LongProperty dataVersion = new javafx.beans.property.SimpleLongProperty();
     private long dataPulls;
@@ -78,7 +85,7 @@ public final class WorkbenchViewModel {
         this.executor = executor;
         BooleanBinding active = Bindings.createBooleanBinding(
                 () -> state.get() == RunState.RUNNING || state.get() == RunState.PAUSED, state);
-        canStart = settings.validProperty().and(active.not()).and(starting.not());
+        canStart = settings.validProperty().and(active.not()).and(starting.not()).and(comparing.not());
         canPauseResume = active;
         canStep = Bindings.createBooleanBinding(() -> state.get() == RunState.PAUSED, state);
         canStop = active.or(starting);
@@ -138,6 +145,10 @@ public final class WorkbenchViewModel {
         return dataVersion;
     }
 
+    public javafx.beans.property.ObjectProperty<org.marginlab.figures.FigureStyle.Look> lookProperty() {
+        return look;
+    }
+
     public IntegerProperty timelineIndexProperty() {
         return timelineIndex;
     }
@@ -150,6 +161,10 @@ public final class WorkbenchViewModel {
     /** The newest epoch snapshot at or before the shown iteration. */
     public ObjectBinding<EpochSnapshot> shownEpochProperty() {
         return shownEpoch;
+    }
+
+    public ReadOnlyBooleanProperty comparingProperty() {
+        return comparing.getReadOnlyProperty();
     }
 
     public ObservableList<RunModel> compareRuns() {
@@ -202,6 +217,7 @@ public final class WorkbenchViewModel {
             return;
         }
         TrainConfig config = settings.toConfig();
+        statusFollowsCompare = false;
         RunModel model = new RunModel(config, config.head().displayName() + ", d = " + config.dim());
         setRun(model);
         timelineIndex.set(-1);
@@ -339,6 +355,9 @@ public final class WorkbenchViewModel {
             models.add(m);
         }
         compareRuns.setAll(models);
+        comparing.set(true);
+        statusFollowsCompare = true;
+        updateStatus();
         executor.submit(() -> backend.startCompare(configs, models.stream().map(RunModel::listener).toList()),
                 controls -> {
                     if (!compareRuns.equals(models)) {
@@ -347,7 +366,10 @@ public final class WorkbenchViewModel {
                     }
                     compareControls.addAll(controls);
                 },
-                failure -> notify(describe("Could not start the comparison", failure)));
+                failure -> {
+                    comparing.set(false);
+                    notify(describe("Could not start the comparison", failure));
+                });
     }
 
     public void stopCompare() {
@@ -414,6 +436,7 @@ public final class WorkbenchViewModel {
     /** Shows a run read from disk (e.g. via the engine's RunReader) as the current run. */
     public void showStored(RunModel model, Path directory, String deviceName) {
         control = null;
+        statusFollowsCompare = false;
         setRun(model);
         runDirectory.set(directory);
         device.set(deviceName == null ? "" : deviceName);
@@ -445,6 +468,10 @@ public final class WorkbenchViewModel {
             long stamp = m.dataStamp();
             changed |= m.pull();
             data |= m.dataStamp() != stamp;
+        }
+        if (comparing.get() && compareRuns.stream().allMatch(m -> over(m.stateProperty().get()))) {
+            comparing.set(false);
+            changed = true;
         }
         // The status line changes every iteration; re-laying it out four times a second is plenty.
         long now = System.nanoTime();
@@ -478,18 +505,19 @@ public final class WorkbenchViewModel {
 
     private void updateStatus() {
         RunModel r = run.get();
+        if (statusFollowsCompare && !compareRuns.isEmpty()) {
+            statusText.set(compareStatus());
+            long total = compareRuns.stream().mapToLong(m -> m.totalIterationsProperty().get()).sum();
+            long done = compareRuns.stream().mapToLong(m -> m.iterationProperty().get()).sum();
+            progress.set(total > 0 ? (double) done / total : 0);
+            return;
+        }
         if (starting.get()) {
             statusText.set("Loading data and building the model…");
             progress.set(-1);
             return;
         }
         if (r == null) {
-            if (!compareRuns.isEmpty()) {
-                statusText.set(compareStatus());
-                long total = compareRuns.stream().mapToLong(m -> m.totalIterationsProperty().get()).sum();
-                long done = compareRuns.stream().mapToLong(m -> m.iterationProperty().get()).sum();
-                progress.set(total > 0 ? (double) done / total : 0);
-            }
             return;
         }
         long it = r.iterationProperty().get();
@@ -521,19 +549,28 @@ public final class WorkbenchViewModel {
     }
 
     /** "Comparing 4 heads · Softmax 120 / 150 · CosFace 120 / 150 …" */
+    /** One short line for a projector's status bar: heads, iterations done of all, and who trains now or how they ended. */
     private String compareStatus() {
-        StringBuilder b = new StringBuilder("Comparing ").append(compareRuns.size()).append(" heads");
-        for (RunModel m : compareRuns) {
-            b.append(" · ").append(m.title()).append(' ').append(m.iterationProperty().get());
-            if (m.totalIterationsProperty().get() > 0) {
-                b.append(" / ").append(m.totalIterationsProperty().get());
-            }
-            RunState s = m.stateProperty().get();
-            if (s != RunState.RUNNING && s != RunState.READY) {
-                b.append(" (").append(stateWord(s).toLowerCase(java.util.Locale.ROOT)).append(')');
-            }
+        StringBuilder b = new StringBuilder("Comparing ").append(compareRuns.size()).append(" heads · ");
+        long done = compareRuns.stream().mapToLong(m -> m.iterationProperty().get()).sum();
+        b.append(done);
+        if (compareRuns.stream().allMatch(m -> m.totalIterationsProperty().get() > 0)) {
+            b.append(" / ").append(compareRuns.stream().mapToLong(m -> m.totalIterationsProperty().get()).sum());
+        }
+        b.append(" iterations");
+        compareRuns.stream().filter(m -> m.stateProperty().get() == RunState.RUNNING).findFirst()
+                .ifPresent(m -> b.append(" · now ").append(m.title()));
+        if (compareRuns.stream().allMatch(m -> over(m.stateProperty().get()))) {
+            java.util.Map<RunState, Long> ends = new java.util.EnumMap<>(RunState.class);
+            compareRuns.forEach(m -> ends.merge(m.stateProperty().get(), 1L, Long::sum));
+            b.append(" · ").append(String.join(", ", ends.entrySet().stream().map(e -> e.getValue() + " "
+                    + stateWord(e.getKey()).toLowerCase(java.util.Locale.ROOT)).toList()));
         }
         return b.toString();
+    }
+
+    private static boolean over(RunState s) {
+        return s == RunState.FINISHED || s == RunState.CANCELLED || s == RunState.FAILED;
     }
 
     private static String stateWord(RunState s) {

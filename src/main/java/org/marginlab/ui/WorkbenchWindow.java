@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
@@ -35,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.run.RunState;
@@ -71,6 +73,7 @@ public final class WorkbenchWindow {
     private final ExportActions exports;
     private final TimelineMarkers markers = new TimelineMarkers(timeline);
     private String theme = "light";
+    private final javafx.scene.control.CheckMenuItem presentation = new javafx.scene.control.CheckMenuItem("Presentation mode");
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
                            WorkbenchPreferences prefs) {
@@ -241,6 +244,36 @@ public final class WorkbenchWindow {
         theme = "dark".equals(name) ? "dark" : "light";
         root.getStylesheets().removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
         root.getStylesheets().add(css(theme + ".css"));
+        updateLook();
+    }
+
+    public boolean presentation() {
+        return presentation.isSelected();
+    }
+
+    /**
+     * Presentation mode, for a projector: the settings fold away (the run buttons stay) and the
+     * window's type and the figures' type, points and lines grow.
+     */
+    public void setPresentation(boolean on) {
+        presentation.setSelected(on);
+        root.getStyleClass().remove("presentation");
+        if (on) {
+            root.getStyleClass().add("presentation");
+            if (split.getItems().contains(settingsView)) {
+                prefs.setDivider(split.getDividerPositions()[0]);
+                split.getItems().remove(settingsView);
+            }
+        } else if (!split.getItems().contains(settingsView)) {
+            split.getItems().add(0, settingsView);
+            split.setDividerPositions(prefs.divider());
+        }
+        updateLook();
+    }
+
+    private void updateLook() {
+        FigureStyle.Look look = "dark".equals(theme) ? FigureStyle.DARK : FigureStyle.PAPER;
+        model.lookProperty().set(presentation() ? look.presentation() : look);
     }
 
     /** Paints every visible figure now (e.g. right before a snapshot), skipping the frame clock's pace. */
@@ -254,7 +287,9 @@ public final class WorkbenchWindow {
 
     /** Writes the window's state into the preferences (not to disk). */
     public void rememberLayout() {
-        prefs.setDivider(split.getDividerPositions()[0]);
+        if (!presentation()) {
+            prefs.setDivider(split.getDividerPositions()[0]);
+        }
         prefs.setTheme(theme);
         prefs.setTab(selectedTab());
         prefs.setTabOrder(tabNames());
@@ -313,7 +348,10 @@ public final class WorkbenchWindow {
         (prefs.theme().equals("dark") ? dark : light).setSelected(true);
         light.setOnAction(e -> setTheme("light"));
         dark.setOnAction(e -> setTheme("dark"));
-        Menu view = new Menu("View", null, light, dark);
+        // F11: the key presentation programs use; no other command of the window takes it.
+        presentation.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        presentation.setOnAction(e -> setPresentation(presentation.isSelected()));
+        Menu view = new Menu("View", null, light, dark, new javafx.scene.control.SeparatorMenuItem(), presentation);
         return new MenuBar(file, run, view, demoMenu());
     }
 
@@ -436,14 +474,32 @@ public final class WorkbenchWindow {
         VBox track = new VBox(timeline, markers);
         HBox.setHgrow(track, Priority.ALWAYS);
         timelineLabel.setMinWidth(170);
-        Button gif = new Button("Export replay GIF…");
-        gif.setOnAction(e -> dialogs.saveFile("Write the replay GIF", FigureView.runStem(model, "embedding-replay") + ".gif", "Animated GIF", "gif")
-                .ifPresent(this::exportReplay));
+        MenuButton gif = replayMenu();
         HBox bar = new HBox(8, new Label("Timeline"), track, timelineLabel, live, gif);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("timeline-bar");
         return bar;
+    }
+
+    /** Replay GIF of the selected tab: frames a second and length, then Export. */
+    private MenuButton replayMenu() {
+        javafx.scene.control.Spinner<Integer> fps = new javafx.scene.control.Spinner<>(1, 30, 10);
+        javafx.scene.control.Spinner<Integer> seconds = new javafx.scene.control.Spinner<>(1, 120, 6);
+        fps.setPrefWidth(80);
+        seconds.setPrefWidth(80);
+        javafx.scene.layout.GridPane knobs = new javafx.scene.layout.GridPane(8, 4);
+        knobs.addRow(0, new Label("frames / s"), fps);
+        knobs.addRow(1, new Label("length (s)"), seconds);
+        javafx.scene.control.CustomMenuItem settings = new javafx.scene.control.CustomMenuItem(knobs, false);
+        MenuItem export = new MenuItem("Export GIF of this tab…");
+        export.setOnAction(e -> dialogs.saveFile("Write the replay GIF",
+                        FigureView.runStem(model, replayView().name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                                + "-replay") + ".gif", "Animated GIF", "gif")
+                .ifPresent(f -> exportReplay(f, fps.getValue(), seconds.getValue(), null)));
+        MenuButton b = new MenuButton("Replay GIF", null, settings, new javafx.scene.control.SeparatorMenuItem(), export);
+        b.setTooltip(new javafx.scene.control.Tooltip("An animated GIF of the selected tab over the run's snapshots"));
+        return b;
     }
 
     private void updateTimeline() {
@@ -482,18 +538,38 @@ public final class WorkbenchWindow {
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    /** Writes the embedding's replay over the stored snapshots as an animated GIF. */
-    public void exportReplay(Path file) {
+    /** The run view a replay GIF shows: the selected tab's, else the embedding. */
+    private FigureView replayView() {
+        return runViews.stream().filter(v -> v.getParent() != null && v.isVisible()
+                && v.name().equals(selectedTab())).findFirst().orElse(runViews.get(0));
+    }
+
+    /**
+     * Writes the replay of the selected run tab (the embedding when a tab shows no run) as an animated GIF
+     * of {@code seconds} at {@code fps} frames a second to {@code file}; {@code done} (may be null) gets it.
+     */
+    public void exportReplay(Path file, double fps, double seconds, java.util.function.Consumer<Path> done) {
         RunModel r = model.runProperty().get();
         if (r == null || r.history().isEmpty()) {
             model.notify("Nothing to replay yet: start or open a run first.");
             return;
         }
         org.marginlab.figures.RunData data = WorkbenchViewModel.toRunData(r);
-        EmbeddingView embedding = (EmbeddingView) runViews.get(0);
-        List<org.marginlab.figures.Figure> frames = embedding.replayFrames(data, ReplayGif.MAX_FRAMES);
-        executor.submit(() -> ReplayGif.write(frames, file, 1),
-                path -> model.notify("Wrote the replay (" + frames.size() + " frames) to " + path),
+        FigureView view = replayView();
+        List<ReplayGif.Frame> plan = ReplayGif.plan(data.iterations().size(), fps, seconds);
+        List<org.marginlab.figures.Figure> frames = new ArrayList<>();
+        for (ReplayGif.Frame f : plan) {
+            frames.add(view.replayFrame(data.upTo(data.iterations().get(f.snapshot()).iteration())));
+        }
+        int[] delays = plan.stream().mapToInt(ReplayGif.Frame::centiseconds).toArray();
+        executor.submit(() -> ReplayGif.write(frames, delays, file, 1),
+                path -> {
+                    model.notify("Wrote the replay (" + frames.size() + " pictures, "
+                            + org.marginlab.figures.Fmt.num(seconds) + " s) to " + path);
+                    if (done != null) {
+                        done.accept(path);
+                    }
+                },
                 failure -> model.notify(WorkbenchViewModel.describe("GIF export failed", failure)));
     }
 

@@ -28,16 +28,21 @@ class TheoryCommandTest {
         String[] r = run("theory", "--out", dir.toString(), "--head", "cosface", "--s", "30", "--m", "0.35",
                 "--format", "csv");
         assertEquals("0", r[0], r[2]);
-        for (String id : List.of("dz-dtheta", "psi-curves", "s-tradeoff", "decision-boundary")) {
+        for (String id : List.of("dz-dtheta", "psi-curves", "p-target", "s-tradeoff", "decision-boundary")) {
             assertTrue(Files.isRegularFile(dir.resolve(id + ".csv")), id);
         }
         List<String> dz = Files.readAllLines(dir.resolve("dz-dtheta.csv"));
         assertTrue(dz.get(0).contains("AM-Softmax / CosFace m=0.35"), dz.get(0));
-        // the s trade-off is the angular loss's: it marks an arc head's s = 30, so its axis reaches past it
-        Path arc = dir.resolve("arc");
-        assertEquals("0", run("theory", "--out", arc.toString(), "--head", "arc", "--s", "30", "--format", "csv")[0]);
-        List<String> st = Files.readAllLines(arc.resolve("s-tradeoff.csv"));
+        // the s trade-off is the selected head's: CosFace's s = 30 is on its axis, and its P(y) carries the margin
+        List<String> st = Files.readAllLines(dir.resolve("s-tradeoff.csv"));
         assertTrue(Double.parseDouble(st.get(st.size() - 1).split(",")[0]) >= 30);
+        String[] row = st.get(130).split(",");
+        double s = Double.parseDouble(row[0]);
+        assertTrue(s > 5, row[0]);
+        assertEquals(1 / (1 + 9 * Math.exp(-s * (1 - 0.35))), Double.parseDouble(row[1]), 1e-12);
+        Path arc = dir.resolve("arc");
+        assertEquals("0", run("theory", "--out", arc.toString(), "--format", "csv")[0]);
+        assertTrue(!Files.readAllLines(arc.resolve("s-tradeoff.csv")).equals(st), "the default head draws another trade-off");
     }
 
     @Test

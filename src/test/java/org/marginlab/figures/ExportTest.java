@@ -118,7 +118,7 @@ class ExportTest {
     void exportAllWritesEveryFigureOfASet() {
         List<Path> files = FigureSet.theory(HeadKind.ARC, org.marginlab.loss.HeadParams.defaults(HeadKind.ARC))
                 .exportAll(dir.resolve("theory"), ExportFormat.CSV, 1);
-        assertEquals(List.of("dz-dtheta.csv", "psi-curves.csv", "s-tradeoff.csv", "decision-boundary.csv"),
+        assertEquals(List.of("dz-dtheta.csv", "psi-curves.csv", "p-target.csv", "s-tradeoff.csv", "decision-boundary.csv"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : files) {
             assertTrue(Files.isRegularFile(p), p.toString());

@@ -16,7 +16,7 @@ class FigureStyleTest {
         int last = -1;
         for (int x = 0; x < img.getWidth(); x++) {
             for (int y = y0; y < y1; y++) {
-                if ((img.getRGB(x, y) & 0xFFFFFF) != (FigureStyle.BACKGROUND.getRGB() & 0xFFFFFF)) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) != (FigureStyle.background().getRGB() & 0xFFFFFF)) {
                     if (first < 0) {
                         first = x;
                     }
@@ -54,5 +54,42 @@ class FigureStyleTest {
         }
         // Same text, same size: the same ink width whatever the panel width.
         assertEquals(spans[0][1] - spans[0][0], spans[1][1] - spans[1][0], 1);
+    }
+
+    /** The corner pixel and the title's darkest-or-lightest ink of {@code f} drawn 300 × 200 in {@code look}. */
+    private static int[] corner(Figure f, FigureStyle.Look look) {
+        BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        FigureStyle.drawWith(look, () -> f.draw(g, new Rectangle2D.Double(0, 0, 300, 200)));
+        g.dispose();
+        return new int[] {img.getRGB(2, 2) & 0xFFFFFF, img.getRGB(298, 198) & 0xFFFFFF};
+    }
+
+    @Test
+    void oneFigureDrawsInTheLookItIsDrawnIn() {
+        Figure chart = new org.marginlab.figures.theory.STradeoffFigure(); // JFreeChart-drawn
+        Figure noData = new org.marginlab.figures.embedding.EmbeddingCircleFigure(); // hand-drawn note
+        for (Figure f : new Figure[] {chart, noData}) {
+            int dark = FigureStyle.DARK.background().getRGB() & 0xFFFFFF;
+            int paper = FigureStyle.PAPER.background().getRGB() & 0xFFFFFF;
+            assertEquals(dark, corner(f, FigureStyle.DARK)[0], f.id());
+            assertEquals(paper, corner(f, FigureStyle.PAPER)[0], f.id() + ": back to paper after a dark paint");
+            // outside drawWith (exports, the CLI) it is paper
+            BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            f.draw(g, new Rectangle2D.Double(0, 0, 300, 200));
+            g.dispose();
+            assertEquals(paper, img.getRGB(2, 2) & 0xFFFFFF, f.id());
+        }
+        // presentation mode: 16 px titles become 16 × 1.3 = 20.8 px, 2.7 px points 4.32 px
+        float[] title = new float[1];
+        double[] point = new double[1];
+        FigureStyle.drawWith(FigureStyle.PAPER.presentation(), () -> {
+            title[0] = FigureStyle.titleFont().getSize2D();
+            point[0] = FigureStyle.point(2.7);
+        });
+        assertEquals(20.8f, title[0], 1e-5);
+        assertEquals(4.32, point[0], 1e-12);
+        assertEquals(16f, FigureStyle.titleFont().getSize2D(), 0);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.figures.theory.PsiCurvesFigure;
 import org.marginlab.figures.theory.STradeoffFigure;
+import org.marginlab.figures.theory.TargetProbabilityFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 
@@ -106,6 +107,57 @@ class TheoryFiguresTest {
             assertEquals(-s * (py - 1), Double.parseDouble(r[2]), 1e-12);
         }
         assertEquals(0.1, Double.parseDouble(csv.get(1)[1]), 1e-15); // s = 0: all ten classes equal
+        assertTrue(Pixels.inked(Pixels.render(f)) > 0.02);
+    }
+
+    @Test
+    void sTradeoffFollowsTheSelectedHeadAndItsMargin() {
+        STradeoffFigure f = new STradeoffFigure();
+        f.setHead(HeadKind.ARCFACE, HeadParams.defaults(HeadKind.ARCFACE).withS(30).withM(0.5));
+        f.setClassCount(4);
+        List<String[]> csv = f.csv();
+        // θ_y = 0, θ_j = π/2: Z_y = s·cos(0 + m), Z_j = s·cos(π/2) = 0, ∂Z_y/∂θ_y = −s·sin m
+        for (int i : new int[] {13, 60, 170}) {
+            double[] r = row(csv, Double.parseDouble(csv.get(i)[0]));
+            double s = r[0];
+            double py = 1 / (1 + 3 * Math.exp(-s * Math.cos(0.5)));
+            assertEquals(py, r[1], 1e-12);
+            assertEquals(s * Math.sin(0.5) * (1 - py), r[2], 1e-12);
+        }
+        assertTrue(Double.parseDouble(csv.get(csv.size() - 1)[0]) >= 30, "the axis reaches the current s = 30");
+
+        // CosFace: Z_y(0) = s(1 − m) and a flat ∂Z_y/∂θ_y at θ_y = 0, so no pull at any s
+        f.setHead(HeadKind.COSFACE, HeadParams.defaults(HeadKind.COSFACE).withS(30).withM(0.35));
+        List<String[]> cos = f.csv();
+        double[] r = row(cos, Double.parseDouble(cos.get(60)[0]));
+        assertEquals(1 / (1 + 3 * Math.exp(-r[0] * 0.65)), r[1], 1e-12);
+        assertEquals(0, r[2], 1e-12);
+    }
+
+    @Test
+    void targetProbabilityAgainstThetaAnswersEverySlider() {
+        TargetProbabilityFigure f = new TargetProbabilityFigure();
+        f.setHead(HeadKind.ARCFACE, HeadParams.defaults(HeadKind.ARCFACE).withS(16).withM(0.5));
+        double t = Math.PI / 3;
+        double[] r = row(f.csv(), 60);
+        // C = 10, θ_j = π/2: P(y) = 1 / (1 + 9·e^{−16·cos(θ + m)}), ∂L/∂θ_y = (P − 1)·(−16·sin(θ + m))
+        double py = 1 / (1 + 9 * Math.exp(-16 * Math.cos(t + 0.5)));
+        assertEquals(py, r[1], 1e-12);
+        assertEquals((py - 1) * -16 * Math.sin(t + 0.5), r[2], 1e-12);
+
+        f.setHead(HeadKind.ARCFACE, HeadParams.defaults(HeadKind.ARCFACE).withS(4).withM(0.5));
+        double py4 = 1 / (1 + 9 * Math.exp(-4 * Math.cos(t + 0.5)));
+        assertEquals(py4, row(f.csv(), 60)[1], 1e-12, "s moves the curve");
+        f.setClassCount(2);
+        assertEquals(1 / (1 + Math.exp(-4 * Math.cos(t + 0.5))), row(f.csv(), 60)[1], 1e-12, "C moves the curve");
+
+        // SphereFace m = 4, λ = 5 at θ = 60°: k = 1, ψ = (−cos 240° − 2 + 5·cos 60°) / 6 = 1/6; ‖x‖ = 1
+        f.setHead(HeadKind.SPHEREFACE, HeadParams.defaults(HeadKind.SPHEREFACE).withM(4).withLambda(5));
+        f.setClassCount(10);
+        assertEquals(1 / (1 + 9 * Math.exp(-1.0 / 6)), row(f.csv(), 60)[1], 1e-12);
+        f.setHead(HeadKind.SPHEREFACE, HeadParams.defaults(HeadKind.SPHEREFACE).withM(4).withLambda(0));
+        // λ = 0: ψ = −cos 240° − 2 = −1.5
+        assertEquals(1 / (1 + 9 * Math.exp(1.5)), row(f.csv(), 60)[1], 1e-12, "λ moves the curve");
         assertTrue(Pixels.inked(Pixels.render(f)) > 0.02);
     }
 }

@@ -59,7 +59,7 @@ class TheoryViewTest {
             t.headProperty().set(HeadKind.SPHEREFACE);
             t.mProperty().set(2.6);
             assertEquals(3, t.paramsProperty().get().m());
-            DecisionBoundaryFigure d = (DecisionBoundaryFigure) w.theoryView().figures().get(3).liveFigure();
+            DecisionBoundaryFigure d = (DecisionBoundaryFigure) w.view("Decision boundary").liveFigure();
             assertEquals("sphereface", d.csv().get(1)[0]);
             assertEquals("3", d.csv().get(1)[2]);
             return null;

@@ -146,10 +146,42 @@ class WorkbenchViewModelTest {
         assertEquals(3, vm.compareRuns().get(1).latestProperty().get().iteration());
         backend.listeners.get(1).onProgress(3, 150, 0);
         vm.pull();
-        assertTrue(vm.statusTextProperty().get().startsWith("Comparing 3 heads · Softmax 0 · AM-Softmax / CosFace 3 / 150"),
-                vm.statusTextProperty().get());
+        assertEquals("Comparing 3 heads · 3 iterations", vm.statusTextProperty().get(), "totals not known yet");
         vm.stopCompare();
         assertEquals(List.of("cmp0 cancel", "cmp1 cancel", "cmp2 cancel"), backend.calls);
+    }
+
+    @Test
+    void aComparisonLocksStartAndOwnsTheStatusLineUntilItEnds() {
+        vm.start();
+        TrainingListener single = backend.listeners.get(0);
+        single.onProgress(468, 468, 0);
+        single.onStateChanged(RunState.FINISHED, "finished");
+        vm.pull();
+        assertTrue(vm.statusTextProperty().get().startsWith("Finished"), vm.statusTextProperty().get());
+
+        vm.startCompare(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE));
+        assertFalse(vm.canStartProperty().get(), "Start (F5) waits for the comparison");
+        vm.start();
+        assertEquals(3, backend.started.size(), "F5 during a comparison starts nothing");
+        TrainingListener a = backend.listeners.get(1);
+        TrainingListener b = backend.listeners.get(2);
+        a.onStateChanged(RunState.RUNNING, "running");
+        a.onProgress(30, 40, 0);
+        b.onProgress(10, 40, 0);
+        vm.pull();
+        assertEquals("Comparing 2 heads · 40 / 80 iterations · now Softmax", vm.statusTextProperty().get());
+        assertEquals(40.0 / 80, vm.progressProperty().get(), 1e-12);
+
+        a.onStateChanged(RunState.FINISHED, "finished");
+        vm.pull();
+        assertFalse(vm.canStartProperty().get(), "one head still trains");
+        b.onStateChanged(RunState.CANCELLED, "stopped");
+        vm.pull();
+        assertTrue(vm.canStartProperty().get());
+        assertEquals("Comparing 2 heads · 40 / 80 iterations · 1 finished, 1 stopped", vm.statusTextProperty().get());
+        vm.start();
+        assertEquals(4, backend.started.size());
     }
 
     @Test

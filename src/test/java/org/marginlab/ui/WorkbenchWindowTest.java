@@ -300,7 +300,7 @@ class WorkbenchWindowTest {
                 "run1-" + head + "-training-curves", "run1-" + head + "-confusion-matrix",
                 "compare-softmax-embedding-circle", "compare-arcface-embedding-circle", "compare-angle-stats-table",
                 "compare-softmax-arcface-embeddings", "theory-cosface-dz-dtheta", "theory-cosface-psi-curves",
-                "theory-cosface-s-tradeoff", "theory-cosface-decision-boundary")) {
+                "theory-cosface-p-target", "theory-cosface-s-tradeoff", "theory-cosface-decision-boundary")) {
             for (String ext : List.of(".png", ".svg", ".csv")) {
                 assertTrue(names.contains(stem + ext), stem + ext + " in " + names);
             }
@@ -337,7 +337,8 @@ class WorkbenchWindowTest {
 
         Path gif = tmp.resolve("gif/replay.gif");
         ScreenshotMaker.onFx(() -> {
-            w.exportReplay(gif);
+            w.selectTab("Embedding");
+            w.exportReplay(gif, 10, 0.5, null); // 5 ticks over 5 snapshots
             return null;
         });
         await(w, "gif", () -> Files.exists(gif));

@@ -217,11 +217,11 @@ public final class AngleHistogramFigure implements RunFigure {
             g.setColor(FigureStyle.mix(fill, Color.WHITE, 0.75));
             g.setStroke(new BasicStroke(1.1f));
             g.draw(path);
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             g.setStroke(new BasicStroke(1f));
             g.draw(new java.awt.geom.Line2D.Double(plot.getX(), y0, plot.getMaxX(), y0));
             if (e % labelEvery == 0 || e == n - 1) {
-                g.setFont(FigureStyle.TICK_FONT);
+                g.setFont(FigureStyle.tickFont());
                 FigureStyle.drawRight(g, "epoch " + (eps.get(e).epoch() + 1), plot.getX() - 8, y0 + 4);
             }
         }
@@ -230,10 +230,10 @@ public final class AngleHistogramFigure implements RunFigure {
 
     /** The count scale of every ridge, drawn beside the front one (all ridges share it). */
     private static void drawCountAxis(Graphics2D g, double x, double y0, double height, int maxCount) {
-        g.setColor(FigureStyle.INK);
+        g.setColor(FigureStyle.ink());
         g.setStroke(new BasicStroke(0.8f));
         g.draw(new java.awt.geom.Line2D.Double(x, y0, x, y0 - height));
-        g.setFont(FigureStyle.TICK_FONT);
+        g.setFont(FigureStyle.tickFont());
         for (double t : PlotFrame.niceTicks(0, Math.max(1, maxCount), 4)) {
             if (t != Math.rint(t)) {
                 continue; // counts are whole
@@ -256,17 +256,17 @@ public final class AngleHistogramFigure implements RunFigure {
         g.setStroke(new BasicStroke(0.8f));
         for (double t : xTicks) {
             double x = lastFrame.x(t);
-            g.setColor(FigureStyle.GRID);
+            g.setColor(FigureStyle.grid());
             g.draw(new java.awt.geom.Line2D.Double(x, plot.getY(), x, plot.getMaxY()));
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             g.draw(new java.awt.geom.Line2D.Double(x, plot.getMaxY(), x, plot.getMaxY() + 4));
-            g.setFont(FigureStyle.TICK_FONT);
+            g.setFont(FigureStyle.tickFont());
             FigureStyle.drawCentred(g, tickLabel(t), x, plot.getMaxY() + 18);
         }
-        g.setColor(FigureStyle.MUTED);
+        g.setColor(FigureStyle.muted());
         g.draw(new java.awt.geom.Line2D.Double(plot.getX(), plot.getMaxY(), plot.getMaxX(), plot.getMaxY()));
-        g.setFont(FigureStyle.LABEL_FONT);
-        g.setColor(FigureStyle.INK);
+        g.setFont(FigureStyle.labelFont());
+        g.setColor(FigureStyle.ink());
         FigureStyle.drawCentred(g, unit.label("angle θ_y between feature and its class weight W_y"),
                 plot.getCenterX(), plot.getMaxY() + 40);
     }

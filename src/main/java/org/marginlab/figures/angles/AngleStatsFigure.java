@@ -154,7 +154,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         }
         // one legend for the three panels: the runs are the same in each
         plot.setFixedLegendItems(((XYPlot) plot.getSubplots().get(0)).getLegendItems());
-        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
+        JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
         int probes = runs.isEmpty() || runs.get(0).lastIteration() == null ? 0
                 : runs.get(0).lastIteration().probeLabels().length;
         c.addSubtitle(0, new TextTitle("test set at the end of each epoch (dots), probe set (" + probes

@@ -91,26 +91,34 @@ public final class AngleStatsTableFigure implements RunFigure {
         Rectangle2D body = FigureStyle.header(g, area, title(),
                 "values at the end of each run's last epoch, test set (angular-loss paper Tables 2–3)");
         List<String[]> t = table();
-        double[] weights = {2.0, 0.8, 1.1, 1.9, 1.3, 1.3, 1.3};
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
         double x0 = body.getX() + 24;
         double width = body.getWidth() - 48;
-        double rowH = 28;
+        // Columns as wide as their widest cell; type shrinks (to 60 % at most) when the panel is narrower.
+        java.awt.Font header = FigureStyle.labelFont().deriveFont(java.awt.Font.BOLD);
+        java.awt.Font cells = FigureStyle.labelFont();
+        double[] widths = columnWidths(g, t, header, cells);
+        double need = java.util.Arrays.stream(widths).sum();
+        if (need > width) {
+            float shrink = (float) Math.max(0.6, width / need);
+            header = header.deriveFont(header.getSize2D() * shrink);
+            cells = cells.deriveFont(cells.getSize2D() * shrink);
+            widths = columnWidths(g, t, header, cells);
+            need = java.util.Arrays.stream(widths).sum();
+        }
+        double spare = Math.max(0, width - need) / widths.length;
+        double rowH = g.getFontMetrics(cells).getHeight() + 12;
         double y = body.getY() + 8;
         for (int r = 0; r < t.size(); r++) {
             String[] row = t.get(r);
-            g.setFont(r == 0 ? FigureStyle.LABEL_FONT.deriveFont(java.awt.Font.BOLD) : FigureStyle.LABEL_FONT);
+            g.setFont(r == 0 ? header : cells);
             if (r > 0) {
                 g.setColor(FigureStyle.seriesColor(r - 1));
                 g.fill(new Rectangle2D.Double(x0, y + 7, 5, rowH - 14));
             }
             double x = x0;
             for (int c = 0; c < row.length; c++) {
-                double w = width * weights[c] / total;
-                g.setColor(FigureStyle.INK);
+                double w = widths[c] + spare;
+                g.setColor(FigureStyle.ink());
                 if (c == 0) {
                     g.drawString(row[c], (float) (x + 12), (float) (y + rowH - 9));
                 } else {
@@ -119,7 +127,7 @@ public final class AngleStatsTableFigure implements RunFigure {
                 x += w;
             }
             y += rowH;
-            g.setColor(r == 0 ? FigureStyle.INK : FigureStyle.GRID);
+            g.setColor(r == 0 ? FigureStyle.ink() : FigureStyle.grid());
             g.draw(new Line2D.Double(x0, y, x0 + width, y));
         }
     }
@@ -127,5 +135,16 @@ public final class AngleStatsTableFigure implements RunFigure {
     @Override
     public List<String[]> csv() {
         return table();
+    }
+
+    private static double[] columnWidths(Graphics2D g, List<String[]> t, java.awt.Font header, java.awt.Font cells) {
+        double[] w = new double[t.get(0).length];
+        for (int r = 0; r < t.size(); r++) {
+            var fm = g.getFontMetrics(r == 0 ? header : cells);
+            for (int c = 0; c < w.length; c++) {
+                w[c] = Math.max(w[c], fm.getStringBounds(t.get(r)[c], g).getWidth() + (c == 0 ? 12 : 0) + 14);
+            }
+        }
+        return w;
     }
 }

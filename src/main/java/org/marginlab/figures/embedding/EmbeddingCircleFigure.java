@@ -39,7 +39,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
     private RunData run;
     private int snapshotIndex = -1;
     private boolean normalised = true;
+    private boolean compact;
     private PlotFrame lastFrame;
+    private double[][] lastPoints;
+    private IterationSnapshot lastSnapshot;
 
     @Override
     public void setRun(RunData r) {
@@ -57,6 +60,28 @@ public final class EmbeddingCircleFigure implements RunFigure {
 
     public boolean normalised() {
         return normalised;
+    }
+
+    /** The snapshot the last {@link #draw} showed; null before the first. */
+    public IterationSnapshot lastSnapshot() {
+        return lastFrame == null ? null : lastSnapshot;
+    }
+
+    /** The probe point drawn nearest to pixel (x, y) in the last {@link #draw}, if within {@code reach} pixels; else −1. */
+    public int pointAt(double x, double y, double reach) {
+        if (lastFrame == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestD = reach;
+        for (int i = 0; i < lastPoints.length; i++) {
+            double d = Math.hypot(lastFrame.x(lastPoints[i][0]) - x, lastFrame.y(lastPoints[i][1]) - y);
+            if (d <= bestD) {
+                best = i;
+                bestD = d;
+            }
+        }
+        return best;
     }
 
     /** The data → pixel mapping of the last {@link #draw}; null before the first. */
@@ -187,21 +212,28 @@ public final class EmbeddingCircleFigure implements RunFigure {
                 + " test probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
                 + Math.round(100 * p.explained()) + "% variance)" : "");
-        Rectangle2D body = FigureStyle.header(g, area, title(), sub);
-        double left = 62;
-        double bottom = 48;
-        double availW = body.getWidth() - Legend.WIDTH - left - 16;
+        Rectangle2D body = compact ? FigureStyle.header(g, area, compactTitle(run, s), null)
+                : FigureStyle.header(g, area, title(), sub);
+        double scale = FigureStyle.look().textScale();
+        // compact: tick labels only, the axes are the same in every cell
+        double left = (compact ? 34 : 62) * scale;
+        double bottom = (compact ? 24 : 48) * scale;
+        String[] entries = {"W_j direction", "class centre (center loss)", "decision boundary", "margin region"};
+        double legendW = compact ? 0 : Legend.width(g, p.weights().length, entries);
+        double availW = body.getWidth() - legendW - left - 16;
         double availH = body.getHeight() - bottom - 6;
         double side = Math.max(40, Math.min(availW, availH));
         Rectangle2D plot = new Rectangle2D.Double(body.getX() + left + (availW - side) / 2, body.getY() + 4, side, side);
         double r = normalised ? 1.32 : extent(p.points());
         PlotFrame frame = new PlotFrame(plot, -r, r, -r, r);
         lastFrame = frame;
+        lastPoints = p.points();
+        lastSnapshot = s;
         Regions regions = regions(s);
         Shape oldClip = g.getClip();
         g.clip(plot);
         if (regions != null) {
-            g.setColor(new Color(0, 0, 0, 28));
+            g.setColor(marginShade(28));
             double rr = r * 1.5;
             for (double[] run : regions.marginRuns()) {
                 double a0 = Math.toDegrees(run[0]);
@@ -215,6 +247,8 @@ public final class EmbeddingCircleFigure implements RunFigure {
             String what = normalised ? "normalised" : "feature units";
             frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "principal component 1 (" + what + ")",
                     "principal component 2 (" + what + ")");
+        } else if (compact) {
+            frame.drawAxes(g, null, null, Fmt::num, Fmt::num, null, null);
         } else if (normalised) {
             frame.drawAxes(g, null, null, Fmt::num, Fmt::num, "x₁ / ‖x‖ (unitless)", "x₂ / ‖x‖ (unitless)");
         } else {
@@ -222,12 +256,12 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         g.clip(plot);
         if (normalised) {
-            g.setColor(FigureStyle.MUTED);
+            g.setColor(FigureStyle.muted());
             g.setStroke(new BasicStroke(1.2f));
             g.draw(new Ellipse2D.Double(frame.x(-1), frame.y(1), frame.x(1) - frame.x(-1), frame.y(-1) - frame.y(1)));
         }
         if (regions != null) {
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             g.setStroke(new BasicStroke(1.1f));
             for (double b : regions.boundaries()) {
                 g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(2 * r * Math.cos(b)), frame.y(2 * r * Math.sin(b))));
@@ -237,10 +271,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int j = 0; j < p.weights().length; j++) {
             double[] w = p.weights()[j];
             g.setColor(FigureStyle.classColor(j));
-            g.setStroke(FigureStyle.dashed(2.0));
+            g.setStroke(FigureStyle.dashed(FigureStyle.point(2.0)));
             g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1])));
         }
-        double radius = s.embeddings().length > 2000 ? 1.9 : 2.7;
+        double radius = FigureStyle.point(s.embeddings().length > 2000 ? 1.9 : 2.7);
         for (int i = 0; i < p.points().length; i++) {
             double[] q = p.points()[i];
             g.setColor(FigureStyle.classColor(p.labels()[i]));
@@ -253,38 +287,68 @@ public final class EmbeddingCircleFigure implements RunFigure {
             }
         }
         g.setClip(oldClip);
-        g.setFont(FigureStyle.TICK_FONT);
-        for (int j = 0; j < p.weights().length; j++) {
+        g.setFont(FigureStyle.tickFont());
+        int c = p.weights().length;
+        Point2D[] tips = new Point2D[c];
+        Rectangle2D[] boxes = new Rectangle2D[c];
+        double tipR = FigureStyle.point(3);
+        double away = g.getFontMetrics().getHeight() * 0.8;
+        for (int j = 0; j < c; j++) {
             double[] w = p.weights()[j];
-            Point2D tip = new Point2D.Double(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
+            tips[j] = new Point2D.Double(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
             g.setColor(FigureStyle.classColor(j));
-            g.fill(new Ellipse2D.Double(tip.getX() - 3, tip.getY() - 3, 6, 6));
-            g.setColor(FigureStyle.INK);
-            double lx = frame.x((rayLen + 0.06 * r) * w[0]);
-            double ly = frame.y((rayLen + 0.06 * r) * w[1]);
-            FigureStyle.drawCentred(g, "W" + j, lx, ly + 4);
+            g.fill(new Ellipse2D.Double(tips[j].getX() - tipR, tips[j].getY() - tipR, 2 * tipR, 2 * tipR));
+            double n = Math.max(1e-12, Math.hypot(tips[j].getX() - frame.x(0), tips[j].getY() - frame.y(0)));
+            boxes[j] = LabelLayout.box(g, "W" + j, tips[j].getX() + away * (tips[j].getX() - frame.x(0)) / n,
+                    tips[j].getY() + away * (tips[j].getY() - frame.y(0)) / n);
+        }
+        LabelLayout.spread(boxes, plot);
+        g.setColor(FigureStyle.ink());
+        for (int j = 0; j < c; j++) {
+            LabelLayout.draw(g, "W" + j, boxes[j], tips[j].getX(), tips[j].getY(), away);
+        }
+        if (compact) {
+            return;
         }
         double lx = plot.getMaxX() + 20;
         double ly = Legend.classes(g, lx, plot.getY(), p.weights().length);
-        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
         }
         if (regions != null) {
-            ly = Legend.lineEntry(g, lx, ly, FigureStyle.INK, new BasicStroke(1.1f), "decision boundary");
+            ly = Legend.lineEntry(g, lx, ly, FigureStyle.ink(), new BasicStroke(1.1f), "decision boundary");
             if (!regions.marginRuns().isEmpty()) {
-                Legend.boxEntry(g, lx, ly, new Color(0, 0, 0, 40), "margin region");
+                Legend.boxEntry(g, lx, ly, marginShade(40), "margin region");
             }
         }
     }
 
-    /** Half-width of the raw view: the 99th percentile of |coordinate|, padded. */
+    /** Half-width of the raw view: the largest finite |coordinate|, padded so no point is cut at the edge. */
     static double extent(double[][] pts) {
         // a diverged run may hold NaN or ∞ features: they must not decide the axis range
-        double[] a = Arrays.stream(pts).flatMapToDouble(Arrays::stream).map(Math::abs)
-                .filter(Double::isFinite).sorted().toArray();
-        double q = a.length == 0 ? 1 : a[Math.min(a.length - 1, (int) (0.99 * a.length))];
-        return q > 0 ? q * 1.15 : 1;
+        double q = Arrays.stream(pts).flatMapToDouble(Arrays::stream).map(Math::abs)
+                .filter(Double::isFinite).max().orElse(1);
+        return q > 0 ? q * 1.08 : 1;
+    }
+
+    /** The margin wedges' tint: the look's ink, faint, so they show on a dark figure too. */
+    private static Color marginShade(int alpha) {
+        Color ink = FigureStyle.ink();
+        return new Color(ink.getRed(), ink.getGreen(), ink.getBlue(), alpha);
+    }
+
+    /** A comparison cell's one-line title: the head with the parameters in force, e.g. "ArcFace s = 16, m = 0.2". */
+    static String compactTitle(RunData run, IterationSnapshot s) {
+        return run.paramsLabel(s) != null ? run.paramsLabel(s) : run.label();
+    }
+
+    /**
+     * Compact: for a cell of a comparison — the head and its parameters as the only title line, no axis
+     * titles and no class legend (the comparison shows one legend for all cells).
+     */
+    public void setCompact(boolean compact) {
+        this.compact = compact;
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     private double yaw = 35;
     private double pitch = 20;
     private Rectangle2D lastSphere;
+    private IterationSnapshot lastSnapshot;
+    private boolean compact;
 
     @Override
     public void setRun(RunData r) {
@@ -227,14 +229,17 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 + " probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "") + "; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 3-D ("
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
-        Rectangle2D body = FigureStyle.header(g, area, title(), sub);
-        double availW = body.getWidth() - Legend.WIDTH - 30;
+        Rectangle2D body = compact ? FigureStyle.header(g, area, EmbeddingCircleFigure.compactTitle(run, s), null)
+                : FigureStyle.header(g, area, title(), sub);
+        double legendW = compact ? 0 : Legend.width(g, p.weights().length, "W_j direction", "class centre (center loss)");
+        double availW = body.getWidth() - legendW - 30;
         // Small enough that the W_j rays (RAY radii long) and their labels stay inside the body.
         double side = Math.max(40, Math.min(availW, body.getHeight() - 30) * 0.76);
         double cx = body.getX() + 15 + availW / 2;
         double cy = body.getY() + (body.getHeight() - 10) / 2;
         double r = side / 2;
         lastSphere = new Rectangle2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+        lastSnapshot = s;
 
         AffineTransform t = g.getTransform();
         devScale = t.getScaleX();
@@ -267,7 +272,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             order[i] = ((long) bits << 32) | i;
         }
         Arrays.sort(order);
-        double base = s.embeddings().length > 2000 ? 2.0 : 2.8;
+        double base = FigureStyle.point(s.embeddings().length > 2000 ? 2.0 : 2.8);
         boolean frontDone = false;
         List<Integer> rays = new ArrayList<>();
         for (int j = 0; j < p.weights().length; j++) {
@@ -313,22 +318,23 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 Marker.cross(g, cx + r * q[0], cy - r * q[1], 6, shade(FigureStyle.classColor(j), q[2]));
             }
         }
-        for (int j : rays) {
-            drawRayLabel(g, p.weights()[j], j, cx, cy, r);
-        }
-        g.setColor(FigureStyle.MUTED);
+        drawRayLabels(g, p, rays, cx, cy, r, body);
+        g.setColor(FigureStyle.muted());
         g.setStroke(new BasicStroke(1.2f));
         g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
         drawAxesGizmo(g, body.getX() + 50, body.getMaxY() - 40, 24);
 
-        double lx = body.getMaxX() - Legend.WIDTH;
+        if (compact) {
+            return;
+        }
+        double lx = body.getMaxX() - legendW;
         double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length);
-        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.MUTED, FigureStyle.dashed(2.0), "W_j direction");
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
         }
-        g.setFont(FigureStyle.TICK_FONT);
-        g.setColor(FigureStyle.MUTED);
+        g.setFont(FigureStyle.tickFont());
+        g.setColor(FigureStyle.muted());
         // The window's tool row says "drag to rotate"; exported figures are not draggable.
         g.drawString("faded: far side", (float) lx, (float) (ly + 16));
     }
@@ -415,11 +421,53 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     private static final double RAY = 1.22;
 
-    private void drawRayLabel(Graphics2D g, double[] w, int j, double cx, double cy, double r) {
-        double[] q = view(w);
-        g.setFont(FigureStyle.TICK_FONT);
-        g.setColor(q[2] >= 0 ? FigureStyle.INK : FigureStyle.MUTED);
-        FigureStyle.drawCentred(g, "W" + j, cx + r * (RAY + 0.08) * q[0], cy - r * (RAY + 0.08) * q[1] + 4);
+    /** W_j beyond each ray's tip, moved apart where rays point close together; far-side labels muted. */
+    private void drawRayLabels(Graphics2D g, Projection p, List<Integer> rays, double cx, double cy, double r,
+                               Rectangle2D body) {
+        g.setFont(FigureStyle.tickFont());
+        Rectangle2D[] boxes = new Rectangle2D[rays.size()];
+        double[][] tips = new double[rays.size()][];
+        for (int k = 0; k < boxes.length; k++) {
+            double[] q = view(p.weights()[rays.get(k)]);
+            tips[k] = new double[] {cx + r * RAY * q[0], cy - r * RAY * q[1], q[2]};
+            boxes[k] = LabelLayout.box(g, "W" + rays.get(k), cx + r * (RAY + 0.1) * q[0], cy - r * (RAY + 0.1) * q[1]);
+        }
+        LabelLayout.spread(boxes, body);
+        for (int k = 0; k < boxes.length; k++) {
+            g.setColor(tips[k][2] >= 0 ? FigureStyle.ink() : FigureStyle.muted());
+            LabelLayout.draw(g, "W" + rays.get(k), boxes[k], tips[k][0], tips[k][1], 0.1 * r);
+        }
+    }
+
+    /** The snapshot the last paint showed; null before the first. */
+    public IterationSnapshot lastSnapshot() {
+        return lastSphere == null ? null : lastSnapshot;
+    }
+
+    /**
+     * The probe point painted nearest to pixel (x, y) in the last paint, if within {@code reach} pixels,
+     * the front one where several are that near; else −1.
+     */
+    public int pointAt(double x, double y, double reach) {
+        if (lastSphere == null) {
+            return -1;
+        }
+        double cx = lastSphere.getCenterX();
+        double cy = lastSphere.getCenterY();
+        double r = lastSphere.getWidth() / 2;
+        int best = -1;
+        for (int i = 0; i < sx.length; i++) {
+            double d = Math.hypot(cx + r * sx[i] - x, cy - r * sy[i] - y);
+            if (d <= reach && (best < 0 || sz[i] > sz[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** See {@link EmbeddingCircleFigure#setCompact}. */
+    public void setCompact(boolean compact) {
+        this.compact = compact;
     }
 
     private void drawRay(Graphics2D g, double[] w, int j, double cx, double cy, double r) {
@@ -518,12 +566,12 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     /** A small x₁/x₂/x₃ axis gizmo so the camera angles can be read off the picture. */
     private void drawAxesGizmo(Graphics2D g, double ox, double oy, double len) {
         String[] names = {"x₁", "x₂", "x₃"};
-        g.setFont(FigureStyle.TICK_FONT);
+        g.setFont(FigureStyle.tickFont());
         for (int a = 0; a < 3; a++) {
             double[] e = new double[3];
             e[a] = 1;
             double[] q = view(e);
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             g.setStroke(new BasicStroke(q[2] >= 0 ? 1.6f : 1f));
             g.draw(new Line2D.Double(ox, oy, ox + len * q[0], oy - len * q[1]));
             FigureStyle.drawCentred(g, names[a], ox + (len + 9) * q[0], oy - (len + 9) * q[1] + 4);

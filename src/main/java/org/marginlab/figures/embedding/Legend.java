@@ -12,17 +12,29 @@ final class Legend {
     private Legend() {
     }
 
-    static final double WIDTH = 170;
+    /** Room the legend takes at the right: its widest entry (at the current look's type size) and the swatch. */
+    static double width(Graphics2D g, int classCount, String... entries) {
+        var fm = g.getFontMetrics(FigureStyle.legendFont());
+        double w = 0;
+        for (int j = 0; j < classCount; j++) {
+            w = Math.max(w, fm.getStringBounds(j + " " + FigureStyle.className(j), g).getWidth());
+        }
+        for (String e : entries) {
+            w = Math.max(w, fm.getStringBounds(e, g).getWidth());
+        }
+        return w + 16 + 10;
+    }
 
     /** Draws the entries top-down from {@code y}; returns the y after the last one. */
     static double classes(Graphics2D g, double x, double y, int classCount) {
-        g.setFont(FigureStyle.LEGEND_FONT);
+        g.setFont(FigureStyle.legendFont());
         var fm = g.getFontMetrics();
         double row = fm.getHeight() + 3;
         for (int j = 0; j < classCount; j++) {
             g.setColor(FigureStyle.classColor(j));
-            g.fill(new Ellipse2D.Double(x, y + row / 2 - 5, 10, 10));
-            g.setColor(FigureStyle.INK);
+            double d = FigureStyle.point(10);
+            g.fill(new Ellipse2D.Double(x + 5 - d / 2, y + row / 2 - d / 2, d, d));
+            g.setColor(FigureStyle.ink());
             g.drawString(j + " " + FigureStyle.className(j), (float) (x + 16),
                     (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
             y += row;
@@ -31,34 +43,34 @@ final class Legend {
     }
 
     static double lineEntry(Graphics2D g, double x, double y, Color c, java.awt.Stroke stroke, String text) {
-        var fm = g.getFontMetrics(FigureStyle.LEGEND_FONT);
+        var fm = g.getFontMetrics(FigureStyle.legendFont());
         double row = fm.getHeight() + 3;
         g.setColor(c);
         g.setStroke(stroke);
         g.draw(new Line2D.Double(x - 2, y + row / 2, x + 12, y + row / 2));
-        g.setFont(FigureStyle.LEGEND_FONT);
-        g.setColor(FigureStyle.INK);
+        g.setFont(FigureStyle.legendFont());
+        g.setColor(FigureStyle.ink());
         g.drawString(text, (float) (x + 16), (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
         return y + row;
     }
 
     static double boxEntry(Graphics2D g, double x, double y, Color c, String text) {
-        var fm = g.getFontMetrics(FigureStyle.LEGEND_FONT);
+        var fm = g.getFontMetrics(FigureStyle.legendFont());
         double row = fm.getHeight() + 3;
         g.setColor(c);
         g.fill(new Rectangle2D.Double(x - 1, y + row / 2 - 5, 12, 10));
-        g.setFont(FigureStyle.LEGEND_FONT);
-        g.setColor(FigureStyle.INK);
+        g.setFont(FigureStyle.legendFont());
+        g.setColor(FigureStyle.ink());
         g.drawString(text, (float) (x + 16), (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
         return y + row;
     }
 
     static double crossEntry(Graphics2D g, double x, double y, String text) {
-        var fm = g.getFontMetrics(FigureStyle.LEGEND_FONT);
+        var fm = g.getFontMetrics(FigureStyle.legendFont());
         double row = fm.getHeight() + 3;
-        Marker.cross(g, x + 5, y + row / 2, 5, FigureStyle.INK);
-        g.setFont(FigureStyle.LEGEND_FONT);
-        g.setColor(FigureStyle.INK);
+        Marker.cross(g, x + 5, y + row / 2, 5, FigureStyle.ink());
+        g.setFont(FigureStyle.legendFont());
+        g.setColor(FigureStyle.ink());
         g.drawString(text, (float) (x + 16), (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
         return y + row;
     }

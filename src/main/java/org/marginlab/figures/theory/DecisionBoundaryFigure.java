@@ -90,15 +90,15 @@ public final class DecisionBoundaryFigure implements HeadFigure {
     public void draw(Graphics2D g, Rectangle2D area) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(FigureStyle.BACKGROUND);
+        g.setColor(FigureStyle.background());
         g.fill(area);
-        g.setColor(FigureStyle.INK);
-        g.setFont(FigureStyle.TITLE_FONT);
+        g.setColor(FigureStyle.ink());
+        g.setFont(FigureStyle.titleFont());
         g.drawString(title(), (float) area.getX() + 12, (float) area.getY() + 22);
         double b1 = boundaryFromW1();
         double b2 = phi - b1;
-        g.setFont(FigureStyle.SUBTITLE_FONT);
-        g.setColor(FigureStyle.MUTED);
+        g.setFont(FigureStyle.subtitleFont());
+        g.setColor(FigureStyle.muted());
         g.drawString(String.format(Locale.ROOT, "%s, unit features, W₁ and W₂ %.0f° apart", head.displayName(),
                         Math.toDegrees(phi)), (float) area.getX() + 12, (float) area.getY() + 40);
         g.drawString(String.format(Locale.ROOT, "boundaries at %.1f° and %.1f° from W₁: margin region %.1f° wide",
@@ -118,7 +118,7 @@ public final class DecisionBoundaryFigure implements HeadFigure {
         double a1 = a0 - phi;
 
         g.setStroke(new BasicStroke(1f));
-        g.setColor(FigureStyle.GRID);
+        g.setColor(FigureStyle.grid());
         g.draw(new Arc2D.Double(cx - r, cy - r, 2 * r, 2 * r, 0, 180, Arc2D.OPEN));
         g.draw(new Line2D.Double(cx - r * 1.1, cy, cx + r * 1.1, cy));
         g.draw(new Line2D.Double(cx, cy - r * 1.1, cx, cy));
@@ -143,12 +143,12 @@ public final class DecisionBoundaryFigure implements HeadFigure {
         ray(g, cx, cy, r * 1.15, a0 - b2, c2, true);
         ray(g, cx, cy, r, a0, c1, false);
         ray(g, cx, cy, r, a1, c2, false);
-        g.setFont(FigureStyle.LABEL_FONT);
+        g.setFont(FigureStyle.labelFont());
         g.setColor(c1);
         g.drawString("W₁", (float) (cx + r * 1.05 * Math.cos(a0) - 18), (float) (cy - r * 1.05 * Math.sin(a0)));
         g.setColor(c2);
         g.drawString("W₂", (float) (cx + r * 1.05 * Math.cos(a1) + 4), (float) (cy - r * 1.05 * Math.sin(a1)));
-        g.setFont(FigureStyle.LEGEND_FONT);
+        g.setFont(FigureStyle.legendFont());
         float ly = (float) (cy + 22);
         if (ly < area.getMaxY() - 4) {
             g.setColor(c1);

@@ -12,8 +12,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -21,60 +19,42 @@ import org.marginlab.figures.FigureKind;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.loss.HeadKind;
 
 /**
- * Angular-loss paper Fig. 4 / Eq. 11: with the target at θ_y = 0 and the C − 1 other classes at θ_j = π/2,
- * the angular loss (logits s·(π − θ)) gives P(y) = e^{sπ} / (e^{sπ} + (C − 1)e^{sπ/2}) and
- * ∂L/∂θ_y = (P(y) − 1)·∂Z_y/∂θ_y = −s·(P(y) − 1) = s·(1 − P(y)). Larger s buys confidence P(y) at the
- * cost of the angular gradient that keeps pulling features in. The current s is marked.
+ * Angular-loss paper Fig. 4 / Eq. 11, for the selected head: with the target at θ_y = 0 and the C − 1 other
+ * classes at θ_j = π/2 ({@link OneVsRest}), how P(y) and ∂L/∂θ_y grow or fade with the logit scale — s
+ * for the heads that read it, ‖x‖ for the others. For the angular loss (logits s·(π − θ)) this is the
+ * paper's P(y) = e^{sπ} / (e^{sπ} + (C − 1)e^{sπ/2}) and ∂L/∂θ_y = s·(1 − P(y)): larger s buys confidence
+ * at the cost of the angular gradient that keeps pulling features in. Cosine heads have ∂Z_y/∂θ_y = 0 at
+ * θ_y = 0, so no s gives them that pull. The current s is marked.
  */
 public final class STradeoffFigure extends TheoryFigure {
 
     static final int SAMPLES = 401;
     /** Right end of the s axis: the paper's largest s. */
     private static final double S_MAX = 20;
-    private int classCount = 10;
 
-    public STradeoffFigure() {
-        head = HeadKind.ARC;
+    private boolean marksS() {
+        return OneVsRest.readsS(head);
     }
 
-    public void setClassCount(int c) {
-        if (c < 2) {
-            throw new IllegalArgumentException("class count must be at least 2, got " + c);
-        }
-        classCount = c;
-        invalidate();
-    }
-
-    public int classCount() {
-        return classCount;
-    }
-
-    /** P(y) of Sec. 3.2, written as 1 / (1 + (C − 1)e^{−sπ/2}) so large s does not overflow. */
-    public static double pTarget(double s, int classes) {
-        return 1 / (1 + (classes - 1) * Math.exp(-s * Math.PI / 2));
-    }
-
-    /** Eq. 11, j = y: −s(P(y) − 1). */
-    public static double angularGradient(double s, int classes) {
-        return -s * (pTarget(s, classes) - 1);
-    }
-
-    /** The s axis reaches past the current s when the selected head is the angular loss this figure is about. */
+    /** The s axis reaches past the current s. */
     private double axisMax() {
-        return head == HeadKind.ARC ? Math.max(S_MAX, Math.ceil(params.s() + 1)) : S_MAX;
+        return marksS() ? Math.max(S_MAX, Math.ceil(params.s() + 1)) : S_MAX;
+    }
+
+    private OneVsRest at(double scale) {
+        return OneVsRest.atScale(head, params, classCount, scale);
     }
 
     XYSeriesCollection[] data() {
         XYSeries p = new XYSeries("P(y) (left axis)", false, true);
-        XYSeries g = new XYSeries("∂L/∂θ_y = s(1 − P(y)) (right axis)", false, true);
+        XYSeries g = new XYSeries("∂L/∂θ_y (right axis)", false, true);
         double max = axisMax();
         for (int i = 0; i < SAMPLES; i++) {
             double s = max * i / (SAMPLES - 1);
-            p.add(s, pTarget(s, classCount));
-            g.add(s, angularGradient(s, classCount));
+            p.add(s, at(s).pTarget(0));
+            g.add(s, at(s).lossSlope(0));
         }
         return new XYSeriesCollection[] {new XYSeriesCollection(p), new XYSeriesCollection(g)};
     }
@@ -86,16 +66,18 @@ public final class STradeoffFigure extends TheoryFigure {
 
     @Override
     public String title() {
-        return "Scale s: confidence P(y) vs angular gradient (angular loss)";
+        return "Scale s: confidence P(y) vs angular gradient";
     }
 
     @Override
     protected JFreeChart buildChart() {
         XYSeriesCollection[] d = data();
-        NumberAxis x = new NumberAxis("scale s (unitless)");
-        NumberAxis left = new NumberAxis("P(y) (probability)");
+        NumberAxis x = new NumberAxis(marksS() ? "scale s (unitless)" : "feature norm ‖x‖ (‖W‖ = 1)");
+        NumberAxis left = new NumberAxis("P(y)");
         left.setRange(new Range(0, 1.02));
-        NumberAxis right = new NumberAxis("∂L/∂θ_y (loss per rad)");
+        NumberAxis right = new NumberAxis("∂L/∂θ_y (per rad)");
+        // a head with no pull at θ_y = 0 draws a flat zero: show it as 0 on a readable scale, not as ±5E-9
+        right.setAutoRangeMinimumSize(0.1);
         XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
         r0.setSeriesPaint(0, FigureStyle.seriesColor(0));
         r0.setSeriesStroke(0, new BasicStroke(2.4f));
@@ -111,21 +93,17 @@ public final class STradeoffFigure extends TheoryFigure {
         right.setLabelPaint(FigureStyle.seriesColor(1));
         left.setLabelPaint(FigureStyle.seriesColor(0));
         x.setRange(0, axisMax());
-        if (head == HeadKind.ARC) {
-            ValueMarker m = new ValueMarker(params.s(), FigureStyle.INK, FigureStyle.dashed(1.4));
-            m.setLabel("current s = " + Fmt.num(params.s()) + ": P(y) = "
-                    + Fmt.fixed(pTarget(params.s(), classCount), 3) + ", ∂L/∂θ_y = "
-                    + Fmt.fixed(angularGradient(params.s(), classCount), 3));
-            m.setLabelFont(FigureStyle.LEGEND_FONT);
-            m.setLabelPaint(FigureStyle.INK);
-            m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 230));
-            m.setLabelAnchor(RectangleAnchor.CENTER);
-            m.setLabelTextAnchor(params.s() > axisMax() / 2 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+        JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
+        c.addSubtitle(0, new TextTitle(label(head, params, false) + ", C = " + classCount
+                + ", θ_y = 0, θ_j = π/2 (angular-loss paper Eq. 11)"));
+        if (marksS()) {
+            // the values go in a subtitle, not on the marker, where a narrow plot would cut them off
+            OneVsRest now = at(params.s());
+            c.addSubtitle(1, new TextTitle("current s = " + Fmt.num(params.s()) + ": P(y) = "
+                    + Fmt.fixed(now.pTarget(0), 3) + ", ∂L/∂θ_y = " + Fmt.fixed(now.lossSlope(0), 3)));
+            ValueMarker m = new ValueMarker(params.s(), FigureStyle.ink(), FigureStyle.dashed(1.4));
             plot.addDomainMarker(m, Layer.FOREGROUND);
         }
-        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
-        c.addSubtitle(0, new TextTitle("Eq. 11 with C = " + classCount
-                + " classes, θ_y = 0 and θ_j = π/2 for j ≠ y (angular-loss paper Fig. 4)"));
         return c;
     }
 
@@ -143,8 +121,8 @@ public final class STradeoffFigure extends TheoryFigure {
 
     @Override
     public Map<String, String> viewState() {
-        return head == HeadKind.ARC ? Map.of("classes", Integer.toString(classCount), "s", Fmt.num(params.s()))
-                : Map.of("classes", Integer.toString(classCount));
+        return marksS() ? Map.of("head", head.id(), "classes", Integer.toString(classCount), "s", Fmt.num(params.s()))
+                : Map.of("head", head.id(), "classes", Integer.toString(classCount));
     }
 
 }

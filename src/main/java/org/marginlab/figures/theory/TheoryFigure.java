@@ -11,6 +11,8 @@ public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
     protected HeadKind head = HeadKind.ARC;
     protected HeadParams params = HeadParams.defaults(HeadKind.ARC);
     protected AngleUnit unit = AngleUnit.DEGREES;
+    /** C, for the figures that put a feature among C classes. */
+    protected int classCount = 10;
 
     @Override
     public void setHead(HeadKind kind, HeadParams p) {
@@ -25,6 +27,18 @@ public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
 
     public HeadParams params() {
         return params;
+    }
+
+    public void setClassCount(int c) {
+        if (c < 2) {
+            throw new IllegalArgumentException("class count must be at least 2, got " + c);
+        }
+        classCount = c;
+        invalidate();
+    }
+
+    public int classCount() {
+        return classCount;
     }
 
     public void setAngleUnit(AngleUnit u) {

@@ -31,13 +31,13 @@ final class ChangeMarkers {
                 label.append(", ").append(text(changes.get(++i)));
             }
             for (int p = 0; p < panels.size(); p++) {
-                ValueMarker m = new ValueMarker(c.iteration(), FigureStyle.MUTED, new BasicStroke(1.2f,
+                ValueMarker m = new ValueMarker(c.iteration(), FigureStyle.muted(), new BasicStroke(1.2f,
                         BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
                 if (p == 0) {
                     m.setLabel(label.toString());
-                    m.setLabelFont(FigureStyle.TICK_FONT);
-                    m.setLabelPaint(FigureStyle.INK);
-                    m.setLabelBackgroundColor(FigureStyle.BACKGROUND);
+                    m.setLabelFont(FigureStyle.tickFont());
+                    m.setLabelPaint(FigureStyle.ink());
+                    m.setLabelBackgroundColor(FigureStyle.background());
                     m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                     m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 }

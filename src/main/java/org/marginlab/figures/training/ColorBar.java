@@ -23,21 +23,21 @@ final class ColorBar {
             g.setColor(map.color(v));
             g.fill(new Rectangle2D.Double(bar.getX(), bar.getY() + k * h, bar.getWidth(), h + 0.6));
         }
-        g.setColor(FigureStyle.MUTED);
+        g.setColor(FigureStyle.muted());
         g.setStroke(new BasicStroke(0.8f));
         g.draw(bar);
-        g.setFont(FigureStyle.TICK_FONT);
+        g.setFont(FigureStyle.tickFont());
         var fm = g.getFontMetrics();
         double maxW = 0;
         for (double t : ticks) {
             double y = bar.getMaxY() - (t - map.lo()) / (map.hi() - map.lo()) * bar.getHeight();
-            g.setColor(FigureStyle.INK);
+            g.setColor(FigureStyle.ink());
             g.draw(new Line2D.Double(bar.getMaxX(), y, bar.getMaxX() + 4, y));
             String s = Fmt.num(t);
             maxW = Math.max(maxW, fm.getStringBounds(s, g).getWidth());
             g.drawString(s, (float) (bar.getMaxX() + 7), (float) (y + (fm.getAscent() - fm.getDescent()) / 2.0));
         }
-        g.setFont(FigureStyle.LABEL_FONT);
+        g.setFont(FigureStyle.labelFont());
         FigureStyle.drawVertical(g, label, bar.getMaxX() + 16 + maxW, bar.getCenterY());
     }
 

@@ -70,7 +70,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
         lastMatrix = mat;
         double cell = side / c;
         ColorMap map = ColorMap.SEQUENTIAL.over(0, 100);
-        g.setFont(cell > 40 ? FigureStyle.LEGEND_FONT : FigureStyle.TICK_FONT.deriveFont(9f));
+        g.setFont(cell > 40 ? FigureStyle.legendFont() : FigureStyle.tickFont().deriveFont(9f));
         var fm = g.getFontMetrics();
         int[] labels = new int[c];
         for (int i = 0; i < c; i++) {

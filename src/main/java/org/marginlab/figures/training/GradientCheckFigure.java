@@ -188,7 +188,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, true);
         r.setSeriesShapesVisible(0, false);
-        r.setSeriesPaint(0, FigureStyle.INK);
+        r.setSeriesPaint(0, FigureStyle.ink());
         r.setSeriesStroke(0, new BasicStroke(2.2f));
         r.setSeriesLinesVisible(1, false);
         r.setSeriesShapesVisible(1, true);
@@ -207,14 +207,14 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         NumberAxis y = new NumberAxis("∂L/∂θ_y (loss per rad)");
         XYPlot plot = new XYPlot(d, x, y, r);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
-        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
+        JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
         IterationSnapshot s = snapshot();
         String sub = !hasData() ? "no probe gradients yet"
                 : "iteration " + s.iteration() + ", " + s.thetaY().length + " probes, "
                 + run.paramsLabel(s) + "; closed form ∂L/∂θ_y = (P_y − 1)·∂Z_y/∂θ_y";
         c.addSubtitle(0, new TextTitle(sub));
         if (hasData()) {
-            c.addSubtitle(1, new TextTitle(explanation(s), FigureStyle.SUBTITLE_FONT));
+            c.addSubtitle(1, new TextTitle(explanation(s), FigureStyle.subtitleFont()));
         }
         return c;
     }

@@ -69,15 +69,15 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
     /** Separators between classes and class names centred on each class block, on both axes. */
     static void drawClassAxes(Graphics2D g, Rectangle2D mat, int[] labels, double cell, String xLabel, String yLabel) {
         int m = labels.length;
-        g.setColor(FigureStyle.INK);
+        g.setColor(FigureStyle.ink());
         g.setStroke(new BasicStroke(1.2f));
         g.draw(mat);
-        g.setFont(FigureStyle.TICK_FONT);
+        g.setFont(FigureStyle.tickFont());
         int start = 0;
         for (int i = 1; i <= m; i++) {
             if (i == m || labels[i] != labels[i - 1]) {
                 if (i < m) {
-                    g.setColor(FigureStyle.INK);
+                    g.setColor(FigureStyle.ink());
                     g.draw(new Line2D.Double(mat.getX() + i * cell, mat.getY(), mat.getX() + i * cell, mat.getMaxY()));
                     g.draw(new Line2D.Double(mat.getX(), mat.getY() + i * cell, mat.getMaxX(), mat.getY() + i * cell));
                 }
@@ -86,7 +86,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
                 g.setColor(FigureStyle.classColor(labels[start]));
                 g.fill(new Rectangle2D.Double(mat.getX() - 8, mat.getY() + start * cell, 5, (i - start) * cell));
                 g.fill(new Rectangle2D.Double(mat.getX() + start * cell, mat.getMaxY() + 3, (i - start) * cell, 5));
-                g.setColor(FigureStyle.INK);
+                g.setColor(FigureStyle.ink());
                 FigureStyle.drawRight(g, name, mat.getX() - 12, mat.getY() + mid + 4);
                 var saved = g.getTransform();
                 g.translate(mat.getX() + mid + 4, mat.getMaxY() + 12);
@@ -96,7 +96,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
                 start = i;
             }
         }
-        g.setFont(FigureStyle.LABEL_FONT);
+        g.setFont(FigureStyle.labelFont());
         FigureStyle.drawCentred(g, xLabel, mat.getCenterX(), mat.getMaxY() + 92);
         FigureStyle.drawVertical(g, yLabel, mat.getX() - 100, mat.getCenterY());
     }

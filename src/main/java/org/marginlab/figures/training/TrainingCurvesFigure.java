@@ -165,7 +165,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
         } else if (!runs.isEmpty()) {
             ChangeMarkers.mark(plot, runs.getFirst().changes());
         }
-        JFreeChart c = new JFreeChart(title(), FigureStyle.TITLE_FONT, plot, true);
+        JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
         c.addSubtitle(0, new TextTitle(subtitle()));
         return c;
     }

@@ -1,0 +1,102 @@
+package org.marginlab.figures.theory;
+
+import org.marginlab.CsvNumbers;
+import java.awt.BasicStroke;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.FigureStyle;
+import org.marginlab.figures.Fmt;
+
+/**
+ * For the selected head at its s, m and λ: P(y) and ∂L/∂θ_y against the target angle θ_y, the feature
+ * at θ_j = π/2 to the C − 1 other classes ({@link OneVsRest}). Where P(y) falls is where the head stops
+ * being sure; ∂L/∂θ_y is how hard the loss pulls the feature towards its class there.
+ */
+public final class TargetProbabilityFigure extends TheoryFigure {
+
+    static final int SAMPLES = 361;
+
+    private OneVsRest oneVsRest() {
+        return new OneVsRest(org.marginlab.loss.HeadFunctions.of(head, params), classCount, 1);
+    }
+
+    XYSeriesCollection[] data() {
+        OneVsRest h = oneVsRest();
+        XYSeries p = new XYSeries("P(y) (left axis)", false, true);
+        XYSeries g = new XYSeries("∂L/∂θ_y (right axis)", false, true);
+        for (double t : thetaGrid(SAMPLES)) {
+            p.add(unit.of(t), h.pTarget(t));
+            g.add(unit.of(t), h.lossSlope(t));
+        }
+        return new XYSeriesCollection[] {new XYSeriesCollection(p), new XYSeriesCollection(g)};
+    }
+
+    @Override
+    public String id() {
+        return FigureKind.P_TARGET.id();
+    }
+
+    @Override
+    public String title() {
+        return "P(y) and ∂L/∂θ_y against θ_y";
+    }
+
+    @Override
+    protected JFreeChart buildChart() {
+        XYSeriesCollection[] d = data();
+        NumberAxis x = new NumberAxis(unit.label("θ_y"));
+        x.setRange(0, unit.of(Math.PI));
+        NumberAxis left = new NumberAxis("P(y)");
+        left.setRange(new Range(0, 1.02));
+        NumberAxis right = new NumberAxis("∂L/∂θ_y (per rad)");
+        // a head with no pull at θ_y = 0 draws a flat zero: show it as 0 on a readable scale, not as ±5E-9
+        right.setAutoRangeMinimumSize(0.1);
+        XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
+        r0.setSeriesPaint(0, FigureStyle.seriesColor(0));
+        r0.setSeriesStroke(0, new BasicStroke(2.4f));
+        XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, false);
+        r1.setSeriesPaint(0, FigureStyle.seriesColor(1));
+        r1.setSeriesStroke(0, new BasicStroke(2.4f));
+        XYPlot plot = new XYPlot(d[0], x, left, r0);
+        plot.setRangeAxis(1, right);
+        plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setDataset(1, d[1]);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, r1);
+        right.setLabelPaint(FigureStyle.seriesColor(1));
+        left.setLabelPaint(FigureStyle.seriesColor(0));
+        JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
+        String scale = OneVsRest.readsS(head) ? "" : ", ‖x‖ = ‖W‖ = 1";
+        c.addSubtitle(0, new TextTitle(label(head, params, true) + ", C = " + classCount + ", θ_j = π/2" + scale));
+        return c;
+    }
+
+    @Override
+    public List<String[]> csv() {
+        XYSeriesCollection[] d = data();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"theta_y_" + (unit == org.marginlab.figures.AngleUnit.DEGREES ? "deg" : "rad"), "P_y",
+            "dL_dtheta_y"});
+        for (int i = 0; i < d[0].getItemCount(0); i++) {
+            rows.add(new String[] {CsvNumbers.of(d[0].getXValue(0, i)), CsvNumbers.of(d[0].getYValue(0, i)),
+                CsvNumbers.of(d[1].getYValue(0, i))});
+        }
+        return rows;
+    }
+
+    @Override
+    public Map<String, String> viewState() {
+        return Map.of("head", head.id(), "classes", Integer.toString(classCount), "angle_unit", unit.name());
+    }
+}

@@ -1,0 +1,209 @@
+package org.marginlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.config.ConfigField;
+import org.marginlab.devtools.ScreenshotMaker;
+import org.marginlab.figures.TextFit;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
+
+/**
+ * The window a room reads from a projector: at 1024 × 768, in normal and in presentation mode, on every
+ * tab, after a real run and a real four-head comparison, no figure text runs outside its panel, is
+ * clipped, cut short or drawn over another text, and no control's label is cut short. Each text's ink is
+ * measured where the drawing code laid it out ({@link org.marginlab.figures.TextRecorder}). The window's
+ * pictures go to {@code target/readable/} for looking at.
+ */
+class ReadableWindowTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() {
+        ScreenshotMaker.startToolkit();
+    }
+
+    private static void await(String what, BooleanSupplier fx) throws InterruptedException {
+        long end = System.nanoTime() + 300_000_000_000L;
+        while (!ScreenshotMaker.onFx(fx::getAsBoolean)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean over(RunState s) {
+        return s == RunState.FINISHED || s == RunState.CANCELLED || s == RunState.FAILED;
+    }
+
+    @Test
+    void everyTextFitsOnEveryTabAt1024x768() throws Exception {
+        Path out = Path.of("target", "readable");
+        Files.createDirectories(out);
+        Scene[] scene = new Scene[1];
+        WorkbenchWindow w = ScreenshotMaker.onFx(() -> {
+            WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
+                    new EngineBackend(tmp.resolve("runs"), EngineBackend.engineHeads()), BackgroundExecutor.fx());
+            scene[0] = win.scene(1024, 768); // laid out without a native window, as `marginlab screenshot` does
+            win.clock().start();
+            SettingsViewModel s = win.model().settings();
+            s.selectHead(HeadKind.ARCFACE);
+            s.textProperty(ConfigField.DIM).set("2");
+            s.textProperty(ConfigField.BATCH).set("32");
+            s.textProperty(ConfigField.ITERATIONS).set("60");
+            s.textProperty(ConfigField.SNAPSHOT_EVERY).set("10");
+            s.textProperty(ConfigField.PROBE_PER_CLASS).set("20");
+            s.textProperty(ConfigField.DEVICE).set("cpu");
+            win.model().start();
+            return win;
+        });
+        await("the run", () -> {
+            w.model().pull();
+            return !w.model().startingProperty().get() && over(w.model().stateProperty().get());
+        });
+        hoverShowsThePointsPictureAndNumbers(w);
+        List<HeadKind> heads = List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC);
+        ScreenshotMaker.onFx(() -> {
+            w.compareView().select(heads);
+            w.model().startCompare(heads);
+            return null;
+        });
+        await("the comparison", () -> {
+            w.model().pull();
+            return w.model().compareRuns().size() == heads.size()
+                    && w.model().compareRuns().stream().allMatch(r -> over(r.stateProperty().get()));
+        });
+
+        List<String> problems = new ArrayList<>();
+        for (boolean presentation : new boolean[] {false, true}) {
+            String mode = presentation ? "presentation" : "window";
+            for (String tab : ScreenshotMaker.onFx(w::tabNames)) {
+                String name = mode + "-" + tab.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                ScreenshotMaker.onFx(() -> {
+                    w.setPresentation(presentation);
+                    w.selectTab(tab);
+                    return null;
+                });
+                if (tab.equals("Theory")) {
+                    for (FigureView f : w.theoryView().figures()) {
+                        ScreenshotMaker.onFx(() -> {
+                            w.theoryView().show(f);
+                            return null;
+                        });
+                        check(w, scene[0], problems, mode + ", Theory", out.resolve(name + "-"
+                                + f.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".png"));
+                    }
+                } else if (tab.equals("Compare")) {
+                    check(w, scene[0], problems, mode + ", Compare", out.resolve(name + ".png"));
+                    ScreenshotMaker.onFx(() -> {
+                        w.compareView().showTable(true);
+                        return null;
+                    });
+                    check(w, scene[0], problems, mode + ", Compare table", out.resolve(name + "-table.png"));
+                    ScreenshotMaker.onFx(() -> {
+                        w.compareView().showTable(false);
+                        return null;
+                    });
+                } else {
+                    check(w, scene[0], problems, mode + ", " + tab, out.resolve(name + ".png"));
+                }
+            }
+        }
+        ScreenshotMaker.onFx(() -> {
+            w.clock().stop();
+            return null;
+        });
+        assertTrue(problems.isEmpty(), problems.size() + " texts do not fit:\n" + String.join("\n", problems));
+    }
+
+    /** Hovering a drawn point brings up its card: the class the snapshot says, its θ_y, a P_y in (0, 1). */
+    private static void hoverShowsThePointsPictureAndNumbers(WorkbenchWindow w) throws InterruptedException {
+        EmbeddingView view = (EmbeddingView) w.view("Embedding");
+        int[] hit = ScreenshotMaker.onFx(() -> {
+            w.selectTab("Embedding");
+            w.paintNow();
+            var circle = (org.marginlab.figures.embedding.EmbeddingCircleFigure) view.liveFigure();
+            for (int y = 0; y < view.canvas().getHeight(); y += 2) {
+                for (int x = 0; x < view.canvas().getWidth(); x += 2) {
+                    int i = circle.pointAt(x, y, 1.5);
+                    if (i >= 0) {
+                        view.hover(x, y, 0, 0);
+                        return new int[] {i, circle.lastSnapshot().probeLabels()[i]};
+                    }
+                }
+            }
+            throw new AssertionError("no point drawn");
+        });
+        await("the hover card", () -> view.cardContent() != null);
+        String card = ScreenshotMaker.onFx(() -> ((javafx.scene.control.Label) ((javafx.scene.layout.HBox) view.cardContent())
+                .getChildren().get(1)).getText());
+        var s = ScreenshotMaker.onFx(() -> w.model().shownProperty().get());
+        assertTrue(card.startsWith(hit[1] + " " + org.marginlab.figures.FigureStyle.className(hit[1])), card);
+        assertTrue(card.contains(String.format(java.util.Locale.ROOT, "θ_y = %.1f°", Math.toDegrees(s.thetaY()[hit[0]]))), card);
+        double p = Double.parseDouble(card.substring(card.indexOf("P_y = ") + 6).trim());
+        assertTrue(p > 0 && p < 1, card);
+    }
+
+    /** Paints the window as it is and notes every text that does not fit; saves its picture to {@code png}. */
+    private static void check(WorkbenchWindow w, Scene scene, List<String> problems, String where, Path png) {
+        ScreenshotMaker.onFx(() -> {
+            w.paintNow();
+            for (FigureView v : w.allViews()) {
+                FigureCanvas c = v.canvas();
+                if (c.isOnScreen() && v.liveFigure() != null) {
+                    for (String p : TextFit.check(v.liveFigure(), Math.floor(c.getWidth()), Math.floor(c.getHeight()), c.look())) {
+                        problems.add(where + ", " + v.name() + ": " + p);
+                    }
+                }
+            }
+            cutLabels(w.root(), problems, where);
+            try {
+                javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", png.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    /** Labels, buttons and check boxes on screen whose text JavaFX had to shorten to fit. */
+    private static void cutLabels(Node root, List<String> problems, String where) {
+        if (root instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(c -> cutLabels(c, problems, where));
+        }
+        {
+            Node n = root;
+            if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && showing(l)
+                    && l.lookup(".text") instanceof Text shown && !shown.getText().equals(l.getText())) {
+                problems.add(where + ": the label '" + l.getText() + "' shows as '" + shown.getText() + "'");
+            }
+        }
+    }
+
+    private static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+}
