@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -91,6 +92,8 @@ public final class TrainCommand implements Callable<Integer> {
     Integer probePerClass;
     @Option(names = "--snapshot-every", description = "iterations between snapshots (default 50)")
     Integer snapshotEvery;
+    @Option(names = "--holdout-classes", split = ",", paramLabel = "IDS", description = "class ids 0–9 left out of training, e.g. 8,9, for `marginlab evaluate` (default none)")
+    List<Integer> holdoutClasses;
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<time>-<head>)")
     Path out;
     @Mixin
@@ -191,14 +194,15 @@ public final class TrainCommand implements Callable<Integer> {
                 device != null ? device : base.device(),
                 augment != null ? augment : base.augment(),
                 probePerClass != null ? probePerClass : base.probePerClass(),
-                snapshotEvery != null ? snapshotEvery : base.snapshotEvery());
+                snapshotEvery != null ? snapshotEvery : base.snapshotEvery(),
+                holdoutClasses != null ? holdoutClasses : base.holdoutClasses());
     }
 
     private static TrainConfig withHead(TrainConfig c, HeadKind kind, HeadParams p) {
         return new TrainConfig(c.dataDir(), c.backbone(), c.dim(), kind, p, c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(),
                 c.marginWarmup(), c.centerAlpha(), c.optimizer(), c.learningRate(), c.schedule(), c.weightDecay(),
                 c.momentum(), c.batchSize(), c.epochs(), c.iterations(), c.seed(), c.device(), c.augment(),
-                c.probePerClass(), c.snapshotEvery());
+                c.probePerClass(), c.snapshotEvery(), c.holdoutClasses());
     }
 
     private static double or(Double v, double d) {

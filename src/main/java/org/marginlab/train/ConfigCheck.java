@@ -1,8 +1,11 @@
 package org.marginlab.train;
 
 import org.marginlab.UserException;
+import org.marginlab.data.FashionMnist;
 import org.marginlab.model.backbones.Backbones;
 import org.marginlab.model.heads.HeadKind;
+
+import java.util.List;
 
 /** Range checks of a {@link TrainConfig}; each failure is one line naming the flag and its range. */
 public final class ConfigCheck {
@@ -67,7 +70,20 @@ public final class ConfigCheck {
         DeviceChoice.parse(c.device());
         intRange("--probe-per-class", c.probePerClass(), 1, 1000);
         intRange("--snapshot-every", c.snapshotEvery(), 1, Integer.MAX_VALUE);
+        holdout(c.holdoutClasses());
         return c;
+    }
+
+    private static void holdout(List<Integer> ids) {
+        int classes = FashionMnist.CLASS_NAMES.size();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) < 0 || ids.get(i) >= classes || (i > 0 && ids.get(i).equals(ids.get(i - 1)))) {
+                fail("--holdout-classes", "distinct class ids 0–" + (classes - 1) + ", e.g. 8,9", ids);
+            }
+        }
+        if (classes - ids.size() < 2) {
+            fail("--holdout-classes", "at most " + (classes - 2) + " class ids (training needs two classes)", ids);
+        }
     }
 
     private static void intRange(String flag, long v, long lo, long hi) {

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +34,7 @@ public final class ConfigJson {
     private static final Set<String> KEYS = Set.of("data", "backbone", "dim", "head", "s", "m", "lambda",
             "easy_margin", "lambda_min", "lambda_gamma", "lambda_power", "margin_warmup", "center_alpha",
             "optimizer", "lr", "schedule", "weight_decay", "momentum", "batch", "epochs", "iterations", "seed",
-            "device", "augment", "probe_per_class", "snapshot_every");
+            "device", "augment", "probe_per_class", "snapshot_every", "holdout_classes");
 
     private ConfigJson() {
     }
@@ -65,6 +67,7 @@ public final class ConfigJson {
         m.put("augment", c.augment());
         m.put("probe_per_class", c.probePerClass());
         m.put("snapshot_every", c.snapshotEvery());
+        m.put("holdout_classes", c.holdoutClasses());
         return GSON.toJson(m);
     }
 
@@ -130,7 +133,8 @@ public final class ConfigJson {
                 o.has("device") ? str(o, "device", source) : d.device(),
                 bool(o, "augment", d.augment(), source),
                 (int) lng(o, "probe_per_class", d.probePerClass(), source),
-                (int) lng(o, "snapshot_every", d.snapshotEvery(), source));
+                (int) lng(o, "snapshot_every", d.snapshotEvery(), source),
+                intList(o, "holdout_classes", source));
     }
 
     private static JsonPrimitive prim(JsonObject o, String key, String source, String want) {
@@ -169,6 +173,25 @@ public final class ConfigJson {
             throw new UserException(source + ": field '" + key + "' must be an integer");
         }
         return p.getAsLong();
+    }
+
+    private static List<Integer> intList(JsonObject o, String key, String source) {
+        if (!o.has(key)) {
+            return List.of();
+        }
+        String want = source + ": field '" + key + "' must be an array of integers, e.g. [8, 9]";
+        if (!o.get(key).isJsonArray()) {
+            throw new UserException(want);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray(key)) {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()
+                    || e.getAsDouble() != Math.rint(e.getAsDouble()) || Math.abs(e.getAsDouble()) > Integer.MAX_VALUE) {
+                throw new UserException(want);
+            }
+            out.add(e.getAsInt());
+        }
+        return out;
     }
 
     private static boolean bool(JsonObject o, String key, boolean def, String source) {

@@ -1,7 +1,11 @@
 package org.marginlab.train;
 
+import java.util.List;
+
 /**
  * {@code summary.json}: how a run ended. Angles in radians; NaN-free (unknown values are null in JSON).
+ * With {@code holdoutClasses}, test accuracy and the angle statistics cover the trained classes only
+ * (closed-set); {@code marginlab evaluate} measures the held-out ones.
  */
 public record RunSummary(
         String state,
@@ -23,5 +27,6 @@ public record RunSummary(
         String marginlabVersion,
         String djlVersion,
         String engine,
-        String javaVersion) {
+        String javaVersion,
+        List<Integer> holdoutClasses) {
 }

@@ -3,6 +3,8 @@ package org.marginlab.train;
 import org.marginlab.model.heads.HeadKind;
 import org.marginlab.model.heads.HeadParams;
 
+import java.util.List;
+
 /**
  * Everything that defines a training run. The same fields appear as {@code marginlab train} flags,
  * in the window's settings panel and in a run's {@code config.json}, so any run can be re-run.
@@ -32,6 +34,9 @@ import org.marginlab.model.heads.HeadParams;
  * @param augment             random crop with padding 2 and horizontal flip
  * @param probePerClass       test images per class whose embeddings are snapshotted
  * @param snapshotEvery       iterations between snapshots
+ * @param holdoutClasses      Fashion-MNIST class ids left out of training (ascending, empty = none): the head
+ *                            trains on the others, relabelled 0..C'−1 in ascending id order, and test accuracy
+ *                            and probes cover those; {@code marginlab evaluate} embeds the held-out ones
  */
 public record TrainConfig(
         String dataDir,
@@ -56,7 +61,30 @@ public record TrainConfig(
         String device,
         boolean augment,
         int probePerClass,
-        int snapshotEvery) {
+        int snapshotEvery,
+        List<Integer> holdoutClasses) {
+
+    public TrainConfig {
+        holdoutClasses = holdoutClasses == null ? List.of() : holdoutClasses.stream().sorted().toList();
+    }
+
+    /** A config that holds no class out. */
+    public TrainConfig(String dataDir, String backbone, int dim, HeadKind head, HeadParams headParams, double lambdaMin,
+                       double lambdaGamma, double lambdaPower, int marginWarmup, double centerAlpha, String optimizer,
+                       double learningRate, String schedule, double weightDecay, double momentum, int batchSize,
+                       int epochs, long iterations, long seed, String device, boolean augment, int probePerClass,
+                       int snapshotEvery) {
+        this(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower, marginWarmup, centerAlpha,
+                optimizer, learningRate, schedule, weightDecay, momentum, batchSize, epochs, iterations, seed, device,
+                augment, probePerClass, snapshotEvery, List.of());
+    }
+
+    /** This config with {@code classes} held out of training. */
+    public TrainConfig withHoldoutClasses(List<Integer> classes) {
+        return new TrainConfig(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower,
+                marginWarmup, centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize, epochs,
+                iterations, seed, device, augment, probePerClass, snapshotEvery, classes);
+    }
 
     /**
      * {@code marginWarmup} meaning a third of the run's iterations, at most 500 (about one epoch at batch
@@ -73,7 +101,7 @@ public record TrainConfig(
         int w = (int) Math.min(500, totalIterations / 3);
         return new TrainConfig(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower, w,
                 centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize, epochs, iterations,
-                seed, device, augment, probePerClass, snapshotEvery);
+                seed, device, augment, probePerClass, snapshotEvery, holdoutClasses);
     }
 
     /**

@@ -123,8 +123,9 @@ public final class TrainingSession {
      * A new run; writes its files to {@code runDir} when not null. An automatic warm-up is fixed to its
      * number of iterations first, so config.json re-runs the run exactly.
      */
-    public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir) {
+    public static TrainingSession create(TrainConfig config, TrainingData allClasses, HeadFactory heads, Path runDir) {
         ConfigCheck.validate(config);
+        TrainingData data = allClasses.holdingOut(config.holdoutClasses());
         TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
         RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
         return new TrainingSession(fixed, data, heads, writer, null);
@@ -136,10 +137,11 @@ public final class TrainingSession {
      */
     public static TrainingSession resumeRun(Path runDir, TrainingData data, HeadFactory heads) {
         TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
+        TrainingData trained = data.holdingOut(config.holdoutClasses());
         Checkpoint.Found found = Checkpoint.latest(runDir);
         Checkpoint ckpt = found.checkpoint();
         RunWriter writer = RunWriter.resume(runDir, ckpt.iteration());
-        TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt);
+        TrainingSession s = new TrainingSession(config, trained, heads, writer, ckpt);
         s.iteration = ckpt.iteration();
         s.resumeNotice = found.notice();
         return s;
@@ -664,7 +666,7 @@ public final class TrainingSession {
                 secs > 0 ? totalImages / secs : 0,
                 device == null ? config.device() : DeviceChoice.name(device),
                 version == null ? "development build" : version, Engine.getDjlVersion(), engine,
-                Runtime.version().toString());
+                Runtime.version().toString(), config.holdoutClasses());
     }
 
     private static Double finite(double v) {

@@ -28,7 +28,7 @@ class ReportBuilderTest {
     static RunSummary summary(String head, double err, Double wc, Double wi, Double ci, long iters) {
         return new RunSummary("finished", "finished " + iters + " iterations", head, "compact", 16, 42, iters, 0,
                 err < 0 ? null : 1 - err, err < 0 ? null : err, wc, wi, ci, 12.5, 300, "cpu", "0.1.0", "0.35.1",
-                "PyTorch 2.7.1", "25");
+                "PyTorch 2.7.1", "25", List.of());
     }
 
     static RunOutcome outcome(PlannedRun r, RunSummary s, List<double[]> curve, double wMin, double wMax) {
