@@ -4,6 +4,7 @@ import org.marginlab.UserException;
 import org.marginlab.figures.Figure;
 import org.marginlab.reproduce.Environment;
 import org.marginlab.reproduce.InvocationLog;
+import org.marginlab.reproduce.OpenSetPreset;
 import org.marginlab.reproduce.Plan;
 import org.marginlab.reproduce.Presets;
 import org.marginlab.reproduce.Report;
@@ -36,10 +37,10 @@ import java.util.concurrent.Callable;
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce a result of the papers and write a report (report.md, figures/*.png, csv/*.csv).",
             "Presets: angles (Tables 2-3, Fig. 5), error-vs-epochs (Table 4), table5 (Table 5), figure6 (Fig. 6, 2-D), "
-                    + "sphere (AM-Softmax Fig. 4, 3-D). Without --quick the paper's settings (meant for a GPU)."})
+                    + "sphere (AM-Softmax Fig. 4, 3-D), open-set (every head with classes 8 and 9 held out; precision@1, MAP@R, TAR@FAR). Without --quick the paper's settings (meant for a GPU)."})
 public final class ReproduceCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PRESET", description = "angles, error-vs-epochs, table5, figure6 or sphere")
+    @Parameters(index = "0", paramLabel = "PRESET", description = "angles, error-vs-epochs, table5, figure6, sphere or open-set")
     String preset;
     @Option(names = "--out", paramLabel = "DIR", description = "report directory; runs go to DIR/runs/ (default runs/reproduce/<preset>[-quick])")
     Path out;
@@ -69,12 +70,24 @@ public final class ReproduceCommand implements Callable<Integer> {
         err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + ": " + plan.runs().size() + " runs → " + dir);
         ReproduceRunner.Result result = ReproduceRunner.run(plan, dir, td, err);
         List<RunOutcome> outcomes = result.outcomes();
-        List<Figure> figures = ReportFigures.build(plan, outcomes);
         String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        // the figures and report take seconds; the wall time logged is that of the runs and the reading back
-        List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
-                (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
-        Report report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
+        List<Figure> figures;
+        Report report;
+        if (OpenSetPreset.ID.equals(plan.preset())) {
+            // its report evaluates each run's model on the held-out classes, so the log's wall time includes that
+            List<OpenSetPreset.Row> rows = OpenSetPreset.evaluate(outcomes, dir, data);
+            List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+                    (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
+            OpenSetPreset.Written w = OpenSetPreset.report(plan, rows, Environment.detect(), command, log);
+            figures = w.figures();
+            report = w.report();
+        } else {
+            figures = ReportFigures.build(plan, outcomes);
+            // the figures and report take seconds; the wall time logged is that of the runs and the reading back
+            List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+                    (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
+            report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
+        }
         Path md = ReportWriter.write(dir, report, figures);
         long holds = report.checks().stream().filter(Report.Check::holds).count();
         outw.printf(Locale.ROOT, "%s: %d of %d qualitative checks hold, %d disagreements noted; %.0f s → %s%n", preset, holds,

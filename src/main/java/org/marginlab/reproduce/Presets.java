@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class Presets {
 
-    public static final List<String> IDS = List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere");
+    public static final List<String> IDS = List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere", OpenSetPreset.ID);
     public static final long SEED = 42;
     /** Seeds of the angles preset's s sweep unless --seeds says otherwise: one seed's ordering of six curves is anecdote. */
     public static final int FIG5_SEEDS = 3;
@@ -60,6 +60,7 @@ public final class Presets {
             case "table5" -> table5(quick, seeds == null ? 1 : seeds, dataDir);
             case "figure6" -> embeddings("figure6", 2, quick, dataDir);
             case "sphere" -> embeddings("sphere", 3, quick, dataDir);
+            case OpenSetPreset.ID -> OpenSetPreset.plan(quick, dataDir);
             default -> throw new UserException("PRESET '" + preset + "' is unknown; use one of " + String.join(", ", IDS));
         };
     }
@@ -89,7 +90,7 @@ public final class Presets {
         return p;
     }
 
-    private static TrainConfig config(String dataDir, String backbone, int dim, HeadKind head, HeadParams p, double lr,
+    static TrainConfig config(String dataDir, String backbone, int dim, HeadKind head, HeadParams p, double lr,
                                       String schedule, int batch, int epochs, long iterations, long seed, int probe,
                                       int snapshotEvery) {
         TrainConfig d = TrainConfig.defaults(head);
