@@ -83,7 +83,8 @@ public final class WorkbenchWindow {
                 new RunFigureView("Gradient vs θ", () -> FigureCatalog.create(FigureIds.GRADIENT_CHECK), model, executor),
                 new RunFigureView("Similarity matrix", () -> FigureCatalog.create(FigureIds.SIMILARITY_MATRIX), model, executor),
                 new RunFigureView("Training curves", () -> FigureCatalog.create(FigureIds.TRAINING_CURVES), model, executor),
-                new RunFigureView("Confusion matrix", () -> FigureCatalog.create(FigureIds.CONFUSION_MATRIX), model, executor));
+                new RunFigureView("Confusion matrix", () -> FigureCatalog.create(FigureIds.CONFUSION_MATRIX), model, executor),
+                new OpenSetView(model, executor));
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
         for (FigureView v : runViews) {
