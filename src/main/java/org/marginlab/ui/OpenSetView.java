@@ -34,6 +34,8 @@ public final class OpenSetView extends FigureView {
     public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
         addTools(metricsText);
+        // an opened run gets its directory after the run itself, and brings no later data to trigger on
+        model.runDirectoryProperty().addListener(o -> refresh());
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class RocFigure extends ChartFigure {
         LogAxis x = new LogAxis("false accept rate (FAR)");
         x.setBase(10);
         x.setSmallestValue(1e-6);
-        double lowest = 1;
+        double lowest = 1e-4; // the lowest FAR reported, or 1/N when the pairs reach further
         for (Curve cv : curves) {
             if (cv.verification().impostorPairs() > 0) {
                 lowest = Math.min(lowest, 1.0 / cv.verification().impostorPairs());
