@@ -1,13 +1,16 @@
 package org.marginlab.cli;
 
 import org.marginlab.UserException;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.data.FashionMnist;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HostTraffic;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
@@ -69,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserException("--warmup and --steps must be integers ≥ 1 (got " + warmup + ", " + steps + ")");
         }
         ThreadsOption.set(threads);
-        String where = DeviceChoice.name(DeviceChoice.resolve(device));
+        String where = DeviceChoice.name(DeviceChoice.resolve(deviceSpec()));
         TrainingData td = TrainingData.from(FashionMnist.load(data));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%-10s %6s %8s %8s %12s %10s %11s %13s%n", "backbone", "batch", "threads", "device",
@@ -96,11 +99,16 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private DeviceSpec deviceSpec() {
+        return (DeviceSpec) ConfigField.DEVICE.parse(device, HeadKind.ARC);
+    }
+
     private Result measure(TrainingData td, String backbone) throws Exception {
-        TrainConfig d = TrainConfig.defaults(HeadKind.ARC);
-        TrainConfig c = new TrainConfig(null, backbone, 2, HeadKind.ARC, new HeadParams(5, 0, 0, false),
-                d.lambdaMin(), d.lambdaGamma(), d.lambdaPower(), 0, d.centerAlpha(), "adam", 1e-3, "constant", 5e-4,
-                0.9, batch, 1000, warmup + steps + 1, 0L, device, false, 1, Integer.MAX_VALUE);
+        TrainConfig c = TrainConfig.defaults(HeadKind.ARC).toBuilder()
+                .backbone((Backbone) ConfigField.BACKBONE.parse(backbone, HeadKind.ARC)).dim(2)
+                .headParams(new HeadParams(5, 0, 0, false)).marginWarmup(0).learningRate(1e-3).batchSize(batch)
+                .epochs(1000).iterations(warmup + steps + 1).seed(0).device(deviceSpec()).probePerClass(1)
+                .snapshotEvery(Integer.MAX_VALUE).build();
         TrainingSession s = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, null);
         long[] t = new long[2];
         long[] traffic = new long[4];

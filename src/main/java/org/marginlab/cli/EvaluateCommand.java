@@ -7,9 +7,9 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
 import org.marginlab.train.EvaluationSet;
-import org.marginlab.train.RunFiles;
-import org.marginlab.train.RunReader;
-import org.marginlab.train.RunSummary;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,7 +110,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         var c = set.config();
         boolean heldOut = !c.holdoutClasses().isEmpty();
-        sb.append(String.format(Locale.ROOT, "%s, %s, d=%d, model at iteration %d%n", c.head().id(), c.backbone(), c.dim(), set.iteration()));
+        sb.append(String.format(Locale.ROOT, "%s, %s, d=%d, model at iteration %d%n", c.head().id(), c.backbone().id(), c.dim(), set.iteration()));
         sb.append(String.format(Locale.ROOT, "%s: %s — %d test images%n", heldOut ? "held-out classes (never trained on)" : "all classes (none held out)",
                 set.classes().stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", ")), set.ids().length));
         var v = m.verification();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.marginlab.AppInfo;
 import org.marginlab.UserException;
+import org.marginlab.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,7 +38,8 @@ public final class Main implements Runnable {
             if (t == null) {
                 throw ex;
             }
-            line.getErr().println("marginlab: " + t.getMessage() + flagOf(((UserException) t).field()));
+            String message = t instanceof ConfigException ce ? ce.withFlag() : t.getMessage() + flagOf(((UserException) t).field());
+            line.getErr().println("marginlab: " + message);
             return 2;
         });
         cli.setParameterExceptionHandler((ex, arguments) -> {

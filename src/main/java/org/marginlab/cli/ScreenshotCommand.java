@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.RunState;
-import org.marginlab.ui.ScreenshotMaker;
+import org.marginlab.devtools.ScreenshotMaker;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 import org.marginlab.ui.WorkbenchApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,15 +2,20 @@ package org.marginlab.cli;
 
 import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.ConfigCheck;
-import org.marginlab.train.ConfigJson;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunSummary;
+import org.marginlab.run.RunWriter;
+import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.ConfigJson;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.RunState;
-import org.marginlab.train.RunSummary;
-import org.marginlab.train.RunWriter;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.Optimizer;
+import org.marginlab.config.Schedule;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
@@ -154,55 +159,70 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     TrainConfig buildConfig() {
+        HeadKind kind = head == null ? null : (HeadKind) ConfigField.HEAD.parse(head, HeadKind.SOFTMAX);
         TrainConfig base;
-        HeadKind kind = null;
-        if (head != null) {
-            try {
-                kind = HeadKind.fromId(head);
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--head '" + head + "' is unknown; use one of " + HeadKind.ids());
-            }
-        }
         if (config != null) {
+            // A different head keeps the file's other fields but takes its own head defaults.
             base = ConfigJson.read(config);
-            if (kind != null && kind != base.head()) {
-                // A different head keeps the file's other fields but takes its own head defaults.
-                base = withHead(base, kind, HeadParams.defaults(kind));
-            }
+            base = kind == null ? base : base.withHead(kind);
         } else {
             base = TrainConfig.defaults(kind != null ? kind : HeadKind.SOFTMAX);
         }
+        HeadKind h = base.head();
+        TrainConfig.Builder b = base.toBuilder();
         HeadParams hp = base.headParams();
-        hp = new HeadParams(or(s, hp.s()), or(m, hp.m()), or(lambda, hp.lambda()), easyMargin != null ? easyMargin : hp.easyMargin());
-        return new TrainConfig(
-                data != null ? data.toString() : base.dataDir(),
-                backbone != null ? backbone : base.backbone(),
-                dim != null ? dim : base.dim(),
-                base.head(), hp,
-                or(lambdaMin, base.lambdaMin()), or(lambdaGamma, base.lambdaGamma()), or(lambdaPower, base.lambdaPower()),
-                marginWarmup != null ? marginWarmup : base.marginWarmup(),
-                or(centerAlpha, base.centerAlpha()),
-                optimizer != null ? optimizer : base.optimizer(),
-                or(lr, base.learningRate()),
-                schedule != null ? schedule : base.schedule(),
-                or(weightDecay, base.weightDecay()),
-                or(momentum, base.momentum()),
-                batch != null ? batch : base.batchSize(),
-                epochs != null ? epochs : base.epochs(),
-                iterations != null ? iterations : base.iterations(),
-                seed != null ? seed : base.seed(),
-                device != null ? device : base.device(),
-                augment != null ? augment : base.augment(),
-                probePerClass != null ? probePerClass : base.probePerClass(),
-                snapshotEvery != null ? snapshotEvery : base.snapshotEvery(),
-                holdoutClasses != null ? holdoutClasses : base.holdoutClasses());
-    }
-
-    private static TrainConfig withHead(TrainConfig c, HeadKind kind, HeadParams p) {
-        return new TrainConfig(c.dataDir(), c.backbone(), c.dim(), kind, p, c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(),
-                c.marginWarmup(), c.centerAlpha(), c.optimizer(), c.learningRate(), c.schedule(), c.weightDecay(),
-                c.momentum(), c.batchSize(), c.epochs(), c.iterations(), c.seed(), c.device(), c.augment(),
-                c.probePerClass(), c.snapshotEvery(), c.holdoutClasses());
+        b.headParams(new HeadParams(or(s, hp.s()), or(m, hp.m()), or(lambda, hp.lambda()),
+                easyMargin != null ? easyMargin : hp.easyMargin()));
+        if (data != null) {
+            b.dataDir(data.toString());
+        }
+        if (backbone != null) {
+            b.backbone((Backbone) ConfigField.BACKBONE.parse(backbone, h));
+        }
+        if (dim != null) {
+            b.dim(dim);
+        }
+        b.lambdaMin(or(lambdaMin, base.lambdaMin())).lambdaGamma(or(lambdaGamma, base.lambdaGamma()))
+                .lambdaPower(or(lambdaPower, base.lambdaPower())).centerAlpha(or(centerAlpha, base.centerAlpha()))
+                .learningRate(or(lr, base.learningRate())).weightDecay(or(weightDecay, base.weightDecay()))
+                .momentum(or(momentum, base.momentum()));
+        if (marginWarmup != null) {
+            b.marginWarmup(marginWarmup);
+        }
+        if (optimizer != null) {
+            b.optimizer((Optimizer) ConfigField.OPTIMIZER.parse(optimizer, h));
+        }
+        if (schedule != null) {
+            b.schedule((Schedule) ConfigField.SCHEDULE.parse(schedule, h));
+        }
+        if (batch != null) {
+            b.batchSize(batch);
+        }
+        if (epochs != null) {
+            b.epochs(epochs);
+        }
+        if (iterations != null) {
+            b.iterations(iterations);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (device != null) {
+            b.device((DeviceSpec) ConfigField.DEVICE.parse(device, h));
+        }
+        if (augment != null) {
+            b.augment(augment);
+        }
+        if (probePerClass != null) {
+            b.probePerClass(probePerClass);
+        }
+        if (snapshotEvery != null) {
+            b.snapshotEvery(snapshotEvery);
+        }
+        if (holdoutClasses != null) {
+            b.holdoutClasses(holdoutClasses);
+        }
+        return b.build();
     }
 
     private static double or(Double v, double d) {
@@ -222,7 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onIteration(org.marginlab.train.IterationSnapshot s) {
+        public void onIteration(org.marginlab.run.IterationSnapshot s) {
             if (!Double.isFinite(s.loss())) {
                 return; // the untrained iteration-0 snapshot
             }
@@ -230,7 +250,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onEpoch(org.marginlab.train.EpochSnapshot e) {
+        public void onEpoch(org.marginlab.run.EpochSnapshot e) {
             draw(e.iteration(), -1, e.epoch());
             err.printf(Locale.ROOT, "%nepoch %d: test accuracy %.4f, WC-Intra %.3f, W-Inter %.3f, C-Inter %.3f rad%n",
                     e.epoch() + 1, e.testAccuracy(), e.wcIntra(), e.wInter(), e.cInter());

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.marginlab.UserException;
-import org.marginlab.ui.ScreenshotMaker;
-import org.marginlab.ui.WorkbenchBenchmark;
+import org.marginlab.devtools.ScreenshotMaker;
+import org.marginlab.devtools.WorkbenchBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

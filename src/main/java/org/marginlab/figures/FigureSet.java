@@ -27,11 +27,11 @@ import org.marginlab.figures.training.ConfusionMatrixFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.SimilarityMatrixFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.config.TrainConfig;
 
 /** An ordered set of figures, built for a run or for the theory alone, and exported together. */
 public final class FigureSet {

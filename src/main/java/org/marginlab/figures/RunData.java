@@ -1,12 +1,12 @@
 package org.marginlab.figures;
 
 import java.util.List;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.model.heads.MarginSchedule;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.MarginSchedule;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.config.TrainConfig;
 
 /**
  * A run's history as the figures see it: immutable lists of snapshots in arrival order.
@@ -33,7 +33,7 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     /** e.g. {@code "arc s=7"} or {@code "cosface s=16 m=0.2"}: the head and the params it reads. */
     public static String defaultLabel(TrainConfig c) {
         StringBuilder b = new StringBuilder(c.head().id());
-        for (String p : org.marginlab.model.heads.HeadParams.usedBy(c.head())) {
+        for (String p : HeadParams.usedBy(c.head())) {
             switch (p) {
                 case "s" -> b.append(" s=").append(Fmt.num(c.headParams().s()));
                 case "m" -> b.append(" m=").append(Fmt.num(c.headParams().m()));

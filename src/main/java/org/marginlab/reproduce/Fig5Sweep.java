@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /**
  * One point of Fig. 5's s sweep: the angular-loss runs at one s, one per seed (the head table's arc run

@@ -1,15 +1,18 @@
 package org.marginlab.reproduce;
 
+import org.marginlab.config.Backbone;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.Schedule;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 import org.marginlab.train.EvaluationSet;
-import org.marginlab.train.RunSummary;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.run.RunSummary;
+import org.marginlab.config.TrainConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +45,10 @@ public final class OpenSetPreset {
         List<PlannedRun> runs = new ArrayList<>();
         for (HeadKind k : Presets.ALL_HEADS) {
             TrainConfig c = (quick
-                    ? Presets.config(dataDir, "compact", dim, k, Presets.params(k, dim), Presets.QUICK_LR, "onecycle",
+                    ? Presets.config(dataDir, Backbone.COMPACT, dim, k, Presets.params(k, dim), Presets.QUICK_LR, Schedule.ONECYCLE,
                             Presets.QUICK_BATCH, 1, QUICK_ITERS, Presets.SEED, Presets.QUICK_PROBE, 60)
-                    : Presets.config(dataDir, "resnet20", dim, k, Presets.params(k, dim), Presets.table1Lr(k), "onecycle",
-                            256, 60, 0, Presets.SEED, 100, 200)).withHoldoutClasses(HELD_OUT);
+                    : Presets.config(dataDir, Backbone.RESNET20, dim, k, Presets.params(k, dim), Presets.table1Lr(k), Schedule.ONECYCLE,
+                            256, 60, 0, Presets.SEED, 100, 200)).with(ConfigField.HOLDOUT_CLASSES, HELD_OUT);
             runs.add(new PlannedRun(k.id(), RunData.defaultLabel(c), k.id(), c));
         }
         List<String> set = new ArrayList<>();

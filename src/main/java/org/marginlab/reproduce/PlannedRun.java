@@ -1,6 +1,6 @@
 package org.marginlab.reproduce;
 
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /**
  * One run of a preset.

@@ -1,9 +1,11 @@
 package org.marginlab.reproduce;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.Schedule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,15 +92,15 @@ public final class Presets {
         return p;
     }
 
-    static TrainConfig config(String dataDir, String backbone, int dim, HeadKind head, HeadParams p, double lr,
-                                      String schedule, int batch, int epochs, long iterations, long seed, int probe,
-                                      int snapshotEvery) {
+    static TrainConfig config(String dataDir, Backbone backbone, int dim, HeadKind head, HeadParams p, double lr,
+                              Schedule schedule, int batch, int epochs, long iterations, long seed, int probe,
+                              int snapshotEvery) {
         TrainConfig d = TrainConfig.defaults(head);
         // The margin warm-up (default 500 steps) would leave a quick run's margins near 0: scale it to a third of the run.
         int warmup = iterations > 0 ? (int) Math.max(1, iterations / 3) : d.marginWarmup();
-        return new TrainConfig(dataDir, backbone, dim, head, p, d.lambdaMin(), d.lambdaGamma(), d.lambdaPower(),
-                warmup, d.centerAlpha(), "adam", lr, schedule, 5e-4, d.momentum(), batch, epochs, iterations,
-                seed, "auto", false, probe, snapshotEvery);
+        return d.toBuilder().dataDir(dataDir).backbone(backbone).dim(dim).headParams(p).marginWarmup(warmup)
+                .learningRate(lr).schedule(schedule).weightDecay(5e-4).batchSize(batch).epochs(epochs)
+                .iterations(iterations).seed(seed).probePerClass(probe).snapshotEvery(snapshotEvery).build();
     }
 
     private static String table1Text() {
@@ -120,8 +122,8 @@ public final class Presets {
         int snap = quick ? QUICK_ANGLE_SNAP : 200;
         for (HeadKind k : ALL_HEADS) {
             TrainConfig c = quick
-                    ? config(dataDir, "compact", dim, k, params(k, dim), QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, snap)
-                    : config(dataDir, "resnet20", dim, k, params(k, dim), table1Lr(k), "onecycle", 256, 60, 0, SEED, 100, snap);
+                    ? config(dataDir, Backbone.COMPACT, dim, k, params(k, dim), QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, snap)
+                    : config(dataDir, Backbone.RESNET20, dim, k, params(k, dim), table1Lr(k), Schedule.ONECYCLE, 256, 60, 0, SEED, 100, snap);
             runs.add(new PlannedRun(k.id(), org.marginlab.figures.RunData.defaultLabel(c), k.id(), c));
         }
         // Seed by seed, so the first seed's sweep is complete before the others start.
@@ -133,8 +135,8 @@ public final class Presets {
                     continue; // the head table's arc run is this point of the first seed's sweep
                 }
                 TrainConfig c = quick
-                        ? config(dataDir, "compact", dim, HeadKind.ARC, p, QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, seed, QUICK_PROBE, snap)
-                        : config(dataDir, "resnet20", dim, HeadKind.ARC, p, table1Lr(HeadKind.ARC), "onecycle", 256, 60, 0, seed, 100, snap);
+                        ? config(dataDir, Backbone.COMPACT, dim, HeadKind.ARC, p, QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, 1, iters, seed, QUICK_PROBE, snap)
+                        : config(dataDir, Backbone.RESNET20, dim, HeadKind.ARC, p, table1Lr(HeadKind.ARC), Schedule.ONECYCLE, 256, 60, 0, seed, 100, snap);
                 // the first seed's keys are those of the single-seed sweep, so its runs are reused
                 runs.add(new PlannedRun(i == 0 ? "arc-s" + fmt(s) : "arc-s" + fmt(s) + "-seed" + seed,
                         org.marginlab.figures.RunData.defaultLabel(c) + (i == 0 ? "" : ", seed " + seed), "s-sweep", c));
@@ -170,7 +172,7 @@ public final class Presets {
             trainSubset = QUICK_EVE_SUBSET;
             int last = epochs.get(epochs.size() - 1);
             for (HeadKind k : PAPER_HEADS) {
-                TrainConfig c = config(dataDir, "compact", 16, k, params(k, 16), QUICK_LR, "constant", QUICK_BATCH, last,
+                TrainConfig c = config(dataDir, Backbone.COMPACT, 16, k, params(k, 16), QUICK_LR, Schedule.CONSTANT, QUICK_BATCH, last,
                         (long) last * (trainSubset / QUICK_BATCH), SEED, QUICK_PROBE, 1000);
                 runs.add(new PlannedRun(k.id(), org.marginlab.figures.RunData.defaultLabel(c), k.id(), c));
             }
@@ -184,7 +186,7 @@ public final class Presets {
             epochs = PaperNumbers.TABLE4_EPOCHS;
             for (int e : epochs) {
                 for (HeadKind k : PAPER_HEADS) {
-                    TrainConfig c = config(dataDir, "resnet20", 64, k, params(k, 64), table1Lr(k), "onecycle", 256, e, 0, SEED, 100, 1000);
+                    TrainConfig c = config(dataDir, Backbone.RESNET20, 64, k, params(k, 64), table1Lr(k), Schedule.ONECYCLE, 256, e, 0, SEED, 100, 1000);
                     runs.add(new PlannedRun(k.id() + "-e" + e, org.marginlab.figures.RunData.defaultLabel(c) + ", " + e + " epochs", k.id(), c));
                 }
             }
@@ -202,9 +204,9 @@ public final class Presets {
             for (int i = 0; i < seeds; i++) {
                 long seed = SEED + i;
                 TrainConfig c = quick
-                        ? config(dataDir, "compact", 64, k, params(k, 64), QUICK_LR, "onecycle", QUICK_BATCH, QUICK_T5_EPOCHS,
+                        ? config(dataDir, Backbone.COMPACT, 64, k, params(k, 64), QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, QUICK_T5_EPOCHS,
                                 (long) QUICK_T5_EPOCHS * (trainSubset / QUICK_BATCH), seed, QUICK_PROBE, 1000)
-                        : config(dataDir, "resnet20", 64, k, params(k, 64), table1Lr(k), "onecycle", 256, 60, 0, seed, 100, 1000);
+                        : config(dataDir, Backbone.RESNET20, 64, k, params(k, 64), table1Lr(k), Schedule.ONECYCLE, 256, 60, 0, seed, 100, 1000);
                 // the first seed's run is the single-seed run, so adding seeds later reuses it
                 String key = i == 0 ? k.id() : k.id() + "-seed" + seed;
                 runs.add(new PlannedRun(key, org.marginlab.figures.RunData.defaultLabel(c) + (seeds > 1 ? ", seed " + seed : ""), k.id(), c));
@@ -233,11 +235,11 @@ public final class Presets {
             }
             TrainConfig c;
             if (quick) {
-                c = config(dataDir, "compact", dim, k, p, QUICK_LR, "onecycle", QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, 20);
+                c = config(dataDir, Backbone.COMPACT, dim, k, p, QUICK_LR, Schedule.ONECYCLE, QUICK_BATCH, 1, iters, SEED, QUICK_PROBE, 20);
             } else if (dim == 2) {
-                c = config(dataDir, "resnet20", dim, k, p, table1Lr(k), "onecycle", 256, 60, 0, SEED, 100, 1000);
+                c = config(dataDir, Backbone.RESNET20, dim, k, p, table1Lr(k), Schedule.ONECYCLE, 256, 60, 0, SEED, 100, 1000);
             } else {
-                c = config(dataDir, "lenetpp", dim, k, p, 1e-3, "onecycle", 256, 30, 0, SEED, 100, 1000);
+                c = config(dataDir, Backbone.LENETPP, dim, k, p, 1e-3, Schedule.ONECYCLE, 256, 30, 0, SEED, 100, 1000);
             }
             runs.add(new PlannedRun(k.id(), org.marginlab.figures.RunData.defaultLabel(c), k.id(), c));
         }

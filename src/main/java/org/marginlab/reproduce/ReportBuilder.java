@@ -1,7 +1,7 @@
 package org.marginlab.reproduce;
 
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.RunSummary;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunSummary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import org.marginlab.figures.Figure;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
-import org.marginlab.train.MetricsRow;
+import org.marginlab.run.MetricsRow;
 
 import java.awt.Dimension;
 import java.util.ArrayList;

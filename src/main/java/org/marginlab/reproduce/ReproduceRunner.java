@@ -1,12 +1,12 @@
 package org.marginlab.reproduce;
 
 import org.marginlab.UserException;
-import org.marginlab.train.ConfigJson;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunSummary;
+import org.marginlab.config.ConfigJson;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.RunFiles;
-import org.marginlab.train.RunReader;
-import org.marginlab.train.RunSummary;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;

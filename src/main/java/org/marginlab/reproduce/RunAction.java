@@ -1,6 +1,6 @@
 package org.marginlab.reproduce;
 
-import org.marginlab.train.RunFiles;
+import org.marginlab.run.RunFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

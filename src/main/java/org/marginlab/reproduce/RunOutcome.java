@@ -1,10 +1,10 @@
 package org.marginlab.reproduce;
 
 import org.marginlab.metrics.AngleStatistics;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.MetricsRow;
-import org.marginlab.train.RunReader;
-import org.marginlab.train.RunSummary;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunSummary;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,10 @@
 package org.marginlab.train;
 
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.TrainConfig;
 import ai.djl.Device;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +36,9 @@ public final class DeviceTrial {
             labels[i] = (byte) (i % 10);
         }
         TrainingData data = TrainingData.of(px, labels, IMAGES, px, labels, IMAGES, SIDE, SIDE);
-        TrainConfig d = TrainConfig.defaults(HeadKind.ARC);
-        TrainConfig c = new TrainConfig(null, "compact", 2, HeadKind.ARC, d.headParams(), d.lambdaMin(), d.lambdaGamma(),
-                d.lambdaPower(), 0, d.centerAlpha(), "adam", 1e-3, "constant", 5e-4, 0.9, 10, 1, 1, 1L,
-                DeviceChoice.name(device), false, 1, 1);
+        TrainConfig c = TrainConfig.defaults(HeadKind.ARC).toBuilder().dim(2).marginWarmup(0).learningRate(1e-3)
+                .batchSize(10).iterations(1).seed(1).device(DeviceSpec.parse(DeviceChoice.name(device)))
+                .probePerClass(1).snapshotEvery(1).build();
         TrainingSession s = TrainingSession.create(c, data, MarginTrainableHead.FACTORY, null);
         s.start();
         try {

@@ -11,8 +11,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.marginlab.UserException;
+import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.model.backbones.Backbones;
+import org.marginlab.run.Checkpoint;
+import org.marginlab.run.RunFiles;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -69,13 +74,13 @@ public record EvaluationSet(TrainConfig config, int[] ids, int[] labels, float[]
         int d = config.dim();
         float[][] out = new float[ids.length][d];
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Block backbone = Backbones.build(config.backbone(), d);
+            Block backbone = Backbones.build(config.backbone().id(), d);
             backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, images.rows(), images.cols()));
             try {
                 // backbone parameters come first in the checkpoint, the head's after them
                 backbone.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(checkpoint.parameters())));
             } catch (MalformedModelException | IOException e) {
-                throw new UserException("checkpoint.bin does not match backbone " + config.backbone() + " with d = " + d
+                throw new UserException("checkpoint.bin does not match backbone " + config.backbone().id() + " with d = " + d
                         + " (" + e.getMessage() + "); evaluate the run directory it was written in");
             }
             ParameterStore store = new ParameterStore(manager, false);

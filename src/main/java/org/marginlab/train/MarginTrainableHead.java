@@ -1,15 +1,16 @@
 package org.marginlab.train;
 
+import org.marginlab.config.TrainConfig;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.MarginSchedule;
 import org.marginlab.model.heads.MarginHead;
-import org.marginlab.model.heads.MarginSchedule;
 
 import java.util.Locale;
 

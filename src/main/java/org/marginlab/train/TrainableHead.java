@@ -3,8 +3,8 @@ package org.marginlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadParams;
 
 /**
  * What the training loop needs from a classification head. All methods run on the training thread;

@@ -1,5 +1,9 @@
 package org.marginlab.train;
 
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
+
 /**
  * Receives a run's snapshots on the training thread. Implementations must return quickly and
  * hand work to other threads themselves; the snapshots are plain arrays and safe to share.

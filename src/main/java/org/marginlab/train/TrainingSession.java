@@ -1,5 +1,8 @@
 package org.marginlab.train;
 
+import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -13,10 +16,18 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.marginlab.UserException;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadParams;
 import org.marginlab.metrics.AngleStatistics;
 import org.marginlab.model.backbones.Backbones;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.run.Checkpoint;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunSummary;
+import org.marginlab.run.RunWriter;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -333,7 +344,7 @@ public final class TrainingSession {
         manager = NDManager.newBaseManager(device);
         int rows = data.train().rows();
         int cols = data.train().cols();
-        backbone = Backbones.build(config.backbone(), config.dim());
+        backbone = Backbones.build(config.backbone().id(), config.dim());
         backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, rows, cols));
         head = heads.create(config, data.classes());
         head.block().initialize(manager, DataType.FLOAT32, new Shape(1, config.dim()));
@@ -359,11 +370,11 @@ public final class TrainingSession {
         }
         List<Parameter> trainable = new ArrayList<>(ParameterOptimizer.trainable(backbone));
         trainable.addAll(ParameterOptimizer.trainable(head.block()));
-        optimizer = new ParameterOptimizer(config.optimizer(), config.weightDecay(), config.momentum(), trainable);
+        optimizer = new ParameterOptimizer(config.optimizer().id(), config.weightDecay(), config.momentum(), trainable);
         if (resumeFrom != null) {
             optimizer.decodeState(manager, resumeFrom.optimizer());
         }
-        schedule = new LrSchedule(config.schedule(), config.learningRate(), totalIterations);
+        schedule = new LrSchedule(config.schedule().id(), config.learningRate(), totalIterations);
         probe = data.probeIndices(config.probePerClass());
         probeLabels = new int[probe.length];
         for (int i = 0; i < probe.length; i++) {
@@ -657,14 +668,14 @@ public final class TrainingSession {
             engine = "unavailable";
         }
         String version = org.marginlab.AppInfo.version();
-        return new RunSummary(end.name().toLowerCase(Locale.ROOT), why, config.head().id(), config.backbone(),
+        return new RunSummary(end.name().toLowerCase(Locale.ROOT), why, config.head().id(), config.backbone().id(),
                 config.dim(), config.seed(), iteration, epochsCompleted,
                 e == null ? null : e.testAccuracy(), e == null ? null : 1 - e.testAccuracy(),
                 e == null ? null : finite(e.wcIntra()), e == null ? null : finite(e.wInter()),
                 e == null ? null : finite(e.cInter()),
                 manager == null && startedNanos == 0 ? elapsedBefore : elapsedSeconds(),
                 secs > 0 ? totalImages / secs : 0,
-                device == null ? config.device() : DeviceChoice.name(device),
+                device == null ? config.device().id() : DeviceChoice.name(device),
                 version == null ? "development build" : version, Engine.getDjlVersion(), engine,
                 Runtime.version().toString(), config.holdoutClasses());
     }

@@ -7,13 +7,13 @@ import java.util.Objects;
 
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunWriter;
 import org.marginlab.train.DeviceChoice;
 import org.marginlab.train.HeadFactory;
-import org.marginlab.train.RunReader;
-import org.marginlab.train.RunState;
-import org.marginlab.train.RunWriter;
 import org.marginlab.train.MarginTrainableHead;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.train.TrainingSession;
@@ -89,8 +89,7 @@ public final class EngineBackend implements TrainingBackend {
      * grad is being used in an in-place operation"). The run's summary records the resolved device.
      */
     private static String device(TrainConfig config) {
-        DeviceChoice.parse(config.device());
-        return config.device();
+        return config.device().id();
     }
 
     @Override

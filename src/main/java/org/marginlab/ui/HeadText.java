@@ -1,6 +1,6 @@
 package org.marginlab.ui;
 
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /** The words the window shows about each head: a one-line summary, its logit formula and two sentences. */
 public final class HeadText {

@@ -7,7 +7,7 @@ import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
 import org.marginlab.train.EvaluationSet;
-import org.marginlab.train.EpochSnapshot;
+import org.marginlab.run.EpochSnapshot;
 
 import java.nio.file.Path;
 import java.util.List;

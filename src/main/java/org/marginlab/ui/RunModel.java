@@ -15,10 +15,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.RunState;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /**

@@ -3,8 +3,8 @@ package org.marginlab.ui;
 import java.util.List;
 import java.util.Locale;
 
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * One field of the settings panel: its label, the one-line explanation shown under it, and how its
@@ -33,17 +33,17 @@ public enum Setting {
     PROBE_PER_CLASS("Probe images per class", Kind.TEXT),
     SNAPSHOT_EVERY("Snapshot every (iterations)", Kind.TEXT);
 
-    /** The margin warm-up field's text for {@link org.marginlab.train.TrainConfig#AUTO_WARMUP}. */
+    /** The margin warm-up field's text for {@link org.marginlab.config.TrainConfig#AUTO_WARMUP}. */
     public static final String AUTO = "auto";
 
     /** The warm-up field's text of a config value. */
     public static String warmupText(int warmup) {
-        return warmup == org.marginlab.train.TrainConfig.AUTO_WARMUP ? AUTO : Integer.toString(warmup);
+        return warmup == org.marginlab.config.TrainConfig.AUTO_WARMUP ? AUTO : Integer.toString(warmup);
     }
 
     /** The config value of a valid warm-up field. */
     public static int warmupValue(String text) {
-        return text.trim().equals(AUTO) ? org.marginlab.train.TrainConfig.AUTO_WARMUP : Integer.parseInt(text.trim());
+        return text.trim().equals(AUTO) ? org.marginlab.config.TrainConfig.AUTO_WARMUP : Integer.parseInt(text.trim());
     }
 
     /** How the panel edits the field. */

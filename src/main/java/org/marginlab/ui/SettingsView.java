@@ -16,7 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /**
  * The settings panel: one labelled editor per {@link Setting}, its one-line explanation under it, and

@@ -1,7 +1,6 @@
 package org.marginlab.ui;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
@@ -17,9 +16,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.config.Backbone;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.Optimizer;
+import org.marginlab.config.Schedule;
 
 /**
  * The settings panel's state: one text property per {@link Setting} as the user typed it, its
@@ -87,18 +91,18 @@ public final class SettingsViewModel {
         switchingHead = true;
         try {
             set(Setting.DATA_DIR, config.dataDir() == null ? "" : config.dataDir());
-            set(Setting.BACKBONE, config.backbone());
+            set(Setting.BACKBONE, config.backbone().id());
             set(Setting.DIM, Integer.toString(config.dim()));
             set(Setting.MARGIN_WARMUP, Setting.warmupText(config.marginWarmup()));
-            set(Setting.OPTIMIZER, config.optimizer());
+            set(Setting.OPTIMIZER, config.optimizer().id());
             set(Setting.LEARNING_RATE, num(config.learningRate()));
-            set(Setting.SCHEDULE, config.schedule());
+            set(Setting.SCHEDULE, config.schedule().id());
             set(Setting.WEIGHT_DECAY, num(config.weightDecay()));
             set(Setting.BATCH, Integer.toString(config.batchSize()));
             set(Setting.EPOCHS, Integer.toString(config.epochs()));
             set(Setting.ITERATIONS, Long.toString(config.iterations()));
             set(Setting.SEED, Long.toString(config.seed()));
-            set(Setting.DEVICE, config.device());
+            set(Setting.DEVICE, config.device().id());
             set(Setting.PROBE_PER_CLASS, Integer.toString(config.probePerClass()));
             set(Setting.SNAPSHOT_EVERY, Integer.toString(config.snapshotEvery()));
             head.set(config.head());
@@ -128,17 +132,19 @@ public final class SettingsViewModel {
         HeadKind h = head.get();
         HeadParams p = currentParams();
         String dir = get(Setting.DATA_DIR);
-        return new TrainConfig(dir.isEmpty() ? null : dir, get(Setting.BACKBONE).toLowerCase(Locale.ROOT),
-                Integer.parseInt(get(Setting.DIM)), h, p,
-                b.lambdaMin(), b.lambdaGamma(), b.lambdaPower(),
-                Setting.MARGIN_WARMUP.appliesTo(h) ? Setting.warmupValue(get(Setting.MARGIN_WARMUP)) : b.marginWarmup(),
-                b.centerAlpha(), get(Setting.OPTIMIZER).toLowerCase(Locale.ROOT),
-                Double.parseDouble(get(Setting.LEARNING_RATE)), get(Setting.SCHEDULE).toLowerCase(Locale.ROOT),
-                Double.parseDouble(get(Setting.WEIGHT_DECAY)), b.momentum(),
-                Integer.parseInt(get(Setting.BATCH)), Integer.parseInt(get(Setting.EPOCHS)),
-                Long.parseLong(get(Setting.ITERATIONS)), Long.parseLong(get(Setting.SEED)),
-                get(Setting.DEVICE), b.augment(), Integer.parseInt(get(Setting.PROBE_PER_CLASS)),
-                Integer.parseInt(get(Setting.SNAPSHOT_EVERY)));
+        return b.toBuilder().dataDir(dir.isEmpty() ? null : dir)
+                .backbone((Backbone) ConfigField.BACKBONE.parse(get(Setting.BACKBONE), h))
+                .dim(Integer.parseInt(get(Setting.DIM))).head(h).headParams(p)
+                .marginWarmup(Setting.MARGIN_WARMUP.appliesTo(h) ? Setting.warmupValue(get(Setting.MARGIN_WARMUP)) : b.marginWarmup())
+                .optimizer((Optimizer) ConfigField.OPTIMIZER.parse(get(Setting.OPTIMIZER), h))
+                .learningRate(Double.parseDouble(get(Setting.LEARNING_RATE)))
+                .schedule((Schedule) ConfigField.SCHEDULE.parse(get(Setting.SCHEDULE), h))
+                .weightDecay(Double.parseDouble(get(Setting.WEIGHT_DECAY)))
+                .batchSize(Integer.parseInt(get(Setting.BATCH))).epochs(Integer.parseInt(get(Setting.EPOCHS)))
+                .iterations(Long.parseLong(get(Setting.ITERATIONS))).seed(Long.parseLong(get(Setting.SEED)))
+                .device((DeviceSpec) ConfigField.DEVICE.parse(get(Setting.DEVICE), h))
+                .probePerClass(Integer.parseInt(get(Setting.PROBE_PER_CLASS)))
+                .snapshotEvery(Integer.parseInt(get(Setting.SNAPSHOT_EVERY))).build();
     }
 
     private HeadParams currentParams() {

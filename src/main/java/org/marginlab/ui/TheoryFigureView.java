@@ -2,6 +2,7 @@ package org.marginlab.ui;
 
 import java.util.function.Supplier;
 
+import org.marginlab.figures.DecisionBoundaryFigure;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.theory.STradeoffFigure;
 import org.marginlab.figures.theory.TheoryFigure;

@@ -19,8 +19,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
+import org.marginlab.figures.DecisionBoundaryFigure;
 import org.marginlab.figures.FigureIds;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /**
  * The theory page: a head, sliders for s, m, λ and C, the four analytic figures in a grid (∂Z/∂θ,
@@ -129,7 +130,7 @@ public final class TheoryView extends BorderPane {
         m.setSnapToTicks(integer);
         m.setMajorTickUnit(integer ? 1 : 0.25);
         m.setMinorTickCount(integer ? 0 : 4);
-        List<String> used = org.marginlab.model.heads.HeadParams.usedBy(h);
+        List<String> used = org.marginlab.loss.HeadParams.usedBy(h);
         s.setDisable(!used.contains("s"));
         m.setDisable(!used.contains("m"));
         lambda.setDisable(!used.contains("lambda"));

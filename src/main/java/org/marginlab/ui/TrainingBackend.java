@@ -3,7 +3,7 @@ package org.marginlab.ui;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /**
@@ -31,8 +31,8 @@ public interface TrainingBackend {
     StoredRun open(Path runDirectory);
 
     /** A run read back from disk, as plain data. */
-    record StoredRun(Path directory, TrainConfig config, List<org.marginlab.train.IterationSnapshot> iterations,
-                     List<org.marginlab.train.EpochSnapshot> epochs, org.marginlab.train.RunState state,
+    record StoredRun(Path directory, TrainConfig config, List<org.marginlab.run.IterationSnapshot> iterations,
+                     List<org.marginlab.run.EpochSnapshot> epochs, org.marginlab.run.RunState state,
                      String device) {
     }
 

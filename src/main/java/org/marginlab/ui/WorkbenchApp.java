@@ -10,7 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /** The desktop entry point: builds the workbench, restores the last layout and settings, saves them on close. */
 public final class WorkbenchApp extends Application {

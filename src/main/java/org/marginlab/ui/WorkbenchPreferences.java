@@ -12,7 +12,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
 import org.marginlab.AtomicFiles;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 
 /**
  * What the window remembers between launches, as plain JSON in {@code ~/.marginlab/workbench.json}

@@ -20,11 +20,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.RunState;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
+import org.marginlab.config.TrainConfig;
 
 /**
  * The window's state and commands: settings, the current run (live or opened), run control, the
@@ -267,7 +267,7 @@ public final class WorkbenchViewModel {
         List<TrainConfig> configs = new ArrayList<>();
         List<RunModel> models = new ArrayList<>();
         for (HeadKind h : heads) {
-            TrainConfig c = withHead(base, h);
+            TrainConfig c = base.withHead(h);
             configs.add(c);
             RunModel m = new RunModel(c, h.displayName());
             m.stateProperty().addListener((o, was, now) -> {
@@ -563,13 +563,5 @@ public final class WorkbenchViewModel {
             }
         }
         return best;
-    }
-
-    static TrainConfig withHead(TrainConfig c, HeadKind h) {
-        return new TrainConfig(c.dataDir(), c.backbone(), c.dim(), h,
-                h == c.head() ? c.headParams() : org.marginlab.model.heads.HeadParams.defaults(h),
-                c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(), c.marginWarmup(), c.centerAlpha(), c.optimizer(),
-                c.learningRate(), c.schedule(), c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(),
-                c.iterations(), c.seed(), c.device(), c.augment(), c.probePerClass(), c.snapshotEvery());
     }
 }

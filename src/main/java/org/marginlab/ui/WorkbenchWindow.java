@@ -38,7 +38,7 @@ import javafx.stage.Window;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.train.RunState;
+import org.marginlab.run.RunState;
 
 /**
  * The workbench window's content: menus and run buttons on top, settings on the left, the figure

@@ -2,9 +2,9 @@ package org.marginlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.MetricsRow;
-import org.marginlab.train.RunReader;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunReader;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,9 +27,9 @@ class TrainCommandTest {
     void invalidValuesAreOneLineErrorsNamingTheFlag() {
         String[][] cases = {
                 {"--dim", "1", "marginlab: --dim must be an integer in [2, 512] (got 1)"},
-                {"--lr", "-1", "marginlab: --lr must be a number in (0, 1e4] (got -1.0)"},
+                {"--lr", "-1", "marginlab: --lr must be a number in (0, 10000] (got -1)"},
                 {"--schedule", "cosine", "marginlab: --schedule must be one of constant, step, onecycle (got cosine)"},
-                {"--head", "triplet", "marginlab: --head 'triplet' is unknown; use one of softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center"},
+                {"--head", "triplet", "marginlab: --head must be one of softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center (got triplet)"},
                 {"--device", "gpu:x", "marginlab: --device must be auto, cpu, gpu or gpu:<index> (got gpu:x)"},
                 {"--probe-per-class", "0", "marginlab: --probe-per-class must be an integer in [1, 1000] (got 0)"},
         };

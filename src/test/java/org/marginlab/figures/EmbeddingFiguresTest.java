@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.figures.embedding.Pca;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.config.TrainConfig;
 
 class EmbeddingFiguresTest {
 

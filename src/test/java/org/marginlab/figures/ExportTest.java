@@ -23,7 +23,7 @@ import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.figures.theory.STradeoffFigure;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -116,7 +116,7 @@ class ExportTest {
 
     @Test
     void exportAllWritesEveryFigureOfASet() {
-        List<Path> files = FigureSet.theory(HeadKind.ARC, org.marginlab.model.heads.HeadParams.defaults(HeadKind.ARC))
+        List<Path> files = FigureSet.theory(HeadKind.ARC, org.marginlab.loss.HeadParams.defaults(HeadKind.ARC))
                 .exportAll(dir.resolve("theory"), ExportFormat.CSV, 1);
         assertEquals(3, files.size());
         for (Path p : files) {

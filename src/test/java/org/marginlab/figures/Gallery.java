@@ -7,7 +7,7 @@ import org.marginlab.figures.angles.AngleStatsFigure;
 import org.marginlab.figures.angles.AngleStatsTableFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /** Renders every figure of synthetic runs to a folder at 1× and 3×, for looking at them (not a test). */
 public final class Gallery {

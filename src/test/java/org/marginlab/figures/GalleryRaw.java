@@ -1,12 +1,11 @@
 package org.marginlab.figures;
 
 import java.nio.file.Path;
-import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.angles.AngleHistogramFigure;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /** The view options not in the default set: raw plane, radians, all classes (for looking, not a test). */
 public final class GalleryRaw {
@@ -31,7 +30,7 @@ public final class GalleryRaw {
             centres[j][0] /= count[j];
             centres[j][1] /= count[j];
         }
-        var withCentres = new org.marginlab.train.IterationSnapshot(last.iteration(), last.epoch(), last.embeddings(),
+        var withCentres = new org.marginlab.run.IterationSnapshot(last.iteration(), last.epoch(), last.embeddings(),
                 last.probeLabels(), last.weights(), centres, last.thetaY(), last.dLdThetaY(), last.loss(),
                 last.trainAccuracy(), last.learningRate(), last.imagesPerSecond(), last.headParams(), last.dLdThetaAlong());
         EmbeddingCircleFigure cc = new EmbeddingCircleFigure();

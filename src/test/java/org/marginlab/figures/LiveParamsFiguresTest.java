@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.figures.training.GradientCheckFigure;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.config.TrainConfig;
 
 /**
  * Issue 13: a snapshot taken during the warm-up (live s = 6.6, m = 0.05 of a run configured with ArcFace

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /** Times rendering every figure of a realistic run (not a test: timings are printed, never asserted). */
 public final class RenderTiming {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 import org.marginlab.figures.training.TrainingCurvesFigure;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.config.TrainConfig;
 
 /** Labels of figures that span a whole run say which head parameters moved during it. */
 class RunDataLabelTest {

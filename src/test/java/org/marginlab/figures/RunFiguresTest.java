@@ -18,9 +18,9 @@ import org.marginlab.figures.training.ConfusionMatrixFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.SimilarityMatrixFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.EpochSnapshot;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.EpochSnapshot;
 
 class RunFiguresTest {
 
@@ -177,7 +177,7 @@ class RunFiguresTest {
             along[i] = (float) (last.dLdThetaY()[i] * (i % 2 == 0 ? 1.5 : 1.0));
         }
         along[1] = Float.NaN;
-        var s = new org.marginlab.train.IterationSnapshot(last.iteration(), last.epoch(), last.embeddings(),
+        var s = new org.marginlab.run.IterationSnapshot(last.iteration(), last.epoch(), last.embeddings(),
                 last.probeLabels(), last.weights(), null, last.thetaY(), last.dLdThetaY(), last.loss(),
                 last.trainAccuracy(), last.learningRate(), last.imagesPerSecond(), last.headParams(), along);
         GradientCheckFigure f = new GradientCheckFigure();
@@ -272,7 +272,7 @@ class RunFiguresTest {
         var broken = RUN.lastIteration();
         float[][] emb = broken.embeddings().clone();
         emb[0] = new float[] {Float.NaN, Float.POSITIVE_INFINITY};
-        var bad = new org.marginlab.train.IterationSnapshot(broken.iteration(), broken.epoch(), emb, broken.probeLabels(),
+        var bad = new org.marginlab.run.IterationSnapshot(broken.iteration(), broken.epoch(), emb, broken.probeLabels(),
                 broken.weights(), null, broken.thetaY(), broken.dLdThetaY(), Double.NaN, 0.5, 1e-3, 1, null,
                 broken.dLdThetaAlong());
         RunData diverged = RunData.of("nan", RUN.config(), List.of(bad), RUN.epochs());

@@ -5,7 +5,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /** Times the sphere with 10 000 points: exact Java2D drawing versus the window's screen path (printed, never asserted). */
 public final class SphereScreenTiming {

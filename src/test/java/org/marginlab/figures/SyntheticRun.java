@@ -3,12 +3,12 @@ package org.marginlab.figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.config.TrainConfig;
 
 /**
  * Builds a plausible run history for tests and the gallery: class weights spread over the circle /
@@ -22,11 +22,7 @@ public final class SyntheticRun {
     public static RunData build(HeadKind head, int dim, int epochs, int snapshotsPerEpoch, int probes, long seed) {
         Random rnd = new Random(seed);
         int c = 10;
-        TrainConfig cfg = TrainConfig.defaults(head);
-        cfg = new TrainConfig(cfg.dataDir(), cfg.backbone(), dim, head, cfg.headParams(), cfg.lambdaMin(),
-                cfg.lambdaGamma(), cfg.lambdaPower(), cfg.marginWarmup(), cfg.centerAlpha(), cfg.optimizer(),
-                cfg.learningRate(), cfg.schedule(), cfg.weightDecay(), cfg.momentum(), cfg.batchSize(), epochs,
-                cfg.iterations(), seed, cfg.device(), cfg.augment(), cfg.probePerClass(), cfg.snapshotEvery());
+        TrainConfig cfg = TrainConfig.defaults(head).toBuilder().dim(dim).epochs(epochs).seed(seed).build();
         float[][] w = weights(c, dim, rnd);
         HeadFunctions f = HeadFunctions.of(head, cfg.headParams());
         List<IterationSnapshot> its = new ArrayList<>();

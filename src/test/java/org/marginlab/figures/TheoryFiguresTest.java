@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.figures.theory.PsiCurvesFigure;
 import org.marginlab.figures.theory.STradeoffFigure;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 class TheoryFiguresTest {
 

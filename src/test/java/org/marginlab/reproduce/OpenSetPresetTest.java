@@ -1,7 +1,7 @@
 package org.marginlab.reproduce;
 
 import org.junit.jupiter.api.Test;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 import java.util.List;
 

@@ -2,8 +2,10 @@ package org.marginlab.reproduce;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
-import org.marginlab.train.ConfigCheck;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.Optimizer;
+import org.marginlab.config.Schedule;
+import org.marginlab.config.TrainConfig;
 
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +28,7 @@ class PresetsTest {
                     ConfigCheck.validate(r.config());
                     assertTrue(keys.add(r.key()), id + " duplicate run " + r.key());
                     assertEquals(Presets.SEED, r.config().seed());
-                    assertEquals(quick ? "compact" : id.equals("sphere") ? "lenetpp" : "resnet20", r.config().backbone());
+                    assertEquals(quick ? "compact" : id.equals("sphere") ? "lenetpp" : "resnet20", r.config().backbone().id());
                 }
                 assertTrue(p.settings().stream().anyMatch(s -> s.startsWith("QUICK FORM")) == quick, id);
             }
@@ -40,8 +42,8 @@ class PresetsTest {
         Map<String, Double> lr = Map.of("softmax", 0.1, "arc", 0.1, "arcface", 0.1, "center", 0.01);
         for (PlannedRun r : p.runs()) {
             TrainConfig c = r.config();
-            assertEquals("adam", c.optimizer());
-            assertEquals("onecycle", c.schedule());
+            assertEquals(Optimizer.ADAM, c.optimizer());
+            assertEquals(Schedule.ONECYCLE, c.schedule());
             assertEquals(5e-4, c.weightDecay());
             assertEquals(256, c.batchSize());
             assertEquals(60, c.epochs());

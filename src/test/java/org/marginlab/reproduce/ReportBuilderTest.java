@@ -2,9 +2,9 @@ package org.marginlab.reproduce;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.train.MetricsRow;
-import org.marginlab.train.RunFiles;
-import org.marginlab.train.RunSummary;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunSummary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.figures.Figure;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.Schedule;
 import org.marginlab.train.TrainingData;
 
 import java.io.PrintWriter;
@@ -25,9 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReproduceEndToEndTest {
 
     private static TrainConfig tiny(HeadKind k) {
-        TrainConfig d = TrainConfig.defaults(k);
-        return new TrainConfig(null, "compact", 2, k, HeadParams.defaults(k), d.lambdaMin(), d.lambdaGamma(), d.lambdaPower(),
-                1, d.centerAlpha(), "adam", 3e-3, "onecycle", 5e-4, 0.9, 32, 1, 3, 42, "cpu", false, 3, 2);
+        return TrainConfig.defaults(k).toBuilder().dim(2).marginWarmup(1).learningRate(3e-3).schedule(Schedule.ONECYCLE)
+                .batchSize(32).iterations(3).device(DeviceSpec.parse("cpu")).probePerClass(3).snapshotEvery(2).build();
     }
 
     @Test

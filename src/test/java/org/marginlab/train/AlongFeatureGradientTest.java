@@ -1,12 +1,16 @@
 package org.marginlab.train;
 
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.TrainConfig;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunSummary;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -97,10 +101,8 @@ class AlongFeatureGradientTest {
     }
 
     private static TrainConfig config(HeadKind kind, int dim) {
-        TrainConfig d = TrainConfig.defaults(kind);
-        return new TrainConfig(null, "compact", dim, kind, HeadParams.defaults(kind), d.lambdaMin(), d.lambdaGamma(),
-                d.lambdaPower(), 0, d.centerAlpha(), "adam", 5e-3, "constant", 5e-4, 0.9, 64, 1, 40,
-                7L, "cpu", false, 5, 20);
+        return TrainConfig.defaults(kind).toBuilder().dim(dim).marginWarmup(0).batchSize(64).iterations(40).seed(7)
+                .device(DeviceSpec.parse("cpu")).probePerClass(5).snapshotEvery(20).build();
     }
 
     private interface Loss {

@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.UserException;
+import org.marginlab.run.Checkpoint;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
 
 /** checkpoint.bin is rotated to checkpoint.prev.bin; resume falls back to it when the latest is damaged. */
 class CheckpointFallbackTest {

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
 
+import org.marginlab.run.RunState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The window loads DJL on its own threads; training must still work on the training thread. */

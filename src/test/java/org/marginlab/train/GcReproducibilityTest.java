@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.TrainConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 
 /**
  * Training is bitwise reproducible under garbage-collector pressure: a short run of every head, same
@@ -75,10 +78,8 @@ class GcReproducibilityTest {
             TrainingData data = TrainingData.of(tr.pixels(), tr.labels(), tr.count(),
                     Arrays.copyOf(te.pixels(), n * te.imageSize()), Arrays.copyOf(te.labels(), n), n, tr.rows(), tr.cols());
             for (HeadKind k : HeadKind.values()) {
-                TrainConfig d = TrainConfig.defaults(k);
-                TrainConfig c = new TrainConfig(null, "compact", 3, k, d.headParams(), d.lambdaMin(), d.lambdaGamma(),
-                        d.lambdaPower(), d.marginWarmup(), d.centerAlpha(), "adam", d.learningRate(), "constant",
-                        d.weightDecay(), d.momentum(), 16, 1, 20, 11L, "cpu", true, 5, 10);
+                TrainConfig c = TrainConfig.defaults(k).toBuilder().batchSize(16).iterations(20).seed(11)
+                        .device(DeviceSpec.parse("cpu")).augment(true).probePerClass(5).snapshotEvery(10).build();
                 TrainingSession s = TrainingSession.create(c, data, MarginTrainableHead.FACTORY, Path.of(args[0], k.id()));
                 s.start();
                 s.completion().get();

@@ -2,7 +2,12 @@ package org.marginlab.train;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.ConfigException;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.loss.HeadKind;
 
 import java.util.List;
 
@@ -49,7 +54,7 @@ class HoldoutClassesTest {
 
     @Test
     void configJsonKeepsTheHeldOutClassesSorted() {
-        TrainConfig c = TrainConfig.defaults(HeadKind.ARCFACE).withHoldoutClasses(List.of(9, 8));
+        TrainConfig c = TrainConfig.defaults(HeadKind.ARCFACE).with(ConfigField.HOLDOUT_CLASSES, List.of(9, 8));
         assertEquals(List.of(8, 9), c.holdoutClasses());
         TrainConfig back = ConfigJson.parse(ConfigJson.toJson(c), "config.json");
         assertEquals(c, back);
@@ -61,11 +66,16 @@ class HoldoutClassesTest {
     void badHoldoutsAreOneLineNamingTheFlag() {
         TrainConfig d = TrainConfig.defaults(HeadKind.SOFTMAX);
         for (List<Integer> bad : List.of(List.of(10), List.of(-1), List.of(3, 3), List.of(0, 1, 2, 3, 4, 5, 6, 7, 8))) {
-            UserException e = assertThrows(UserException.class, () -> ConfigCheck.validate(d.withHoldoutClasses(bad)));
-            assertTrue(e.getMessage().startsWith("--holdout-classes must be"), e.getMessage());
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigCheck.validate(d.with(ConfigField.HOLDOUT_CLASSES, bad)));
+            assertTrue(e.withFlag().startsWith("--holdout-classes must be distinct class ids 0–9 leaving at least two classes"), e.withFlag());
         }
-        ConfigCheck.validate(d.withHoldoutClasses(List.of(0, 1, 2, 3, 4, 5, 6, 7)));
+        ConfigCheck.validate(d.with(ConfigField.HOLDOUT_CLASSES, List.of(0, 1, 2, 3, 4, 5, 6, 7)));
+        assertEquals(List.of(9, 8), ConfigField.HOLDOUT_CLASSES.parse(" 9, 8", HeadKind.SOFTMAX));
+        assertEquals("8,9", ConfigField.HOLDOUT_CLASSES.text(List.of(8, 9)));
         UserException e = assertThrows(UserException.class, () -> ConfigJson.parse("{\"holdout_classes\": 8}", "c.json"));
         assertEquals("c.json: field 'holdout_classes' must be an array of integers, e.g. [8, 9]", e.getMessage());
+        e = assertThrows(UserException.class, () -> ConfigJson.parse("{\"holdout_classes\": [8, 10]}", "c.json"));
+        assertEquals("c.json: field 'holdout_classes' must be distinct class ids 0–9 leaving at least two classes, e.g. 8,9 (got 8,10)",
+                e.getMessage());
     }
 }

@@ -1,10 +1,16 @@
 package org.marginlab.train;
 
+import org.marginlab.config.Optimizer;
+import org.marginlab.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
+import org.marginlab.run.RunSummary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,9 +22,7 @@ class NonFiniteLossTest {
     @Test
     void absurdLearningRateStopsWithOneLineAndKeepsLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
         TrainConfig c = TestData.small(300, 32);
-        c = new TrainConfig(c.dataDir(), c.backbone(), c.dim(), c.head(), c.headParams(), c.lambdaMin(), c.lambdaGamma(),
-                c.lambdaPower(), c.marginWarmup(), c.centerAlpha(), "sgd", 1e4, "constant", 0, 0.9, c.batchSize(),
-                c.epochs(), c.iterations(), c.seed(), c.device(), false, c.probePerClass(), 2);
+        c = c.toBuilder().optimizer(Optimizer.SGD).learningRate(1e4).weightDecay(0).snapshotEvery(2).build();
         Path dir = tmp.resolve("run");
         TrainingSession s = TrainingSession.create(c, TestData.get(), TestData.SOFTMAX, dir);
         s.start();

@@ -1,5 +1,6 @@
 package org.marginlab.train;
 
+import org.marginlab.config.TrainConfig;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -13,10 +14,10 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.MarginSchedule;
 import org.marginlab.model.heads.MarginHead;
-import org.marginlab.model.heads.MarginSchedule;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

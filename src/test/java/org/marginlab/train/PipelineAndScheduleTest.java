@@ -1,11 +1,19 @@
 package org.marginlab.train;
 
+import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.ConfigException;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.TrainConfig;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.SnapshotCodec;
 
 import java.util.Arrays;
 
@@ -117,7 +125,7 @@ class PipelineAndScheduleTest {
         assertEquals(0.1, partial.headParams().m());
         assertEquals(TrainConfig.defaults(HeadKind.COSFACE).headParams().s(), partial.headParams().s());
         assertEquals("x.json: unknown field 'lr_max'; known fields: augment, backbone, batch, center_alpha, data, device, dim, easy_margin, "
-                        + "epochs, head, iterations, lambda, lambda_gamma, lambda_min, lambda_power, lr, m, margin_warmup, momentum, "
+                        + "epochs, head, holdout_classes, iterations, lambda, lambda_gamma, lambda_min, lambda_power, lr, m, margin_warmup, momentum, "
                         + "optimizer, probe_per_class, s, schedule, seed, snapshot_every, weight_decay",
                 assertThrows(UserException.class, () -> ConfigJson.parse("{\"lr_max\": 1}", "x.json")).getMessage());
         assertEquals("x.json: field 'dim' must be an integer",
@@ -125,19 +133,16 @@ class PipelineAndScheduleTest {
     }
 
     @Test
-    void rangeErrorsNameTheFlag() {
+    void rangeErrorsNameTheFieldAsFlagOrLabel() {
         TrainConfig c = TrainConfig.defaults(HeadKind.COSFACE);
-        TrainConfig bad = new TrainConfig(null, "compact", 1, c.head(), c.headParams(), 5, 0.12, 1, 0, 0.5, "adam", 1e-3,
-                "constant", 5e-4, 0.9, 128, 1, 0, 1, "cpu", false, 100, 50);
-        assertEquals("--dim must be an integer in [2, 512] (got 1)",
-                assertThrows(UserException.class, () -> ConfigCheck.validate(bad)).getMessage());
-        TrainConfig badM = new TrainConfig(null, "compact", 3, c.head(), c.headParams().withM(1.5), 5, 0.12, 1, 0, 0.5, "adam",
-                1e-3, "constant", 5e-4, 0.9, 128, 1, 0, 1, "cpu", false, 100, 50);
-        assertEquals("--m must be a number in [0, 1) (got 1.5)", assertThrows(UserException.class, () -> ConfigCheck.validate(badM)).getMessage());
-        TrainConfig badDev = new TrainConfig(null, "compact", 3, c.head(), c.headParams(), 5, 0.12, 1, 0, 0.5, "adam",
-                1e-3, "constant", 5e-4, 0.9, 128, 1, 0, 1, "tpu", false, 100, 50);
-        assertEquals("--device must be auto, cpu, gpu or gpu:<index> (got tpu)",
-                assertThrows(UserException.class, () -> ConfigCheck.validate(badDev)).getMessage());
+        ConfigException dim = assertThrows(ConfigException.class, () -> ConfigCheck.validate(c.with(ConfigField.DIM, 1)));
+        assertEquals("--dim must be an integer in [2, 512] (got 1)", dim.withFlag());
+        assertEquals("Embedding dimension d must be an integer in [2, 512] (got 1)", dim.getMessage());
+        ConfigException m = assertThrows(ConfigException.class, () -> ConfigCheck.validate(c.with(ConfigField.M, 2.5)));
+        assertEquals("--m must be a number in [0, 2] (got 2.5)", m.withFlag());
+        TrainConfig arc = c.withHead(HeadKind.ARCFACE).with(ConfigField.M, Math.PI);
+        assertEquals("--m must be a number in [0, π) (got π)",
+                assertThrows(ConfigException.class, () -> ConfigCheck.validate(arc)).withFlag());
     }
 
     @Test
@@ -149,10 +154,7 @@ class PipelineAndScheduleTest {
         assertEquals(0, explicit.marginWarmup());
         assertEquals(explicit, explicit.withWarmupFor(468), "a chosen warm-up is kept");
         TrainConfig c = TestData.small(120, 32);
-        TrainConfig auto = new TrainConfig(c.dataDir(), c.backbone(), c.dim(), HeadKind.ARC, d.headParams(),
-                c.lambdaMin(), c.lambdaGamma(), c.lambdaPower(), TrainConfig.AUTO_WARMUP, c.centerAlpha(), c.optimizer(),
-                c.learningRate(), c.schedule(), c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(), c.iterations(),
-                c.seed(), c.device(), c.augment(), c.probePerClass(), c.snapshotEvery());
+        TrainConfig auto = c.withHead(HeadKind.ARC).with(ConfigField.MARGIN_WARMUP, TrainConfig.AUTO_WARMUP);
         assertEquals(40, TrainingSession.create(auto, TestData.get(), TestData.SOFTMAX, null).config().marginWarmup());
     }
 

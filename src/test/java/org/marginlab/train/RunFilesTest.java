@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import org.marginlab.config.Schedule;
+import org.marginlab.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +14,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.MetricsRow;
+import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunState;
+import org.marginlab.run.SnapshotCodec;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,10 +31,7 @@ class RunFilesTest {
     private static TrainConfig config() {
         TrainConfig c = TestData.small(40, 32);
         // augmentation on, so the resumed batches must also be rebuilt exactly
-        return new TrainConfig(c.dataDir(), c.backbone(), 3, c.head(), c.headParams(), c.lambdaMin(), c.lambdaGamma(),
-                c.lambdaPower(), c.marginWarmup(), c.centerAlpha(), c.optimizer(), c.learningRate(), "onecycle",
-                c.weightDecay(), c.momentum(), c.batchSize(), c.epochs(), c.iterations(), c.seed(), c.device(), true,
-                c.probePerClass(), 10);
+        return c.toBuilder().dim(3).schedule(Schedule.ONECYCLE).augment(true).snapshotEvery(10).build();
     }
 
     private static RunReader.Run runToEnd(Path dir) throws Exception {

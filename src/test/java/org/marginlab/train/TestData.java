@@ -1,6 +1,9 @@
 package org.marginlab.train;
 
+import org.marginlab.config.DeviceSpec;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.data.FashionMnist;
+import org.marginlab.run.RunFiles;
 
 /** The real Fashion-MNIST, loaded once per test JVM. */
 final class TestData {
@@ -17,10 +20,9 @@ final class TestData {
     }
 
     static TrainConfig small(long iterations, int batch) {
-        TrainConfig d = TrainConfig.defaults(org.marginlab.model.heads.HeadKind.SOFTMAX);
-        return new TrainConfig(null, "compact", 2, d.head(), d.headParams(), d.lambdaMin(), d.lambdaGamma(),
-                d.lambdaPower(), 0, d.centerAlpha(), "adam", 1e-3, "constant", 5e-4, 0.9, batch, 1000, iterations,
-                7L, "cpu", false, 10, 10);
+        return TrainConfig.defaults(org.marginlab.loss.HeadKind.SOFTMAX).toBuilder().dim(2).marginWarmup(0)
+                .learningRate(1e-3).batchSize(batch).epochs(1000).iterations(iterations).seed(7)
+                .device(DeviceSpec.parse("cpu")).probePerClass(10).snapshotEvery(10).build();
     }
 
     static final HeadFactory SOFTMAX = MarginTrainableHead.FACTORY;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.marginlab.train.TrainConfig;
+import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
 
 /** A backend for view-model tests: records what the window asked and hands back the listeners to feed. */

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.config.TrainConfig;
 
 class SettingsViewModelTest {
 
@@ -98,8 +98,8 @@ class SettingsViewModelTest {
         // Asked of the schedule itself: does a warm-up change the parameters at iteration 0?
         for (HeadKind h : HeadKind.values()) {
             HeadParams p = TrainConfig.defaults(h).headParams();
-            boolean warms = !org.marginlab.model.heads.MarginSchedule.standard(h, p, 500).at(0)
-                    .equals(org.marginlab.model.heads.MarginSchedule.standard(h, p, 0).at(0));
+            boolean warms = !org.marginlab.loss.MarginSchedule.standard(h, p, 500).at(0)
+                    .equals(org.marginlab.loss.MarginSchedule.standard(h, p, 0).at(0));
             assertEquals(warms, Setting.MARGIN_WARMUP.appliesTo(h), h.id());
         }
         assertTrue(Setting.MARGIN_WARMUP.explanation(HeadKind.ARC).startsWith("Iterations over which s grows from 1"));

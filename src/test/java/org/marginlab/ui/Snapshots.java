@@ -1,7 +1,7 @@
 package org.marginlab.ui;
 
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
 
 /** Small synthetic snapshots for view-model tests: class j's probes sit near the unit vector at angle 2πj/C. */
 final class Snapshots {
@@ -29,7 +29,7 @@ final class Snapshots {
         }
         // the engine records the head parameters in force; these synthetic probes claim s = 1, m = λ = 0
         return new IterationSnapshot(it, 0, emb, labels, w, null, theta, grad, 1.0 / (it + 1), 0.5, 1e-3, 1000,
-                new org.marginlab.model.heads.HeadParams(1, 0, 0, false), null);
+                new org.marginlab.loss.HeadParams(1, 0, 0, false), null);
     }
 
     static EpochSnapshot epoch(int epoch, long it, int classes) {

@@ -10,8 +10,10 @@ import javafx.scene.Scene;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.devtools.ScreenshotMaker;
+import org.marginlab.figures.DecisionBoundaryFigure;
 import org.marginlab.figures.theory.DzDthetaFigure;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 class TheoryViewTest {
     @TempDir
@@ -46,11 +48,11 @@ class TheoryViewTest {
 
             // A run training meanwhile brings snapshots; the analytic figures do not redraw for them.
             w.model().start();
-            backend.listeners.get(0).onStateChanged(org.marginlab.train.RunState.RUNNING, "running");
+            backend.listeners.get(0).onStateChanged(org.marginlab.run.RunState.RUNNING, "running");
             backend.listeners.get(0).onIteration(Snapshots.iteration(1, 10, 3));
             long painted = dz.canvas().paints();
             w.clock().tick(Long.MAX_VALUE / 4);
-            assertEquals(org.marginlab.train.RunState.RUNNING, w.model().stateProperty().get());
+            assertEquals(org.marginlab.run.RunState.RUNNING, w.model().stateProperty().get());
             assertEquals(painted, dz.canvas().paints(), "no repaint of an analytic figure for run data");
 
             // SphereFace's margin is a whole multiplier.

@@ -12,7 +12,8 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.devtools.ScreenshotMaker;
+import org.marginlab.loss.HeadKind;
 
 /** The desktop entry point restores the last session and saves it when the window closes. */
 class WorkbenchAppTest {

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.TrainConfig;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.config.TrainConfig;
 
 class WorkbenchPreferencesTest {
     @TempDir

@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.UserException;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.IterationSnapshot;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
 
 class WorkbenchViewModelTest {
@@ -153,7 +153,7 @@ class WorkbenchViewModelTest {
 
     @Test
     void historyIsThinnedBeyondItsLimit() {
-        RunModel m = new RunModel(org.marginlab.train.TrainConfig.defaults(HeadKind.ARC), "t");
+        RunModel m = new RunModel(org.marginlab.config.TrainConfig.defaults(HeadKind.ARC), "t");
         for (int i = 0; i < RunModel.HISTORY_LIMIT + 10; i++) {
             m.listener().onIteration(Snapshots.iteration(i, 2, 1));
         }
@@ -171,7 +171,7 @@ class WorkbenchViewModelTest {
         Path run = java.nio.file.Files.createDirectories(tmp.resolve("runs/20260101-000000-arc/sub"));
         java.nio.file.Files.writeString(run.getParent().resolve("config.json"), "{\"head\":\"arc\"}");
         java.nio.file.Files.writeString(run.resolve("x.bin"), "abc");
-        RunModel m = new RunModel(org.marginlab.train.TrainConfig.defaults(HeadKind.ARC), "arc");
+        RunModel m = new RunModel(org.marginlab.config.TrainConfig.defaults(HeadKind.ARC), "arc");
         vm.showStored(m, run.getParent(), "cpu()");
         java.util.List<Path> saved = new java.util.ArrayList<>();
         vm.saveRunAs(tmp.resolve("keep"), saved::add);

@@ -20,9 +20,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.devtools.ScreenshotMaker;
 import org.marginlab.figures.export.ExportFormat;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.train.RunState;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.run.RunState;
 
 /** Drives the real window on the headless platform: settings, run control on the real engine, export, reopen. */
 class WorkbenchWindowTest {
@@ -298,7 +299,7 @@ class WorkbenchWindowTest {
                 wts[j] = new float[] {(float) Math.cos(j), (float) Math.sin(j), 0.1f};
             }
             backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
-            backend.listeners.get(0).onIteration(new org.marginlab.train.IterationSnapshot(5, 0, e, labels, wts, null,
+            backend.listeners.get(0).onIteration(new org.marginlab.run.IterationSnapshot(5, 0, e, labels, wts, null,
                     new float[n], new float[n], 1, 0.5, 1e-3, 100, null, null));
             w.paintNow();
             EmbeddingView v = (EmbeddingView) w.view("Embedding");
@@ -394,7 +395,7 @@ class WorkbenchWindowTest {
         SettingsViewModel s = new SettingsViewModel();
         s.selectHead(head);
         s.textProperty(Setting.DIM).set("2");
-        List<org.marginlab.train.IterationSnapshot> its = new java.util.ArrayList<>();
+        List<org.marginlab.run.IterationSnapshot> its = new java.util.ArrayList<>();
         for (int i = 1; i <= snapshots; i++) {
             its.add(Snapshots.iteration(10L * i, 10, perClass));
         }
@@ -422,7 +423,7 @@ class WorkbenchWindowTest {
         String[] end = grad.csv().stream().filter(r -> "closed_form_curve_theta_j_pi_2".equals(r[0])).reduce((a, b) -> b).orElseThrow();
         double theta = Math.toRadians(Double.parseDouble(end[1]));
         // at the head parameters the snapshots record as in force (Snapshots: s = 1, m = 0)
-        org.marginlab.model.heads.HeadParams p = w.model().runData().iterations().getLast().headParams();
+        org.marginlab.loss.HeadParams p = w.model().runData().iterations().getLast().headParams();
         double zy;
         double zj;
         double slope;

@@ -15,7 +15,7 @@ import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.train.EpochSnapshot;
+import org.marginlab.run.EpochSnapshot;
 
 /**
  * Angular-loss paper Fig. 7: the θ_y histogram of one class (or all classes) at the end of every epoch,

@@ -21,8 +21,8 @@ import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 import org.marginlab.metrics.AngleStatistics;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
 
 /**
  * Angular-loss paper Fig. 5 and Eqs. 12–14: WC-Intra (mean angle class feature centre–own class weight), W-Inter

@@ -13,7 +13,7 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.train.EpochSnapshot;
+import org.marginlab.run.EpochSnapshot;
 
 /**
  * Angular-loss paper Tables 2–3: the final test accuracy and angle statistics of each run as a table

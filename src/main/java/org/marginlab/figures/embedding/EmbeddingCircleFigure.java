@@ -19,9 +19,9 @@ import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadParams;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
 
 /**
  * Angular-loss paper Fig. 6 / AM-Softmax Fig. 2: the probe features of one snapshot in the plane, either

@@ -21,7 +21,7 @@ import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 import org.marginlab.figures.ScreenFigure;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.run.IterationSnapshot;
 
 /**
  * AM-Softmax Fig. 4: normalised probe features on a shaded wire-frame unit sphere, seen orthographically

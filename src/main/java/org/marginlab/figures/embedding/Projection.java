@@ -1,6 +1,6 @@
 package org.marginlab.figures.embedding;
 
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.run.IterationSnapshot;
 
 /**
  * A snapshot's probe features and class weights in k = 2 or 3 plot dimensions: the first k coordinates

@@ -1,6 +1,6 @@
 package org.marginlab.figures.embedding;
 
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.run.IterationSnapshot;
 
 /**
  * Keeps the last snapshot's projection: drags and live repaints redraw many times a second while the

@@ -13,9 +13,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.Charts;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * Angular-loss paper Fig. 3: ∂Z_y/∂θ_y of every head against θ_y, from {@link HeadFunctions#targetSlope}

@@ -14,9 +14,9 @@ import org.marginlab.figures.Charts;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /**
  * AM-Softmax Fig. 1: the target logit ψ(θ) of softmax (cos θ), A-Softmax with m = 4, λ = 5 and with

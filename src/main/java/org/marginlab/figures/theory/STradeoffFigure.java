@@ -20,7 +20,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.model.heads.HeadKind;
+import org.marginlab.loss.HeadKind;
 
 /**
  * Angular-loss paper Fig. 4 / Eq. 11: with the target at θ_y = 0 and the C − 1 other classes at θ_j = π/2,

@@ -2,8 +2,8 @@ package org.marginlab.figures.theory;
 
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.model.heads.HeadKind;
-import org.marginlab.model.heads.HeadParams;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 
 /** An analytic figure: drawn from the heads' closed forms for a selected head and its parameters. */
 public abstract class TheoryFigure extends ChartFigure {

@@ -8,7 +8,7 @@ import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.train.EpochSnapshot;
+import org.marginlab.run.EpochSnapshot;
 
 /**
  * The test-set confusion matrix of one epoch: rows are true classes, columns predicted classes; each

@@ -5,7 +5,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.Map;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.train.EpochSnapshot;
+import org.marginlab.run.EpochSnapshot;
 
 /**
  * A class-by-class matrix read from one epoch snapshot with a colour bar beside it: the state and

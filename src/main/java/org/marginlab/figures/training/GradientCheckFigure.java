@@ -20,8 +20,8 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.model.heads.HeadFunctions;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.run.IterationSnapshot;
 
 /**
  * Closed form vs measured angular gradient. Rings: each probe's (P_y − 1)·∂Z_y/∂θ_y at its own angles

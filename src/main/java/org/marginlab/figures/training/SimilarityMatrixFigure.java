@@ -10,7 +10,7 @@ import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureIds;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.train.EpochSnapshot;
+import org.marginlab.run.EpochSnapshot;
 
 /**
  * Angular-loss paper Fig. 8 / Eq. 15: cosine similarities x_iᵀx_j of L2-normalised probe features, rows

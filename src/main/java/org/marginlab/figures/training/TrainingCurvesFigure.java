@@ -21,8 +21,8 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.train.EpochSnapshot;
-import org.marginlab.train.IterationSnapshot;
+import org.marginlab.run.EpochSnapshot;
+import org.marginlab.run.IterationSnapshot;
 
 /**
  * Loss, training and test accuracy, and learning rate against the iteration, in three stacked panels

@@ -6,6 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.MarginSchedule;
 import org.marginlab.model.Scalars;
 
 /**
@@ -40,10 +44,6 @@ import org.marginlab.model.Scalars;
  * slower than one thread would (see the engine's thread setting, {@code ai.djl.pytorch.num_threads}).
  */
 public final class Head {
-    /** Floor of a norm before dividing by it. */
-    public static final double NORM_EPS = 1e-12;
-    /** cos θ is clipped to [−1 + COS_CLIP, 1 − COS_CLIP] before acos. */
-    public static final double COS_CLIP = 1e-7;
 
     private final HeadKind kind;
     private final HeadParams params;
@@ -268,8 +268,8 @@ public final class Head {
      * lo ≤ cos ≤ hi.
      */
     private static NDArray angle(NDArray cos) {
-        NDArray lo = scalar(cos, -1 + COS_CLIP).broadcast(cos.getShape());
-        NDArray hi = scalar(cos, 1 - COS_CLIP).broadcast(cos.getShape());
+        NDArray lo = scalar(cos, -1 + HeadFunctions.COS_CLIP).broadcast(cos.getShape());
+        NDArray hi = scalar(cos, 1 - HeadFunctions.COS_CLIP).broadcast(cos.getShape());
         return NDArrays.where(cos.lt(lo), lo, NDArrays.where(cos.gt(hi), hi, cos)).acos();
     }
 
@@ -278,9 +278,9 @@ public final class Head {
         return x.div(norm(x)).dot(w.div(norm(w)).transpose());
     }
 
-    /** Row norms as a column, floored at {@link #NORM_EPS}. */
+    /** Row norms as a column, floored at {@link HeadFunctions#NORM_EPS}. */
     private static NDArray norm(NDArray v) {
-        return v.norm(new int[] {1}, true).maximum(scalar(v, NORM_EPS));
+        return v.norm(new int[] {1}, true).maximum(scalar(v, HeadFunctions.NORM_EPS));
     }
 
     /** A constant for the autograd path; see {@link Scalars} for why not a plain number. */

@@ -6,6 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+
 /**
  * One head evaluated on given numbers, with autograd: the mean loss, the logits fed to the cross-entropy
  * and the gradients of the mean loss. Backs {@code marginlab loss}; plain arrays only.

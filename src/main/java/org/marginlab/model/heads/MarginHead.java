@@ -11,6 +11,9 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+
 /**
  * The DJL block that owns a head's class weights W (C×d, parameter {@code "weight"}, trained) and, for
  * center loss, its centres (C×d, parameter {@code "centers"}, zeros at start, {@code requiresGradient()

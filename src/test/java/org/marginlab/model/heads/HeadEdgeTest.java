@@ -15,6 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+
 /**
  * The edges of issue 3, in float32 and float64: x exactly along W_y, exactly opposite, x = 0, θ_y on
  * both sides of (and at) ArcFace's π − m and ψ's kπ/m. Loss, logits and every gradient must be finite,
@@ -134,8 +138,8 @@ class HeadEdgeTest {
         HeadFunctions f = HeadFunctions.of(cfg.kind(), cfg.p());
         double wn = 2;
         // Along and opposite: θ is acos of the clipped cosine, exactly as the issue fixes it.
-        double along = Math.acos(1 - Head.COS_CLIP);
-        double opposite = Math.acos(-1 + Head.COS_CLIP);
+        double along = Math.acos(1 - HeadFunctions.COS_CLIP);
+        double opposite = Math.acos(-1 + HeadFunctions.COS_CLIP);
         // The analytic side uses cos(θ) where the NDArray side uses the unclipped cosine (±1 here): they
         // differ by the clip, 1e-7 relative. A wrong branch would be off by O(1).
         double tolEdge = f32 ? 2e-3 : 3e-7;

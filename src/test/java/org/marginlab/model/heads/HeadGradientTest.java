@@ -15,6 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 import org.marginlab.model.GcChurn;
 
 /**

@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+
 /**
  * Hand-worked cases. One feature x = (3, 4) (‖x‖ = 5) against W_0 = (1, 0), W_1 = (0, 2), W_2 = (−1, 0):
  * cos θ = 0.6, 0.8, −0.6 and sin θ = 0.8, 0.6, 0.8. Expected logits are written out from the formulas

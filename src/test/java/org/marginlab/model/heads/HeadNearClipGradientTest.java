@@ -7,6 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.MarginSchedule;
+
 /** The block: its parameters, forward, the centre rule, that it trains in float32, and that it leaks nothing. */
 class MarginHeadTest {
 

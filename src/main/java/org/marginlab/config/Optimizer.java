@@ -1,0 +1,16 @@
+package org.marginlab.config;
+
+/** The parameter update rules (implemented by {@code train.ParameterOptimizer}). */
+public enum Optimizer implements Choice {
+    ADAM, SGD;
+
+    @Override
+    public String id() {
+        return Choice.idOf(this);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

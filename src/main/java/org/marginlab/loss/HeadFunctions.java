@@ -1,0 +1,77 @@
+package org.marginlab.loss;
+
+/**
+ * A head's logits as plain functions of the angle θ between a feature and a class weight, for the
+ * analytic figures (ψ-curves, ∂Z/∂θ, the s trade-off) and for the measured ∂L/∂θ_y of probe samples.
+ * xNorm = ‖x‖ and wNorm = ‖W_j‖; heads that normalise ignore them.
+ */
+public interface HeadFunctions {
+
+    /** Floor of a norm before dividing by it; the DJL head uses the same. */
+    double NORM_EPS = 1e-12;
+    /** cos θ is clipped to [−1 + COS_CLIP, 1 − COS_CLIP] before acos; the DJL head uses the same. */
+    double COS_CLIP = 1e-7;
+
+    HeadKind kind();
+
+    HeadParams params();
+
+    /** Z_y(θ): the target-class logit, margin included. */
+    double targetLogit(double theta, double xNorm, double wNorm);
+
+    /** Z_j(θ) for a non-target class j ≠ y. */
+    double otherLogit(double theta, double xNorm, double wNorm);
+
+    /** ∂Z_y/∂θ_y. */
+    double targetSlope(double theta, double xNorm, double wNorm);
+
+    /** ∂Z_j/∂θ_j for j ≠ y. */
+    double otherSlope(double theta, double xNorm, double wNorm);
+
+    /**
+     * The logits without margin of feature x against class weights w (rows), in plain doubles: every
+     * class gets {@link #otherLogit} at θ_j = acos(clip(cos θ_j, ±(1 − 1e-7))). Its argmax is the head's
+     * prediction, as {@link Head#predictLogits} computes it on NDArrays (e.g. for decision-region plots).
+     */
+    default double[] plainLogits(double[] x, double[][] w) {
+        double xNorm = Math.max(norm(x), NORM_EPS);
+        double[] z = new double[w.length];
+        for (int j = 0; j < w.length; j++) {
+            if (w[j].length != x.length) {
+                throw new IllegalArgumentException("w[" + j + "] has " + w[j].length + " numbers, x has " + x.length);
+            }
+            double wNorm = Math.max(norm(w[j]), NORM_EPS);
+            double dot = 0;
+            for (int i = 0; i < x.length; i++) {
+                dot += (x[i] / xNorm) * (w[j][i] / wNorm);
+            }
+            double theta = Math.acos(Math.min(Math.max(dot, -1 + COS_CLIP), 1 - COS_CLIP));
+            z[j] = otherLogit(theta, xNorm, wNorm);
+        }
+        return z;
+    }
+
+    /** The predicted class: argmax of {@link #plainLogits} (the first on ties). */
+    default int predict(double[] x, double[][] w) {
+        double[] z = plainLogits(x, w);
+        int best = 0;
+        for (int j = 1; j < z.length; j++) {
+            if (z[j] > z[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static double norm(double[] v) {
+        double ss = 0;
+        for (double a : v) {
+            ss += a * a;
+        }
+        return Math.sqrt(ss);
+    }
+
+    static HeadFunctions of(HeadKind kind, HeadParams params) {
+        return new AnalyticHead(kind, params);
+    }
+}

@@ -1,0 +1,54 @@
+package org.marginlab.run;
+
+import org.marginlab.loss.HeadParams;
+
+/**
+ * What the figures need from one logged training iteration, as plain arrays copied off the
+ * native tensors on the training thread, so any thread may read them.
+ *
+ * @param iteration     global iteration (optimizer steps since the start of the run)
+ * @param epoch         zero-based epoch the iteration belongs to
+ * @param embeddings    probe embeddings, N × d, raw (not normalised)
+ * @param probeLabels   class of each probe row, length N
+ * @param weights       class weights W, C × d (row j = W_j)
+ * @param centers       center-loss centres, C × d, or {@code null} for other heads
+ * @param thetaY        angle (radians) between each probe embedding and its class weight, length N
+ * @param dLdThetaY     closed form (P_y − 1)·∂Z_y/∂θ_y of each probe with its live P_y, θ_j (j ≠ y) held
+ *                      fixed, length N
+
+ * @param loss          running mean training loss since the previous snapshot
+ * @param trainAccuracy running training accuracy since the previous snapshot, in [0, 1]
+ * @param learningRate  learning rate at this iteration
+ * @param imagesPerSecond training throughput since the previous snapshot
+ * @param headParams    the head parameters in force at this iteration (warmed-up s and m, annealed λ),
+ *                      which the probes' P_y and gradients used; {@code null} for snapshots written
+ *                      before they were recorded ({@code RunData.paramsAt} then recomputes them)
+ * @param dLdThetaAlong measured dL/dθ_y of each probe's own loss along the great circle from x̂ towards
+ *                      W_y (‖x‖ fixed, every θ_j moving), by autograd on the live head
+ *                      ({@code train.AlongFeatureGradient}); length N, NaN where undefined, {@code null} in runs
+ *                      recorded before it was measured
+ */
+public record IterationSnapshot(
+        long iteration,
+        int epoch,
+        float[][] embeddings,
+        int[] probeLabels,
+        float[][] weights,
+        float[][] centers,
+        float[] thetaY,
+        float[] dLdThetaY,
+        double loss,
+        double trainAccuracy,
+        double learningRate,
+        double imagesPerSecond,
+        HeadParams headParams,
+        float[] dLdThetaAlong) {
+
+    public int dimension() {
+        return weights.length == 0 ? 0 : weights[0].length;
+    }
+
+    public int classCount() {
+        return weights.length;
+    }
+}
