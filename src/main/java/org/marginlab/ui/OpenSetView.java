@@ -34,7 +34,9 @@ public final class OpenSetView extends FigureView {
     public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
         addTools(metricsText);
-        // an opened run gets its directory after the run itself, and brings no later data to trigger on
+        // a new run leaves the last one's curve at once; an opened run gets its directory after the run
+        // itself and brings no later data to trigger on
+        model.runProperty().addListener(o -> rebind());
         model.runDirectoryProperty().addListener(o -> refresh());
     }
 

@@ -98,6 +98,11 @@ public final class RocFigure extends ChartFigure {
     }
 
     @Override
+    public boolean hasData() {
+        return !curves.isEmpty();
+    }
+
+    @Override
     public String id() {
         return "open-set-roc";
     }
