@@ -4,6 +4,8 @@ import org.marginlab.UserException;
 import org.marginlab.figures.Figure;
 import org.marginlab.reproduce.Environment;
 import org.marginlab.reproduce.InvocationLog;
+import org.marginlab.reproduce.OpenSetPreset;
+import org.marginlab.reproduce.TablePreset;
 import org.marginlab.reproduce.Plan;
 import org.marginlab.reproduce.Presets;
 import org.marginlab.reproduce.Report;
@@ -69,12 +71,24 @@ public final class ReproduceCommand implements Callable<Integer> {
         err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + ": " + plan.runs().size() + " runs → " + dir);
         ReproduceRunner.Result result = ReproduceRunner.run(plan, dir, td, err);
         List<RunOutcome> outcomes = result.outcomes();
-        List<Figure> figures = plan.preset().figures(plan, outcomes);
         String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        // the figures and report take seconds; the wall time logged is that of the runs and the reading back
-        List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
-                (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
-        Report report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
+        List<Figure> figures;
+        Report report;
+        if (plan.preset() instanceof OpenSetPreset open) {
+            // its report evaluates each run's model on the held-out classes, so the log's wall time includes that
+            List<OpenSetPreset.Row> rows = open.evaluate(outcomes, dir, data);
+            List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+                    (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
+            OpenSetPreset.Written w = open.report(plan, rows, Environment.detect(), command, log);
+            figures = w.figures();
+            report = w.report();
+        } else {
+            figures = ((TablePreset) plan.preset()).figures(plan, outcomes);
+            // the figures and report take seconds; the wall time logged is that of the runs and the reading back
+            List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+                    (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
+            report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
+        }
         Path md = ReportWriter.write(dir, report, figures);
         long holds = report.checks().stream().filter(Report.Check::holds).count();
         outw.printf(Locale.ROOT, "%s: %d of %d qualitative checks hold, %d disagreements noted; %.0f s → %s%n", preset, holds,

@@ -154,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
         public CommandSpec transform(CommandSpec spec) {
             for (ConfigField f : ConfigField.values()) {
                 boolean text = f.kind() == ConfigField.Kind.PATH || f.kind() == ConfigField.Kind.CHOICE
-                        || f == ConfigField.MARGIN_WARMUP;
+                        || f.kind() == ConfigField.Kind.CLASSES || f == ConfigField.MARGIN_WARMUP;
                 OptionSpec.Builder o = OptionSpec.builder(f.flag())
                         .type(text ? String.class : f.valueType())
                         .paramLabel(f == ConfigField.DATA ? "DIR" : "<" + f.key() + ">")

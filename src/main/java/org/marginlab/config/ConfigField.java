@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.marginlab.Range;
+import org.marginlab.data.FashionMnist;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 
@@ -101,7 +102,11 @@ public enum ConfigField {
             TrainConfig::probePerClass, (b, v) -> b.probePerClass((Integer) v)),
     SNAPSHOT_EVERY("snapshot_every", "Snapshot every (iterations)", Section.RUN, Kind.INT, "iterations",
             "iterations between snapshots; smaller is smoother but slower",
-            TrainConfig::snapshotEvery, (b, v) -> b.snapshotEvery((Integer) v));
+            TrainConfig::snapshotEvery, (b, v) -> b.snapshotEvery((Integer) v)),
+    @SuppressWarnings("unchecked")
+    HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.NONE, Kind.CLASSES, "",
+            "class ids (0–9) left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
+            TrainConfig::holdoutClasses, (b, v) -> b.holdoutClasses((List<Integer>) v));
 
     /** How a value is typed and written. */
     public enum Kind {
@@ -112,7 +117,9 @@ public enum ConfigField {
         INT,
         LONG,
         REAL,
-        FLAG
+        FLAG,
+        /** A set of Fashion-MNIST class ids, written 8,9 on the command line and [8, 9] in config.json; a List of Integer. */
+        CLASSES
     }
 
     /** Where the window's form shows a field; {@link #NONE}: expert settings set by flag or in config.json only. */
@@ -195,12 +202,14 @@ public enum ConfigField {
             case OPTIMIZER -> Optimizer.class;
             case SCHEDULE -> Schedule.class;
             case DEVICE -> DeviceSpec.class;
+            case HOLDOUT_CLASSES -> List.class;
             default -> switch (kind) {
                 case PATH, CHOICE -> String.class;
                 case INT -> Integer.class;
                 case LONG -> Long.class;
                 case REAL -> Double.class;
                 case FLAG -> Boolean.class;
+                case CLASSES -> List.class;
             };
         };
     }
@@ -307,6 +316,7 @@ public enum ConfigField {
         return switch (kind) {
             case PATH -> "a folder (empty: search the usual places)";
             case FLAG -> "true or false";
+            case CLASSES -> "distinct class ids 0–" + (FashionMnist.CLASS_NAMES.size() - 1) + " leaving at least two classes, e.g. 8,9";
             case CHOICE -> this == DEVICE ? DeviceSpec.FORMS : "one of " + String.join(", ", choices());
             default -> {
                 Range r = range(head);
@@ -325,6 +335,13 @@ public enum ConfigField {
         }
         if (value == null) {
             return "must be " + allowed(head);
+        }
+        if (kind == Kind.CLASSES) {
+            List<?> ids = (List<?>) value;
+            int classes = FashionMnist.CLASS_NAMES.size();
+            boolean ok = ids.size() <= classes - 2 && ids.stream().distinct().count() == ids.size()
+                    && ids.stream().allMatch(y -> y instanceof Integer i && i >= 0 && i < classes);
+            return ok ? null : "must be " + allowed(head);
         }
         if (value instanceof Number n) {
             Range r = range(head);
@@ -357,6 +374,8 @@ public enum ConfigField {
                 case INT -> this == MARGIN_WARMUP && t.equalsIgnoreCase(AUTO) ? TrainConfig.AUTO_WARMUP : Integer.valueOf(t);
                 case LONG -> Long.valueOf(t);
                 case REAL -> Double.valueOf(t);
+                case CLASSES -> t.isEmpty() ? List.of()
+                        : Arrays.stream(t.split(",")).map(String::trim).map(Integer::valueOf).toList();
             };
             if (v == null && kind != Kind.PATH) {
                 throw new ConfigException(this, "must be " + allowed(head), t);
@@ -379,6 +398,7 @@ public enum ConfigField {
             case Double d -> Range.plain(d);
             case HeadKind h -> h.id();
             case Choice c -> c.id();
+            case List<?> l -> l.stream().map(String::valueOf).collect(Collectors.joining(","));
             default -> value.toString();
         };
     }

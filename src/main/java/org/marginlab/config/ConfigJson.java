@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -108,6 +110,7 @@ public final class ConfigJson {
             case LONG -> lng(o, key, source);
             case REAL -> dbl(o, key, source);
             case FLAG -> bool(o, key, source);
+            case CLASSES -> ints(o, key, source);
         };
     }
 
@@ -141,6 +144,22 @@ public final class ConfigJson {
             throw new UserException(source + ": field '" + key + "' must be an integer");
         }
         return p.getAsLong();
+    }
+
+    private static List<Integer> ints(JsonObject o, String key, String source) {
+        String want = source + ": field '" + key + "' must be an array of integers, e.g. [8, 9]";
+        if (!o.get(key).isJsonArray()) {
+            throw new UserException(want);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray(key)) {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()
+                    || e.getAsDouble() != Math.rint(e.getAsDouble()) || Math.abs(e.getAsDouble()) > Integer.MAX_VALUE) {
+                throw new UserException(want);
+            }
+            out.add(e.getAsInt());
+        }
+        return out;
     }
 
     private static boolean bool(JsonObject o, String key, String source) {

@@ -3,12 +3,17 @@ package org.marginlab.config;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 
+import java.util.List;
+
 /**
  * Everything that defines a training run. Each component is described once, in {@link ConfigField}
  * (key, range, help, flag, label); the CLI, config.json, the window and docs/training.md derive from
  * there. Build one from {@link #defaults} with {@link #with}, {@link #withHead} or a {@link Builder}.
  *
- * @param marginWarmup iterations of margin and scale warm-up, or {@link #AUTO_WARMUP}
+ * @param marginWarmup   iterations of margin and scale warm-up, or {@link #AUTO_WARMUP}
+ * @param holdoutClasses Fashion-MNIST class ids left out of training, ascending (empty = none): the head trains
+ *                       on the others, relabelled 0..C'−1 in id order, and test accuracy and the probes cover
+ *                       those; {@code marginlab evaluate} embeds the held-out ones
  */
 public record TrainConfig(
         String dataDir,
@@ -33,7 +38,12 @@ public record TrainConfig(
         DeviceSpec device,
         boolean augment,
         int probePerClass,
-        int snapshotEvery) {
+        int snapshotEvery,
+        List<Integer> holdoutClasses) {
+
+    public TrainConfig {
+        holdoutClasses = holdoutClasses == null ? List.of() : holdoutClasses.stream().sorted().toList();
+    }
 
     /**
      * {@code marginWarmup} meaning a third of the run's iterations, at most 500 (about one epoch at batch
@@ -64,7 +74,7 @@ public record TrainConfig(
         return new TrainConfig(null, Backbone.COMPACT, 3, head, HeadParams.defaults(head),
                 5, 0.12, 1, AUTO_WARMUP, 0.5,
                 Optimizer.ADAM, 5e-3, Schedule.CONSTANT, 5e-4, 0.9,
-                128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50);
+                128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50, List.of());
     }
 
     /** This config with one field changed; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -108,6 +118,7 @@ public record TrainConfig(
         private boolean augment;
         private int probePerClass;
         private int snapshotEvery;
+        private List<Integer> holdoutClasses;
 
         private Builder(TrainConfig c) {
             dataDir = c.dataDir;
@@ -133,12 +144,13 @@ public record TrainConfig(
             augment = c.augment;
             probePerClass = c.probePerClass;
             snapshotEvery = c.snapshotEvery;
+            holdoutClasses = c.holdoutClasses;
         }
 
         public TrainConfig build() {
             return new TrainConfig(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower,
                     marginWarmup, centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize,
-                    epochs, iterations, seed, device, augment, probePerClass, snapshotEvery);
+                    epochs, iterations, seed, device, augment, probePerClass, snapshotEvery, holdoutClasses);
         }
 
         /** Sets one field; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -264,6 +276,11 @@ public record TrainConfig(
 
         public Builder snapshotEvery(int v) {
             snapshotEvery = v;
+            return this;
+        }
+
+        public Builder holdoutClasses(List<Integer> v) {
+            holdoutClasses = v;
             return this;
         }
     }

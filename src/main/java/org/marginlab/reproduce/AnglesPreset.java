@@ -40,7 +40,7 @@ import org.marginlab.config.TrainConfig;
  * {@code angles}: W-Inter, C-Inter and WC-Intra for every head (angular-loss paper Tables 2–3), and WC-Intra
  * against the iteration for the angular loss over a sweep of s (Fig. 5), over {@code --seeds} seeds.
  */
-final class AnglesPreset implements Preset {
+final class AnglesPreset implements TablePreset {
 
     @Override
     public String id() {

@@ -41,7 +41,7 @@ import org.marginlab.config.TrainConfig;
  * paper Fig. 6), and {@code sphere}, the 3-D features on the unit sphere (AM-Softmax Fig. 4). They differ
  * only in the dimension, which decides the backbone, the figure and the wording.
  */
-final class EmbeddingsPreset implements Preset {
+final class EmbeddingsPreset implements TablePreset {
 
     static final EmbeddingsPreset FIGURE6 = new EmbeddingsPreset("figure6", 2);
     static final EmbeddingsPreset SPHERE = new EmbeddingsPreset("sphere", 3);

@@ -33,7 +33,7 @@ import org.marginlab.config.Schedule;
 import org.marginlab.config.TrainConfig;
 
 /** {@code error-vs-epochs}: test error of Softmax, Arc, ArcFace and Center after a list of epoch counts (angular-loss paper Table 4). */
-final class ErrorVsEpochsPreset implements Preset {
+final class ErrorVsEpochsPreset implements TablePreset {
 
     @Override
     public String id() {

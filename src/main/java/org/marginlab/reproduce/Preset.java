@@ -1,12 +1,8 @@
 package org.marginlab.reproduce;
 
-import java.util.List;
-
-import org.marginlab.figures.Figure;
-
 /**
- * One reproduction preset, everything about it in one class: the runs it plans, what its report says
- * and concludes, and its figures. {@link Presets#ALL} lists them; {@code marginlab reproduce PRESET} picks one.
+ * One reproduction preset, everything about it in one class: the runs it plans and what its report
+ * says ({@link TablePreset}: tables over the runs' summaries; {@link OpenSetPreset}: an evaluation of each model). {@link Presets#ALL} lists them; {@code marginlab reproduce PRESET} picks one.
  */
 public interface Preset {
 
@@ -31,10 +27,4 @@ public interface Preset {
 
     /** What the experiment measures: the report's first paragraph. */
     String purpose();
-
-    /** Writes the report's Results section: its tables and CSVs, qualitative checks and disagreements. */
-    void results(ReportBuilder report);
-
-    /** The report's figures, drawn from the runs' outcomes. */
-    List<Figure> figures(Plan plan, List<RunOutcome> outcomes);
 }

@@ -20,7 +20,7 @@ public final class Presets {
 
     /** Every preset, in the order the CLI lists them. */
     public static final List<Preset> ALL = List.of(new AnglesPreset(), new ErrorVsEpochsPreset(), new Table5Preset(),
-            EmbeddingsPreset.FIGURE6, EmbeddingsPreset.SPHERE);
+            EmbeddingsPreset.FIGURE6, EmbeddingsPreset.SPHERE, OpenSetPreset.INSTANCE);
     public static final List<String> IDS = ALL.stream().map(Preset::id).toList();
     public static final long SEED = 42;
     /** Seeds of the angles preset's s sweep unless --seeds says otherwise: one seed's ordering of six curves is anecdote. */

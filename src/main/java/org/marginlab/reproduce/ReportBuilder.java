@@ -79,7 +79,7 @@ public final class ReportBuilder {
                 : plan.runs().get(0).config().seed()).append(when(plan.seeds() > 1, " and the next ones for further seeds"))
                 .append("), so initialisation and data order are shared\n\n");
         md.append("## Results\n\n");
-        plan.preset().results(this);
+        ((TablePreset) plan.preset()).results(this);
         md.append("## Qualitative checks\n\n");
         if (checks.isEmpty()) {
             md.append("None could be computed (no finished runs).\n");

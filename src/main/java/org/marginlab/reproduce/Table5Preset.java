@@ -30,7 +30,7 @@ import org.marginlab.config.Schedule;
 import org.marginlab.config.TrainConfig;
 
 /** {@code table5}: the final Fashion-MNIST test error per head (angular-loss paper Table 5), over {@code --seeds} seeds. */
-final class Table5Preset implements Preset {
+final class Table5Preset implements TablePreset {
 
     @Override
     public String id() {

@@ -4,8 +4,12 @@ import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import java.util.List;
+
 /**
  * {@code summary.json}: how a run ended. Angles in radians; NaN-free (unknown values are null in JSON).
+ * With {@code holdoutClasses}, test accuracy and the angle statistics cover the trained classes only
+ * (closed-set); {@code marginlab evaluate} measures the held-out ones.
  */
 public record RunSummary(
         String state,
@@ -27,7 +31,8 @@ public record RunSummary(
         String marginlabVersion,
         String djlVersion,
         String engine,
-        String javaVersion) {
+        String javaVersion,
+        List<Integer> holdoutClasses) {
 
     // the same JSON style as config.json: snake_case keys, nulls written, indented for people reading it
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()

@@ -3,6 +3,9 @@ package org.marginlab.train;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The training and test images as batch pipelines, both normalised with the training set's mean and
  * standard deviation. Immutable; several sessions may share one instance.
@@ -27,6 +30,50 @@ public record TrainingData(BatchPipeline train, BatchPipeline test, int classes)
                 new BatchPipeline(trainPixels, trainLabels, trainCount, rows, cols, ms[0], ms[1]),
                 new BatchPipeline(testPixels, testLabels, testCount, rows, cols, ms[0], ms[1]),
                 classes);
+    }
+
+    /**
+     * This data without the classes {@code heldOut} (dataset class ids), or itself when none: the other
+     * classes keep their order and are relabelled 0..C'−1, and the normalisation is recomputed from their
+     * training images alone, so nothing of a held-out class reaches training.
+     */
+    public TrainingData holdingOut(List<Integer> heldOut) {
+        if (heldOut.isEmpty()) {
+            return this;
+        }
+        int[] relabel = new int[256];
+        Arrays.fill(relabel, -1);
+        int k = 0;
+        for (int y = 0; y < classes; y++) {
+            if (!heldOut.contains(y)) {
+                relabel[y] = k++;
+            }
+        }
+        Kept tr = Kept.of(train, relabel);
+        Kept te = Kept.of(test, relabel);
+        return of(tr.pixels, tr.labels, tr.labels.length, te.pixels, te.labels, te.labels.length, train.rows(), train.cols());
+    }
+
+    /** The images of a pipeline whose label maps to a new label ≥ 0, with that label. */
+    private record Kept(byte[] pixels, byte[] labels) {
+        static Kept of(BatchPipeline p, int[] relabel) {
+            int plane = p.rows() * p.cols();
+            int n = 0;
+            for (int i = 0; i < p.count(); i++) {
+                n += relabel[p.label(i)] >= 0 ? 1 : 0;
+            }
+            byte[] px = new byte[n * plane];
+            byte[] lab = new byte[n];
+            int j = 0;
+            for (int i = 0; i < p.count(); i++) {
+                int y = relabel[p.label(i)];
+                if (y >= 0) {
+                    System.arraycopy(p.pixels(), i * plane, px, j * plane, plane);
+                    lab[j++] = (byte) y;
+                }
+            }
+            return new Kept(px, lab);
+        }
     }
 
     /**

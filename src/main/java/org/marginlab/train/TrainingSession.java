@@ -137,17 +137,18 @@ public final class TrainingSession {
      * A new run; writes its files to {@code runDir} when not null. An automatic warm-up is fixed to its
      * number of iterations first, so config.json re-runs the run exactly.
      */
-    public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir) {
-        return create(config, data, heads, runDir, List.of());
+    public static TrainingSession create(TrainConfig config, TrainingData allClasses, HeadFactory heads, Path runDir) {
+        return create(config, allClasses, heads, runDir, List.of());
     }
 
     /**
      * A new run that also applies {@code replay} (an earlier run's {@code changes.csv}) at their
      * iterations: with that run's config it trains the same run again.
      */
-    public static TrainingSession create(TrainConfig config, TrainingData data, HeadFactory heads, Path runDir,
+    public static TrainingSession create(TrainConfig config, TrainingData allClasses, HeadFactory heads, Path runDir,
                                          List<LiveChange> replay) {
         ConfigCheck.validate(config);
+        TrainingData data = allClasses.holdingOut(config.holdoutClasses());
         TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
         LiveChange.fold(fixed, replay); // a change this config cannot take fails here, not mid-run
         RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
@@ -160,12 +161,13 @@ public final class TrainingSession {
      */
     public static TrainingSession resumeRun(Path runDir, TrainingData data, HeadFactory heads) {
         TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
+        TrainingData trained = data.holdingOut(config.holdoutClasses());
         Checkpoint.Found found = Checkpoint.latest(runDir);
         Checkpoint ckpt = found.checkpoint();
         List<LiveChange> recorded = LiveChange.read(runDir.resolve(RunFiles.CHANGES));
         RunWriter writer = RunWriter.resume(runDir, ckpt.iteration());
         // Changes before the checkpoint are in its state; the later ones act again at their iterations.
-        TrainingSession s = new TrainingSession(config, data, heads, writer, ckpt,
+        TrainingSession s = new TrainingSession(config, trained, heads, writer, ckpt,
                 recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
                 recorded.stream().filter(c -> c.iteration() >= ckpt.iteration()).toList());
         s.iteration = ckpt.iteration();
@@ -679,7 +681,7 @@ public final class TrainingSession {
                 secs > 0 ? totalImages / secs : 0,
                 device == null ? config.device().id() : DeviceChoice.name(device),
                 version == null ? "development build" : version, Engine.getDjlVersion(), engine,
-                Runtime.version().toString());
+                Runtime.version().toString(), config.holdoutClasses());
     }
 
     private static Double finite(double v) {

@@ -92,10 +92,11 @@ public final class SettingsView extends ScrollPane {
 
     private Control editor0(ConfigField s) {
         return switch (s.kind()) {
-            case PATH, INT, LONG, REAL -> {
+            case PATH, INT, LONG, REAL, CLASSES -> {
                 TextField f = new TextField();
                 f.textProperty().bindBidirectional(model.textProperty(s));
-                f.setPromptText(s == ConfigField.DATA ? "search ./datasets and ~/.marginlab" : "");
+                f.setPromptText(s == ConfigField.DATA ? "search ./datasets and ~/.marginlab"
+                        : s.kind() == ConfigField.Kind.CLASSES ? "none, e.g. 8,9" : "");
                 yield f;
             }
             case FLAG -> {

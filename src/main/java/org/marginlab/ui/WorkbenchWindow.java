@@ -61,6 +61,7 @@ public final class WorkbenchWindow {
     private final NotificationBar notifications;
     private final SettingsView settingsView;
     private final List<FigureView> runViews;
+    private final OpenSetView openSetView;
     private final CompareView compareView;
     private final TheoryView theoryView;
     private final FrameClock clock;
@@ -93,11 +94,13 @@ public final class WorkbenchWindow {
                 new RunFigureView(FigureKind.SIMILARITY_MATRIX, model, executor),
                 new TrainingCurvesView(model, executor, overlays),
                 new RunFigureView(FigureKind.CONFUSION_MATRIX, model, executor));
+        openSetView = new OpenSetView(model, executor);
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
         for (FigureView v : runViews) {
             tabs.getTabs().add(tab(v.name(), v));
         }
+        tabs.getTabs().add(tab(openSetView.name(), openSetView));
         tabs.getTabs().add(tab("Compare", compareView));
         tabs.getTabs().add(tab("Theory", theoryView));
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
@@ -201,6 +204,7 @@ public final class WorkbenchWindow {
     /** Every figure view in the window, for the frame clock and Export all. */
     public List<FigureView> allViews() {
         List<FigureView> all = new ArrayList<>(runViews);
+        all.add(openSetView);
         all.addAll(compareView.figureViews());
         all.addAll(theoryView.figures());
         return all;

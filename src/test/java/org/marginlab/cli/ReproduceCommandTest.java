@@ -21,7 +21,7 @@ class ReproduceCommandTest {
     void unknownPresetAndMisplacedSeedsAreOneLineErrors() {
         String[] r = run("reproduce", "table9", "--quick");
         assertEquals("2", r[0]);
-        assertEquals("marginlab: PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere\n",
+        assertEquals("marginlab: PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere, open-set\n",
                 r[2].replace("\r\n", "\n"));
         r = run("reproduce", "sphere", "--seeds", "3");
         assertEquals("2", r[0]);

@@ -90,7 +90,7 @@ class PresetsTest {
     @Test
     void badPresetOrSeedsIsOneLine() {
         UserException x = assertThrows(UserException.class, () -> Presets.plan("table9", true, 1, null));
-        assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere", x.getMessage());
+        assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere, open-set", x.getMessage());
         assertThrows(UserException.class, () -> Presets.plan("figure6", true, 2, null));
         assertThrows(UserException.class, () -> Presets.plan("table5", true, 0, null));
     }

@@ -28,7 +28,7 @@ class ReportBuilderTest {
     static RunSummary summary(String head, double err, Double wc, Double wi, Double ci, long iters) {
         return new RunSummary("finished", "finished " + iters + " iterations", head, "compact", 16, 42, iters, 0,
                 err < 0 ? null : 1 - err, err < 0 ? null : err, wc, wi, ci, 12.5, 300, "cpu", "0.1.0", "0.35.1",
-                "PyTorch 2.7.1", "25");
+                "PyTorch 2.7.1", "25", List.of());
     }
 
     static RunOutcome outcome(PlannedRun r, RunSummary s, List<double[]> curve, double wMin, double wMax) {
@@ -119,7 +119,7 @@ class ReportBuilderTest {
         assertFalse(why.contains("Adam normalises"), why);
 
         // The figure draws one mean curve per s: at iteration 240, s = 5 is (0.50 + 0.52 + 0.54) / 3.
-        org.marginlab.figures.Figure f = plan.preset().figures(plan, outs).get(0);
+        org.marginlab.figures.Figure f = ((TablePreset) plan.preset()).figures(plan, outs).get(0);
         List<String[]> rows = f.csv();
         assertEquals(1 + 6 * 2, rows.size());
         String[] s5 = rows.stream().filter(r -> r[0].equals("s = 5 (mean of 3 seeds)") && Double.parseDouble(r[1]) == 240)

@@ -46,7 +46,7 @@ class ReproduceEndToEndTest {
         assertEquals(2, res.trained());
         List<RunOutcome> outs = res.outcomes();
         assertTrue(outs.stream().allMatch(RunOutcome::finished), log.toString());
-        List<Figure> figs = plan.preset().figures(plan, outs);
+        List<Figure> figs = ((TablePreset) plan.preset()).figures(plan, outs);
         Report rep = ReportBuilder.build(plan, outs, Environment.detect(), "marginlab reproduce figure6 --quick",
                 InvocationLog.append(out, new InvocationLog.Entry("2026-01-01T10:00:00Z", "marginlab reproduce figure6 --quick", 12, 2, 0, 0)),
                 ReportWriter.figureFiles(figs));

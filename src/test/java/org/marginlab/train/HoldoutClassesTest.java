@@ -1,0 +1,81 @@
+package org.marginlab.train;
+
+import org.junit.jupiter.api.Test;
+import org.marginlab.UserException;
+import org.marginlab.config.ConfigCheck;
+import org.marginlab.config.ConfigException;
+import org.marginlab.config.ConfigField;
+import org.marginlab.config.ConfigJson;
+import org.marginlab.config.TrainConfig;
+import org.marginlab.loss.HeadKind;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --holdout-classes}: what training sees, what config.json keeps, what is refused. */
+class HoldoutClassesTest {
+
+    /** 1×1 images: image i has pixel value {@code px[i]} and label {@code y[i]}. */
+    private static TrainingData data(int[] px, int[] y) {
+        byte[] p = new byte[px.length];
+        byte[] l = new byte[y.length];
+        for (int i = 0; i < px.length; i++) {
+            p[i] = (byte) px[i];
+            l[i] = (byte) y[i];
+        }
+        return TrainingData.of(p, l, p.length, p.clone(), l.clone(), l.length, 1, 1);
+    }
+
+    @Test
+    void heldOutClassesLeaveBothSplitsAndTheRestAreRelabelledInOrder() {
+        // classes 0..3; hold out 1 → 0→0, 2→1, 3→2
+        TrainingData all = data(new int[] {0, 51, 102, 153, 204, 255}, new int[] {0, 1, 2, 3, 1, 0});
+        TrainingData kept = all.holdingOut(List.of(1));
+        assertEquals(3, kept.classes());
+        assertEquals(4, kept.train().count());
+        assertEquals(4, kept.test().count());
+        int[] labels = new int[4];
+        for (int i = 0; i < 4; i++) {
+            labels[i] = kept.train().label(i);
+        }
+        assertArrayEquals(new int[] {0, 1, 2, 0}, labels);
+        // Normalisation from the kept training pixels 0, 102, 153, 255 (/255: 0, 0.4, 0.6, 1): mean 0.5,
+        // variance (0.25 + 0.01 + 0.01 + 0.25)/4 = 0.13.
+        assertEquals(0.5, kept.train().mean(), 1e-6);
+        assertEquals(Math.sqrt(0.13), kept.train().std(), 1e-6);
+        assertEquals(kept.train().mean(), kept.test().mean());
+        assertSame(all, all.holdingOut(List.of()));
+    }
+
+    @Test
+    void configJsonKeepsTheHeldOutClassesSorted() {
+        TrainConfig c = TrainConfig.defaults(HeadKind.ARCFACE).with(ConfigField.HOLDOUT_CLASSES, List.of(9, 8));
+        assertEquals(List.of(8, 9), c.holdoutClasses());
+        TrainConfig back = ConfigJson.parse(ConfigJson.toJson(c), "config.json");
+        assertEquals(c, back);
+        assertTrue(ConfigJson.toJson(c).contains("\"holdout_classes\": [\n    8,\n    9\n  ]"));
+        assertEquals(List.of(), ConfigJson.parse("{\"head\": \"arcface\"}", "x").holdoutClasses());
+    }
+
+    @Test
+    void badHoldoutsAreOneLineNamingTheFlag() {
+        TrainConfig d = TrainConfig.defaults(HeadKind.SOFTMAX);
+        for (List<Integer> bad : List.of(List.of(10), List.of(-1), List.of(3, 3), List.of(0, 1, 2, 3, 4, 5, 6, 7, 8))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigCheck.validate(d.with(ConfigField.HOLDOUT_CLASSES, bad)));
+            assertTrue(e.withFlag().startsWith("--holdout-classes must be distinct class ids 0–9 leaving at least two classes"), e.withFlag());
+        }
+        ConfigCheck.validate(d.with(ConfigField.HOLDOUT_CLASSES, List.of(0, 1, 2, 3, 4, 5, 6, 7)));
+        assertEquals(List.of(9, 8), ConfigField.HOLDOUT_CLASSES.parse(" 9, 8", HeadKind.SOFTMAX));
+        assertEquals("8,9", ConfigField.HOLDOUT_CLASSES.text(List.of(8, 9)));
+        UserException e = assertThrows(UserException.class, () -> ConfigJson.parse("{\"holdout_classes\": 8}", "c.json"));
+        assertEquals("c.json: field 'holdout_classes' must be an array of integers, e.g. [8, 9]", e.getMessage());
+        e = assertThrows(UserException.class, () -> ConfigJson.parse("{\"holdout_classes\": [8, 10]}", "c.json"));
+        assertEquals("c.json: field 'holdout_classes' must be distinct class ids 0–9 leaving at least two classes, e.g. 8,9 (got 8,10)",
+                e.getMessage());
+    }
+}
