@@ -104,7 +104,7 @@ public enum ConfigField {
             "iterations between snapshots; smaller is smoother but slower",
             TrainConfig::snapshotEvery, (b, v) -> b.snapshotEvery((Integer) v)),
     @SuppressWarnings("unchecked")
-    HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.NONE, Kind.CLASSES, "",
+    HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.DATA_AND_MODEL, Kind.CLASSES, "",
             "class ids (0–9) left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
             TrainConfig::holdoutClasses, (b, v) -> b.holdoutClasses((List<Integer>) v));
 
