@@ -28,8 +28,8 @@ class FigureKindTest {
 
     @Test
     void theoryFiguresAreTheFourAnalyticOnes() {
-        assertEquals(List.of(FigureKind.DZ_DTHETA, FigureKind.PSI_CURVES, FigureKind.S_TRADEOFF,
+        assertEquals(List.of(FigureKind.DZ_DTHETA, FigureKind.PSI_CURVES, FigureKind.P_TARGET, FigureKind.S_TRADEOFF,
                 FigureKind.DECISION_BOUNDARY), FigureKind.of(FigureKind.Source.THEORY));
-        assertEquals(13, FigureKind.ids().size());
+        assertEquals(14, FigureKind.ids().size());
     }
 }

@@ -256,7 +256,7 @@ class RunFiguresTest {
         FigureSet set = FigureSet.forRun(RUN.iterations(), RUN.epochs(), RUN.config());
         // a 2-D run: the circle and not the sphere, then the analytic figures at its head
         assertEquals(List.of("embedding-circle", "angle-histograms", "angle-stats", "angle-stats-table", "gradient-check",
-                "similarity-matrix", "training-curves", "confusion-matrix", "dz-dtheta", "psi-curves", "s-tradeoff",
+                "similarity-matrix", "training-curves", "confusion-matrix", "dz-dtheta", "psi-curves", "p-target", "s-tradeoff",
                 "decision-boundary"), set.ids());
         for (Figure f : set.figures()) {
             assertTrue(Pixels.inked(Pixels.render(f)) > 0.01, f.id() + " is blank");
@@ -266,7 +266,7 @@ class RunFiguresTest {
         UserException e = assertThrows(UserException.class, () -> set.only(List.of("nope")));
         assertTrue(e.getMessage().startsWith("--only 'nope' is not a figure; use one of"));
         RunData empty = RunData.of("x", RUN.config(), List.of(), List.of());
-        assertEquals(List.of("dz-dtheta", "psi-curves", "s-tradeoff", "decision-boundary"), FigureSet.forRun(empty).ids());
+        assertEquals(List.of("dz-dtheta", "psi-curves", "p-target", "s-tradeoff", "decision-boundary"), FigureSet.forRun(empty).ids());
     }
 
     @Test

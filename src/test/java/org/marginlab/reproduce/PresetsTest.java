@@ -20,7 +20,7 @@ class PresetsTest {
 
     @Test
     void everyPlanIsValidWithUniqueRunsAndOneSeed() {
-        assertEquals(List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere"), Presets.IDS);
+        assertEquals(List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere", "open-set"), Presets.IDS);
         for (String id : Presets.IDS) {
             for (boolean quick : new boolean[] {true, false}) {
                 Plan p = Presets.plan(id, quick, 1, null);

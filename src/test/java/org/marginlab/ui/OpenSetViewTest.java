@@ -71,7 +71,8 @@ class OpenSetViewTest {
         String[] mid = rows.get(rows.size() / 2);
         boolean found = false;
         for (int i = 0; i < far.length && !found; i++) {
-            found = far[i] == Double.parseDouble(mid[1]) && tar[i] == Double.parseDouble(mid[2]);
+            // the CSV prints 15 significant digits
+            found = Math.abs(far[i] - Double.parseDouble(mid[1])) < 1e-14 && Math.abs(tar[i] - Double.parseDouble(mid[2])) < 1e-14;
         }
         assertTrue(found, "the plotted point " + String.join(",", mid) + " is on the directly measured ROC");
         Path png = ScreenshotMaker.onFx(() -> w.view("Open set").export(tmp.resolve("export"), ExportFormat.PNG, 1));

@@ -145,7 +145,8 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
                 r.setSeriesStroke(2 * i + 1, new BasicStroke(1f));
                 r.setSeriesShapesVisible(2 * i + 1, false);
             }
-            NumberAxis y = new NumberAxis(unit.label(st.label));
+            // the unit goes in the subtitle: three stacked "WC-Intra (rad)" labels overlap in a short window
+            NumberAxis y = new NumberAxis(st.label);
             y.setAutoRangeIncludesZero(false);
             // a flat statistic (e.g. W-Inter of fixed weights) must not zoom into rounding noise
             y.setAutoRangeMinimumSize(unit == AngleUnit.DEGREES ? 2 : Math.toRadians(2));
@@ -157,7 +158,8 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
         int probes = runs.isEmpty() || runs.get(0).lastIteration() == null ? 0
                 : runs.get(0).lastIteration().probeLabels().length;
-        c.addSubtitle(0, new TextTitle("test set at the end of each epoch (dots), probe set (" + probes
+        c.addSubtitle(0, new TextTitle("angles in " + (unit == AngleUnit.DEGREES ? "degrees" : "radians")
+                + "; test set at the end of each epoch (dots), probe set (" + probes
                 + " test images) at every snapshot (thin line); WC-Intra: class centre to own W_j, "
                 + "W-Inter: between class weights, C-Inter: between class centres (Eqs. 12–14)"));
         if (!hasData()) {
