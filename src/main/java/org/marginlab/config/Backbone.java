@@ -5,11 +5,6 @@ public enum Backbone implements Choice {
     COMPACT, LENETPP, RESNET20;
 
     @Override
-    public String id() {
-        return Choice.idOf(this);
-    }
-
-    @Override
     public String toString() {
         return id();
     }

@@ -7,10 +7,9 @@ import java.util.Locale;
 /** A value picked from a fixed list by its lower-case id, as written in config.json and on the command line. */
 public interface Choice {
 
-    String id();
-
-    static String idOf(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+    /** The constant's name in lower case (an enum's; other kinds override it). */
+    default String id() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
     }
 
     /** The constant with this id (case and surrounding blanks ignored), or null. */

@@ -5,11 +5,6 @@ public enum Optimizer implements Choice {
     ADAM, SGD;
 
     @Override
-    public String id() {
-        return Choice.idOf(this);
-    }
-
-    @Override
     public String toString() {
         return id();
     }

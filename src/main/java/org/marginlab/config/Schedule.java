@@ -5,11 +5,6 @@ public enum Schedule implements Choice {
     CONSTANT, STEP, ONECYCLE;
 
     @Override
-    public String id() {
-        return Choice.idOf(this);
-    }
-
-    @Override
     public String toString() {
         return id();
     }

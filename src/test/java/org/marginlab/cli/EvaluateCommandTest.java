@@ -1,11 +1,11 @@
 package org.marginlab.cli;
 
+import static org.marginlab.cli.CliRun.run;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,12 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** {@code marginlab evaluate} on bad input: one line naming what is wrong and the fix, exit code 2. */
 class EvaluateCommandTest {
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void aFolderWithoutConfigIsNoRun(@TempDir Path dir) {

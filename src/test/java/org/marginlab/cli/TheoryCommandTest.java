@@ -1,10 +1,10 @@
 package org.marginlab.cli;
 
+import static org.marginlab.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,12 +16,6 @@ class TheoryCommandTest {
     @TempDir
     Path dir;
 
-    static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void writesTheAnalyticFiguresForTheGivenHead() throws Exception {

@@ -1,5 +1,7 @@
 package org.marginlab.cli;
 
+import static org.marginlab.cli.CliRun.run;
+
 import org.junit.jupiter.api.Test;
 import org.marginlab.config.ConfigJson;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,8 +9,6 @@ import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.MetricsRow;
 import org.marginlab.run.RunReader;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,12 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainCommandTest {
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     @Test
     void invalidValuesAreOneLineErrorsNamingTheFlag() {

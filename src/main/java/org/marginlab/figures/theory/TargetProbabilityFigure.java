@@ -1,22 +1,17 @@
 package org.marginlab.figures.theory;
 
 import org.marginlab.CsvNumbers;
-import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.figures.Fmt;
 
 /**
  * For the selected head at its s, m and λ: P(y) and ∂L/∂θ_y against the target angle θ_y, the feature
@@ -57,25 +52,7 @@ public final class TargetProbabilityFigure extends TheoryFigure {
         XYSeriesCollection[] d = data();
         NumberAxis x = new NumberAxis(unit.label("θ_y"));
         x.setRange(0, unit.of(Math.PI));
-        NumberAxis left = new NumberAxis("P(y)");
-        left.setRange(new Range(0, 1.02));
-        NumberAxis right = new NumberAxis("∂L/∂θ_y (per rad)");
-        // a head with no pull at θ_y = 0 draws a flat zero: show it as 0 on a readable scale, not as ±5E-9
-        right.setAutoRangeMinimumSize(0.1);
-        XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
-        r0.setSeriesPaint(0, FigureStyle.seriesColor(0));
-        r0.setSeriesStroke(0, new BasicStroke(2.4f));
-        XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, false);
-        r1.setSeriesPaint(0, FigureStyle.seriesColor(1));
-        r1.setSeriesStroke(0, new BasicStroke(2.4f));
-        XYPlot plot = new XYPlot(d[0], x, left, r0);
-        plot.setRangeAxis(1, right);
-        plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setDataset(1, d[1]);
-        plot.mapDatasetToRangeAxis(1, 1);
-        plot.setRenderer(1, r1);
-        right.setLabelPaint(FigureStyle.seriesColor(1));
-        left.setLabelPaint(FigureStyle.seriesColor(0));
+        XYPlot plot = probabilityAndPull(x, d[0], d[1]);
         JFreeChart c = new JFreeChart(title(), FigureStyle.titleFont(), plot, true);
         String scale = OneVsRest.readsS(head) ? "" : ", ‖x‖ = ‖W‖ = 1";
         c.addSubtitle(0, new TextTitle(label(head, params, true) + ", C = " + classCount + ", θ_j = π/2" + scale));

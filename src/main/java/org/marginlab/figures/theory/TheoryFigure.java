@@ -1,7 +1,16 @@
 package org.marginlab.figures.theory;
 
+import java.awt.BasicStroke;
+
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
+import org.marginlab.figures.FigureStyle;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 
@@ -84,5 +93,33 @@ public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
             t[i] = Math.PI * i / (n - 1);
         }
         return t;
+    }
+
+    /**
+     * P(y) on the left axis and ∂L/∂θ_y on the right, each in its own colour, against {@code x}: the
+     * plot of the s trade-off and of P(y) against θ_y.
+     */
+    protected static XYPlot probabilityAndPull(NumberAxis x, XYSeriesCollection probability, XYSeriesCollection pull) {
+        NumberAxis left = new NumberAxis("P(y)");
+        left.setRange(new Range(0, 1.02));
+        left.setLabelPaint(FigureStyle.seriesColor(0));
+        NumberAxis right = new NumberAxis("∂L/∂θ_y (per rad)");
+        // a head with no pull at θ_y = 0 draws a flat zero: show it as 0 on a readable scale, not as ±5E-9
+        right.setAutoRangeMinimumSize(0.1);
+        right.setLabelPaint(FigureStyle.seriesColor(1));
+        XYPlot plot = new XYPlot(probability, x, left, line(0));
+        plot.setRangeAxis(1, right);
+        plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setDataset(1, pull);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, line(1));
+        return plot;
+    }
+
+    private static XYLineAndShapeRenderer line(int colour) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, FigureStyle.seriesColor(colour));
+        r.setSeriesStroke(0, new BasicStroke(2.4f));
+        return r;
     }
 }
