@@ -55,7 +55,11 @@ public final class WorkbenchApp extends Application {
             backend.prepare(dataDir);
             return null;
         }, ok -> { }, failed -> { });
-        Scene scene = window.scene(prefs.width(), prefs.height());
+        // A projector's 1024 × 768 must show the whole window, whatever size it had on the last screen.
+        Rectangle2D screen = screenAt(prefs.x(), prefs.y());
+        double width = Math.min(prefs.width(), screen.getWidth());
+        double height = Math.min(prefs.height(), screen.getHeight());
+        Scene scene = window.scene(width, height);
         stage.setScene(scene);
         stage.setTitle("MarginLab");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -64,10 +68,11 @@ public final class WorkbenchApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(url.toExternalForm()));
             }
         }
-        if (Double.isFinite(prefs.x()) && Double.isFinite(prefs.y()) && onSomeScreen(prefs.x(), prefs.y())) {
-            stage.setX(prefs.x());
-            stage.setY(prefs.y());
-        }
+        boolean saved = Double.isFinite(prefs.x()) && Double.isFinite(prefs.y()) && screen.contains(prefs.x() + 20, prefs.y() + 20);
+        stage.setX(clamp(saved ? prefs.x() : screen.getMinX() + (screen.getWidth() - width) / 2,
+                screen.getMinX(), screen.getMaxX() - width));
+        stage.setY(clamp(saved ? prefs.y() : screen.getMinY() + (screen.getHeight() - height) / 2,
+                screen.getMinY(), screen.getMaxY() - height));
         stage.setMaximized(prefs.maximized());
         CloseGuard.install(stage, window, () -> {
             window.rememberLayout();
@@ -99,13 +104,18 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    private static boolean onSomeScreen(double x, double y) {
+    /** The visual bounds of the screen holding the saved position, else the primary screen's. */
+    static Rectangle2D screenAt(double x, double y) {
         for (Screen s : Screen.getScreens()) {
             Rectangle2D b = s.getVisualBounds();
-            if (b.contains(x + 20, y + 20)) {
-                return true;
+            if (Double.isFinite(x) && Double.isFinite(y) && b.contains(x + 20, y + 20)) {
+                return b;
             }
         }
-        return false;
+        return Screen.getPrimary().getVisualBounds();
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(v, Math.max(lo, hi)));
     }
 }
