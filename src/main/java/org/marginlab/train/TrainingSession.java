@@ -93,6 +93,7 @@ public final class TrainingSession {
     private long statsFrom;
     private int[] probe;
     private int[] probeLabels;
+    private int[] probeIds; // the probes' indices in the original test set, held-out classes included
     private long seen;
     private long windowNanos;
     private long windowImages;
@@ -363,8 +364,10 @@ public final class TrainingSession {
         schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
         probe = data.probeIndices(config.probePerClass());
         probeLabels = new int[probe.length];
+        probeIds = new int[probe.length];
         for (int i = 0; i < probe.length; i++) {
             probeLabels[i] = data.test().label(probe[i]);
+            probeIds[i] = data.testIds()[probe[i]];
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
         lastLr = schedule.rate(iteration);
@@ -592,7 +595,7 @@ public final class TrainingSession {
         IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres,
                 theta, grad, trained ? t.lossSum() / Math.max(1, seen / config.batchSize()) : Double.NaN,
                 trained ? (double) t.hits() / seen : Double.NaN, lastLr,
-                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along, probe.clone());
+                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along, probeIds.clone());
         stats.reset();
         statsFrom = iteration;
         seen = 0;

@@ -53,6 +53,33 @@ class HoldoutClassesTest {
     }
 
     @Test
+    void keptTestImagesRememberTheirIndexInTheOriginalTestSet() {
+        // test labels 0 1 2 3 1 0; holding out 1 keeps indices 0, 2, 3, 5
+        TrainingData all = data(new int[] {0, 51, 102, 153, 204, 255}, new int[] {0, 1, 2, 3, 1, 0});
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, all.testIds());
+        assertArrayEquals(new int[] {0, 2, 3, 5}, all.holdingOut(List.of(1)).testIds());
+        // holding out again from the reduced data still points into the original set: drop (new) class 1 = old 2
+        assertArrayEquals(new int[] {0, 3, 5}, all.holdingOut(List.of(1)).holdingOut(List.of(1)).testIds());
+    }
+
+    @Test
+    void snapshotIdsIndexTheFullTestSetWhenClassesAreHeldOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TrainConfig c = TestData.small(2, 8).with(ConfigField.HOLDOUT_CLASSES, List.of(2, 5));
+        TrainingSession s = TrainingSession.create(c, TestData.get(), TestData.SOFTMAX, dir);
+        s.start();
+        s.completion().get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(org.marginlab.run.RunState.FINISHED, s.state(), s.message());
+        var snap = org.marginlab.run.RunReader.read(dir).iterations().getLast();
+        int[] original = {0, 1, 3, 4, 6, 7, 8, 9}; // head class → Fashion-MNIST class with 2 and 5 held out
+        BatchPipeline test = TestData.get().test();
+        assertEquals(80, snap.probeIds().length);
+        for (int i = 0; i < snap.probeIds().length; i++) {
+            assertEquals(original[snap.probeLabels()[i]], test.label(snap.probeIds()[i]), "probe row " + i);
+        }
+    }
+
+    @Test
     void configJsonKeepsTheHeldOutClassesSorted() {
         TrainConfig c = TrainConfig.defaults(HeadKind.ARCFACE).with(ConfigField.HOLDOUT_CLASSES, List.of(9, 8));
         assertEquals(List.of(8, 9), c.holdoutClasses());
