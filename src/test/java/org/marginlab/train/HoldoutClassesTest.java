@@ -77,6 +77,37 @@ class HoldoutClassesTest {
         for (int i = 0; i < snap.probeIds().length; i++) {
             assertEquals(original[snap.probeLabels()[i]], test.label(snap.probeIds()[i]), "probe row " + i);
         }
+        // the exported embedding names each point by its Fashion-MNIST class, the one its id has in the test set
+        var run = org.marginlab.run.RunReader.read(dir);
+        var fig = new org.marginlab.figures.embedding.EmbeddingCircleFigure();
+        fig.setRun(org.marginlab.figures.RunData.of(null, run.config(), run.iterations(), run.epochs()));
+        int points = 0;
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String[] row : fig.csv()) {
+            if (row[0].equals("point")) {
+                int y = test.label(Integer.parseInt(row[5]));
+                assertEquals(Integer.toString(y), row[1], "class of sample " + row[5]);
+                assertEquals(org.marginlab.data.FashionMnist.CLASS_NAMES.get(y), row[2]);
+                points++;
+            } else if (row[0].equals("weight_direction")) {
+                names.add(row[1] + " " + row[2]);
+            }
+        }
+        assertEquals(80, points);
+        assertEquals(java.util.Set.of("0 T-shirt/top", "1 Trouser", "3 Dress", "4 Coat", "6 Shirt", "7 Sneaker", "8 Bag",
+                "9 Ankle boot"), names, "head class 2 is Dress; Pullover (2) and Sandal (5) were held out");
+    }
+
+    @Test
+    void headClassesMapToTheDatasetClassesLeftInOrder() {
+        TrainConfig c = TrainConfig.defaults(HeadKind.SOFTMAX).with(ConfigField.HOLDOUT_CLASSES, List.of(5, 2));
+        int[] got = new int[8];
+        for (int j = 0; j < 8; j++) {
+            got[j] = c.datasetClass(j);
+        }
+        assertArrayEquals(new int[] {0, 1, 3, 4, 6, 7, 8, 9}, got);
+        assertEquals(7, TrainConfig.defaults(HeadKind.SOFTMAX).with(ConfigField.HOLDOUT_CLASSES, List.of(0, 1, 2)).datasetClass(4));
+        assertEquals(4, TrainConfig.defaults(HeadKind.SOFTMAX).datasetClass(4));
     }
 
     @Test
