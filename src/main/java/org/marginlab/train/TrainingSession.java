@@ -485,14 +485,6 @@ public final class TrainingSession {
     }
 
     private void record(IterationSnapshot is, EpochSnapshot es, int epoch) throws IOException {
-        for (TrainingListener l : listeners) {
-            if (is != null) {
-                l.onIteration(is);
-            }
-            if (es != null) {
-                l.onEpoch(es);
-            }
-        }
         double loss = is != null ? is.loss() : Double.NaN;
         double acc = is != null ? is.trainAccuracy() : Double.NaN;
         double ips = is != null ? is.imagesPerSecond() : Double.NaN;
@@ -514,6 +506,15 @@ public final class TrainingSession {
             }
             writer.metrics(row);
             saveCheckpoint();
+        }
+        // after the checkpoint: a listener that evaluates the model at this epoch (the Open set tab) finds it on disk
+        for (TrainingListener l : listeners) {
+            if (is != null) {
+                l.onIteration(is);
+            }
+            if (es != null) {
+                l.onEpoch(es);
+            }
         }
     }
 
