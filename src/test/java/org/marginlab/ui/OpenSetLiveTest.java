@@ -204,5 +204,10 @@ class OpenSetLiveTest {
         }
         String text = ScreenshotMaker.onFx(() -> ((javafx.scene.control.Label) view.lookup(".open-set-metrics")).getText());
         assertTrue(text.contains(labels.get(0) + ": P@1") && text.contains(labels.get(1) + ": P@1"), text);
+        if (System.getProperty("openset.compare.png") != null) { // to look at: -Dopenset.compare.png=FILE
+            Path png = ScreenshotMaker.onFx(() -> view.export(tmp.resolve("export"), org.marginlab.figures.export.ExportFormat.PNG, 1));
+            java.nio.file.Files.copy(png, Path.of(System.getProperty("openset.compare.png")),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
