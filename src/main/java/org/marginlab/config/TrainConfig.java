@@ -69,6 +69,11 @@ public record TrainConfig(
         return y;
     }
 
+    /** The head class of Fashion-MNIST class {@code y} (the inverse of {@link #datasetClass}); −1 when y is held out. */
+    public int headClass(int y) {
+        return holdoutClasses.contains(y) ? -1 : y - (int) holdoutClasses.stream().filter(h -> h < y).count();
+    }
+
     /** This config with an automatic warm-up replaced by its number of iterations for a run this long. */
     public TrainConfig withWarmupFor(long totalIterations) {
         if (marginWarmup != AUTO_WARMUP) {

@@ -108,6 +108,11 @@ class HoldoutClassesTest {
         assertArrayEquals(new int[] {0, 1, 3, 4, 6, 7, 8, 9}, got);
         assertEquals(7, TrainConfig.defaults(HeadKind.SOFTMAX).with(ConfigField.HOLDOUT_CLASSES, List.of(0, 1, 2)).datasetClass(4));
         assertEquals(4, TrainConfig.defaults(HeadKind.SOFTMAX).datasetClass(4));
+        for (int j = 0; j < 8; j++) {
+            assertEquals(j, c.headClass(got[j]), "head class of " + got[j]);
+        }
+        assertEquals(-1, c.headClass(2));
+        assertEquals(-1, c.headClass(5));
     }
 
     @Test
