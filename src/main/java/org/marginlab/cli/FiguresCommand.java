@@ -67,7 +67,7 @@ final class FiguresCommand implements Callable<Integer> {
     List<String> only;
 
     @Option(names = "--histogram-class", paramLabel = "C", split = ",", arity = "1..*",
-            description = "θ_y histograms of these classes (0-9, or all), one file each, e.g. angle-histograms-class3.png, "
+            description = "θ_y histograms of these Fashion-MNIST classes (0-9 but held-out ones, or all), one file each, e.g. angle-histograms-class3.png, "
                     + "angle-histograms-all.png (default: class 0 as angle-histograms.png).")
     List<String> histogramClasses;
 
@@ -141,7 +141,7 @@ final class FiguresCommand implements Callable<Integer> {
             AngleHistogramFigure h = new AngleHistogramFigure();
             h.setRun(data);
             applyView(h, normalised);
-            h.setSelectedClass(c);
+            h.setSelectedClass(c < 0 ? -1 : run.config().headClass(c));
             plan.add(sized(h, dims), FigureKind.ANGLE_HISTOGRAMS.id() + (c < 0 ? "-all" : "-class" + c), fmt, scale);
         }
         return plan;
@@ -260,7 +260,7 @@ final class FiguresCommand implements Callable<Integer> {
         throw new UserException("--size '" + s + "' must be WIDTHxHEIGHT with each from 100 to 10000, e.g. 1200x800");
     }
 
-    /** The classes of --histogram-class, −1 for all; empty without the flag. */
+    /** The Fashion-MNIST classes of --histogram-class, −1 for all; empty without the flag. */
     private List<Integer> histogramClasses(Path runDir, RunReader.Run run) {
         List<Integer> out = new ArrayList<>();
         if (histogramClasses == null) {
@@ -270,16 +270,23 @@ final class FiguresCommand implements Callable<Integer> {
             throw new UserException("--histogram-class: " + runDir + " has no finished epoch, so no θ_y histograms yet");
         }
         int count = run.epochs().getLast().thetaHistograms().length;
+        List<Integer> trained = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            trained.add(run.config().datasetClass(j));
+        }
         for (String v : histogramClasses) {
             String t = v.strip();
             try {
                 int c = t.equals("all") ? -1 : Integer.parseInt(t);
-                if (c >= count || c < -1) {
+                if (c != -1 && !trained.contains(c)) {
                     throw new NumberFormatException();
                 }
                 out.add(c);
             } catch (NumberFormatException e) {
-                throw new UserException("--histogram-class '" + v + "' must be a class from 0 to " + (count - 1) + " or all");
+                throw new UserException("--histogram-class '" + v + "' must be "
+                        + (run.config().holdoutClasses().isEmpty() ? "a class from 0 to " + (count - 1)
+                        : "a trained class (" + trained.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")")
+                        + " or all");
             }
         }
         return out;

@@ -55,6 +55,25 @@ public record TrainConfig(
     /** The head of a config that names none (a hand-written config.json, {@code train} without --head). */
     public static final HeadKind DEFAULT_HEAD = HeadKind.SOFTMAX;
 
+    /**
+     * The Fashion-MNIST class id of head class {@code j}: the classes not held out keep their order and are
+     * numbered 0..C'−1 in training, so with 2 and 5 held out head class 2 is class 3 (Dress).
+     */
+    public int datasetClass(int j) {
+        int y = j;
+        for (int h : holdoutClasses) { // ascending
+            if (h <= y) {
+                y++;
+            }
+        }
+        return y;
+    }
+
+    /** The head class of Fashion-MNIST class {@code y} (the inverse of {@link #datasetClass}); −1 when y is held out. */
+    public int headClass(int y) {
+        return holdoutClasses.contains(y) ? -1 : y - (int) holdoutClasses.stream().filter(h -> h < y).count();
+    }
+
     /** This config with an automatic warm-up replaced by its number of iterations for a run this long. */
     public TrainConfig withWarmupFor(long totalIterations) {
         if (marginWarmup != AUTO_WARMUP) {

@@ -175,6 +175,11 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
                 : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
     }
 
+    /** The Fashion-MNIST class of head class {@code j} (figures name and colour classes by it); j without a config. */
+    public int datasetClass(int j) {
+        return config == null ? j : config.datasetClass(j);
+    }
+
     public IterationSnapshot lastIteration() {
         return iterations.isEmpty() ? null : iterations.get(iterations.size() - 1);
     }

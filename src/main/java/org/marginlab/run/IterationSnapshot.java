@@ -27,7 +27,8 @@ import org.marginlab.loss.HeadParams;
  *                      W_y (‖x‖ fixed, every θ_j moving), by autograd on the live head
  *                      ({@code train.AlongFeatureGradient}); length N, NaN where undefined, {@code null} in runs
  *                      recorded before it was measured
- * @param probeIds      index in the test set of each probe row (its sample id), length N; {@code null} in
+ * @param probeIds      index in the full Fashion-MNIST test set of each probe row (its sample id), also when
+ *                      classes are held out, length N; {@code null} in
  *                      runs recorded before it was kept
  */
 public record IterationSnapshot(

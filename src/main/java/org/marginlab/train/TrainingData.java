@@ -9,8 +9,11 @@ import java.util.List;
 /**
  * The training and test images as batch pipelines, both normalised with the training set's mean and
  * standard deviation. Immutable; several sessions may share one instance.
+ *
+ * @param testIds the index in the original test set of each test image here (a sample's id in exports): the
+ *                identity, unless classes are {@linkplain #holdingOut held out}
  */
-public record TrainingData(BatchPipeline train, BatchPipeline test, int classes) {
+public record TrainingData(BatchPipeline train, BatchPipeline test, int classes, int[] testIds) {
 
     /** Both Fashion-MNIST splits. */
     public static TrainingData from(FashionMnist fm) {
@@ -29,7 +32,7 @@ public record TrainingData(BatchPipeline train, BatchPipeline test, int classes)
         return new TrainingData(
                 new BatchPipeline(trainPixels, trainLabels, trainCount, rows, cols, ms[0], ms[1]),
                 new BatchPipeline(testPixels, testLabels, testCount, rows, cols, ms[0], ms[1]),
-                classes);
+                classes, java.util.stream.IntStream.range(0, testCount).toArray());
     }
 
     /**
@@ -51,11 +54,17 @@ public record TrainingData(BatchPipeline train, BatchPipeline test, int classes)
         }
         Kept tr = Kept.of(train, relabel);
         Kept te = Kept.of(test, relabel);
-        return of(tr.pixels, tr.labels, tr.labels.length, te.pixels, te.labels, te.labels.length, train.rows(), train.cols());
+        TrainingData kept = of(tr.pixels, tr.labels, tr.labels.length, te.pixels, te.labels, te.labels.length,
+                train.rows(), train.cols());
+        int[] ids = new int[te.from.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = testIds[te.from[i]];
+        }
+        return new TrainingData(kept.train, kept.test, kept.classes, ids);
     }
 
-    /** The images of a pipeline whose label maps to a new label ≥ 0, with that label. */
-    private record Kept(byte[] pixels, byte[] labels) {
+    /** The images of a pipeline whose label maps to a new label ≥ 0, with that label and its index in the pipeline. */
+    private record Kept(byte[] pixels, byte[] labels, int[] from) {
         static Kept of(BatchPipeline p, int[] relabel) {
             int plane = p.rows() * p.cols();
             int n = 0;
@@ -64,15 +73,17 @@ public record TrainingData(BatchPipeline train, BatchPipeline test, int classes)
             }
             byte[] px = new byte[n * plane];
             byte[] lab = new byte[n];
+            int[] from = new int[n];
             int j = 0;
             for (int i = 0; i < p.count(); i++) {
                 int y = relabel[p.label(i)];
                 if (y >= 0) {
                     System.arraycopy(p.pixels(), i * plane, px, j * plane, plane);
+                    from[j] = i;
                     lab[j++] = (byte) y;
                 }
             }
-            return new Kept(px, lab);
+            return new Kept(px, lab, from);
         }
     }
 

@@ -93,6 +93,7 @@ public final class TrainingSession {
     private long statsFrom;
     private int[] probe;
     private int[] probeLabels;
+    private int[] probeIds; // the probes' indices in the original test set, held-out classes included
     private long seen;
     private long windowNanos;
     private long windowImages;
@@ -363,8 +364,10 @@ public final class TrainingSession {
         schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
         probe = data.probeIndices(config.probePerClass());
         probeLabels = new int[probe.length];
+        probeIds = new int[probe.length];
         for (int i = 0; i < probe.length; i++) {
             probeLabels[i] = data.test().label(probe[i]);
+            probeIds[i] = data.testIds()[probe[i]];
         }
         epochsCompleted = (int) (iteration / itersPerEpoch);
         lastLr = schedule.rate(iteration);
@@ -482,14 +485,6 @@ public final class TrainingSession {
     }
 
     private void record(IterationSnapshot is, EpochSnapshot es, int epoch) throws IOException {
-        for (TrainingListener l : listeners) {
-            if (is != null) {
-                l.onIteration(is);
-            }
-            if (es != null) {
-                l.onEpoch(es);
-            }
-        }
         double loss = is != null ? is.loss() : Double.NaN;
         double acc = is != null ? is.trainAccuracy() : Double.NaN;
         double ips = is != null ? is.imagesPerSecond() : Double.NaN;
@@ -511,6 +506,15 @@ public final class TrainingSession {
             }
             writer.metrics(row);
             saveCheckpoint();
+        }
+        // after the checkpoint: a listener that evaluates the model at this epoch (the Open set tab) finds it on disk
+        for (TrainingListener l : listeners) {
+            if (is != null) {
+                l.onIteration(is);
+            }
+            if (es != null) {
+                l.onEpoch(es);
+            }
         }
     }
 
@@ -592,7 +596,7 @@ public final class TrainingSession {
         IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres,
                 theta, grad, trained ? t.lossSum() / Math.max(1, seen / config.batchSize()) : Double.NaN,
                 trained ? (double) t.hits() / seen : Double.NaN, lastLr,
-                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along, probe.clone());
+                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along, probeIds.clone());
         stats.reset();
         statsFrom = iteration;
         seen = 0;

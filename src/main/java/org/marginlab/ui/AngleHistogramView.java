@@ -16,9 +16,7 @@ public final class AngleHistogramView extends FigureView {
 
     public AngleHistogramView(WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
-        classChoice.getItems().add("all classes");
-        classChoice.getItems().addAll(FigureStyle.CLASS_NAMES);
-        classChoice.getSelectionModel().select(0);
+        offerTrainedClasses(null);
         classChoice.valueProperty().addListener(o -> refresh());
         degrees.selectedProperty().addListener(o -> refresh());
         addTools(caption("class"), classChoice, degrees);
@@ -37,8 +35,31 @@ public final class AngleHistogramView extends FigureView {
     @Override
     protected void configure(Figure f) {
         AngleHistogramFigure h = (AngleHistogramFigure) f;
-        h.setRun(RunFigureView.currentRun(model));
+        org.marginlab.figures.RunData run = RunFigureView.currentRun(model);
+        h.setRun(run);
+        offerTrainedClasses(run);
         h.setSelectedClass(classChoice.getSelectionModel().getSelectedIndex() - 1);
         h.setAngleUnit(degrees.isSelected() ? AngleUnit.DEGREES : AngleUnit.RADIANS);
+    }
+
+    /** The class choice's entries, as shown. */
+    java.util.List<String> classChoices() {
+        return java.util.List.copyOf(classChoice.getItems());
+    }
+
+    /** The choice lists the classes the run trained on, in head order (a held-out class has no θ_y); keeps the pick by name. */
+    private void offerTrainedClasses(org.marginlab.figures.RunData run) {
+        java.util.List<String> items = new java.util.ArrayList<>(java.util.List.of("all classes"));
+        for (int j = 0; j < FigureStyle.CLASS_NAMES.size(); j++) {
+            int y = run == null ? j : run.datasetClass(j);
+            if (y < FigureStyle.CLASS_NAMES.size()) {
+                items.add(FigureStyle.className(y));
+            }
+        }
+        if (!items.equals(classChoice.getItems())) {
+            String picked = classChoice.getValue();
+            classChoice.getItems().setAll(items);
+            classChoice.getSelectionModel().select(items.contains(picked) ? items.indexOf(picked) : 0);
+        }
     }
 }

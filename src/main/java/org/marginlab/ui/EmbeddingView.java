@@ -78,7 +78,7 @@ public final class EmbeddingView extends FigureView {
                         config.probePerClass()),
                 info -> {
                     if (hovered == info.point()) {
-                        showCard(info, screenX, screenY);
+                        showCard(info, config.datasetClass(info.label()), screenX, screenY);
                     }
                 },
                 failure -> model.notify(WorkbenchViewModel.describe("Cannot show that point's image", failure)));
@@ -98,7 +98,7 @@ public final class EmbeddingView extends FigureView {
     }
 
     /** The card: the 28 × 28 picture at 4× and its numbers. */
-    private void showCard(ProbeInfo info, double screenX, double screenY) {
+    private void showCard(ProbeInfo info, int datasetClass, double screenX, double screenY) {
         javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(info.cols(), info.rows());
         for (int r = 0; r < info.rows(); r++) {
             for (int c = 0; c < info.cols(); c++) {
@@ -111,7 +111,7 @@ public final class EmbeddingView extends FigureView {
         view.setFitHeight(info.rows() * 4);
         view.setSmooth(false);
         Label text = new Label(String.format(java.util.Locale.ROOT, "%d %s%ntest image %d%nθ_y = %.1f°%nP_y = %.3f",
-                info.label(), org.marginlab.figures.FigureStyle.className(info.label()), info.testIndex(),
+                datasetClass, org.marginlab.figures.FigureStyle.className(datasetClass), info.testIndex(),
                 Math.toDegrees(info.thetaY()), info.pY()));
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, view, text);
         box.getStyleClass().add("probe-card");

@@ -20,7 +20,9 @@ public record ProbeInfo(int point, int testIndex, int label, double thetaY, doub
 
     /** The probe at row {@code point} of snapshot {@code s} (rows come class by class, as the engine takes them). */
     public static ProbeInfo of(IterationSnapshot s, int point, HeadKind head, HeadParams params, Split test, int perClass) {
-        int[] probes = TrainingData.probeIndices(test::label, test.count(), s.classCount(), perClass);
+        // the recorded sample ids index the full test set even with classes held out; older runs re-derive them
+        int[] probes = s.probeIds() != null ? s.probeIds()
+                : TrainingData.probeIndices(test::label, test.count(), s.classCount(), perClass);
         if (point < 0 || point >= probes.length || point >= s.embeddings().length) {
             throw new IllegalArgumentException("no probe " + point + " (" + probes.length + " probes)");
         }

@@ -77,6 +77,8 @@ public final class WorkbenchViewModel {
     private long statusIntervalNanos = 250_000_000L;
     private RunState lastStatusState;
     private final List<TrainingBackend.Control> compareControls = new ArrayList<>();
+    /** The compared runs' directories, in {@link #compareRuns} order once started; kept after they stop. */
+    private final List<Path> compareDirectories = new ArrayList<>();
     private final ChangeListener<RunState> stateWatcher = (obs, was, now) -> onRunState(now);
 
     public WorkbenchViewModel(SettingsViewModel settings, TrainingBackend backend, BackgroundExecutor executor) {
@@ -354,6 +356,7 @@ public final class WorkbenchViewModel {
             });
             models.add(m);
         }
+        compareDirectories.clear();
         compareRuns.setAll(models);
         comparing.set(true);
         statusFollowsCompare = true;
@@ -365,11 +368,17 @@ public final class WorkbenchViewModel {
                         return;
                     }
                     compareControls.addAll(controls);
+                    controls.forEach(c -> compareDirectories.add(c.directory()));
                 },
                 failure -> {
                     comparing.set(false);
                     notify(describe("Could not start the comparison", failure));
                 });
+    }
+
+    /** Where each compared run writes, in {@link #compareRuns} order; empty until the comparison has started. */
+    public List<Path> compareDirectories() {
+        return java.util.Collections.unmodifiableList(compareDirectories);
     }
 
     public void stopCompare() {

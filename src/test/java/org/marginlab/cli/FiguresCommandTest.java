@@ -110,6 +110,29 @@ class FiguresCommandTest {
         assertEquals("marginlab: --histogram-class '10' must be a class from 0 to 9 or all", bad.err().strip());
     }
 
+    /** With 2 and 5 held out, --histogram-class names Fashion-MNIST classes: 3 is Dress (the head's class 2). */
+    @Test
+    void histogramClassNamesTheDatasetClassWhenClassesAreHeldOut() throws IOException {
+        Path held = tmp.resolve("held");
+        InfoCommandTest.Result r = InfoCommandTest.run("train", "--head", "softmax", "--dim", "2", "--iterations", "2",
+                "--batch", "32", "--probe-per-class", "5", "--device", "cpu", "--holdout-classes", "2,5", "--out", held.toString());
+        assertEquals(0, r.code(), r.err());
+        Path out = tmp.resolve("held-hist");
+        r = InfoCommandTest.run("figures", held.toString(), "--out", out.toString(), "--format", "csv", "--only",
+                "angle-histograms", "--histogram-class", "3");
+        assertEquals(0, r.code(), r.err());
+        // Dress has its 1000 test images; the head's class 3 would be Coat, also 1000, so check the title too
+        assertEquals(1000, countColumn(out.resolve("angle-histograms-class3.csv")));
+        var fig = new org.marginlab.figures.angles.AngleHistogramFigure();
+        var run = org.marginlab.run.RunReader.read(held);
+        fig.setRun(org.marginlab.figures.RunData.of(null, run.config(), run.iterations(), run.epochs()));
+        fig.setSelectedClass(run.config().headClass(3));
+        assertEquals("Target angle θ_y per epoch: class 3 (Dress)", fig.title());
+        InfoCommandTest.Result bad = InfoCommandTest.run("figures", held.toString(), "--histogram-class", "5");
+        assertEquals(2, bad.code());
+        assertEquals("marginlab: --histogram-class '5' must be a trained class (0,1,3,4,6,7,8,9) or all", bad.err().strip());
+    }
+
     @Test
     void aSecondExportAsksForForceInsteadOfOverwriting() throws IOException {
         Path out = tmp.resolve("twice");

@@ -53,6 +53,69 @@ class HoldoutClassesTest {
     }
 
     @Test
+    void keptTestImagesRememberTheirIndexInTheOriginalTestSet() {
+        // test labels 0 1 2 3 1 0; holding out 1 keeps indices 0, 2, 3, 5
+        TrainingData all = data(new int[] {0, 51, 102, 153, 204, 255}, new int[] {0, 1, 2, 3, 1, 0});
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, all.testIds());
+        assertArrayEquals(new int[] {0, 2, 3, 5}, all.holdingOut(List.of(1)).testIds());
+        // holding out again from the reduced data still points into the original set: drop (new) class 1 = old 2
+        assertArrayEquals(new int[] {0, 3, 5}, all.holdingOut(List.of(1)).holdingOut(List.of(1)).testIds());
+    }
+
+    @Test
+    void snapshotIdsIndexTheFullTestSetWhenClassesAreHeldOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TrainConfig c = TestData.small(2, 8).with(ConfigField.HOLDOUT_CLASSES, List.of(2, 5));
+        TrainingSession s = TrainingSession.create(c, TestData.get(), TestData.SOFTMAX, dir);
+        s.start();
+        s.completion().get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(org.marginlab.run.RunState.FINISHED, s.state(), s.message());
+        var snap = org.marginlab.run.RunReader.read(dir).iterations().getLast();
+        int[] original = {0, 1, 3, 4, 6, 7, 8, 9}; // head class → Fashion-MNIST class with 2 and 5 held out
+        BatchPipeline test = TestData.get().test();
+        assertEquals(80, snap.probeIds().length);
+        for (int i = 0; i < snap.probeIds().length; i++) {
+            assertEquals(original[snap.probeLabels()[i]], test.label(snap.probeIds()[i]), "probe row " + i);
+        }
+        // the exported embedding names each point by its Fashion-MNIST class, the one its id has in the test set
+        var run = org.marginlab.run.RunReader.read(dir);
+        var fig = new org.marginlab.figures.embedding.EmbeddingCircleFigure();
+        fig.setRun(org.marginlab.figures.RunData.of(null, run.config(), run.iterations(), run.epochs()));
+        int points = 0;
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String[] row : fig.csv()) {
+            if (row[0].equals("point")) {
+                int y = test.label(Integer.parseInt(row[5]));
+                assertEquals(Integer.toString(y), row[1], "class of sample " + row[5]);
+                assertEquals(org.marginlab.data.FashionMnist.CLASS_NAMES.get(y), row[2]);
+                points++;
+            } else if (row[0].equals("weight_direction")) {
+                names.add(row[1] + " " + row[2]);
+            }
+        }
+        assertEquals(80, points);
+        assertEquals(java.util.Set.of("0 T-shirt/top", "1 Trouser", "3 Dress", "4 Coat", "6 Shirt", "7 Sneaker", "8 Bag",
+                "9 Ankle boot"), names, "head class 2 is Dress; Pullover (2) and Sandal (5) were held out");
+    }
+
+    @Test
+    void headClassesMapToTheDatasetClassesLeftInOrder() {
+        TrainConfig c = TrainConfig.defaults(HeadKind.SOFTMAX).with(ConfigField.HOLDOUT_CLASSES, List.of(5, 2));
+        int[] got = new int[8];
+        for (int j = 0; j < 8; j++) {
+            got[j] = c.datasetClass(j);
+        }
+        assertArrayEquals(new int[] {0, 1, 3, 4, 6, 7, 8, 9}, got);
+        assertEquals(7, TrainConfig.defaults(HeadKind.SOFTMAX).with(ConfigField.HOLDOUT_CLASSES, List.of(0, 1, 2)).datasetClass(4));
+        assertEquals(4, TrainConfig.defaults(HeadKind.SOFTMAX).datasetClass(4));
+        for (int j = 0; j < 8; j++) {
+            assertEquals(j, c.headClass(got[j]), "head class of " + got[j]);
+        }
+        assertEquals(-1, c.headClass(2));
+        assertEquals(-1, c.headClass(5));
+    }
+
+    @Test
     void configJsonKeepsTheHeldOutClassesSorted() {
         TrainConfig c = TrainConfig.defaults(HeadKind.ARCFACE).with(ConfigField.HOLDOUT_CLASSES, List.of(9, 8));
         assertEquals(List.of(8, 9), c.holdoutClasses());

@@ -62,19 +62,7 @@ class OpenSetViewTest {
             Thread.sleep(100);
         }
         List<String[]> rows = ScreenshotMaker.onFx(() -> w.view("Open set").liveFigure().csv());
-        // the curve's last point is accept-all: FAR 1, TAR 1; each point is one of the direct ROC's (FAR, TAR) pairs
-        String[] last = rows.get(rows.size() - 1);
-        assertEquals(1.0, Double.parseDouble(last[1]));
-        assertEquals(1.0, Double.parseDouble(last[2]));
-        double[] far = direct.verification().rocFar();
-        double[] tar = direct.verification().rocTar();
-        String[] mid = rows.get(rows.size() / 2);
-        boolean found = false;
-        for (int i = 0; i < far.length && !found; i++) {
-            // the CSV prints 15 significant digits
-            found = Math.abs(far[i] - Double.parseDouble(mid[1])) < 1e-14 && Math.abs(tar[i] - Double.parseDouble(mid[2])) < 1e-14;
-        }
-        assertTrue(found, "the plotted point " + String.join(",", mid) + " is on the directly measured ROC");
+        OpenSetLiveTest.assertOnRoc(rows.subList(1, rows.size()), direct, "the opened run");
         Path png = ScreenshotMaker.onFx(() -> w.view("Open set").export(tmp.resolve("export"), ExportFormat.PNG, 1));
         assertTrue(Files.size(png) > 0);
         if (System.getProperty("openset.png") != null) {

@@ -76,7 +76,12 @@ public final class AngleHistogramFigure implements RunFigure {
     @Override
     public String title() {
         return "Target angle θ_y per epoch: " + (selectedClass < 0 ? "all classes"
-                : "class " + selectedClass + " (" + FigureStyle.className(selectedClass) + ")");
+                : "class " + datasetClass() + " (" + FigureStyle.className(datasetClass()) + ")");
+    }
+
+    /** The Fashion-MNIST class of the selected head class, by which the title and colour name it. */
+    private int datasetClass() {
+        return run == null ? selectedClass : run.datasetClass(selectedClass);
     }
 
     @Override
@@ -193,7 +198,7 @@ public final class AngleHistogramFigure implements RunFigure {
         // the first (back) ridge may rise 3.2 spacings above its baseline and must stay inside the plot
         double spacing = plot.getHeight() / (n - 1 + 3.2);
         double height = spacing * 3.2;
-        Color base = selectedClass < 0 ? new Color(0x4477AA) : FigureStyle.classColor(selectedClass);
+        Color base = selectedClass < 0 ? new Color(0x4477AA) : FigureStyle.classColor(datasetClass());
         lastBaselines = new double[n];
         int labelEvery = Math.max(1, (int) Math.ceil(n / Math.max(1.0, plot.getHeight() / 16)));
         for (int e = 0; e < n; e++) {

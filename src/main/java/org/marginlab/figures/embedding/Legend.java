@@ -13,11 +13,11 @@ final class Legend {
     }
 
     /** Room the legend takes at the right: its widest entry (at the current look's type size) and the swatch. */
-    static double width(Graphics2D g, int classCount, String... entries) {
+    static double width(Graphics2D g, int classCount, java.util.function.IntUnaryOperator datasetClass, String... entries) {
         var fm = g.getFontMetrics(FigureStyle.legendFont());
         double w = 0;
         for (int j = 0; j < classCount; j++) {
-            w = Math.max(w, fm.getStringBounds(j + " " + FigureStyle.className(j), g).getWidth());
+            w = Math.max(w, fm.getStringBounds(entry(datasetClass.applyAsInt(j)), g).getWidth());
         }
         for (String e : entries) {
             w = Math.max(w, fm.getStringBounds(e, g).getWidth());
@@ -25,21 +25,26 @@ final class Legend {
         return w + 16 + 10;
     }
 
-    /** Draws the entries top-down from {@code y}; returns the y after the last one. */
-    static double classes(Graphics2D g, double x, double y, int classCount) {
+    /** Draws the entries of head classes 0..classCount−1 top-down from {@code y}; returns the y after the last one. */
+    static double classes(Graphics2D g, double x, double y, int classCount, java.util.function.IntUnaryOperator datasetClass) {
         g.setFont(FigureStyle.legendFont());
         var fm = g.getFontMetrics();
         double row = fm.getHeight() + 3;
         for (int j = 0; j < classCount; j++) {
-            g.setColor(FigureStyle.classColor(j));
+            int c = datasetClass.applyAsInt(j);
+            g.setColor(FigureStyle.classColor(c));
             double d = FigureStyle.point(10);
             g.fill(new Ellipse2D.Double(x + 5 - d / 2, y + row / 2 - d / 2, d, d));
             g.setColor(FigureStyle.ink());
-            g.drawString(j + " " + FigureStyle.className(j), (float) (x + 16),
+            g.drawString(entry(c), (float) (x + 16),
                     (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
             y += row;
         }
         return y;
+    }
+
+    private static String entry(int datasetClass) {
+        return datasetClass + " " + FigureStyle.className(datasetClass);
     }
 
     static double lineEntry(Graphics2D g, double x, double y, Color c, java.awt.Stroke stroke, String text) {

@@ -74,7 +74,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
         var fm = g.getFontMetrics();
         int[] labels = new int[c];
         for (int i = 0; i < c; i++) {
-            labels[i] = i;
+            labels[i] = datasetClass(i);
             double[] share = rowShares(cm[i]);
             for (int j = 0; j < c; j++) {
                 java.awt.Color col = map.color(100 * share[j]);
@@ -104,8 +104,10 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
         for (int i = 0; i < e.confusion().length; i++) {
             double[] share = rowShares(e.confusion()[i]);
             for (int j = 0; j < e.confusion()[i].length; j++) {
-                rows.add(new String[] {Integer.toString(i), FigureStyle.className(i), Integer.toString(j),
-                    FigureStyle.className(j), Integer.toString(e.confusion()[i][j]), CsvNumbers.of(share[j])});
+                int yi = datasetClass(i);
+                int yj = datasetClass(j);
+                rows.add(new String[] {Integer.toString(yi), FigureStyle.className(yi), Integer.toString(yj),
+                    FigureStyle.className(yj), Integer.toString(e.confusion()[i][j]), CsvNumbers.of(share[j])});
             }
         }
         return rows;

@@ -40,6 +40,11 @@ abstract class EpochMatrixFigure implements RunFigure {
         return lastBar;
     }
 
+    /** The Fashion-MNIST class of head class j, by which the axes and CSV name and colour it. */
+    int datasetClass(int j) {
+        return run == null ? j : run.datasetClass(j);
+    }
+
     EpochSnapshot epoch() {
         if (run == null || run.epochs().isEmpty()) {
             return null;

@@ -61,7 +61,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
                 g.fill(new Rectangle2D.Double(mat.getX() + j * cell, mat.getY() + i * cell, cell + 0.5, cell + 0.5));
             }
         }
-        drawClassAxes(g, mat, e.similarityLabels(), cell, "feature (ordered by class)", "feature (ordered by class)");
+        drawClassAxes(g, mat, java.util.Arrays.stream(e.similarityLabels()).map(this::datasetClass).toArray(), cell, "feature (ordered by class)", "feature (ordered by class)");
         lastBar = new Rectangle2D.Double(mat.getMaxX() + 22, mat.getY(), 18, side);
         ColorBar.draw(g, lastBar, map, new double[] {-1, -0.5, 0, 0.5, 1}, "cosine similarity (unitless)");
     }
