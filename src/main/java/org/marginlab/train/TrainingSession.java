@@ -380,7 +380,7 @@ public final class TrainingSession {
 
     /**
      * One step, with no host read and no upload: the batch is gathered and the statistics summed on the
-     * device. A snapshot follows every {@code snapshotEvery} steps and every single Step.
+     * device. A snapshot follows where {@link TrainConfig#snapshotDue} says, and every single Step.
      */
     private void iterate(boolean stepping) throws IOException {
         long it = iteration;
@@ -420,7 +420,7 @@ public final class TrainingSession {
         for (TrainingListener l : listeners) {
             l.onProgress(iteration, totalIterations, epoch);
         }
-        boolean snap = stepping || iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
+        boolean snap = stepping || config.snapshotDue(iteration) || iteration == totalIterations;
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
         if (snap || epochEnd) {
             StepStats.Totals t = stats.read();
