@@ -44,8 +44,12 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     /** A comparison is starting or training: Start (F5) waits for it, so only one training runs. */
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
-    /** The status line tells the comparison's progress from its start until a single run starts or opens. */
+    /**
+     * The status line tells the comparison's progress from its start until a single run starts or opens,
+     * while it trains and, once it ended, on the Compare tab only (elsewhere the tab's own run).
+     */
     private boolean statusFollowsCompare;
+    private final javafx.beans.property.BooleanProperty compareShown = new javafx.beans.property.SimpleBooleanProperty();
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Ready");
@@ -93,6 +97,12 @@ public final class WorkbenchViewModel {
                 && (state.get() == RunState.CANCELLED || state.get() == RunState.FAILED), runDirectory, starting, state);
         shown = Bindings.createObjectBinding(this::computeShown, run, timelineIndex, versionOfRun());
         shownEpoch = Bindings.createObjectBinding(this::computeShownEpoch, shown, versionOfRun());
+        compareShown.addListener(o -> updateStatus());
+    }
+
+    /** Whether the window shows the Compare tab; set by the window. */
+    public javafx.beans.property.BooleanProperty compareShownProperty() {
+        return compareShown;
     }
 
     private javafx.beans.Observable versionOfRun() {
@@ -505,7 +515,7 @@ public final class WorkbenchViewModel {
 
     private void updateStatus() {
         RunModel r = run.get();
-        if (statusFollowsCompare && !compareRuns.isEmpty()) {
+        if (statusFollowsCompare && !compareRuns.isEmpty() && (comparing.get() || compareShown.get())) {
             statusText.set(compareStatus());
             long total = compareRuns.stream().mapToLong(m -> m.totalIterationsProperty().get()).sum();
             long done = compareRuns.stream().mapToLong(m -> m.iterationProperty().get()).sum();
@@ -518,6 +528,8 @@ public final class WorkbenchViewModel {
             return;
         }
         if (r == null) {
+            statusText.set("Ready");
+            progress.set(0);
             return;
         }
         long it = r.iterationProperty().get();

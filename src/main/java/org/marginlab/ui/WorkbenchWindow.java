@@ -101,11 +101,13 @@ public final class WorkbenchWindow {
             tabs.getTabs().add(tab(v.name(), v));
         }
         tabs.getTabs().add(tab(openSetView.name(), openSetView));
-        tabs.getTabs().add(tab("Compare", compareView));
+        Tab compareTab = tab("Compare", compareView);
+        tabs.getTabs().add(compareTab);
         tabs.getTabs().add(tab("Theory", theoryView));
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
         restoreTabOrder(prefs.tabOrder());
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> allViews().forEach(v -> v.canvas().markDirty()));
+        model.compareShownProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(compareTab));
 
         BorderPane center = new BorderPane(tabs);
         center.setBottom(timelineBar());
