@@ -544,7 +544,9 @@ public final class WorkbenchViewModel {
         }
         IterationSnapshot last = r.latestProperty().get();
         if (last != null && Double.isFinite(last.loss())) { // not the untrained iteration-0 snapshot
-            b.append(String.format(java.util.Locale.ROOT, " · %,.0f images/s", last.imagesPerSecond()));
+            if (state.get() == RunState.RUNNING) { // a stopped run's last speed is history, and the line must fit 1024 px
+                b.append(String.format(java.util.Locale.ROOT, " · %,.0f images/s", last.imagesPerSecond()));
+            }
             b.append(String.format(java.util.Locale.ROOT, " · loss %.3f · train acc %.1f %%",
                     last.loss(), 100 * last.trainAccuracy()));
         }
