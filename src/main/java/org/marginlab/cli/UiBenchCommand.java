@@ -34,8 +34,8 @@ final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--sphere-seconds", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
     double sphereSeconds;
 
-    @Option(names = "--demo", description = "instead: start the default demo in the window and print, last, "
-            + "time_to_clusters_s (seconds from Start until the probes' nearest-W accuracy reaches 0.6)")
+    @Option(names = "--demo", description = "instead: start the default demo in the window and print first_picture_s "
+            + "(seconds from Start until the first embedding is drawn) and, last, time_to_clusters_s (seconds from Start until the probes' nearest-W accuracy reaches 0.6)")
     boolean demo;
 
     @Option(names = "--runs", defaultValue = "runs/ui-bench", description = "where the benchmark's runs go (default: ${DEFAULT-VALUE})")

@@ -103,6 +103,12 @@ public enum ConfigField {
     SNAPSHOT_EVERY("snapshot_every", "Snapshot every (iterations)", Section.RUN, Kind.INT, "iterations",
             "iterations between snapshots; smaller is smoother but slower",
             TrainConfig::snapshotEvery, (b, v) -> b.snapshotEvery((Integer) v)),
+    // 0 by default, so `train`, `reproduce` and the tests keep the snapshot counts they report; the window's
+    // own run and its demos set it (TrainConfig.WATCHED_START), where someone waits for the first movement.
+    EARLY_SNAPSHOTS("early_snapshots", "Dense snapshots for the first", Section.RUN, Kind.INT, "iterations",
+            "iterations at the start snapshotted " + TrainConfig.EARLY_DENSITY + "× as often (every snapshot_every/"
+                    + TrainConfig.EARLY_DENSITY + ", at least every one); 0 = off",
+            TrainConfig::earlySnapshots, (b, v) -> b.earlySnapshots((Integer) v)),
     @SuppressWarnings("unchecked")
     HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.DATA_AND_MODEL, Kind.CLASSES, "",
             "class ids (0–9) left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
@@ -270,7 +276,7 @@ public enum ConfigField {
      * <li>s, m, λ: {@link HeadParams#range}, shared with {@code marginlab loss};</li>
      * <li>dim [2, 512]: one angle needs two dimensions; 512 is the widest backbone output in the papers;</li>
      * <li>λ annealing constants ≥ 0: λ_base(1 + γ·it)^−power must not grow, and a floor is a λ;</li>
-     * <li>warm-up ≥ 0 iterations (or auto); iterations ≥ 0 (0 = whole epochs); snapshot spacing ≥ 1;</li>
+     * <li>warm-up ≥ 0 iterations (or auto); iterations ≥ 0 (0 = whole epochs); snapshot spacing ≥ 1; dense start ≥ 0;</li>
      * <li>centre rate α in (0, 1]: α = 0 never moves the centres, α &gt; 1 overshoots the class mean;</li>
      * <li>lr (0, 1e4]: any positive rate is an experiment (the window's old 1e-6 floor and 10 cap rejected
      * files the CLI wrote); a diverging run stops with one line and keeps its last good checkpoint, so only
@@ -287,7 +293,7 @@ public enum ConfigField {
             case S, M, LAMBDA -> HeadParams.range(key, head);
             case DIM -> Range.integers(2, 512);
             case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER -> Range.atLeast(0);
-            case MARGIN_WARMUP, ITERATIONS -> Range.integersFrom(0);
+            case MARGIN_WARMUP, ITERATIONS, EARLY_SNAPSHOTS -> Range.integersFrom(0);
             case CENTER_ALPHA -> Range.aboveUpTo(0, 1);
             case LR -> Range.aboveUpTo(0, 1e4);
             case WEIGHT_DECAY, MOMENTUM -> Range.fromBelow(0, 1);

@@ -8,8 +8,9 @@ import org.marginlab.loss.HeadKind;
  * The named demos, in one place: each sets every setting in one click (the window's Demo menu, the
  * headless {@code ./marginlab}, {@code ui-bench --demo}). A demo with several heads is a comparison
  * trained in turn with the same seed and data order. Each starts from {@link TrainConfig#defaults} of
- * its head, with a cadence made for watching: a snapshot every {@value #SNAPSHOT_EVERY} iterations and
- * {@value #PROBE_PER_CLASS} probes per class, so the first clusters show within seconds.
+ * its head, with a cadence made for watching: a snapshot every {@value #SNAPSHOT_EVERY} iterations, denser
+ * over the {@link TrainConfig#WATCHED_START watched start}, and {@value #PROBE_PER_CLASS} probes per class, so
+ * the first clusters show within seconds.
  */
 public enum DemoPreset {
     SPHERE_ARCFACE("3-D sphere, ArcFace", 3, HeadKind.ARCFACE),
@@ -51,6 +52,6 @@ public enum DemoPreset {
     /** The settings of the demo's first head (the others take their own head defaults). */
     public TrainConfig config() {
         return TrainConfig.defaults(heads.getFirst()).toBuilder().dim(dim).probePerClass(PROBE_PER_CLASS)
-                .snapshotEvery(SNAPSHOT_EVERY).build();
+                .snapshotEvery(SNAPSHOT_EVERY).earlySnapshots(TrainConfig.WATCHED_START).build();
     }
 }

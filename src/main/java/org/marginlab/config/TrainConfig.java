@@ -39,6 +39,7 @@ public record TrainConfig(
         boolean augment,
         int probePerClass,
         int snapshotEvery,
+        int earlySnapshots,
         List<Integer> holdoutClasses) {
 
     public TrainConfig {
@@ -51,6 +52,28 @@ public record TrainConfig(
      * never trained at the configured head. Replaced by the number when a session starts.
      */
     public static final int AUTO_WARMUP = -1;
+
+    /**
+     * The dense start of a run someone watches (the window's own run, the demos): the first snapshots
+     * then come every few iterations until this one, where a demo's clusters first take shape.
+     */
+    public static final int WATCHED_START = 100;
+
+    /**
+     * How much denser snapshots are during {@code earlySnapshots}: a fifth of the cadence (every 2 iterations
+     * at a demo's 10, every 10 at the default 50), where the embedding moves most and a watcher waits most.
+     */
+    public static final int EARLY_DENSITY = 5;
+
+    /**
+     * Whether the snapshot cadence calls for a snapshot when {@code iteration} steps are done: every
+     * {@code snapshotEvery / }{@value #EARLY_DENSITY} (at least 1) up to {@code earlySnapshots}, then every
+     * {@code snapshotEvery}. The one rule, for training, resuming and replaying alike.
+     */
+    public boolean snapshotDue(long iteration) {
+        int every = iteration <= earlySnapshots ? Math.max(1, snapshotEvery / EARLY_DENSITY) : snapshotEvery;
+        return iteration % every == 0;
+    }
 
     /** The head of a config that names none (a hand-written config.json, {@code train} without --head). */
     public static final HeadKind DEFAULT_HEAD = HeadKind.SOFTMAX;
@@ -93,7 +116,7 @@ public record TrainConfig(
         return new TrainConfig(null, Backbone.COMPACT, 3, head, HeadParams.defaults(head),
                 5, 0.12, 1, AUTO_WARMUP, 0.5,
                 Optimizer.ADAM, 5e-3, Schedule.CONSTANT, 5e-4, 0.9,
-                128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50, List.of());
+                128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50, 0, List.of());
     }
 
     /** This config with one field changed; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -137,6 +160,7 @@ public record TrainConfig(
         private boolean augment;
         private int probePerClass;
         private int snapshotEvery;
+        private int earlySnapshots;
         private List<Integer> holdoutClasses;
 
         private Builder(TrainConfig c) {
@@ -163,13 +187,15 @@ public record TrainConfig(
             augment = c.augment;
             probePerClass = c.probePerClass;
             snapshotEvery = c.snapshotEvery;
+            earlySnapshots = c.earlySnapshots;
             holdoutClasses = c.holdoutClasses;
         }
 
         public TrainConfig build() {
             return new TrainConfig(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower,
                     marginWarmup, centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize,
-                    epochs, iterations, seed, device, augment, probePerClass, snapshotEvery, holdoutClasses);
+                    epochs, iterations, seed, device, augment, probePerClass, snapshotEvery, earlySnapshots,
+                    holdoutClasses);
         }
 
         /** Sets one field; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -295,6 +321,11 @@ public record TrainConfig(
 
         public Builder snapshotEvery(int v) {
             snapshotEvery = v;
+            return this;
+        }
+
+        public Builder earlySnapshots(int v) {
+            earlySnapshots = v;
             return this;
         }
 

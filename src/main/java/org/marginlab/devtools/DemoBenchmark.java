@@ -19,15 +19,18 @@ import javafx.stage.Stage;
 
 import org.marginlab.UserException;
 import org.marginlab.config.DemoPreset;
+import org.marginlab.figures.FigureKind;
+import org.marginlab.ui.FigureCanvas;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 
 /**
  * How soon the default demo shows something, as a teacher sees it: the real window (headless platform)
  * starts {@link DemoPreset#DEFAULT} and this watches the snapshots the window takes in. Measured from
- * Start (data loading and model building included): the first picture, and the first snapshot whose
- * probe set's nearest-W accuracy reaches {@value #CLUSTERED} (each probe's nearest class weight by angle
- * is its own class).
+ * Start (data loading and model building included): the first picture (the first pulse after the
+ * Embedding tab painted the first snapshot, the iteration-0 one), and the first snapshot whose probe
+ * set's nearest-W accuracy reaches {@value #CLUSTERED} (each probe's nearest class weight by angle is its
+ * own class).
  */
 public final class DemoBenchmark {
 
@@ -81,6 +84,7 @@ public final class DemoBenchmark {
                 (System.nanoTime() - p0) / 1e9);
         CompletableFuture<Result> done = new CompletableFuture<>();
         double[] first = {Double.NaN};
+        long[] paintsBeforeFirst = {-1};
         double[] best = {0};
         long[] t0 = new long[1];
         WorkbenchWindow w = ScreenshotMaker.onFx(() -> {
@@ -91,12 +95,19 @@ public final class DemoBenchmark {
             stage.show();
             win.clock().start();
             WorkbenchViewModel m = win.model();
+            FigureCanvas embedding = win.view(FigureKind.EMBEDDING_CIRCLE.label()).canvas();
+            // The window paints a pulled snapshot at once; it is on screen after the next pulse.
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if (paintsBeforeFirst[0] >= 0 && Double.isNaN(first[0]) && embedding.paints() > paintsBeforeFirst[0]) {
+                    first[0] = (System.nanoTime() - t0[0]) / 1e9;
+                }
+            });
             InvalidationListener watch = o -> {
                 RunModel r = m.runProperty().get();
                 IterationSnapshot s = r == null ? null : r.latestProperty().get();
                 double secs = (System.nanoTime() - t0[0]) / 1e9;
-                if (s != null && Double.isNaN(first[0])) {
-                    first[0] = secs;
+                if (s != null && paintsBeforeFirst[0] < 0) {
+                    paintsBeforeFirst[0] = embedding.paints();
                 }
                 if (s != null) {
                     double acc = nearestWAccuracy(s);
@@ -128,10 +139,10 @@ public final class DemoBenchmark {
                 return null;
             });
         }
-        out.printf(Locale.ROOT, "demo \"%s\": first picture %.2f s after Start; nearest-W accuracy of the probes "
-                        + "reached %.2f at iteration %d; load average %.1f%n", demo.title(), r.firstPicture(),
-                r.accuracy(), r.clustersIteration(),
+        out.printf(Locale.ROOT, "demo \"%s\": nearest-W accuracy of the probes reached %.2f at iteration %d; "
+                        + "load average %.1f%n", demo.title(), r.accuracy(), r.clustersIteration(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "first_picture_s=%.2f%n", r.firstPicture());
         out.printf(Locale.ROOT, "time_to_clusters_s=%.1f%n", r.clusters());
         return r;
     }

@@ -320,6 +320,27 @@ public final class TrainingSession {
         control.turnDone();
     }
 
+    /**
+     * Runs the compact backbone (every demo's) once forward over a probe-sized batch and once backward, on
+     * the device runs would take, so that PyTorch's first-call set-up of its kernels is paid before Start:
+     * without it the window's first picture (the iteration-0 snapshot's forward over the probes) took
+     * 0.7–3.6 s after Start at load 5–6. Changes no run: each seeds the engine in its own set-up.
+     */
+    static void warmKernels() {
+        int side = 28; // Fashion-MNIST's images
+        try (NDManager m = NDManager.newBaseManager(DeviceChoice.resolve(org.marginlab.config.DeviceSpec.DEFAULT))) {
+            Block b = Backbones.build(org.marginlab.config.Backbone.COMPACT, 3);
+            b.initialize(m, DataType.FLOAT32, new Shape(1, 1, side, side));
+            ParameterStore ps = new ParameterStore(m, false);
+            b.forward(ps, new NDList(m.zeros(new Shape(EVAL_CHUNK, 1, side, side))), false);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(b.forward(ps, new NDList(m.zeros(new Shape(8, 1, side, side))), true).singletonOrThrow().sum());
+            }
+        } catch (RuntimeException e) {
+            // only a head start: the run that follows reports an engine that does not work in its own words
+        }
+    }
+
     private void setUp() throws IOException {
         if (manager != null) {
             return;
@@ -383,7 +404,7 @@ public final class TrainingSession {
 
     /**
      * One step, with no host read and no upload: the batch is gathered and the statistics summed on the
-     * device. A snapshot follows every {@code snapshotEvery} steps and every single Step.
+     * device. A snapshot follows where {@link TrainConfig#snapshotDue} says, and every single Step.
      */
     private void iterate(boolean stepping) throws IOException {
         long it = iteration;
@@ -423,7 +444,7 @@ public final class TrainingSession {
         for (TrainingListener l : listeners) {
             l.onProgress(iteration, totalIterations, epoch);
         }
-        boolean snap = stepping || iteration % config.snapshotEvery() == 0 || iteration == totalIterations;
+        boolean snap = stepping || config.snapshotDue(iteration) || iteration == totalIterations;
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
         if (snap || epochEnd) {
             StepStats.Totals t = stats.read();

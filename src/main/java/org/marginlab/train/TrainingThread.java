@@ -43,9 +43,12 @@ public final class TrainingThread {
         });
     }
 
-    /** Starts the thread, and with it the engine, ahead of the first run (loading PyTorch takes seconds). */
-    public static void warmUp() {
-        submit(() -> { });
+    /**
+     * Starts the thread, and with it the engine, ahead of the first run (loading PyTorch takes seconds), and
+     * warms its kernels ({@link TrainingSession#warmKernels}); done when the future is.
+     */
+    public static java.util.concurrent.Future<?> warmUp() {
+        return EXECUTOR.submit(TrainingSession::warmKernels);
     }
 
     /**

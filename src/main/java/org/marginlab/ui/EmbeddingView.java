@@ -114,8 +114,13 @@ public final class EmbeddingView extends FigureView {
                 datasetClass, org.marginlab.figures.FigureStyle.className(datasetClass), info.testIndex(),
                 Math.toDegrees(info.thetaY()), info.pY()));
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, view, text);
+        // A popup is a scene of its own: the window root's sheets and classes (root, presentation) give the
+        // card the window's theme colours and type size.
+        if (getScene() != null) {
+            box.getStylesheets().setAll(getScene().getRoot().getStylesheets());
+            box.getStyleClass().setAll(getScene().getRoot().getStyleClass());
+        }
         box.getStyleClass().add("probe-card");
-        box.getStylesheets().setAll(getScene() == null ? java.util.List.of() : getScene().getRoot().getStylesheets());
         card.getContent().setAll(box);
         if (getScene() != null && getScene().getWindow() != null) {
             card.show(getScene().getWindow(), screenX + 14, screenY + 14);

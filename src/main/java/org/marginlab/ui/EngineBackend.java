@@ -57,11 +57,18 @@ public final class EngineBackend implements TrainingBackend {
 
     @Override
     public void prepare(String dataDir) {
-        TrainingThread.warmUp();
+        var engine = TrainingThread.warmUp(); // on its own thread, while the data loads here
         try {
             data(dataDir);
         } catch (org.marginlab.UserException e) {
             // Start says what is wrong with the folder, in the window's words
+        }
+        try {
+            engine.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // Start reports an engine that does not work
         }
     }
 

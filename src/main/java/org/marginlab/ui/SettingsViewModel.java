@@ -57,7 +57,7 @@ public final class SettingsViewModel {
         for (ConfigField f : FIELDS) {
             text.get(f).addListener((obs, was, now) -> onEdit(f));
         }
-        load(TrainConfig.defaults(HeadKind.ARCFACE));
+        load(TrainConfig.defaults(HeadKind.ARCFACE).toBuilder().earlySnapshots(TrainConfig.WATCHED_START).build());
     }
 
     // Properties

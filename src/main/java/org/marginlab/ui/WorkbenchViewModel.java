@@ -44,8 +44,12 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     /** A comparison is starting or training: Start (F5) waits for it, so only one training runs. */
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
-    /** The status line tells the comparison's progress from its start until a single run starts or opens. */
+    /**
+     * The status line tells the comparison's progress from its start until a single run starts or opens,
+     * while it trains and, once it ended, on the Compare tab only (elsewhere the tab's own run).
+     */
     private boolean statusFollowsCompare;
+    private final javafx.beans.property.BooleanProperty compareShown = new javafx.beans.property.SimpleBooleanProperty();
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Ready");
@@ -95,6 +99,12 @@ public final class WorkbenchViewModel {
                 && (state.get() == RunState.CANCELLED || state.get() == RunState.FAILED), runDirectory, starting, state);
         shown = Bindings.createObjectBinding(this::computeShown, run, timelineIndex, versionOfRun());
         shownEpoch = Bindings.createObjectBinding(this::computeShownEpoch, shown, versionOfRun());
+        compareShown.addListener(o -> updateStatus());
+    }
+
+    /** Whether the window shows the Compare tab; set by the window. */
+    public javafx.beans.property.BooleanProperty compareShownProperty() {
+        return compareShown;
     }
 
     private javafx.beans.Observable versionOfRun() {
@@ -514,7 +524,7 @@ public final class WorkbenchViewModel {
 
     private void updateStatus() {
         RunModel r = run.get();
-        if (statusFollowsCompare && !compareRuns.isEmpty()) {
+        if (statusFollowsCompare && !compareRuns.isEmpty() && (comparing.get() || compareShown.get())) {
             statusText.set(compareStatus());
             long total = compareRuns.stream().mapToLong(m -> m.totalIterationsProperty().get()).sum();
             long done = compareRuns.stream().mapToLong(m -> m.iterationProperty().get()).sum();
@@ -527,6 +537,8 @@ public final class WorkbenchViewModel {
             return;
         }
         if (r == null) {
+            statusText.set("Ready");
+            progress.set(0);
             return;
         }
         long it = r.iterationProperty().get();
@@ -541,7 +553,9 @@ public final class WorkbenchViewModel {
         }
         IterationSnapshot last = r.latestProperty().get();
         if (last != null && Double.isFinite(last.loss())) { // not the untrained iteration-0 snapshot
-            b.append(String.format(java.util.Locale.ROOT, " · %,.0f images/s", last.imagesPerSecond()));
+            if (state.get() == RunState.RUNNING) { // a stopped run's last speed is history, and the line must fit 1024 px
+                b.append(String.format(java.util.Locale.ROOT, " · %,.0f images/s", last.imagesPerSecond()));
+            }
             b.append(String.format(java.util.Locale.ROOT, " · loss %.3f · train acc %.1f %%",
                     last.loss(), 100 * last.trainAccuracy()));
         }

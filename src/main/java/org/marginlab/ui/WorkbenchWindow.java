@@ -101,11 +101,13 @@ public final class WorkbenchWindow {
             tabs.getTabs().add(tab(v.name(), v));
         }
         tabs.getTabs().add(tab(openSetView.name(), openSetView));
-        tabs.getTabs().add(tab("Compare", compareView));
+        Tab compareTab = tab("Compare", compareView);
+        tabs.getTabs().add(compareTab);
         tabs.getTabs().add(tab("Theory", theoryView));
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
         restoreTabOrder(prefs.tabOrder());
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> allViews().forEach(v -> v.canvas().markDirty()));
+        model.compareShownProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(compareTab));
 
         BorderPane center = new BorderPane(tabs);
         center.setBottom(timelineBar());
@@ -153,16 +155,36 @@ public final class WorkbenchWindow {
     private void restoreTabOrder(List<String> order) {
         List<Tab> sorted = new ArrayList<>(tabs.getTabs());
         sorted.sort(java.util.Comparator.comparingInt(t -> {
-            int i = order.indexOf(t.getText());
+            int i = order.indexOf(name(t));
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
         tabs.getTabs().setAll(sorted);
     }
 
+    /**
+     * Headers shorter than the figures' names, so that every tab fits a 1024 px window beside the settings
+     * (JavaFX scrolls the first ones off otherwise); the full name stays the tab's name and tooltip.
+     */
+    private static final java.util.Map<String, String> TAB_TEXT = java.util.Map.of(
+            FigureKind.ANGLE_HISTOGRAMS.label(), "Histograms",
+            FigureKind.ANGLE_STATS.label(), "Angle stats",
+            FigureKind.SIMILARITY_MATRIX.label(), "Similarity",
+            FigureKind.TRAINING_CURVES.label(), "Training",
+            FigureKind.CONFUSION_MATRIX.label(), "Confusion");
+
     private static Tab tab(String name, javafx.scene.Node content) {
-        Tab t = new Tab(name, content);
+        Tab t = new Tab(TAB_TEXT.getOrDefault(name, name), content);
+        t.setUserData(name);
+        if (!t.getText().equals(name)) {
+            t.setTooltip(new javafx.scene.control.Tooltip(name));
+        }
         t.setClosable(false);
         return t;
+    }
+
+    /** The tab's full name, which {@link #selectTab}, {@link #tabNames} and the saved tab order use. */
+    private static String name(Tab t) {
+        return (String) t.getUserData();
     }
 
     static String css(String name) {
@@ -215,7 +237,7 @@ public final class WorkbenchWindow {
     }
 
     public List<String> tabNames() {
-        return tabs.getTabs().stream().map(Tab::getText).toList();
+        return tabs.getTabs().stream().map(WorkbenchWindow::name).toList();
     }
 
     /** Selects a tab by name, case-insensitively, or by a prefix of it; returns whether one matched. */
@@ -225,7 +247,7 @@ public final class WorkbenchWindow {
         }
         String key = name.trim().toLowerCase(Locale.ROOT);
         for (Tab t : tabs.getTabs()) {
-            String n = t.getText().toLowerCase(Locale.ROOT);
+            String n = name(t).toLowerCase(Locale.ROOT);
             if (n.equals(key) || n.startsWith(key) || n.replace(" ", "-").equals(key)) {
                 tabs.getSelectionModel().select(t);
                 return true;
@@ -236,7 +258,7 @@ public final class WorkbenchWindow {
 
     public String selectedTab() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
-        return t == null ? "" : t.getText();
+        return t == null ? "" : name(t);
     }
 
     public String theme() {

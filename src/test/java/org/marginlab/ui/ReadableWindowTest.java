@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -70,6 +71,7 @@ class ReadableWindowTest {
             s.textProperty(ConfigField.BATCH).set("32");
             s.textProperty(ConfigField.ITERATIONS).set("60");
             s.textProperty(ConfigField.SNAPSHOT_EVERY).set("10");
+            s.textProperty(ConfigField.EARLY_SNAPSHOTS).set("0"); // the scenario's seven snapshots
             s.textProperty(ConfigField.PROBE_PER_CLASS).set("20");
             s.textProperty(ConfigField.DEVICE).set("cpu");
             win.model().start();
@@ -160,6 +162,42 @@ class ReadableWindowTest {
         assertTrue(card.contains(String.format(java.util.Locale.ROOT, "θ_y = %.1f°", Math.toDegrees(s.thetaY()[hit[0]]))), card);
         double p = Double.parseDouble(card.substring(card.indexOf("P_y = ") + 6).trim());
         assertTrue(p > 0 && p < 1, card);
+
+        // The card follows the theme: dark.css's card colour (#2b2c30) behind its light text (#e6e6e6).
+        String theme = ScreenshotMaker.onFx(w::theme);
+        javafx.scene.Node light = ScreenshotMaker.onFx(() -> {
+            w.setTheme("dark");
+            view.hover(-1000, -1000, 0, 0); // off every point: the card goes, the next one is new
+            return view.cardContent();
+        });
+        ScreenshotMaker.onFx(() -> {
+            w.paintNow();
+            var circle = (org.marginlab.figures.embedding.EmbeddingCircleFigure) view.liveFigure();
+            for (int y = 0; y < view.canvas().getHeight(); y += 2) {
+                for (int x = 0; x < view.canvas().getWidth(); x += 2) {
+                    if (circle.pointAt(x, y, 1.5) >= 0) {
+                        view.hover(x, y, 0, 0);
+                        return null;
+                    }
+                }
+            }
+            throw new AssertionError("no point drawn in the dark theme");
+        });
+        await("the dark hover card", () -> view.cardContent() != light);
+        javafx.scene.paint.Color[] colours = ScreenshotMaker.onFx(() -> {
+            var box = (javafx.scene.layout.HBox) view.cardContent();
+            box.applyCss();
+            var text = (javafx.scene.control.Label) box.getChildren().get(1);
+            return new javafx.scene.paint.Color[] {
+                    (javafx.scene.paint.Color) box.getBackground().getFills().get(0).getFill(),
+                    (javafx.scene.paint.Color) text.getTextFill()};
+        });
+        assertEquals(javafx.scene.paint.Color.web("#2b2c30"), colours[0]);
+        assertEquals(javafx.scene.paint.Color.web("#e6e6e6"), colours[1]);
+        ScreenshotMaker.onFx(() -> {
+            w.setTheme(theme);
+            return null;
+        });
     }
 
     /** Paints the window as it is and notes every text that does not fit; saves its picture to {@code png}. */
@@ -175,6 +213,7 @@ class ReadableWindowTest {
                 }
             }
             cutLabels(w.root(), problems, where);
+            tabsOffTheBar(w.root(), problems, where);
             try {
                 javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", png.toFile());
             } catch (java.io.IOException e) {
@@ -194,6 +233,28 @@ class ReadableWindowTest {
             if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && showing(l)
                     && l.lookup(".text") instanceof Text shown && !shown.getText().equals(l.getText())) {
                 problems.add(where + ": the label '" + l.getText() + "' shows as '" + shown.getText() + "'");
+            }
+        }
+    }
+
+    /** Tab bars whose tabs do not all fit beside the tab list button (JavaFX then scrolls the first ones off). */
+    private static void tabsOffTheBar(Node root, List<String> problems, String where) {
+        for (Node area : root.lookupAll(".tab-header-area")) {
+            if (!showing(area) || !(area instanceof javafx.scene.layout.Region bar)
+                    || !(bar.lookup(".headers-region") instanceof javafx.scene.Parent headers)) {
+                continue;
+            }
+            double tabs = 0;
+            for (Node t : headers.getChildrenUnmodifiable()) {
+                tabs += t.prefWidth(-1);
+            }
+            double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset();
+            if (bar.lookup(".control-buttons-tab") instanceof javafx.scene.layout.Region buttons && buttons.isVisible()) {
+                room -= buttons.getWidth();
+            }
+            if (tabs > room + 0.5) {
+                problems.add(String.format(java.util.Locale.ROOT, "%s: the tabs need %.0f px, their bar has %.0f",
+                        where, tabs, room));
             }
         }
     }

@@ -152,7 +152,7 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void aComparisonLocksStartAndOwnsTheStatusLineUntilItEnds() {
+    void aComparisonLocksStartAndOwnsTheStatusLineWhileItTrainsThenOnItsTab() {
         vm.start();
         TrainingListener single = backend.listeners.get(0);
         single.onProgress(468, 468, 0);
@@ -179,7 +179,14 @@ class WorkbenchViewModelTest {
         b.onStateChanged(RunState.CANCELLED, "stopped");
         vm.pull();
         assertTrue(vm.canStartProperty().get());
+        // Ended: its line stays on the Compare tab only; the other tabs show their own (single) run.
+        assertTrue(vm.statusTextProperty().get().startsWith("Finished"), vm.statusTextProperty().get());
+        assertEquals(1.0, vm.progressProperty().get(), 1e-12);
+        vm.compareShownProperty().set(true);
         assertEquals("Comparing 2 heads · 40 / 80 iterations · 1 finished, 1 stopped", vm.statusTextProperty().get());
+        assertEquals(40.0 / 80, vm.progressProperty().get(), 1e-12);
+        vm.compareShownProperty().set(false);
+        assertTrue(vm.statusTextProperty().get().startsWith("Finished"), vm.statusTextProperty().get());
         vm.start();
         assertEquals(4, backend.started.size());
     }
