@@ -19,7 +19,9 @@ class SettingsViewModelTest {
     void defaultsAreValidAndRoundTrip() {
         SettingsViewModel vm = new SettingsViewModel();
         assertTrue(vm.validProperty().get(), vm.firstErrorProperty().get());
-        assertEquals(TrainConfig.defaults(HeadKind.ARCFACE), vm.toConfig());
+        // the window's first run is watched: denser snapshots early (the CLI's default has none)
+        assertEquals(TrainConfig.defaults(HeadKind.ARCFACE).toBuilder().earlySnapshots(TrainConfig.WATCHED_START).build(),
+                vm.toConfig());
         TrainConfig c = TrainConfig.defaults(HeadKind.COSFACE);
         vm.load(c);
         assertEquals(c, vm.toConfig());
