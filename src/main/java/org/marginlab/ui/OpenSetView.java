@@ -141,8 +141,7 @@ public final class OpenSetView extends FigureView {
         inFlight = true;
         String label = run.title();
         executor.submit(() -> {
-            EvaluationSet set = EvaluationSet.embed(dir, null);
-            return new Result(dir, set.iteration(), label, OpenSetMetrics.of(set.features(), set.labels()));
+            return measure(dir, label);
         }, r -> {
             inFlight = false;
             result = r;
@@ -152,6 +151,12 @@ public final class OpenSetView extends FigureView {
             inFlight = false;
             model.notify(WorkbenchViewModel.describe("Open-set evaluation failed", failure));
         });
+    }
+
+    /** The run's latest checkpoint, embedded and measured (on a worker thread). */
+    private static Result measure(Path dir, String label) {
+        EvaluationSet set = EvaluationSet.embed(dir, null);
+        return new Result(dir, set.iteration(), label, OpenSetMetrics.of(set.features(), set.labels()));
     }
 
     /**
@@ -184,8 +189,7 @@ public final class OpenSetView extends FigureView {
             inFlight = true;
             String label = run.title();
             executor.submit(() -> {
-                EvaluationSet set = EvaluationSet.embed(dir, null);
-                return new Result(dir, set.iteration(), label, OpenSetMetrics.of(set.features(), set.labels()));
+                return measure(dir, label);
             }, r -> {
                 inFlight = false;
                 if (model.compareDirectories().contains(r.runDir())) {
