@@ -41,9 +41,7 @@ public interface TrainableHead {
      * Takes the head parameters and schedules of {@code config} (s, m, λ, warm-up changed while training)
      * from the next {@link #setIteration} on; W and the centres stay as trained.
      */
-    default void retune(TrainConfig config) {
-        throw new UnsupportedOperationException(describe() + " cannot change its parameters while training");
-    }
+    void retune(TrainConfig config);
 
     /** Runs after each optimizer step, e.g. the center-loss α-rule; grad mode is off. */
     default void afterStep(NDArray embeddings, NDArray labels) {
