@@ -6,57 +6,64 @@ import java.awt.geom.Rectangle2D;
 import org.marginlab.figures.FigureStyle;
 
 /**
- * Places short labels (W0 … W9) near their anchors without stacking them: overlapping boxes are pushed
- * apart along the axis they overlap least on, a few pixels at a time, and kept inside the plot. Ten
- * labels settle in a few dozen rounds; a label that had to move gets a thin leader line to its anchor.
+ * Places short labels (W0 … W9) near their anchors without stacking them. Each label, in order, takes the
+ * first free spot on rings of growing radius around where it was wanted (inside the plot, clear of the
+ * labels placed before it), so no two labels overlap whenever the plot has room for them, however the
+ * anchors crowd. An earlier version pushed overlapping pairs apart and could stop with two labels still
+ * stacked at the plot's edge. A label that had to move gets a thin leader line to its anchor.
  */
 final class LabelLayout {
     private static final double GAP = 2;
-    private static final int ROUNDS = 400;
+    /** Candidate spots per ring: fine enough that a free gap one label wide is not stepped over. */
+    private static final int DIRECTIONS = 24;
 
     private LabelLayout() {
     }
 
     /** Moves {@code boxes} (label ink boxes, changed in place) apart and into {@code bounds}. */
     static void spread(Rectangle2D[] boxes, Rectangle2D bounds) {
-        for (Rectangle2D b : boxes) {
-            clamp(b, bounds);
-        }
-        for (int round = 0; round < ROUNDS; round++) {
-            boolean moved = false;
-            for (int i = 0; i < boxes.length; i++) {
-                for (int j = i + 1; j < boxes.length; j++) {
-                    Rectangle2D a = boxes[i];
-                    Rectangle2D b = boxes[j];
-                    double ox = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getX(), b.getX()) + GAP;
-                    double oy = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getY(), b.getY()) + GAP;
-                    if (ox <= 0 || oy <= 0) {
-                        continue;
+        for (int i = 0; i < boxes.length; i++) {
+            Rectangle2D b = boxes[i];
+            double wx = b.getX();
+            double wy = b.getY();
+            double step = Math.max(1, Math.min(b.getWidth(), b.getHeight()) / 3);
+            double farthest = Math.hypot(bounds.getWidth(), bounds.getHeight());
+            Rectangle2D best = null;
+            double bestOverlap = Double.POSITIVE_INFINITY;
+            rings:
+            for (double r = 0; r <= farthest; r += step) {
+                int n = r == 0 ? 1 : DIRECTIONS;
+                for (int k = 0; k < n; k++) {
+                    // starting straight up and turning both ways alternately keeps ties deterministic
+                    double a = (k % 2 == 0 ? 1 : -1) * Math.PI * ((k + 1) / 2) / (n / 2.0) - Math.PI / 2;
+                    Rectangle2D c = new Rectangle2D.Double(wx + r * Math.cos(a), wy + r * Math.sin(a), b.getWidth(), b.getHeight());
+                    clamp(c, bounds);
+                    double overlap = overlap(c, boxes, i);
+                    if (overlap < bestOverlap) {
+                        best = c;
+                        bestOverlap = overlap;
+                        if (overlap == 0) {
+                            break rings;
+                        }
                     }
-                    moved = true;
-                    // ties (same centre) split by index, so the result does not depend on chance
-                    boolean aFirstX = a.getCenterX() < b.getCenterX() || (a.getCenterX() == b.getCenterX() && i < j);
-                    boolean aFirstY = a.getCenterY() < b.getCenterY() || (a.getCenterY() == b.getCenterY() && i < j);
-                    // along the axis they overlap least on, unless a box there is pinned at the edge
-                    boolean pinnedX = atEdgeX(a, bounds) || atEdgeX(b, bounds);
-                    boolean pinnedY = atEdgeY(a, bounds) || atEdgeY(b, bounds);
-                    if ((ox < oy && !pinnedX) || pinnedY) {
-                        double d = ox / 2 + 0.5;
-                        shift(a, aFirstX ? -d : d, 0);
-                        shift(b, aFirstX ? d : -d, 0);
-                    } else {
-                        double d = oy / 2 + 0.5;
-                        shift(a, 0, aFirstY ? -d : d);
-                        shift(b, 0, aFirstY ? d : -d);
-                    }
-                    clamp(a, bounds);
-                    clamp(b, bounds);
                 }
             }
-            if (!moved) {
-                return;
+            b.setRect(best);
+        }
+    }
+
+    /** Area by which {@code c}, grown by the gap, covers the first {@code placed} boxes. */
+    private static double overlap(Rectangle2D c, Rectangle2D[] boxes, int placed) {
+        double sum = 0;
+        for (int j = 0; j < placed; j++) {
+            Rectangle2D o = boxes[j];
+            double ox = Math.min(c.getMaxX(), o.getMaxX()) - Math.max(c.getX(), o.getX()) + GAP;
+            double oy = Math.min(c.getMaxY(), o.getMaxY()) - Math.max(c.getY(), o.getY()) + GAP;
+            if (ox > 0 && oy > 0) {
+                sum += ox * oy;
             }
         }
+        return sum;
     }
 
     /** The ink box of {@code text} centred on (x, y) in the current font. */
@@ -79,18 +86,6 @@ final class LabelLayout {
             g.setColor(c);
         }
         g.drawString(text, (float) (box.getX() - v.getX()), (float) (box.getY() - v.getY()));
-    }
-
-    private static boolean atEdgeX(Rectangle2D r, Rectangle2D bounds) {
-        return r.getX() <= bounds.getX() + 1.01 || r.getMaxX() >= bounds.getMaxX() - 1.01;
-    }
-
-    private static boolean atEdgeY(Rectangle2D r, Rectangle2D bounds) {
-        return r.getY() <= bounds.getY() + 1.01 || r.getMaxY() >= bounds.getMaxY() - 1.01;
-    }
-
-    private static void shift(Rectangle2D r, double dx, double dy) {
-        r.setRect(r.getX() + dx, r.getY() + dy, r.getWidth(), r.getHeight());
     }
 
     private static void clamp(Rectangle2D r, Rectangle2D bounds) {
