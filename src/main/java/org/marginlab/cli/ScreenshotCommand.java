@@ -24,7 +24,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "PNG file to write")
     Path out;
 
-    @Option(names = "--head", defaultValue = "arcface", paramLabel = "H", description = "head to train (default: ${DEFAULT-VALUE})")
+    @Option(names = "--head", defaultValue = "arcface", paramLabel = "H", completionCandidates = HeadIds.class,
+            description = "head to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String head;
 
     @Option(names = "--dim", defaultValue = "3", paramLabel = "D", description = "embedding dimension (default: ${DEFAULT-VALUE})")

@@ -27,8 +27,8 @@ final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the figures into (created if missing).")
     Path out;
 
-    @Option(names = "--head", paramLabel = "ID", defaultValue = "arc",
-            description = "Head to highlight: softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--head", paramLabel = "ID", defaultValue = "arc", completionCandidates = HeadIds.class,
+            description = "Head to highlight: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String head;
 
     @Option(names = "--s", paramLabel = "S", description = "Scale s (default: the head's).")

@@ -16,6 +16,15 @@ class TheoryCommandTest {
     @TempDir
     Path dir;
 
+    @Test
+    void helpListsEveryHeadFromTheRegistry() {
+        String[] r = run("theory", "--help");
+        assertEquals("0", r[0]);
+        String help = r[1].replaceAll("\\s+", " ");
+        for (org.marginlab.loss.HeadKind h : org.marginlab.loss.HeadKind.values()) {
+            assertTrue(help.contains(" " + h.id() + ",") || help.contains(" " + h.id() + " ("), h.id() + " in " + help);
+        }
+    }
 
     @Test
     void writesTheAnalyticFiguresForTheGivenHead() throws Exception {
