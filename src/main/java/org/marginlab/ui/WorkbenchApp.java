@@ -32,7 +32,7 @@ public final class WorkbenchApp extends Application {
         }
         WorkbenchViewModel model = new WorkbenchViewModel(settings, backend, executor);
         WorkbenchWindow window = new WorkbenchWindow(model, new TheoryViewModel(), executor, prefs);
-        model.runDirectoryProperty().addListener((o, was, now) -> {
+        model.control().runDirectoryProperty().addListener((o, was, now) -> {
             if (now != null) {
                 prefs.addRecentRun(now);
             }

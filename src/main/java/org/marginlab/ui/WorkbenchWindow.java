@@ -107,7 +107,7 @@ public final class WorkbenchWindow {
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
         restoreTabOrder(prefs.tabOrder());
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> allViews().forEach(v -> v.canvas().markDirty()));
-        model.compareShownProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(compareTab));
+        model.status().compareShownProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(compareTab));
 
         BorderPane center = new BorderPane(tabs);
         center.setBottom(timelineBar());
@@ -129,9 +129,9 @@ public final class WorkbenchWindow {
         clock = new FrameClock(model, this::allViews, root, PULL_INTERVAL_MILLIS);
         allViews().forEach(FigureView::refresh);
         // The one place the run views follow the current run (new run, opened run, recent run).
-        model.runProperty().addListener(o -> runViews.forEach(FigureView::rebind));
+        model.control().runProperty().addListener(o -> runViews.forEach(FigureView::rebind));
         // a run trained here is a recent run too, listed at once
-        model.runDirectoryProperty().addListener((o, was, dir) -> {
+        model.control().runDirectoryProperty().addListener((o, was, dir) -> {
             if (dir != null) {
                 prefs.addRecentRun(dir);
                 fillRecent();
@@ -331,9 +331,9 @@ public final class WorkbenchWindow {
         fillRecent();
         MenuItem saveAs = new MenuItem("Save run as…");
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        saveAs.disableProperty().bind(model.runDirectoryProperty().isNull());
-        saveAs.setOnAction(e -> dialogs.saveRun(model.runDirectoryProperty().get().getFileName().toString())
-                .ifPresent(d -> model.saveRunAs(d, copy -> {
+        saveAs.disableProperty().bind(model.control().runDirectoryProperty().isNull());
+        saveAs.setOnAction(e -> dialogs.saveRun(model.control().runDirectoryProperty().get().getFileName().toString())
+                .ifPresent(d -> model.files().saveRunAs(d, copy -> {
                     prefs.addRecentRun(copy);
                     fillRecent();
                 })));
@@ -353,16 +353,16 @@ public final class WorkbenchWindow {
         // runs may have been deleted, or opened in another window, since the menu was last shown
         file.setOnShowing(e -> fillRecent());
 
-        MenuItem start = command("Start", new KeyCodeCombination(KeyCode.F5), model::start);
-        start.disableProperty().bind(model.canStartProperty().not());
-        MenuItem pause = command("Pause / Resume", new KeyCodeCombination(KeyCode.F6), model::togglePause);
-        pause.disableProperty().bind(model.canPauseResumeProperty().not());
-        MenuItem step = command("Step one iteration", new KeyCodeCombination(KeyCode.F7), model::step);
-        step.disableProperty().bind(model.canStepProperty().not());
+        MenuItem start = command("Start", new KeyCodeCombination(KeyCode.F5), model.control()::start);
+        start.disableProperty().bind(model.control().canStartProperty().not());
+        MenuItem pause = command("Pause / Resume", new KeyCodeCombination(KeyCode.F6), model.control()::togglePause);
+        pause.disableProperty().bind(model.control().canPauseResumeProperty().not());
+        MenuItem step = command("Step one iteration", new KeyCodeCombination(KeyCode.F7), model.control()::step);
+        step.disableProperty().bind(model.control().canStepProperty().not());
         MenuItem stop = command("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), model::stop);
-        stop.disableProperty().bind(model.canStopProperty().not());
-        MenuItem cont = command("Continue stopped run", new KeyCodeCombination(KeyCode.F8), model::continueRun);
-        cont.disableProperty().bind(model.canContinueProperty().not());
+        stop.disableProperty().bind(model.control().canStopProperty().not());
+        MenuItem cont = command("Continue stopped run", new KeyCodeCombination(KeyCode.F8), model.control()::continueRun);
+        cont.disableProperty().bind(model.control().canContinueProperty().not());
         Menu run = new Menu("Run", null, start, pause, step, stop, cont, new javafx.scene.control.SeparatorMenuItem(),
                 new ThreadsMenu(model));
 
@@ -386,7 +386,7 @@ public final class WorkbenchWindow {
         Menu demo = new Menu("Demo");
         for (DemoPreset p : DemoPreset.values()) {
             MenuItem i = new MenuItem(p.title());
-            i.disableProperty().bind(model.canPauseResumeProperty().or(model.startingProperty()));
+            i.disableProperty().bind(model.control().canPauseResumeProperty().or(model.control().startingProperty()));
             i.setOnAction(e -> startDemo(p));
             demo.getItems().add(i);
         }
@@ -398,10 +398,10 @@ public final class WorkbenchWindow {
         model.settings().load(p.config());
         if (p.compares()) {
             selectTab("Compare");
-            model.startCompare(p.heads());
+            model.compare().startCompare(p.heads());
         } else {
             selectTab("Embedding");
-            model.start();
+            model.control().start();
         }
     }
 
@@ -415,22 +415,22 @@ public final class WorkbenchWindow {
     private ToolBar toolBar() {
         Button start = new Button("Start");
         start.getStyleClass().add("start");
-        start.setOnAction(e -> model.start());
-        start.disableProperty().bind(model.canStartProperty().not());
+        start.setOnAction(e -> model.control().start());
+        start.disableProperty().bind(model.control().canStartProperty().not());
         start.setTooltip(new javafx.scene.control.Tooltip("Train with these settings (F5)"));
         Button pause = new Button("Pause");
-        pause.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(RunState.PAUSED))
+        pause.textProperty().bind(Bindings.when(model.control().stateProperty().isEqualTo(RunState.PAUSED))
                 .then("Resume").otherwise("Pause"));
-        pause.setOnAction(e -> model.togglePause());
-        pause.disableProperty().bind(model.canPauseResumeProperty().not());
+        pause.setOnAction(e -> model.control().togglePause());
+        pause.disableProperty().bind(model.control().canPauseResumeProperty().not());
         pause.setTooltip(new javafx.scene.control.Tooltip("Pause or resume (F6)"));
         Button step = new Button("Step");
-        step.setOnAction(e -> model.step());
-        step.disableProperty().bind(model.canStepProperty().not());
+        step.setOnAction(e -> model.control().step());
+        step.disableProperty().bind(model.control().canStepProperty().not());
         step.setTooltip(new javafx.scene.control.Tooltip("Train one iteration while paused (F7)"));
         Button stop = new Button("Stop");
         stop.setOnAction(e -> model.stop());
-        stop.disableProperty().bind(model.canStopProperty().not());
+        stop.disableProperty().bind(model.control().canStopProperty().not());
         stop.setTooltip(new javafx.scene.control.Tooltip("Stop the run; its files stay readable (Shift+F5)"));
         keepFocusOffTextFields(start, pause, stop);
         HBox buttons = new HBox(6, start, pause, step, stop);
@@ -440,8 +440,8 @@ public final class WorkbenchWindow {
         invalid.textProperty().bind(model.settings().firstErrorProperty());
         Label dir = new Label();
         dir.getStyleClass().add("tool-caption");
-        dir.textProperty().bind(Bindings.createStringBinding(() -> model.runDirectoryProperty().get() == null ? ""
-                : "run: " + model.runDirectoryProperty().get(), model.runDirectoryProperty()));
+        dir.textProperty().bind(Bindings.createStringBinding(() -> model.control().runDirectoryProperty().get() == null ? ""
+                : "run: " + model.control().runDirectoryProperty().get(), model.control().runDirectoryProperty()));
         return new ToolBar(buttons, new Separator(Orientation.VERTICAL), invalid, dir);
     }
 
@@ -480,9 +480,9 @@ public final class WorkbenchWindow {
         live.setSelected(true);
         live.setOnAction(e -> {
             if (live.isSelected()) {
-                model.timelineIndexProperty().set(-1);
+                model.timeline().timelineIndexProperty().set(-1);
             } else {
-                model.timelineIndexProperty().set((int) Math.round(timeline.getValue()));
+                model.timeline().timelineIndexProperty().set((int) Math.round(timeline.getValue()));
             }
         });
         timeline.setBlockIncrement(1);
@@ -492,11 +492,11 @@ public final class WorkbenchWindow {
         timeline.valueProperty().addListener((o, was, now) -> {
             if (timeline.isValueChanging() || timeline.isFocused() || timeline.isPressed()) {
                 live.setSelected(false);
-                model.timelineIndexProperty().set((int) Math.round(now.doubleValue()));
+                model.timeline().timelineIndexProperty().set((int) Math.round(now.doubleValue()));
             }
         });
-        model.dataVersionProperty().addListener(o -> updateTimeline());
-        model.timelineIndexProperty().addListener(o -> updateTimeline());
+        model.revision().property().addListener(o -> updateTimeline());
+        model.timeline().timelineIndexProperty().addListener(o -> updateTimeline());
         VBox track = new VBox(timeline, markers);
         HBox.setHgrow(track, Priority.ALWAYS);
         timelineLabel.setMinWidth(170);
@@ -529,17 +529,17 @@ public final class WorkbenchWindow {
     }
 
     private void updateTimeline() {
-        RunModel r = model.runProperty().get();
+        RunModel r = model.control().runProperty().get();
         int n = r == null ? 0 : r.history().size();
         markers.show(r == null ? List.of() : r.history(), r == null ? List.of() : r.changes());
         timeline.setMax(Math.max(0, n - 1));
         timeline.setDisable(n < 2);
-        int i = model.timelineIndexProperty().get();
+        int i = model.timeline().timelineIndexProperty().get();
         live.setSelected(i < 0);
         if (i < 0 && !timeline.isValueChanging()) {
             timeline.setValue(Math.max(0, n - 1));
         }
-        var shown = model.shownProperty().get();
+        var shown = model.timeline().shownProperty().get();
         timelineLabel.setText(shown == null ? "no snapshots yet"
                 : String.format(Locale.ROOT, "iteration %d (%d of %d)", shown.iteration(),
                         (i < 0 ? n : Math.min(i, n - 1) + 1), n));
@@ -547,7 +547,7 @@ public final class WorkbenchWindow {
 
     /** Opens a run directory and remembers it in the recent list. */
     public void openRun(Path dir) {
-        model.open(dir, opened -> {
+        model.files().open(dir, opened -> {
             prefs.addRecentRun(opened);
             fillRecent();
             selectTab("Embedding");
@@ -575,12 +575,12 @@ public final class WorkbenchWindow {
      * of {@code seconds} at {@code fps} frames a second to {@code file}; {@code done} (may be null) gets it.
      */
     public void exportReplay(Path file, double fps, double seconds, java.util.function.Consumer<Path> done) {
-        RunModel r = model.runProperty().get();
+        RunModel r = model.control().runProperty().get();
         if (r == null || r.history().isEmpty()) {
             model.notify("Nothing to replay yet: start or open a run first.");
             return;
         }
-        org.marginlab.figures.RunData data = WorkbenchViewModel.toRunData(r);
+        org.marginlab.figures.RunData data = r.toRunData();
         FigureView view = replayView();
         List<ReplayGif.Frame> plan = ReplayGif.plan(data.iterations().size(), fps, seconds);
         List<org.marginlab.figures.Figure> frames = new ArrayList<>();
