@@ -338,7 +338,7 @@ class WorkbenchWindowTest {
         Path gif = tmp.resolve("gif/replay.gif");
         ScreenshotMaker.onFx(() -> {
             w.selectTab("Embedding");
-            w.exportReplay(gif, 10, 0.5, null); // 5 ticks over 5 snapshots
+            w.exports().exportReplay(gif, 10, 0.5, null); // 5 ticks over 5 snapshots
             return null;
         });
         await(w, "gif", () -> Files.exists(gif));
