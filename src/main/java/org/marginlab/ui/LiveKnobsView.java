@@ -21,7 +21,7 @@ import org.marginlab.config.TrainConfig;
  * run's head reads), enabled while it trains or is paused. Enter in a field or Apply sends the edited
  * values; they act at the next iteration and come back as markers on the timeline and training curves.
  * Values are checked with the settings' ranges as they are typed. Plain values only: the FX thread never
- * touches the engine here beyond {@link WorkbenchViewModel#change}.
+ * touches the engine here beyond {@link RunControlViewModel#change}.
  */
 public final class LiveKnobsView extends HBox {
 
