@@ -143,7 +143,7 @@ public final class RunControlViewModel {
         setRun(model);
         control = null;
         starting.set(true);
-        notifier.accept("");
+        notifier.accept(""); // an empty notification is none: the last run's message goes
         executor.submit(() -> backend.start(config, model.listener()), c -> {
             if (run.get() != model) {
                 starting.set(false);
