@@ -103,7 +103,7 @@ public final class DemoBenchmark {
                 }
             });
             InvalidationListener watch = o -> {
-                RunModel r = m.runProperty().get();
+                RunModel r = m.control().runProperty().get();
                 IterationSnapshot s = r == null ? null : r.latestProperty().get();
                 double secs = (System.nanoTime() - t0[0]) / 1e9;
                 if (s != null && paintsBeforeFirst[0] < 0) {
@@ -116,13 +116,13 @@ public final class DemoBenchmark {
                         done.complete(new Result(first[0], secs, s.iteration(), acc));
                     }
                 }
-                RunState st = m.stateProperty().get();
+                RunState st = m.control().stateProperty().get();
                 if (st == RunState.FINISHED || st == RunState.FAILED || st == RunState.CANCELLED) {
                     done.complete(new Result(first[0], Double.NaN, -1, best[0]));
                 }
             };
-            m.dataVersionProperty().addListener(watch);
-            m.stateProperty().addListener(watch);
+            m.revision().property().addListener(watch);
+            m.control().stateProperty().addListener(watch);
             t0[0] = System.nanoTime();
             win.startDemo(demo);
             return win;

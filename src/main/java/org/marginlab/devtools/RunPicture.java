@@ -37,7 +37,7 @@ public final class RunPicture {
             return win;
         });
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (ScreenshotMaker.onFx(() -> w.model().runDirectoryProperty().get() == null
+        while (ScreenshotMaker.onFx(() -> w.model().control().runDirectoryProperty().get() == null
                 && w.model().notificationProperty().get().isEmpty())) {
             if (System.nanoTime() > deadline) {
                 throw new UserException(runDir + ": the window did not open the run within 2 minutes");

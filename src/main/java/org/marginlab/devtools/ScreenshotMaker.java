@@ -105,10 +105,10 @@ public final class ScreenshotMaker {
             Scene scene = w.scene(r.width(), r.height());
             w.clock().start();
             if (r.compare().isEmpty()) {
-                w.model().start();
+                w.model().control().start();
             } else {
                 w.compareView().select(r.compare());
-                w.model().startCompare(r.compare());
+                w.model().compare().startCompare(r.compare());
             }
             windowRef.set(w);
             sceneRef.set(scene);
@@ -120,7 +120,7 @@ public final class ScreenshotMaker {
             if (System.nanoTime() > deadline) {
                 onFx(() -> {
                     w.model().stop();
-                    w.model().stopCompare();
+                    w.model().compare().stopCompare();
                     return null;
                 });
                 throw new UserException("screenshot: the run did not finish within " + r.timeoutSeconds()
@@ -135,9 +135,9 @@ public final class ScreenshotMaker {
             WritableImage img = sceneRef.get().snapshot(null);
             BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
             writePng(bi, r.out());
-            RunState state = w.model().stateProperty().get();
+            RunState state = w.model().control().stateProperty().get();
             Result res = new Result(r.out(), bi.getWidth(), bi.getHeight(), state,
-                    w.model().statusTextProperty().get(), w.model().notificationProperty().get());
+                    w.model().status().statusTextProperty().get(), w.model().notificationProperty().get());
             w.clock().stop();
             return res;
         });
@@ -147,18 +147,18 @@ public final class ScreenshotMaker {
     private static boolean done(WorkbenchWindow w, Request r) {
         WorkbenchViewModel m = w.model();
         m.pull();
-        if (m.startingProperty().get()) {
+        if (m.control().startingProperty().get()) {
             return false;
         }
         if (r.compare().isEmpty()) {
-            RunState s = m.stateProperty().get();
+            RunState s = m.control().stateProperty().get();
             return s == RunState.FINISHED || s == RunState.CANCELLED || s == RunState.FAILED;
         }
-        if (!m.notificationProperty().get().isEmpty() && m.compareRuns().stream()
+        if (!m.notificationProperty().get().isEmpty() && m.compare().compareRuns().stream()
                 .allMatch(x -> x.stateProperty().get() == RunState.READY)) {
             return true; // the comparison could not start; the notification says why
         }
-        return !m.compareRuns().isEmpty() && m.compareRuns().stream().allMatch(x -> {
+        return !m.compare().compareRuns().isEmpty() && m.compare().compareRuns().stream().allMatch(x -> {
             RunState s = x.stateProperty().get();
             return s == RunState.FINISHED || s == RunState.CANCELLED || s == RunState.FAILED;
         });

@@ -212,8 +212,8 @@ public final class WorkbenchBenchmark {
         };
         ScreenshotMaker.onFx(() -> {
             w.model().settings().load(c);
-            w.model().stateProperty().addListener(l);
-            w.model().start();
+            w.model().control().stateProperty().addListener(l);
+            w.model().control().start();
             return null;
         });
         RunState state;
@@ -223,14 +223,14 @@ public final class WorkbenchBenchmark {
             throw new UserException("benchmark: the run did not finish in 20 minutes");
         } finally {
             ScreenshotMaker.onFx(() -> {
-                w.model().stateProperty().removeListener(l);
+                w.model().control().stateProperty().removeListener(l);
                 return null;
             });
         }
         if (state != RunState.FINISHED) {
             throw new UserException("benchmark: the run ended " + state + ": " + ScreenshotMaker.onFx(() -> w.model().notificationProperty().get()));
         }
-        while (ScreenshotMaker.onFx(() -> w.model().startingProperty().get() || w.model().runDirectoryProperty().get() == null)) {
+        while (ScreenshotMaker.onFx(() -> w.model().control().startingProperty().get() || w.model().control().runDirectoryProperty().get() == null)) {
             Thread.sleep(100);
         }
     }
@@ -309,7 +309,7 @@ public final class WorkbenchBenchmark {
         double images = c.iterations() * (double) c.batchSize();
         double ips = images / ((System.nanoTime() - t0) / 1e9);
         double[] cpu = cpuPer1000(cpu0, cpuNanos(), images);
-        Path dir = ScreenshotMaker.onFx(() -> w.model().runDirectoryProperty().get());
+        Path dir = ScreenshotMaker.onFx(() -> w.model().control().runDirectoryProperty().get());
         double[] p = ScreenshotMaker.onFx(() -> {
             double[] stats = w.clock().pulseStats();
             return new double[] {stats[0], stats[1], stats[2], w.clock().pulls() - pulls0, w.clock().pullMillis() - pullMs0};

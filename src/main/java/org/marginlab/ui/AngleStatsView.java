@@ -38,11 +38,11 @@ public final class AngleStatsView extends FigureView {
     protected void configure(Figure f) {
         AngleStatsFigure a = (AngleStatsFigure) f;
         List<RunData> runs = new ArrayList<>();
-        if (model.runData() != null) {
-            runs.add(model.runData());
+        if (model.control().runData() != null) {
+            runs.add(model.control().runData());
         }
-        for (RunModel r : model.compareRuns()) {
-            runs.add(WorkbenchViewModel.toRunData(r));
+        for (RunModel r : model.compare().compareRuns()) {
+            runs.add(r.toRunData());
         }
         runs.addAll(overlays.runs());
         a.setRuns(runs);

@@ -65,7 +65,7 @@ final class CloseGuard {
             case STOP_AND_KEEP -> {
                 stopping = true;
                 model.stop();
-                model.stopCompare();
+                model.compare().stopCompare();
                 whenIdle(() -> {
                     save.run();
                     stopClock.run();
@@ -77,7 +77,7 @@ final class CloseGuard {
                 Platform.setImplicitExit(false);
                 hide.run();
                 System.out.println("marginlab: the window is closed; the run trains to its end in "
-                        + model.runDirectoryProperty().get() + ", then MarginLab exits");
+                        + model.control().runDirectoryProperty().get() + ", then MarginLab exits");
                 whenIdle(() -> {
                     stopClock.run();
                     exit.run();
@@ -89,7 +89,7 @@ final class CloseGuard {
 
     /** Whether a run or a compared run has not ended yet. */
     boolean busy() {
-        return model.canStopProperty().get() || model.compareRuns().stream().anyMatch(r -> active(r.stateProperty().get()));
+        return model.control().canStopProperty().get() || model.compare().compareRuns().stream().anyMatch(r -> active(r.stateProperty().get()));
     }
 
     private static boolean active(RunState s) {
@@ -101,7 +101,7 @@ final class CloseGuard {
         InvalidationListener check = new InvalidationListener() {
             @Override
             public void invalidated(javafx.beans.Observable o) {
-                if (stopping && o == model.startingProperty() && active(model.stateProperty().get())) {
+                if (stopping && o == model.control().startingProperty() && active(model.control().stateProperty().get())) {
                     model.stop(); // it was still starting when asked to stop, with nothing to stop yet
                 }
                 if (!busy() && !ran[0]) {
@@ -110,9 +110,9 @@ final class CloseGuard {
                 }
             }
         };
-        model.stateProperty().addListener(check);
-        model.startingProperty().addListener(check);
-        model.compareRuns().forEach(r -> r.stateProperty().addListener(check));
+        model.control().stateProperty().addListener(check);
+        model.control().startingProperty().addListener(check);
+        model.compare().compareRuns().forEach(r -> r.stateProperty().addListener(check));
         check.invalidated(null);
     }
 

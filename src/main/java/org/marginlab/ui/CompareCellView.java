@@ -68,7 +68,7 @@ public final class CompareCellView extends FigureView {
 
     @Override
     protected void configure(Figure f) {
-        RunData data = WorkbenchViewModel.toRunData(run);
+        RunData data = run.toRunData();
         switch (f) {
             case EmbeddingCircleFigure c -> {
                 c.setRun(data);

@@ -32,7 +32,7 @@ public final class CompareStatsView extends FigureView {
 
     @Override
     protected void configure(Figure f) {
-        List<org.marginlab.figures.RunData> runs = model.compareRuns().stream().map(WorkbenchViewModel::toRunData).toList();
+        List<org.marginlab.figures.RunData> runs = model.compare().compareRuns().stream().map(RunModel::toRunData).toList();
         ((AngleStatsTableFigure) f).setRuns(runs);
     }
 }

@@ -55,12 +55,12 @@ public final class CompareView extends BorderPane {
             picks.put(h, c);
             bar.getChildren().add(c);
         }
-        start.setOnAction(e -> model.startCompare(selectedHeads()));
+        start.setOnAction(e -> model.compare().startCompare(selectedHeads()));
         start.setDefaultButton(false);
-        start.disableProperty().bind(model.comparingProperty());
+        start.disableProperty().bind(model.compare().comparingProperty());
         Button stop = new Button("Stop comparison");
-        stop.setOnAction(e -> model.stopCompare());
-        stop.disableProperty().bind(model.comparingProperty().not());
+        stop.setOnAction(e -> model.compare().stopCompare());
+        stop.disableProperty().bind(model.compare().comparingProperty().not());
         // The cells and the statistics table take turns: a 1024 × 768 projector has no room for both.
         javafx.scene.control.ToggleButton table = new javafx.scene.control.ToggleButton("Statistics table");
         table.setTooltip(new javafx.scene.control.Tooltip("Show the runs' angle statistics instead of their embeddings"));
@@ -72,7 +72,7 @@ public final class CompareView extends BorderPane {
         stats.visibleProperty().bind(table.selectedProperty());
         setCenter(new javafx.scene.layout.StackPane(grid, stats));
         this.table = table;
-        model.compareRuns().addListener((ListChangeListener<RunModel>) c -> rebuild());
+        model.compare().compareRuns().addListener((ListChangeListener<RunModel>) c -> rebuild());
         rebuild();
         getStyleClass().add("compare-view");
     }
@@ -112,14 +112,14 @@ public final class CompareView extends BorderPane {
             cell.configure(f);
             panels.add(new PanelGridFigure.Panel(f, ((CompareCellView) cell).run().title()));
         }
-        String heads = model.compareRuns().stream().map(RunModel::title).collect(java.util.stream.Collectors.joining(", "));
+        String heads = model.compare().compareRuns().stream().map(RunModel::title).collect(java.util.stream.Collectors.joining(", "));
         return new PanelGridFigure(PANELS_ID, "Compared heads: " + heads + " (same seed and data order)", panels,
                 cells.size() <= 2 ? cells.size() : 2, new java.awt.Dimension(720, 500));
     }
 
     /** e.g. {@code compare-softmax-cosface-arcface-embeddings}. */
     public String panelsStem() {
-        return ExportPlan.stem("compare-" + model.compareRuns().stream().map(r -> r.config().head().id())
+        return ExportPlan.stem("compare-" + model.compare().compareRuns().stream().map(r -> r.config().head().id())
                 .collect(java.util.stream.Collectors.joining("-")), null, PANELS_ID);
     }
 
@@ -128,7 +128,7 @@ public final class CompareView extends BorderPane {
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
         cells.clear();
-        List<RunModel> runs = model.compareRuns();
+        List<RunModel> runs = model.compare().compareRuns();
         int n = runs.size();
         int cols = n <= 2 ? Math.max(n, 1) : 2;
         int rows = n <= 2 ? 1 : 2;

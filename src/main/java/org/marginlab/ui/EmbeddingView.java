@@ -42,7 +42,7 @@ public final class EmbeddingView extends FigureView {
             dragX = e.getX();
             dragY = e.getY();
         });
-        model.timelineIndexProperty().addListener(o -> refresh());
+        model.timeline().timelineIndexProperty().addListener(o -> refresh());
         canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
         canvas.setOnMouseExited(e -> hideCard());
     }
@@ -158,7 +158,7 @@ public final class EmbeddingView extends FigureView {
     }
 
     private int dim() {
-        RunData d = model.runData();
+        RunData d = model.control().runData();
         if (d != null && d.config() != null) {
             return d.config().dim();
         }
@@ -182,7 +182,7 @@ public final class EmbeddingView extends FigureView {
     @Override
     protected void configure(Figure f) {
         RunData run = RunFigureView.currentRun(model);
-        int index = model.timelineIndexProperty().get();
+        int index = model.timeline().timelineIndexProperty().get();
         if (f == liveFigure()) {
             normalised.setVisible(f instanceof EmbeddingCircleFigure);
         }

@@ -16,7 +16,7 @@ import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.FigureExporter;
 
 /**
- * File → Export all and each view's Export: every file named after the run, head and figure
+ * File → Export all, each view's Export and the timeline's replay GIF: every file named after the run, head and figure
  * ({@link FigureView#exportStem}), planned before anything is written so that no two figures share a
  * file, and a confirmation before files that exist are replaced. Figures are copied on the FX thread
  * and rendered on a worker.
@@ -97,6 +97,49 @@ public final class ExportActions {
                     path -> model.notify("Exported " + path.getFileName() + " to " + path.getParent()),
                     failure -> model.notify(WorkbenchViewModel.describe("Export failed", failure)));
         });
+    }
+
+    /** Timeline → Replay GIF → Export: a file name in a save dialog, then {@link #exportReplay}. */
+    void chooseAndExportReplay(double fps, double seconds) {
+        String stem = replayView().name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-replay";
+        dialogs.saveFile("Write the replay GIF", FigureView.runStem(model, stem) + ".gif", "Animated GIF", "gif")
+                .ifPresent(f -> exportReplay(f, fps, seconds, null));
+    }
+
+    /**
+     * Writes the replay of the selected run tab (the embedding when a tab shows no run) as an animated GIF
+     * of {@code seconds} at {@code fps} frames a second to {@code file}; {@code done} (may be null) gets it.
+     */
+    public void exportReplay(Path file, double fps, double seconds, Consumer<Path> done) {
+        RunModel r = model.control().runProperty().get();
+        if (r == null || r.history().isEmpty()) {
+            model.notify("Nothing to replay yet: start or open a run first.");
+            return;
+        }
+        org.marginlab.figures.RunData data = r.toRunData();
+        FigureView view = replayView();
+        List<ReplayGif.Frame> plan = ReplayGif.plan(data.iterations().size(), fps, seconds);
+        List<Figure> frames = new java.util.ArrayList<>();
+        for (ReplayGif.Frame f : plan) {
+            frames.add(view.replayFrame(data.upTo(data.iterations().get(f.snapshot()).iteration())));
+        }
+        int[] delays = plan.stream().mapToInt(ReplayGif.Frame::centiseconds).toArray();
+        executor.submit(() -> ReplayGif.write(frames, delays, file, 1),
+                path -> {
+                    model.notify("Wrote the replay (" + frames.size() + " pictures, "
+                            + org.marginlab.figures.Fmt.num(seconds) + " s) to " + path);
+                    if (done != null) {
+                        done.accept(path);
+                    }
+                },
+                failure -> model.notify(WorkbenchViewModel.describe("GIF export failed", failure)));
+    }
+
+    /** The run view a replay GIF shows: the selected tab's, else the embedding. */
+    private FigureView replayView() {
+        List<FigureView> runViews = window.runViews();
+        return runViews.stream().filter(v -> v.getParent() != null && v.isVisible()
+                && v.name().equals(window.selectedTab())).findFirst().orElse(runViews.get(0));
     }
 
     /** Writes the plan on a worker, once replacing the files that exist is confirmed. */

@@ -160,8 +160,8 @@ public abstract class FigureView extends BorderPane {
 
     /** The current run's directory name and head before {@code what}, as its export files are named. */
     static String runStem(WorkbenchViewModel model, String what) {
-        Path dir = model.runDirectoryProperty().get();
-        RunData run = model.runData();
+        Path dir = model.control().runDirectoryProperty().get();
+        RunData run = model.control().runData();
         return ExportPlan.stem(dir == null ? null : dir.getFileName().toString(),
                 run == null || run.config() == null ? null : run.config().head().id(), what);
     }

@@ -37,7 +37,7 @@ public final class FrameClock {
     };
     private ScheduledExecutorService timer;
     private long lastPull = Long.MIN_VALUE;
-    private long dataPullsSeen;
+    private long revisionSeen;
 
     private long pulseStart;
     private long pulses;
@@ -131,8 +131,8 @@ public final class FrameClock {
         lastPull = now;
         pulls++;
         model.pull();
-        if (model.dataPulls() != dataPullsSeen) {
-            dataPullsSeen = model.dataPulls();
+        if (model.revision().get() != revisionSeen) {
+            revisionSeen = model.revision().get();
             for (FigureView v : views.get()) {
                 v.dataChanged();
             }

@@ -21,7 +21,7 @@ import org.marginlab.config.TrainConfig;
  * run's head reads), enabled while it trains or is paused. Enter in a field or Apply sends the edited
  * values; they act at the next iteration and come back as markers on the timeline and training curves.
  * Values are checked with the settings' ranges as they are typed. Plain values only: the FX thread never
- * touches the engine here beyond {@link WorkbenchViewModel#change}.
+ * touches the engine here beyond {@link RunControlViewModel#change}.
  */
 public final class LiveKnobsView extends HBox {
 
@@ -42,9 +42,9 @@ public final class LiveKnobsView extends HBox {
         error.getStyleClass().add("settings-error");
         apply.setOnAction(e -> applyEdited());
         apply.setTooltip(new Tooltip("Change the edited values from the next iteration on (Enter in a field)"));
-        disableProperty().bind(model.canPauseResumeProperty().not());
-        model.runProperty().addListener(o -> rebuild());
-        model.dataVersionProperty().addListener(o -> refresh());
+        disableProperty().bind(model.control().canPauseResumeProperty().not());
+        model.control().runProperty().addListener(o -> rebuild());
+        model.revision().property().addListener(o -> refresh());
         rebuild();
     }
 
@@ -73,7 +73,7 @@ public final class LiveKnobsView extends HBox {
         getChildren().clear();
         fields.clear();
         shown.clear();
-        boundTo = model.runProperty().get();
+        boundTo = model.control().runProperty().get();
         Label title = new Label("Live:");
         title.setTooltip(new Tooltip("Settings that change while the run trains, from the next iteration on"));
         getChildren().add(title);
@@ -140,7 +140,7 @@ public final class LiveKnobsView extends HBox {
         }
         fields.forEach((f, t) -> {
             if (edited(f)) {
-                model.change(f, Double.parseDouble(t.getText().strip()));
+                model.control().change(f, Double.parseDouble(t.getText().strip()));
                 shown.put(f, t.getText());
             }
         });

@@ -48,21 +48,21 @@ public final class OpenSetView extends FigureView {
         super(model, executor);
         metricsText.getStyleClass().add("open-set-metrics");
         addTools(compared, metricsText);
-        compared.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.compareRuns()));
+        compared.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.compare().compareRuns()));
         compared.selectedProperty().addListener(o -> rebind());
-        model.compareRuns().addListener((javafx.collections.ListChangeListener<RunModel>) c -> {
+        model.compare().compareRuns().addListener((javafx.collections.ListChangeListener<RunModel>) c -> {
             comparedResults.clear();
             comparedRequested.clear();
-            compared.setSelected(!model.compareRuns().isEmpty());
+            compared.setSelected(!model.compare().compareRuns().isEmpty());
             rebind();
         });
         // a new run leaves the last one's curve at once; an opened run gets its directory after the run
         // itself and brings no later data to trigger on
-        model.runProperty().addListener(o -> {
+        model.control().runProperty().addListener(o -> {
             compared.setSelected(false);
             rebind();
         });
-        model.runDirectoryProperty().addListener(o -> refresh());
+        model.control().runDirectoryProperty().addListener(o -> refresh());
     }
 
     /** Shows the compared heads (true) or the run (false); as the check box in the tab's tools. */
@@ -85,9 +85,9 @@ public final class OpenSetView extends FigureView {
         if (compared.isSelected()) {
             return createComparedFigure();
         }
-        RunModel run = model.runProperty().get();
+        RunModel run = model.control().runProperty().get();
         List<Integer> held = run == null ? List.of() : run.config().holdoutClasses();
-        Path dir = model.runDirectoryProperty().get();
+        Path dir = model.control().runDirectoryProperty().get();
         boolean current = result != null && result.runDir().equals(dir);
         String subtitle = held.isEmpty()
                 ? "this run holds no class out; train with held-out classes (marginlab train --holdout-classes 8,9)"
@@ -99,10 +99,10 @@ public final class OpenSetView extends FigureView {
 
     /** One curve per compared head that has been measured, in the comparison's order. */
     private Figure createComparedFigure() {
-        List<RunModel> runs = List.copyOf(model.compareRuns());
+        List<RunModel> runs = List.copyOf(model.compare().compareRuns());
         List<Integer> held = runs.isEmpty() ? List.of() : runs.get(0).config().holdoutClasses();
         List<RocFigure.Curve> curves = new ArrayList<>();
-        for (Path dir : model.compareDirectories()) {
+        for (Path dir : model.compare().compareDirectories()) {
             Result r = comparedResults.get(dir);
             if (r != null) {
                 curves.add(new RocFigure.Curve(r.label(), r.metrics().verification()));
@@ -126,8 +126,8 @@ public final class OpenSetView extends FigureView {
             configureCompared();
             return;
         }
-        RunModel run = model.runProperty().get();
-        Path dir = model.runDirectoryProperty().get();
+        RunModel run = model.control().runProperty().get();
+        Path dir = model.control().runDirectoryProperty().get();
         metricsText.setText(result != null && result.runDir().equals(dir) ? text(result.metrics()) : "");
         if (run == null || dir == null || run.config().holdoutClasses().isEmpty() || run.epochs().isEmpty()) {
             return;
@@ -164,8 +164,8 @@ public final class OpenSetView extends FigureView {
      * task, and shows what it has so far after each.
      */
     private void configureCompared() {
-        List<RunModel> runs = List.copyOf(model.compareRuns());
-        List<Path> dirs = List.copyOf(model.compareDirectories());
+        List<RunModel> runs = List.copyOf(model.compare().compareRuns());
+        List<Path> dirs = List.copyOf(model.compare().compareDirectories());
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < dirs.size() && i < runs.size(); i++) {
             Result r = comparedResults.get(dirs.get(i));
@@ -192,7 +192,7 @@ public final class OpenSetView extends FigureView {
                 return measure(dir, label);
             }, r -> {
                 inFlight = false;
-                if (model.compareDirectories().contains(r.runDir())) {
+                if (model.compare().compareDirectories().contains(r.runDir())) {
                     comparedResults.put(r.runDir(), r);
                     shown = null;
                     refresh(); // measures the next head that needs it

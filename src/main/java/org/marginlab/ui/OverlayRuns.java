@@ -78,7 +78,7 @@ public final class OverlayRuns {
 
     /** The "Overlay runs…" dialog: the recent runs, several selectable; OK overlays the selection. */
     void choose(Window owner) {
-        Path current = model.runDirectoryProperty().get();
+        Path current = model.control().runDirectoryProperty().get();
         List<Path> offered = candidates.get().stream()
                 .filter(p -> current == null || !p.toAbsolutePath().normalize().equals(current.toAbsolutePath().normalize()))
                 .toList();

@@ -35,7 +35,7 @@ public class RunFigureView extends FigureView {
 
     /** The current run's data, or an empty run so figures draw their "no data yet" note. */
     static RunData currentRun(WorkbenchViewModel model) {
-        RunData d = model.runData();
+        RunData d = model.control().runData();
         return d != null ? d : RunData.of("no run yet", null, List.of(), List.of());
     }
 }

@@ -59,7 +59,6 @@ public final class RunModel {
     private final List<EpochSnapshot> epochs = new ArrayList<>();
     private final List<LiveChange> changes = new ArrayList<>();
 
-    private long dataStamp;
     private long runningNanos;
     private long lastProgressNanos = -1;
     private long firstIteration = -1;
@@ -129,12 +128,22 @@ public final class RunModel {
     }
 
     /**
-     * Copies what the training thread produced since the last call into the properties.
-     *
-     * @return whether anything changed (views redraw only then)
+     * What one {@link #pull()} took in. Figures redraw only for {@code DATA} (snapshots, settings
+     * changed live, or the state): progress comes every iteration and moves just the status line.
      */
-    public boolean pull() {
-        boolean changed = false;
+    public enum Pulled {
+        NOTHING, PROGRESS, DATA;
+
+        /** The larger of two: what pulling several runs took in. */
+        Pulled and(Pulled other) {
+            return compareTo(other) >= 0 ? this : other;
+        }
+    }
+
+    /** Copies what the training thread produced since the last call into the properties. */
+    public Pulled pull() {
+        boolean data = false;
+        boolean progressed = false;
         IterationSnapshot it;
         IterationSnapshot newest = null;
         while ((it = iterationQueue.poll()) != null) {
@@ -143,15 +152,13 @@ public final class RunModel {
         }
         if (newest != null) {
             latest.set(newest);
-            changed = true;
-            dataStamp++;
+            data = true;
         }
         EpochSnapshot ep;
         while ((ep = epochQueue.poll()) != null) {
             epochs.add(ep);
             latestEpoch.set(ep);
-            changed = true;
-            dataStamp++;
+            data = true;
         }
         LiveChange ch;
         while ((ch = changeQueue.poll()) != null) {
@@ -160,8 +167,7 @@ public final class RunModel {
             if (!changes.contains(ch)) {
                 changes.add(ch);
             }
-            changed = true;
-            dataStamp++;
+            data = true;
         }
         Progress p = progressRef.get();
         if (p != null && p.iteration() != iteration.get()) {
@@ -175,17 +181,16 @@ public final class RunModel {
             iteration.set(p.iteration());
             totalIterations.set(p.total());
             epoch.set(p.epoch());
-            changed = true;
+            progressed = true;
         }
         StateChange sc;
         while ((sc = stateQueue.poll()) != null) {
             // Message first: state listeners read it.
             message.set(sc.message());
             state.set(sc.state());
-            changed = true;
-            dataStamp++;
+            data = true;
         }
-        return changed;
+        return data ? Pulled.DATA : progressed ? Pulled.PROGRESS : Pulled.NOTHING;
     }
 
     private void addHistory(IterationSnapshot s) {
@@ -201,12 +206,9 @@ public final class RunModel {
         history.add(s);
     }
 
-    /**
-     * Bumped by {@link #pull()} when snapshots or the state arrived, not for progress alone: the
-     * figures only need redrawing then (progress comes every iteration, snapshots far less often).
-     */
-    public long dataStamp() {
-        return dataStamp;
+    /** The run as the figures take it. */
+    public org.marginlab.figures.RunData toRunData() {
+        return org.marginlab.figures.RunData.of(title(), config(), history(), epochs()).withChanges(changes());
     }
 
     /** Seconds left at the pace so far, excluding paused time; NaN before the pace is known. */

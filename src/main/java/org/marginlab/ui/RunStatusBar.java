@@ -10,13 +10,13 @@ import org.controlsfx.control.StatusBar;
 public final class RunStatusBar extends StatusBar {
 
     public RunStatusBar(WorkbenchViewModel model) {
-        textProperty().bind(model.statusTextProperty());
-        progressProperty().bind(model.progressProperty());
+        textProperty().bind(model.status().statusTextProperty());
+        progressProperty().bind(model.status().progressProperty());
         Label device = new Label();
         device.textProperty().bind(Bindings.createStringBinding(
-                () -> model.deviceProperty().get().isEmpty() ? "device: " + model.settings().textProperty(ConfigField.DEVICE).get()
-                        : "device: " + model.deviceProperty().get(),
-                model.deviceProperty(), model.settings().textProperty(ConfigField.DEVICE)));
+                () -> model.control().deviceProperty().get().isEmpty() ? "device: " + model.settings().textProperty(ConfigField.DEVICE).get()
+                        : "device: " + model.control().deviceProperty().get(),
+                model.control().deviceProperty(), model.settings().textProperty(ConfigField.DEVICE)));
         device.getStyleClass().add("status-device");
         device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the long status text gives way, not the device
         getRightItems().add(device);

@@ -26,7 +26,7 @@ final class ThreadsMenu extends Menu {
                     : threads == 1 ? "1 (busy machine)" : Integer.toString(threads));
             i.setToggleGroup(group);
             i.setSelected(threads == now);
-            i.setOnAction(e -> model.setThreads(threads));
+            i.setOnAction(e -> model.control().setThreads(threads));
             getItems().add(i);
         }
     }

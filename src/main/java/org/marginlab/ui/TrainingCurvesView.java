@@ -31,7 +31,7 @@ public final class TrainingCurvesView extends FigureView {
     @Override
     protected void configure(Figure f) {
         List<RunData> runs = new ArrayList<>();
-        if (model.runData() != null || overlays.runs().isEmpty()) {
+        if (model.control().runData() != null || overlays.runs().isEmpty()) {
             runs.add(RunFigureView.currentRun(model));
         }
         runs.addAll(overlays.runs());

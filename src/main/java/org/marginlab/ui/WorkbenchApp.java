@@ -31,13 +31,7 @@ public final class WorkbenchApp extends Application {
             settings.load(last);
         }
         WorkbenchViewModel model = new WorkbenchViewModel(settings, backend, executor);
-        WorkbenchWindow window = new WorkbenchWindow(model, new TheoryViewModel(), executor, prefs);
-        model.runDirectoryProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                prefs.addRecentRun(now);
-            }
-        });
-        return window;
+        return new WorkbenchWindow(model, new TheoryViewModel(), executor, prefs);
     }
 
     /** Runs go under ./runs, as with {@code marginlab train}. */

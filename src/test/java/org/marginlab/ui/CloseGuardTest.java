@@ -26,7 +26,7 @@ class CloseGuardTest {
     }
 
     private TrainingListener running() {
-        vm.start();
+        vm.control().start();
         TrainingListener l = backend.listeners.getFirst();
         l.onStateChanged(RunState.RUNNING, "running");
         vm.pull();

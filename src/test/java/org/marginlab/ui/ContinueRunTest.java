@@ -21,30 +21,30 @@ class ContinueRunTest {
 
     @Test
     void aStoppedRunContinuesFromItsCheckpoint() {
-        assertFalse(vm.canContinueProperty().get(), "no run");
+        assertFalse(vm.control().canContinueProperty().get(), "no run");
         RunModel stored = new RunModel(TrainConfig.defaults(HeadKind.ARCFACE), "ArcFace, d = 3");
         stored.loadStored(List.of(Snapshots.iteration(0, 10, 3), Snapshots.iteration(10, 10, 3),
                 Snapshots.iteration(20, 10, 3)), List.of(), RunState.CANCELLED);
         Path dir = Path.of("runs", "stopped");
-        vm.showStored(stored, dir, "cpu()");
-        assertTrue(vm.canContinueProperty().get());
+        vm.control().showStored(stored, dir, "cpu()");
+        assertTrue(vm.control().canContinueProperty().get());
 
-        vm.continueRun();
+        vm.control().continueRun();
         assertEquals(List.of("resume " + dir), backend.calls);
-        assertFalse(vm.canContinueProperty().get(), "continuing");
-        assertEquals(dir, vm.runDirectoryProperty().get());
+        assertFalse(vm.control().canContinueProperty().get(), "continuing");
+        assertEquals(dir, vm.control().runDirectoryProperty().get());
         TrainingListener l = backend.listeners.getFirst();
         l.onStateChanged(RunState.RUNNING, "running");
         // Checkpoint at 10: the engine recomputes 20 and goes on.
         l.onIteration(Snapshots.iteration(20, 10, 3));
         l.onIteration(Snapshots.iteration(30, 10, 3));
         vm.pull();
-        assertEquals(RunState.RUNNING, vm.stateProperty().get());
-        assertFalse(vm.startingProperty().get());
+        assertEquals(RunState.RUNNING, vm.control().stateProperty().get());
+        assertFalse(vm.control().startingProperty().get());
         assertEquals(List.of(0L, 10L, 20L, 30L),
-                vm.runProperty().get().history().stream().map(IterationSnapshot::iteration).toList());
-        assertFalse(vm.canContinueProperty().get());
-        vm.togglePause();
+                vm.control().runProperty().get().history().stream().map(IterationSnapshot::iteration).toList());
+        assertFalse(vm.control().canContinueProperty().get());
+        vm.control().togglePause();
         assertEquals("resumed pause", backend.calls.getLast());
     }
 }

@@ -77,14 +77,14 @@ class LiveKnobsViewTest {
             button(win, "Start").fire();
             return win;
         });
-        await("8 iterations", () -> w.model().runProperty().get() != null
-                && w.model().runProperty().get().iterationProperty().get() >= 8);
+        await("8 iterations", () -> w.model().control().runProperty().get() != null
+                && w.model().control().runProperty().get().iterationProperty().get() >= 8);
         ScreenshotMaker.onFx(() -> {
             button(w, "Pause").fire();
             return null;
         });
-        await("pause", () -> w.model().stateProperty().get() == RunState.PAUSED);
-        long paused = ScreenshotMaker.onFx(() -> w.model().runProperty().get().iterationProperty().get());
+        await("pause", () -> w.model().control().stateProperty().get() == RunState.PAUSED);
+        long paused = ScreenshotMaker.onFx(() -> w.model().control().runProperty().get().iterationProperty().get());
         ScreenshotMaker.onFx(() -> {
             LiveKnobsView knobs = (LiveKnobsView) w.root().lookup(".live-knobs");
             assertFalse(knobs.isDisabled());
@@ -106,14 +106,14 @@ class LiveKnobsViewTest {
         });
         // A step while paused takes a snapshot: the change acted at that step.
         await("the step's snapshot", () -> {
-            IterationSnapshot last = w.model().runProperty().get().latestProperty().get();
+            IterationSnapshot last = w.model().control().runProperty().get().latestProperty().get();
             return last != null && last.iteration() == paused + 1;
         });
         ScreenshotMaker.onFx(() -> {
-            RunModel r = w.model().runProperty().get();
+            RunModel r = w.model().control().runProperty().get();
             assertEquals(List.of(new LiveChange(paused, LiveField.M, 0.2, 0.5)), r.changes());
             assertEquals(0.5, r.latestProperty().get().headParams().m(), "the margin the wedges are drawn with");
-            RunData data = w.model().runData();
+            RunData data = w.model().control().runData();
             assertEquals("ArcFace s = 16, m = 0.5", data.paramsLabel(r.latestProperty().get()));
             var curves = FigureKind.TRAINING_CURVES.create();
             ((org.marginlab.figures.RunFigure) curves).setRun(data);
@@ -123,8 +123,8 @@ class LiveKnobsViewTest {
             button(w, "Stop").fire();
             return null;
         });
-        await("stop", () -> w.model().stateProperty().get() == RunState.CANCELLED);
-        Path dir = ScreenshotMaker.onFx(() -> w.model().runDirectoryProperty().get());
+        await("stop", () -> w.model().control().stateProperty().get() == RunState.CANCELLED);
+        Path dir = ScreenshotMaker.onFx(() -> w.model().control().runDirectoryProperty().get());
         assertEquals(List.of(LiveChange.HEADER, paused + ",m,0.2,0.5"), Files.readAllLines(dir.resolve("changes.csv")));
     }
 }

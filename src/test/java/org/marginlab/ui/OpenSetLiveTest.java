@@ -141,17 +141,17 @@ class OpenSetLiveTest {
         WorkbenchWindow w = window(waiting);
         view[0] = (OpenSetView) ScreenshotMaker.onFx(() -> w.view("Open set"));
         ScreenshotMaker.onFx(() -> {
-            w.model().start();
+            w.model().control().start();
             return null;
         });
-        await("the run to end", () -> !w.model().startingProperty().get()
-                && (w.model().stateProperty().get() == RunState.FINISHED || w.model().stateProperty().get() == RunState.FAILED));
-        assertEquals(RunState.FINISHED, ScreenshotMaker.onFx(() -> w.model().stateProperty().get()));
+        await("the run to end", () -> !w.model().control().startingProperty().get()
+                && (w.model().control().stateProperty().get() == RunState.FINISHED || w.model().control().stateProperty().get() == RunState.FAILED));
+        assertEquals(RunState.FINISHED, ScreenshotMaker.onFx(() -> w.model().control().stateProperty().get()));
         // the first 640 training images hold 517 of classes 0–7: 16 whole batches of 32 per epoch
         assertEquals(List.of(16L, 32L), epochEnds);
         assertEquals(epochEnds, measured);
         // the shown curve is the final model's, measured independently here
-        Path dir = ScreenshotMaker.onFx(() -> w.model().runDirectoryProperty().get());
+        Path dir = ScreenshotMaker.onFx(() -> w.model().control().runDirectoryProperty().get());
         EvaluationSet set = EvaluationSet.embed(dir, null);
         assertEquals(32, set.iteration());
         OpenSetMetrics direct = OpenSetMetrics.of(set.features(), set.labels());
@@ -195,15 +195,15 @@ class OpenSetLiveTest {
         OpenSetView view = (OpenSetView) ScreenshotMaker.onFx(() -> w.view("Open set"));
         List<HeadKind> heads = List.of(HeadKind.SOFTMAX, HeadKind.COSFACE);
         ScreenshotMaker.onFx(() -> {
-            w.model().startCompare(heads);
+            w.model().compare().startCompare(heads);
             return null;
         });
-        List<String> labels = ScreenshotMaker.onFx(() -> w.model().compareRuns().stream().map(RunModel::title).toList());
-        await("both heads measured at their final model", () -> w.model().compareRuns().size() == 2
-                && w.model().compareRuns().stream().allMatch(r -> r.stateProperty().get() == RunState.FINISHED)
+        List<String> labels = ScreenshotMaker.onFx(() -> w.model().compare().compareRuns().stream().map(RunModel::title).toList());
+        await("both heads measured at their final model", () -> w.model().compare().compareRuns().size() == 2
+                && w.model().compare().compareRuns().stream().allMatch(r -> r.stateProperty().get() == RunState.FINISHED)
                 && view.comparedIterations().equals(Map.of(labels.get(0), 32L, labels.get(1), 32L)));
         List<String[]> rows = ScreenshotMaker.onFx(() -> view.liveFigure().csv());
-        List<Path> dirs = ScreenshotMaker.onFx(() -> List.copyOf(w.model().compareDirectories()));
+        List<Path> dirs = ScreenshotMaker.onFx(() -> List.copyOf(w.model().compare().compareDirectories()));
         for (int k = 0; k < 2; k++) {
             EvaluationSet set = EvaluationSet.embed(dirs.get(k), null);
             OpenSetMetrics direct = OpenSetMetrics.of(set.features(), set.labels());

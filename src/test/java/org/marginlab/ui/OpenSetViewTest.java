@@ -56,7 +56,7 @@ class OpenSetViewTest {
             return win;
         });
         long end = System.nanoTime() + 120_000_000_000L;
-        while (!ScreenshotMaker.onFx(() -> w.model().runProperty().get() != null && w.selectTab("Open set")
+        while (!ScreenshotMaker.onFx(() -> w.model().control().runProperty().get() != null && w.selectTab("Open set")
                 && w.view("Open set").liveFigure().csv().size() > 1)) {
             assertTrue(System.nanoTime() < end, "timed out waiting for the open-set curve");
             Thread.sleep(100);

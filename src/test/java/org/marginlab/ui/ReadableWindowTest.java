@@ -74,24 +74,24 @@ class ReadableWindowTest {
             s.textProperty(ConfigField.EARLY_SNAPSHOTS).set("0"); // the scenario's seven snapshots
             s.textProperty(ConfigField.PROBE_PER_CLASS).set("20");
             s.textProperty(ConfigField.DEVICE).set("cpu");
-            win.model().start();
+            win.model().control().start();
             return win;
         });
         await("the run", () -> {
             w.model().pull();
-            return !w.model().startingProperty().get() && over(w.model().stateProperty().get());
+            return !w.model().control().startingProperty().get() && over(w.model().control().stateProperty().get());
         });
         hoverShowsThePointsPictureAndNumbers(w);
         List<HeadKind> heads = List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC);
         ScreenshotMaker.onFx(() -> {
             w.compareView().select(heads);
-            w.model().startCompare(heads);
+            w.model().compare().startCompare(heads);
             return null;
         });
         await("the comparison", () -> {
             w.model().pull();
-            return w.model().compareRuns().size() == heads.size()
-                    && w.model().compareRuns().stream().allMatch(r -> over(r.stateProperty().get()));
+            return w.model().compare().compareRuns().size() == heads.size()
+                    && w.model().compare().compareRuns().stream().allMatch(r -> over(r.stateProperty().get()));
         });
 
         List<String> problems = new ArrayList<>();
@@ -157,7 +157,7 @@ class ReadableWindowTest {
         await("the hover card", () -> view.cardContent() != null);
         String card = ScreenshotMaker.onFx(() -> ((javafx.scene.control.Label) ((javafx.scene.layout.HBox) view.cardContent())
                 .getChildren().get(1)).getText());
-        var s = ScreenshotMaker.onFx(() -> w.model().shownProperty().get());
+        var s = ScreenshotMaker.onFx(() -> w.model().timeline().shownProperty().get());
         assertTrue(card.startsWith(hit[1] + " " + org.marginlab.figures.FigureStyle.className(hit[1])), card);
         assertTrue(card.contains(String.format(java.util.Locale.ROOT, "θ_y = %.1f°", Math.toDegrees(s.thetaY()[hit[0]]))), card);
         double p = Double.parseDouble(card.substring(card.indexOf("P_y = ") + 6).trim());

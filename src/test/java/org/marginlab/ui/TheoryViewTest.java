@@ -47,12 +47,12 @@ class TheoryViewTest {
             assertEquals(30, f.params().s(), 1e-12);
 
             // A run training meanwhile brings snapshots; the analytic figures do not redraw for them.
-            w.model().start();
+            w.model().control().start();
             backend.listeners.get(0).onStateChanged(org.marginlab.run.RunState.RUNNING, "running");
             backend.listeners.get(0).onIteration(Snapshots.iteration(1, 10, 3));
             long painted = dz.canvas().paints();
             w.clock().tick(Long.MAX_VALUE / 4);
-            assertEquals(org.marginlab.run.RunState.RUNNING, w.model().stateProperty().get());
+            assertEquals(org.marginlab.run.RunState.RUNNING, w.model().control().stateProperty().get());
             assertEquals(painted, dz.canvas().paints(), "no repaint of an analytic figure for run data");
 
             // SphereFace's margin is a whole multiplier.

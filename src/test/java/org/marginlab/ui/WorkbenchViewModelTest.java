@@ -21,19 +21,19 @@ class WorkbenchViewModelTest {
     private final WorkbenchViewModel vm = new WorkbenchViewModel(new SettingsViewModel(), backend, BackgroundExecutor.synchronous());
 
     {
-        vm.setStatusIntervalMillis(0);
+        vm.status().setStatusIntervalMillis(0);
     }
 
     @Test
     void startFeedsSnapshotsAndControlsTheRun() {
         vm.settings().selectHead(HeadKind.COSFACE);
         vm.settings().textProperty(ConfigField.DIM).set("2");
-        assertTrue(vm.canStartProperty().get());
-        vm.start();
+        assertTrue(vm.control().canStartProperty().get());
+        vm.control().start();
         assertEquals(1, backend.started.size());
         assertEquals(HeadKind.COSFACE, backend.started.get(0).head());
         assertEquals(2, backend.started.get(0).dim());
-        assertEquals(Path.of("runs", "run1"), vm.runDirectoryProperty().get());
+        assertEquals(Path.of("runs", "run1"), vm.control().runDirectoryProperty().get());
 
         TrainingListener l = backend.listeners.get(0);
         l.onStateChanged(RunState.RUNNING, "running");
@@ -42,91 +42,79 @@ class WorkbenchViewModelTest {
         l.onIteration(s5);
         l.onProgress(5, 10, 0);
         // Nothing reaches the properties until the frame clock pulls.
-        assertEquals(RunState.READY, vm.stateProperty().get());
+        assertEquals(RunState.READY, vm.control().stateProperty().get());
         assertTrue(vm.pull());
-        assertEquals(RunState.RUNNING, vm.stateProperty().get());
-        assertSame(s5, vm.shownProperty().get());
-        assertEquals(0.5, vm.progressProperty().get(), 1e-12);
-        assertTrue(vm.statusTextProperty().get().contains("iteration 5 / 10"), vm.statusTextProperty().get());
-        assertFalse(vm.canStartProperty().get());
-        assertFalse(vm.canStepProperty().get());
+        assertEquals(RunState.RUNNING, vm.control().stateProperty().get());
+        assertSame(s5, vm.timeline().shownProperty().get());
+        assertEquals(0.5, vm.status().progressProperty().get(), 1e-12);
+        assertTrue(vm.status().statusTextProperty().get().contains("iteration 5 / 10"), vm.status().statusTextProperty().get());
+        assertFalse(vm.control().canStartProperty().get());
+        assertFalse(vm.control().canStepProperty().get());
         assertFalse(vm.pull(), "no news, no redraw");
         l.onProgress(6, 10, 0);
         assertFalse(vm.pull(), "progress alone redraws no figure");
-        assertEquals(6, vm.runProperty().get().iterationProperty().get(), "but is taken in");
+        assertEquals(6, vm.control().runProperty().get().iterationProperty().get(), "but is taken in");
 
-        vm.togglePause();
+        vm.control().togglePause();
         l.onStateChanged(RunState.PAUSED, "paused at iteration 5");
         vm.pull();
-        assertTrue(vm.canStepProperty().get());
-        vm.step();
-        vm.togglePause();
+        assertTrue(vm.control().canStepProperty().get());
+        vm.control().step();
+        vm.control().togglePause();
         vm.stop();
         assertEquals(List.of("run1 pause", "run1 step", "run1 resume", "run1 cancel"), backend.calls);
     }
 
     @Test
     void startingLastsUntilTheRunReportsItsFirstState() {
-        vm.start();
+        vm.control().start();
         // The engine has the run but has not reported a state yet: Start must not come back on.
-        assertTrue(vm.startingProperty().get());
-        assertFalse(vm.canStartProperty().get());
-        assertTrue(vm.canStopProperty().get());
+        assertTrue(vm.control().startingProperty().get());
+        assertFalse(vm.control().canStartProperty().get());
+        assertTrue(vm.control().canStopProperty().get());
         backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
         vm.pull();
-        assertFalse(vm.startingProperty().get());
-        assertFalse(vm.canStartProperty().get());
-        assertTrue(vm.canPauseResumeProperty().get());
-    }
-
-    @Test
-    void dataPullsCountEveryPullThatBroughtData() {
-        vm.start();
-        long before = vm.dataPulls();
-        backend.listeners.get(0).onIteration(Snapshots.iteration(1, 10, 3));
-        vm.pull();
-        assertEquals(before + 1, vm.dataPulls());
-        backend.listeners.get(0).onProgress(2, 10, 0);
-        vm.pull();
-        assertEquals(before + 1, vm.dataPulls(), "progress alone is no new data");
+        assertFalse(vm.control().startingProperty().get());
+        assertFalse(vm.control().canStartProperty().get());
+        assertTrue(vm.control().canPauseResumeProperty().get());
     }
 
     @Test
     void timelineShowsAnEarlierSnapshot() {
-        vm.start();
+        vm.control().start();
         TrainingListener l = backend.listeners.get(0);
         IterationSnapshot first = Snapshots.iteration(10, 10, 2);
         l.onIteration(first);
         l.onIteration(Snapshots.iteration(20, 10, 2));
         l.onEpoch(Snapshots.epoch(0, 15, 10));
         vm.pull();
-        assertEquals(20, vm.shownProperty().get().iteration());
-        assertEquals(0, vm.shownEpochProperty().get().epoch());
-        vm.timelineIndexProperty().set(0);
-        assertSame(first, vm.shownProperty().get());
+        assertEquals(20, vm.timeline().shownProperty().get().iteration());
+        assertEquals(0, vm.timeline().shownEpochProperty().get().epoch());
+        vm.timeline().timelineIndexProperty().set(0);
+        assertSame(first, vm.timeline().shownProperty().get());
         // The epoch ended at iteration 15, after the shown snapshot.
-        assertEquals(null, vm.shownEpochProperty().get());
-        vm.timelineIndexProperty().set(-1);
-        assertEquals(20, vm.shownProperty().get().iteration());
+        assertEquals(null, vm.timeline().shownEpochProperty().get());
+        vm.timeline().timelineIndexProperty().set(-1);
+        assertEquals(20, vm.timeline().shownProperty().get().iteration());
     }
 
     @Test
     void invalidSettingsAndStartFailuresBecomeOneLineNotifications() {
         vm.settings().textProperty(ConfigField.BATCH).set("0");
-        assertFalse(vm.canStartProperty().get());
-        vm.start();
+        assertFalse(vm.control().canStartProperty().get());
+        vm.control().start();
         assertTrue(backend.started.isEmpty());
         assertEquals("Fix the settings first — Batch size: must be an integer in [1, 4096]", vm.notificationProperty().get());
 
         vm.settings().textProperty(ConfigField.BATCH).set("64");
         backend.failOnStart = new IllegalStateException("wrapped", new UserException("no Fashion-MNIST in ./datasets; choose a dataset folder"));
-        vm.start();
+        vm.control().start();
         assertEquals("no Fashion-MNIST in ./datasets; choose a dataset folder", vm.notificationProperty().get());
-        assertEquals(RunState.FAILED, vm.stateProperty().get());
-        assertTrue(vm.canStartProperty().get(), "a failed start can be retried");
+        assertEquals(RunState.FAILED, vm.control().stateProperty().get());
+        assertTrue(vm.control().canStartProperty().get(), "a failed start can be retried");
 
         backend.failOnStart = null;
-        vm.start();
+        vm.control().start();
         backend.listeners.get(0).onStateChanged(RunState.FAILED, "loss became NaN at iteration 7; lower the learning rate");
         vm.pull();
         assertEquals("loss became NaN at iteration 7; lower the learning rate", vm.notificationProperty().get());
@@ -134,35 +122,35 @@ class WorkbenchViewModelTest {
 
     @Test
     void compareStartsTwoToFourHeadsWithTheSameSeed() {
-        vm.startCompare(List.of(HeadKind.SOFTMAX));
+        vm.compare().startCompare(List.of(HeadKind.SOFTMAX));
         assertEquals("Pick two to four heads to compare.", vm.notificationProperty().get());
-        vm.startCompare(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARC));
-        assertEquals(3, vm.compareRuns().size());
+        vm.compare().startCompare(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARC));
+        assertEquals(3, vm.compare().compareRuns().size());
         assertEquals(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARC),
                 backend.started.stream().map(c -> c.head()).toList());
         assertEquals(1, backend.started.stream().map(c -> c.seed()).distinct().count());
         backend.listeners.get(1).onIteration(Snapshots.iteration(3, 10, 1));
         assertTrue(vm.pull());
-        assertEquals(3, vm.compareRuns().get(1).latestProperty().get().iteration());
+        assertEquals(3, vm.compare().compareRuns().get(1).latestProperty().get().iteration());
         backend.listeners.get(1).onProgress(3, 150, 0);
         vm.pull();
-        assertEquals("Comparing 3 heads · 3 iterations", vm.statusTextProperty().get(), "totals not known yet");
-        vm.stopCompare();
+        assertEquals("Comparing 3 heads · 3 iterations", vm.status().statusTextProperty().get(), "totals not known yet");
+        vm.compare().stopCompare();
         assertEquals(List.of("cmp0 cancel", "cmp1 cancel", "cmp2 cancel"), backend.calls);
     }
 
     @Test
     void aComparisonLocksStartAndOwnsTheStatusLineWhileItTrainsThenOnItsTab() {
-        vm.start();
+        vm.control().start();
         TrainingListener single = backend.listeners.get(0);
         single.onProgress(468, 468, 0);
         single.onStateChanged(RunState.FINISHED, "finished");
         vm.pull();
-        assertTrue(vm.statusTextProperty().get().startsWith("Finished"), vm.statusTextProperty().get());
+        assertTrue(vm.status().statusTextProperty().get().startsWith("Finished"), vm.status().statusTextProperty().get());
 
-        vm.startCompare(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE));
-        assertFalse(vm.canStartProperty().get(), "Start (F5) waits for the comparison");
-        vm.start();
+        vm.compare().startCompare(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE));
+        assertFalse(vm.control().canStartProperty().get(), "Start (F5) waits for the comparison");
+        vm.control().start();
         assertEquals(3, backend.started.size(), "F5 during a comparison starts nothing");
         TrainingListener a = backend.listeners.get(1);
         TrainingListener b = backend.listeners.get(2);
@@ -170,24 +158,24 @@ class WorkbenchViewModelTest {
         a.onProgress(30, 40, 0);
         b.onProgress(10, 40, 0);
         vm.pull();
-        assertEquals("Comparing 2 heads · 40 / 80 iterations · now Softmax", vm.statusTextProperty().get());
-        assertEquals(40.0 / 80, vm.progressProperty().get(), 1e-12);
+        assertEquals("Comparing 2 heads · 40 / 80 iterations · now Softmax", vm.status().statusTextProperty().get());
+        assertEquals(40.0 / 80, vm.status().progressProperty().get(), 1e-12);
 
         a.onStateChanged(RunState.FINISHED, "finished");
         vm.pull();
-        assertFalse(vm.canStartProperty().get(), "one head still trains");
+        assertFalse(vm.control().canStartProperty().get(), "one head still trains");
         b.onStateChanged(RunState.CANCELLED, "stopped");
         vm.pull();
-        assertTrue(vm.canStartProperty().get());
+        assertTrue(vm.control().canStartProperty().get());
         // Ended: its line stays on the Compare tab only; the other tabs show their own (single) run.
-        assertTrue(vm.statusTextProperty().get().startsWith("Finished"), vm.statusTextProperty().get());
-        assertEquals(1.0, vm.progressProperty().get(), 1e-12);
-        vm.compareShownProperty().set(true);
-        assertEquals("Comparing 2 heads · 40 / 80 iterations · 1 finished, 1 stopped", vm.statusTextProperty().get());
-        assertEquals(40.0 / 80, vm.progressProperty().get(), 1e-12);
-        vm.compareShownProperty().set(false);
-        assertTrue(vm.statusTextProperty().get().startsWith("Finished"), vm.statusTextProperty().get());
-        vm.start();
+        assertTrue(vm.status().statusTextProperty().get().startsWith("Finished"), vm.status().statusTextProperty().get());
+        assertEquals(1.0, vm.status().progressProperty().get(), 1e-12);
+        vm.status().compareShownProperty().set(true);
+        assertEquals("Comparing 2 heads · 40 / 80 iterations · 1 finished, 1 stopped", vm.status().statusTextProperty().get());
+        assertEquals(40.0 / 80, vm.status().progressProperty().get(), 1e-12);
+        vm.status().compareShownProperty().set(false);
+        assertTrue(vm.status().statusTextProperty().get().startsWith("Finished"), vm.status().statusTextProperty().get());
+        vm.control().start();
         assertEquals(4, backend.started.size());
     }
 
@@ -212,14 +200,14 @@ class WorkbenchViewModelTest {
         java.nio.file.Files.writeString(run.getParent().resolve("config.json"), "{\"head\":\"arc\"}");
         java.nio.file.Files.writeString(run.resolve("x.bin"), "abc");
         RunModel m = new RunModel(org.marginlab.config.TrainConfig.defaults(HeadKind.ARC), "arc");
-        vm.showStored(m, run.getParent(), "cpu()");
+        vm.control().showStored(m, run.getParent(), "cpu()");
         java.util.List<Path> saved = new java.util.ArrayList<>();
         Path copy = tmp.resolve("keep/20260101-000000-arc");
-        vm.saveRunAs(copy, saved::add);
+        vm.files().saveRunAs(copy, saved::add);
         assertEquals(List.of(copy), saved);
         assertEquals("{\"head\":\"arc\"}", java.nio.file.Files.readString(copy.resolve("config.json")));
         assertEquals("abc", java.nio.file.Files.readString(copy.resolve("sub/x.bin")));
-        vm.saveRunAs(copy, saved::add);
+        vm.files().saveRunAs(copy, saved::add);
         assertTrue(vm.notificationProperty().get().contains("already exists"), vm.notificationProperty().get());
     }
 }

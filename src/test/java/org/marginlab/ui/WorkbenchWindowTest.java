@@ -70,9 +70,9 @@ class WorkbenchWindowTest {
      */
     private static void await(WorkbenchWindow w, String what, BooleanSupplier fx) throws Exception {
         CompletableFuture<Void> holds = new CompletableFuture<>();
-        List<ObservableValue<?>> changes = ScreenshotMaker.onFx(() -> List.of(w.model().stateProperty(),
-                w.model().runProperty(), w.model().progressProperty(), w.model().dataVersionProperty(),
-                w.model().notificationProperty(), w.model().startingProperty()));
+        List<ObservableValue<?>> changes = ScreenshotMaker.onFx(() -> List.of(w.model().control().stateProperty(),
+                w.model().control().runProperty(), w.model().status().progressProperty(), w.model().revision().property(),
+                w.model().notificationProperty(), w.model().control().startingProperty()));
         ChangeListener<Object> check = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<?> o, Object was, Object now) {
@@ -139,44 +139,44 @@ class WorkbenchWindowTest {
             button(w, "Start").fire();
             return null;
         });
-        await(w, "8 iterations", () -> w.model().runProperty().get() != null
-                && w.model().runProperty().get().iterationProperty().get() >= 8);
+        await(w, "8 iterations", () -> w.model().control().runProperty().get() != null
+                && w.model().control().runProperty().get().iterationProperty().get() >= 8);
         ScreenshotMaker.onFx(() -> {
             button(w, "Pause").fire();
             return null;
         });
-        await(w, "pause", () -> w.model().stateProperty().get() == RunState.PAUSED);
-        long paused = ScreenshotMaker.onFx(() -> w.model().runProperty().get().iterationProperty().get());
+        await(w, "pause", () -> w.model().control().stateProperty().get() == RunState.PAUSED);
+        long paused = ScreenshotMaker.onFx(() -> w.model().control().runProperty().get().iterationProperty().get());
         ScreenshotMaker.onFx(() -> {
             assertEquals("Resume", button(w, "Resume").getText());
             button(w, "Step").fire();
             return null;
         });
-        await(w, "one step", () -> w.model().runProperty().get().iterationProperty().get() > paused);
+        await(w, "one step", () -> w.model().control().runProperty().get().iterationProperty().get() > paused);
         // a paused session stays put after the step: any iteration run while paused would show here
         assertEquals(paused + 1, (long) ScreenshotMaker.onFx(() -> {
             w.model().pull();
-            return w.model().runProperty().get().iterationProperty().get();
+            return w.model().control().runProperty().get().iterationProperty().get();
         }), "no iterations while paused, exactly one per Step");
         ScreenshotMaker.onFx(() -> {
             button(w, "Resume").fire();
             return null;
         });
-        await(w, "resume", () -> w.model().stateProperty().get() == RunState.RUNNING);
-        await(w, "more iterations", () -> w.model().runProperty().get().iterationProperty().get() >= paused + 6);
+        await(w, "resume", () -> w.model().control().stateProperty().get() == RunState.RUNNING);
+        await(w, "more iterations", () -> w.model().control().runProperty().get().iterationProperty().get() >= paused + 6);
         ScreenshotMaker.onFx(() -> {
             button(w, "Stop").fire();
             return null;
         });
-        await(w, "stop", () -> w.model().stateProperty().get() == RunState.CANCELLED);
+        await(w, "stop", () -> w.model().control().stateProperty().get() == RunState.CANCELLED);
 
-        Path dir = ScreenshotMaker.onFx(() -> w.model().runDirectoryProperty().get());
+        Path dir = ScreenshotMaker.onFx(() -> w.model().control().runDirectoryProperty().get());
         assertTrue(Files.isRegularFile(dir.resolve("config.json")));
         assertTrue(Files.readAllLines(dir.resolve("metrics.csv")).size() > 2, "metrics rows were written");
         assertTrue(Files.readString(dir.resolve("summary.json")).contains("cancelled"));
 
         // The embedding view shows the live data and exports it at 2×.
-        int snapshots = ScreenshotMaker.onFx(() -> w.model().runProperty().get().history().size());
+        int snapshots = ScreenshotMaker.onFx(() -> w.model().control().runProperty().get().history().size());
         assertTrue(snapshots >= 3, "snapshots arrived: " + snapshots);
         FigureView embedding = ScreenshotMaker.onFx(() -> w.view("Embedding"));
         assertTrue(ScreenshotMaker.onFx(() -> embedding.liveFigure().hasData()));
@@ -190,7 +190,7 @@ class WorkbenchWindowTest {
         // One "point" row per probe sample (10 per class) of the last snapshot, on the unit circle.
         List<String> points = Files.readAllLines(csv).stream().filter(l -> l.startsWith("point,")).toList();
         assertEquals(100, points.size());
-        float[] e0 = ScreenshotMaker.onFx(() -> w.model().runProperty().get().latestProperty().get().embeddings()[0]);
+        float[] e0 = ScreenshotMaker.onFx(() -> w.model().control().runProperty().get().latestProperty().get().embeddings()[0]);
         double norm = Math.hypot(e0[0], e0[1]);
         String[] first = points.get(0).split(",");
         assertEquals(e0[0] / norm, Double.parseDouble(first[3]), 1e-4);
@@ -202,14 +202,14 @@ class WorkbenchWindowTest {
             w2.openRun(dir);
             return null;
         });
-        await(w2, "open", () -> w2.model().runProperty().get() != null);
+        await(w2, "open", () -> w2.model().control().runProperty().get() != null);
         ScreenshotMaker.onFx(() -> {
-            RunModel r = w2.model().runProperty().get();
+            RunModel r = w2.model().control().runProperty().get();
             assertEquals(RunState.CANCELLED, r.stateProperty().get());
             assertEquals(HeadKind.SOFTMAX, w2.model().settings().toConfig().head());
             assertEquals(2, r.config().dim());
             assertTrue(r.history().size() >= snapshots - 1, "reopened " + r.history().size() + " of " + snapshots);
-            assertEquals(dir, w2.model().runDirectoryProperty().get());
+            assertEquals(dir, w2.model().control().runDirectoryProperty().get());
             return null;
         });
     }
@@ -239,7 +239,7 @@ class WorkbenchWindowTest {
             w.selectTab("Compare");
             w.compareView().select(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC));
             w.model().settings().textProperty(ConfigField.DIM).set("2");
-            w.model().startCompare(w.compareView().selectedHeads());
+            w.model().compare().startCompare(w.compareView().selectedHeads());
             return null;
         });
         backend.awaitStarted(4);
@@ -265,12 +265,12 @@ class WorkbenchWindowTest {
         WorkbenchWindow w = show(backend);
         ScreenshotMaker.onFx(() -> {
             w.model().settings().textProperty(ConfigField.DIM).set("2");
-            w.model().start();
+            w.model().control().start();
             return null;
         });
         backend.awaitStarted(1);
         ScreenshotMaker.onFx(() -> {
-            w.model().startCompare(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE));
+            w.model().compare().startCompare(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE));
             return null;
         });
         backend.awaitStarted(3);
@@ -294,7 +294,7 @@ class WorkbenchWindowTest {
         }
         assertEquals(files.size(), new java.util.HashSet<>(files).size(), "distinct files");
         List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
-        String head = w.model().runData().config().head().id();
+        String head = w.model().control().runData().config().head().id();
         for (String stem : List.of("run1-" + head + "-embedding-circle", "run1-" + head + "-angle-histograms",
                 "run1-" + head + "-angle-stats", "run1-" + head + "-gradient-check", "run1-" + head + "-similarity-matrix",
                 "run1-" + head + "-training-curves", "run1-" + head + "-confusion-matrix",
@@ -338,7 +338,7 @@ class WorkbenchWindowTest {
         Path gif = tmp.resolve("gif/replay.gif");
         ScreenshotMaker.onFx(() -> {
             w.selectTab("Embedding");
-            w.exportReplay(gif, 10, 0.5, null); // 5 ticks over 5 snapshots
+            w.exports().exportReplay(gif, 10, 0.5, null); // 5 ticks over 5 snapshots
             return null;
         });
         await(w, "gif", () -> Files.exists(gif));
@@ -356,7 +356,7 @@ class WorkbenchWindowTest {
         ScreenshotMaker.onFx(() -> {
             w.model().settings().textProperty(ConfigField.DIM).set("3");
             w.selectTab("Embedding");
-            w.model().start();
+            w.model().control().start();
             return null;
         });
         backend.awaitStarted(1);
@@ -387,7 +387,7 @@ class WorkbenchWindowTest {
                     sphere.yaw(), 1e-9);
             w.clock().tick(0);
             assertEquals(paints + 1, v.canvas().paints(), "the drag repaints on the next pulse");
-            assertEquals(RunState.RUNNING, w.model().stateProperty().get());
+            assertEquals(RunState.RUNNING, w.model().control().stateProperty().get());
             return null;
         });
     }
@@ -402,13 +402,13 @@ class WorkbenchWindowTest {
             w.settingsView().editor(ConfigField.LR).requestFocus();
             assertTrue(w.root().getScene().getFocusOwner() instanceof TextInputControl,
                     "the settings field has focus before the run starts");
-            w.model().start();
+            w.model().control().start();
             return null;
         });
         backend.awaitStarted(1);
         backend.listeners.get(0).onStateChanged(RunState.RUNNING, "running");
-        await(w, "the running state", () -> w.model().stateProperty().get() == RunState.RUNNING
-                && !w.model().startingProperty().get());
+        await(w, "the running state", () -> w.model().control().stateProperty().get() == RunState.RUNNING
+                && !w.model().control().startingProperty().get());
         ScreenshotMaker.onFx(() -> {
             assertEquals("Pause", ((Button) w.root().getScene().getFocusOwner()).getText());
             return null;
@@ -432,19 +432,19 @@ class WorkbenchWindowTest {
             backend.stored = stored(HeadKind.ARCFACE, 4, 6);
             w.openRun(Path.of("arc-run"));
             assertShows(w, HeadKind.ARCFACE, 4);
-            assertTrue(w.model().statusTextProperty().get().contains("iteration 60 / 60"),
-                    w.model().statusTextProperty().get());
+            assertTrue(w.model().status().statusTextProperty().get().contains("iteration 60 / 60"),
+                    w.model().status().statusTextProperty().get());
 
             backend.stored = stored(HeadKind.SOFTMAX, 3, 5);
             w.openRun(Path.of("softmax-run"));
             assertShows(w, HeadKind.SOFTMAX, 3);
-            assertTrue(w.model().statusTextProperty().get().contains("iteration 50 / 50"),
-                    w.model().statusTextProperty().get());
+            assertTrue(w.model().status().statusTextProperty().get().contains("iteration 50 / 50"),
+                    w.model().status().statusTextProperty().get());
 
             // A new run: the opened one leaves every tab at once; the new head arrives with its data.
             w.model().settings().selectHead(HeadKind.COSFACE);
             w.model().settings().textProperty(ConfigField.DIM).set("2");
-            w.model().start();
+            w.model().control().start();
             for (FigureView v : w.runViews()) {
                 assertFalse(v.liveFigure().hasData(), v.name() + " still shows the opened run");
             }
@@ -497,7 +497,7 @@ class WorkbenchWindowTest {
         String[] end = grad.csv().stream().filter(r -> "closed_form_curve_theta_j_pi_2".equals(r[0])).reduce((a, b) -> b).orElseThrow();
         double theta = Math.toRadians(Double.parseDouble(end[1]));
         // at the head parameters the snapshots record as in force (Snapshots: s = 1, m = 0)
-        org.marginlab.loss.HeadParams p = w.model().runData().iterations().getLast().headParams();
+        org.marginlab.loss.HeadParams p = w.model().control().runData().iterations().getLast().headParams();
         double zy;
         double zj;
         double slope;
