@@ -150,8 +150,14 @@ final class WorkbenchActions {
         Label dir = new Label();
         dir.getStyleClass().add("tool-caption");
         var runDirectory = model.control().runDirectoryProperty();
+        // The folder's name says which run on a projector; the whole path, long under a temp or home
+        // folder, is the tooltip.
         dir.textProperty().bind(Bindings.createStringBinding(() -> runDirectory.get() == null ? ""
-                : "run: " + runDirectory.get(), runDirectory));
+                : "run: " + runDirectory.get().getFileName(), runDirectory));
+        javafx.scene.control.Tooltip where = new javafx.scene.control.Tooltip();
+        where.textProperty().bind(Bindings.createStringBinding(() -> runDirectory.get() == null ? ""
+                : runDirectory.get().toAbsolutePath().toString(), runDirectory));
+        dir.setTooltip(where);
         return new ToolBar(buttons, new Separator(Orientation.VERTICAL), invalid, dir);
     }
 }

@@ -174,6 +174,11 @@ class WorkbenchWindowTest {
         assertTrue(Files.isRegularFile(dir.resolve("config.json")));
         assertTrue(Files.readAllLines(dir.resolve("metrics.csv")).size() > 2, "metrics rows were written");
         assertTrue(Files.readString(dir.resolve("summary.json")).contains("cancelled"));
+        // the tool bar names the run by its folder, the whole path in the tooltip
+        javafx.scene.control.Label caption = ScreenshotMaker.onFx(() ->
+                (javafx.scene.control.Label) w.root().lookup(".tool-caption"));
+        assertEquals("run: " + dir.getFileName(), ScreenshotMaker.onFx(caption::getText));
+        assertEquals(dir.toAbsolutePath().toString(), ScreenshotMaker.onFx(() -> caption.getTooltip().getText()));
 
         // The embedding view shows the live data and exports it at 2×.
         int snapshots = ScreenshotMaker.onFx(() -> w.model().control().runProperty().get().history().size());
