@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -39,13 +40,7 @@ class LiveKnobsViewTest {
     }
 
     private static void await(String what, BooleanSupplier fx) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (!ScreenshotMaker.onFx(fx::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        FxWait.until(what, Duration.ofSeconds(120), fx);
     }
 
     private static Button button(WorkbenchWindow w, String text) {

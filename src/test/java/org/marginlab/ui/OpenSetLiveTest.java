@@ -16,11 +16,12 @@ import org.marginlab.train.EvaluationSet;
 import org.marginlab.train.TrainingListener;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenSetLiveTest {
 
-    private static final long TIMEOUT_NANOS = 180_000_000_000L;
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     @TempDir
     Path tmp;
@@ -68,12 +69,8 @@ class OpenSetLiveTest {
         });
     }
 
-    private static void await(String what, Supplier<Boolean> done) throws Exception {
-        long end = System.nanoTime() + TIMEOUT_NANOS;
-        while (!ScreenshotMaker.onFx(done)) {
-            assertTrue(System.nanoTime() < end, "timed out waiting for " + what);
-            Thread.sleep(50);
-        }
+    private static void await(String what, BooleanSupplier done) throws Exception {
+        FxWait.until(what, TIMEOUT, done);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.marginlab.train.TrainingSession;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,12 +56,8 @@ class OpenSetViewTest {
             win.openRun(dir);
             return win;
         });
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (!ScreenshotMaker.onFx(() -> w.model().runProperty().get() != null && w.selectTab("Open set")
-                && w.view("Open set").liveFigure().csv().size() > 1)) {
-            assertTrue(System.nanoTime() < end, "timed out waiting for the open-set curve");
-            Thread.sleep(100);
-        }
+        FxWait.until("the open-set curve", Duration.ofSeconds(120), () -> w.model().runProperty().get() != null
+                && w.selectTab("Open set") && w.view("Open set").liveFigure().csv().size() > 1);
         List<String[]> rows = ScreenshotMaker.onFx(() -> w.view("Open set").liveFigure().csv());
         OpenSetLiveTest.assertOnRoc(rows.subList(1, rows.size()), direct, "the opened run");
         Path png = ScreenshotMaker.onFx(() -> w.view("Open set").export(tmp.resolve("export"), ExportFormat.PNG, 1));
