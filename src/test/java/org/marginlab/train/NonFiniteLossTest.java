@@ -45,15 +45,13 @@ class NonFiniteLossTest {
         assertNotNull(run.summary());
         assertTrue(failedAt > 1, "this setting should survive one step: " + msg);
         assertNotNull(run.checkpointIteration(), "a checkpoint from before the failure is kept");
-        {
-            assertTrue(run.checkpointIteration() < failedAt);
-            assertTrue(msg.contains("last good checkpoint: iteration " + run.checkpointIteration()), msg);
-            // The kept checkpoint resumes (and, with this learning rate, fails again the same way).
-            TrainingSession again = TrainingSession.resumeRun(dir, TestData.get(), TestData.SOFTMAX);
-            again.start();
-            again.completion().get(120, TimeUnit.SECONDS);
-            assertEquals(msg.replaceAll("last good.*", ""), again.message().replaceAll("last good.*", ""));
-        }
+        assertTrue(run.checkpointIteration() < failedAt);
+        assertTrue(msg.contains("last good checkpoint: iteration " + run.checkpointIteration()), msg);
+        // The kept checkpoint resumes (and, with this learning rate, fails again the same way).
+        TrainingSession again = TrainingSession.resumeRun(dir, TestData.get(), TestData.SOFTMAX);
+        again.start();
+        again.completion().get(120, TimeUnit.SECONDS);
+        assertEquals(msg.replaceAll("last good.*", ""), again.message().replaceAll("last good.*", ""));
     }
 
     @Test
