@@ -1,8 +1,8 @@
 package org.marginlab.ui;
 
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.config.ConfigField;
 import org.marginlab.config.TrainConfig;
@@ -37,6 +37,8 @@ class OpenSetLiveTest {
 
     @TempDir
     Path tmp;
+    @RegisterExtension
+    final ShownWindows windows = new ShownWindows();
 
     @BeforeAll
     static void toolkit() {
@@ -49,10 +51,7 @@ class OpenSetLiveTest {
         return ScreenshotMaker.onFx(() -> {
             WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
                     BackgroundExecutor.fx());
-            Stage stage = new Stage();
-            stage.setScene(win.scene(1000, 720));
-            stage.show();
-            win.clock().start();
+            windows.show(win, 1000, 720);
             SettingsViewModel s = win.model().settings();
             s.selectHead(HeadKind.SOFTMAX);
             s.textProperty(ConfigField.DATA).set(data.toString());

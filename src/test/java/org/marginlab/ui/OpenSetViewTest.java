@@ -1,8 +1,8 @@
 package org.marginlab.ui;
 
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.devtools.ScreenshotMaker;
@@ -27,6 +27,8 @@ class OpenSetViewTest {
 
     @TempDir
     Path tmp;
+    @RegisterExtension
+    final ShownWindows windows = new ShownWindows();
 
     @BeforeAll
     static void toolkit() {
@@ -49,10 +51,7 @@ class OpenSetViewTest {
         WorkbenchWindow w = ScreenshotMaker.onFx(() -> {
             WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
                     new EngineBackend(tmp.resolve("runs"), EngineBackend.engineHeads()), BackgroundExecutor.fx());
-            Stage stage = new Stage();
-            stage.setScene(win.scene(1000, 720));
-            stage.show();
-            win.clock().start();
+            windows.show(win, 1000, 720);
             win.openRun(dir);
             return win;
         });
