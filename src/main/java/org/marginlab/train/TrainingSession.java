@@ -20,14 +20,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.marginlab.UserException;
-import org.marginlab.loss.HeadFunctions;
-import org.marginlab.loss.HeadParams;
-import org.marginlab.metrics.AngleStatistics;
 import org.marginlab.model.backbones.Backbones;
 import org.marginlab.run.Checkpoint;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.run.MetricsRow;
 import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunState;
 import org.marginlab.run.RunSummary;
@@ -50,24 +46,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #cancel}) are safe from any thread and only record a request; the shared training thread
  * applies it before its next iteration, so each takes effect within one iteration. Sessions in one
  * process take turns, one iteration each. Listeners are called on the training thread.
+ * <p>
+ * The session holds the loop: set-up, the DJL step, live changes and the run's control. It hands the
+ * model to a {@link ProbeEvaluator} for snapshots and what those produce to a {@link RunRecorder}.
  */
 public final class TrainingSession {
-
-    /**
-     * θ_y histogram bins over [0, π], 0.1° (0.0017 rad) each: fine enough for the papers' WC-Intra of
-     * 0.002–0.03 rad; the histogram figure merges them over the range the data occupies.
-     */
-    public static final int HISTOGRAM_BINS = 1800;
-    /** Probe samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
-    public static final int SIMILARITY_PER_CLASS = 10;
-    private static final int EVAL_CHUNK = 500;
 
     private final TrainConfig config;
     private final TrainingData data;
     private final HeadFactory heads;
-    private final RunWriter writer;
     private final Checkpoint resumeFrom;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final RunRecorder recorder;
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final long itersPerEpoch;
     private final long totalIterations;
@@ -91,9 +81,7 @@ public final class TrainingSession {
     private StepStats stats;
     /** The iteration the step statistics were last reset at. */
     private long statsFrom;
-    private int[] probe;
-    private int[] probeLabels;
-    private int[] probeIds; // the probes' indices in the original test set, held-out classes included
+    private ProbeEvaluator evaluator;
     private long seen;
     private long windowNanos;
     private long windowImages;
@@ -104,15 +92,14 @@ public final class TrainingSession {
     private double lastLr;
     private EpochSnapshot lastEpoch;
     private int epochsCompleted;
-    private long lastCheckpoint = -1;
     private String resumeNotice;
 
     private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer,
                             Checkpoint resumeFrom, List<LiveChange> applied, List<LiveChange> replay) {
         this.data = data;
         this.heads = heads;
-        this.writer = writer;
         this.resumeFrom = resumeFrom;
+        this.recorder = new RunRecorder(writer, listeners, resumeFrom == null ? -1 : resumeFrom.iteration());
         this.itersPerEpoch = iterationsPerEpoch(config, data);
         this.totalIterations = totalIterations(config, itersPerEpoch);
         this.config = config.withWarmupFor(totalIterations);
@@ -204,7 +191,7 @@ public final class TrainingSession {
     }
 
     public Path runDirectory() {
-        return writer == null ? null : writer.directory();
+        return recorder.directory();
     }
 
     public RunState state() {
@@ -320,27 +307,6 @@ public final class TrainingSession {
         control.turnDone();
     }
 
-    /**
-     * Runs the compact backbone (every demo's) once forward over a probe-sized batch and once backward, on
-     * the device runs would take, so that PyTorch's first-call set-up of its kernels is paid before Start:
-     * without it the window's first picture (the iteration-0 snapshot's forward over the probes) took
-     * 0.7–3.6 s after Start at load 5–6. Changes no run: each seeds the engine in its own set-up.
-     */
-    static void warmKernels() {
-        int side = 28; // Fashion-MNIST's images
-        try (NDManager m = NDManager.newBaseManager(DeviceChoice.resolve(org.marginlab.config.DeviceSpec.DEFAULT))) {
-            Block b = Backbones.build(org.marginlab.config.Backbone.COMPACT, 3);
-            b.initialize(m, DataType.FLOAT32, new Shape(1, 1, side, side));
-            ParameterStore ps = new ParameterStore(m, false);
-            b.forward(ps, new NDList(m.zeros(new Shape(EVAL_CHUNK, 1, side, side))), false);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                gc.backward(b.forward(ps, new NDList(m.zeros(new Shape(8, 1, side, side))), true).singletonOrThrow().sum());
-            }
-        } catch (RuntimeException e) {
-            // only a head start: the run that follows reports an engine that does not work in its own words
-        }
-    }
-
     private void setUp() throws IOException {
         if (manager != null) {
             return;
@@ -374,7 +340,6 @@ public final class TrainingSession {
                 }
             }
             elapsedBefore = resumeFrom.elapsedSeconds();
-            lastCheckpoint = resumeFrom.iteration();
         }
         List<Parameter> trainable = new ArrayList<>(ParameterOptimizer.trainable(backbone));
         trainable.addAll(ParameterOptimizer.trainable(head.block()));
@@ -383,13 +348,7 @@ public final class TrainingSession {
             optimizer.decodeState(manager, resumeFrom.optimizer());
         }
         schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
-        probe = data.probeIndices(config.probePerClass());
-        probeLabels = new int[probe.length];
-        probeIds = new int[probe.length];
-        for (int i = 0; i < probe.length; i++) {
-            probeLabels[i] = data.test().label(probe[i]);
-            probeIds[i] = data.testIds()[probe[i]];
-        }
+        evaluator = new ProbeEvaluator(data, config.dim(), config.probePerClass(), manager, backbone, store, head);
         epochsCompleted = (int) (iteration / itersPerEpoch);
         lastLr = schedule.rate(iteration);
         stats = new StepStats(manager);
@@ -451,7 +410,8 @@ public final class TrainingSession {
             if (t.finiteSteps() < iteration - statsFrom) {
                 long bad = statsFrom + t.finiteSteps() + 1;
                 head.setIteration(bad - 1); // the message names the head's parameters at the bad step
-                throw new NonFiniteLoss(nonFiniteMessage(bad));
+                throw NonFiniteLoss.at(bad, config.head(), head.functions().params(), live.learningRate(),
+                        config.batchSize(), config.optimizer(), iteration, recorder.lastCheckpoint());
             }
             record(snap ? iterationSnapshot(epoch, t) : null, epochEnd ? epochSnapshot(epoch) : null, epoch);
         }
@@ -466,85 +426,23 @@ public final class TrainingSession {
             } else {
                 head.retune(live);
             }
-            if (writer != null) {
-                writer.change(c);
-            }
-            for (TrainingListener l : listeners) {
-                l.onChange(c);
-            }
+            recorder.change(c);
         }
     }
 
-    /**
-     * Losses are checked when they are read, at snapshots and epoch ends, so the run stops up to one such
-     * interval after the bad step, whose updates it has applied; the checkpoint named is from before it.
-     */
-    private String nonFiniteMessage(long badIteration) {
-        var p = head.functions().params();
-        StringBuilder params = new StringBuilder();
-        for (String name : HeadParams.usedBy(config.head())) {
-            String v = switch (name) {
-                case "s" -> fmt(p.s());
-                case "m" -> fmt(p.m());
-                case "lambda" -> fmt(p.lambda());
-                default -> String.valueOf(p.easyMargin());
-            };
-            params.append(name).append('=').append(v).append(", ");
-        }
-        return String.format(Locale.ROOT,
-                "loss became NaN or infinite at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "
-                        + "lower the learning rate or s, or use a margin warm-up; noticed at iteration %d (losses are read "
-                        + "at snapshots and epoch ends); last good checkpoint: %s",
-                badIteration, config.head().id(), params,
-                fmt(live.learningRate()), config.batchSize(), config.optimizer(), iteration,
-                writer == null ? "none (no run directory)"
-                        : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory());
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
-    }
-
+    /** Writes the snapshots (either may be null) with their metrics row and a checkpoint, then tells the listeners. */
     private void record(IterationSnapshot is, EpochSnapshot es, int epoch) throws IOException {
-        double loss = is != null ? is.loss() : Double.NaN;
-        double acc = is != null ? is.trainAccuracy() : Double.NaN;
-        double ips = is != null ? is.imagesPerSecond() : Double.NaN;
-        AngleStatistics.Summary probe = is != null ? AngleStatistics.of(is.embeddings(), is.probeLabels(), is.weights())
-                : new AngleStatistics.Summary(Double.NaN, Double.NaN, Double.NaN);
         head.setIteration(iteration);
-        HeadParams live = head.params();
-        MetricsRow row = new MetricsRow(iteration, epoch, loss, acc,
-                es != null ? es.testAccuracy() : Double.NaN, lastLr,
-                es != null ? es.wcIntra() : Double.NaN, es != null ? es.wInter() : Double.NaN,
-                es != null ? es.cInter() : Double.NaN, ips, probe.wcIntra(), probe.wInter(), probe.cInter(),
-                live.s(), live.m(), live.lambda());
-        if (writer != null) {
-            if (is != null) {
-                writer.snapshot(is);
-            }
-            if (es != null) {
-                writer.snapshot(es);
-            }
-            writer.metrics(row);
-            saveCheckpoint();
-        }
-        // after the checkpoint: a listener that evaluates the model at this epoch (the Open set tab) finds it on disk
-        for (TrainingListener l : listeners) {
-            if (is != null) {
-                l.onIteration(is);
-            }
-            if (es != null) {
-                l.onEpoch(es);
-            }
-        }
+        recorder.record(RunRecorder.row(iteration, epoch, is, es, lastLr, head.params()), is, es, this::checkpoint);
     }
 
-    private void saveCheckpoint() throws IOException {
+    /** The model and optimizer now, or null when a parameter is not finite: the last good checkpoint stays. */
+    private Checkpoint checkpoint() throws IOException {
         try (NDScope scope = new NDScope()) {
             for (Block b : new Block[] {backbone, head.block()}) {
                 for (var p : b.getParameters()) {
                     if (!Float.isFinite(p.getValue().getArray().sum().getFloat())) {
-                        return; // keep the last good checkpoint
+                        return null;
                     }
                 }
             }
@@ -555,69 +453,21 @@ public final class TrainingSession {
         backbone.saveParameters(out);
         head.block().saveParameters(out);
         out.flush();
-        writer.checkpoint(new Checkpoint(iteration, elapsedSeconds(), bytes.toByteArray(), optimizer.encodeState(manager)));
-        lastCheckpoint = iteration;
+        return new Checkpoint(iteration, elapsedSeconds(), bytes.toByteArray(), optimizer.encodeState(manager));
     }
 
     private double elapsedSeconds() {
         return elapsedBefore + (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    /** Embeddings (flat N×d), P_y under the training logits, and predictions of the given test images. */
-    private record Embedded(float[] features, float[] py, int[] predictions) {
-    }
-
-    private Embedded embed(int[] indices, int[] labels, boolean wantPy) {
-        int d = config.dim();
-        float[] feats = new float[indices.length * d];
-        float[] py = wantPy ? new float[indices.length] : null;
-        int[] pred = new int[indices.length];
-        for (int from = 0; from < indices.length; from += EVAL_CHUNK) {
-            int n = Math.min(EVAL_CHUNK, indices.length - from);
-            try (NDScope scope = new NDScope()) {
-                NDArray x = data.test().images(manager, indices, from, n);
-                NDArray e = backbone.forward(store, new NDList(x), false).singletonOrThrow();
-                System.arraycopy(e.toFloatArray(), 0, feats, from * d, n * d);
-                int[] p = head.predictLogits(store, e).argMax(1).toType(DataType.INT32, false).toIntArray();
-                System.arraycopy(p, 0, pred, from, n);
-                if (wantPy) {
-                    int[] lab = new int[n];
-                    System.arraycopy(labels, from, lab, 0, n);
-                    NDArray y = manager.create(lab);
-                    NDArray prob = head.logits(store, e, y, false).softmax(1);
-                    float[] picked = prob.mul(y.oneHot((int) prob.getShape().get(1))).sum(new int[] {1}).toFloatArray();
-                    System.arraycopy(picked, 0, py, from, n);
-                }
-                scope.suppressNotUsedWarning();
-            }
-        }
-        return new Embedded(feats, py, pred);
-    }
-
-    /** The probes under the model and head parameters in force at the current iteration. */
+    /** The probes now, with the training figures since the last snapshot; starts the next such window. */
     private IterationSnapshot iterationSnapshot(int epoch, StepStats.Totals t) {
-        int d = config.dim();
-        head.setIteration(iteration);
-        Embedded e = embed(probe, probeLabels, true);
-        float[][] w = head.weights();
-        float[] theta = AngleStatistics.thetaY(e.features(), d, probeLabels, w);
-        HeadFunctions f = head.functions();
-        float[] grad = new float[probe.length];
-        float[][] rows = new float[probe.length][d];
-        for (int i = 0; i < probe.length; i++) {
-            System.arraycopy(e.features(), i * d, rows[i], 0, d);
-            double xNorm = AngleStatistics.norm(rows[i]);
-            double wNorm = AngleStatistics.norm(w[probeLabels[i]]);
-            grad[i] = (float) ((e.py()[i] - 1.0) * f.targetSlope(theta[i], xNorm, wNorm));
-        }
-        float[][] centres = head.centers();
-        float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, w, centres);
         double secs = windowNanos / 1e9;
         boolean trained = seen > 0; // no loss, accuracy or speed before the first step
-        IterationSnapshot s = new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres,
-                theta, grad, trained ? t.lossSum() / Math.max(1, seen / config.batchSize()) : Double.NaN,
+        IterationSnapshot s = evaluator.probes(iteration, epoch,
+                trained ? t.lossSum() / Math.max(1, seen / config.batchSize()) : Double.NaN,
                 trained ? (double) t.hits() / seen : Double.NaN, lastLr,
-                trained && secs > 0 ? windowImages / secs : Double.NaN, head.params(), along, probeIds.clone());
+                trained && secs > 0 ? windowImages / secs : Double.NaN);
         stats.reset();
         statsFrom = iteration;
         seen = 0;
@@ -627,38 +477,7 @@ public final class TrainingSession {
     }
 
     private EpochSnapshot epochSnapshot(int epoch) {
-        int n = data.test().count();
-        int d = config.dim();
-        int c = data.classes();
-        int[] all = new int[n];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-            labels[i] = data.test().label(i);
-        }
-        Embedded e = embed(all, labels, false);
-        int[][] confusion = new int[c][c];
-        int hits = 0;
-        for (int i = 0; i < n; i++) {
-            confusion[labels[i]][e.predictions()[i]]++;
-            if (labels[i] == e.predictions()[i]) {
-                hits++;
-            }
-        }
-        float[][] w = head.weights();
-        float[][] centres = AngleStatistics.centres(e.features(), d, labels, c);
-        float[] theta = AngleStatistics.thetaY(e.features(), d, labels, w);
-        int[] simIdx = data.probeIndices(SIMILARITY_PER_CLASS);
-        float[][] simRows = new float[simIdx.length][d];
-        int[] simLabels = new int[simIdx.length];
-        for (int i = 0; i < simIdx.length; i++) {
-            System.arraycopy(e.features(), simIdx[i] * d, simRows[i], 0, d);
-            simLabels[i] = labels[simIdx[i]];
-        }
-        EpochSnapshot s = new EpochSnapshot(epoch, iteration, (double) hits / n,
-                AngleStatistics.wcIntra(centres, w), AngleStatistics.wInter(w), AngleStatistics.cInter(centres),
-                AngleStatistics.edges(HISTOGRAM_BINS), AngleStatistics.histograms(theta, labels, c, HISTOGRAM_BINS),
-                AngleStatistics.cosineMatrix(simRows), simLabels, confusion);
+        EpochSnapshot s = evaluator.testSet(iteration, epoch);
         lastEpoch = s;
         if (iteration % itersPerEpoch == 0) {
             epochsCompleted = (int) (iteration / itersPerEpoch);
@@ -666,16 +485,12 @@ public final class TrainingSession {
         return s;
     }
 
-
     private void finish(RunState end, String why) {
         control.end(end);
         message = why;
         RunSummary summary = summary(end, why);
         try {
-            if (writer != null) {
-                writer.summary(summary);
-                writer.close();
-            }
+            recorder.finish(summary);
         } catch (IOException e) {
             message = why + "; and the run files could not be completed: " + e.getMessage();
         }
@@ -716,13 +531,6 @@ public final class TrainingSession {
     private void fireState(RunState s, String why) {
         for (TrainingListener l : listeners) {
             l.onStateChanged(s, why);
-        }
-    }
-
-    /** Loss became NaN or infinite; its message is the one-line explanation. */
-    static final class NonFiniteLoss extends RuntimeException {
-        NonFiniteLoss(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -45,10 +45,10 @@ public final class TrainingThread {
 
     /**
      * Starts the thread, and with it the engine, ahead of the first run (loading PyTorch takes seconds), and
-     * warms its kernels ({@link TrainingSession#warmKernels}); done when the future is.
+     * warms its kernels ({@link ProbeEvaluator#warmKernels}); done when the future is.
      */
     public static java.util.concurrent.Future<?> warmUp() {
-        return EXECUTOR.submit(TrainingSession::warmKernels);
+        return EXECUTOR.submit(ProbeEvaluator::warmKernels);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class GcChurn {
      * cleaners that thread runs, one pending batch after another, so a weak reference from a second
      * collection coming through means the first batch has been freed.
      */
-    private static void collect() {
+    public static void collect() {
         for (int pass = 0; pass < 2; pass++) {
             ReferenceQueue<Object> queue = new ReferenceQueue<>();
             WeakReference<Object> sentinel = new WeakReference<>(new Object(), queue);

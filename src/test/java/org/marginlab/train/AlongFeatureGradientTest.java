@@ -29,10 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AlongFeatureGradientTest {
 
-    static {
-        TestData.class.getName(); // one PyTorch thread, as the other engine tests
-    }
-
     private static final double H = 1e-5;
 
     @Test

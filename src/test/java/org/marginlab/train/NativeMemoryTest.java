@@ -1,5 +1,7 @@
 package org.marginlab.train;
 
+import org.marginlab.model.GcChurn;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -48,16 +50,11 @@ class NativeMemoryTest {
     }
 
     /**
-     * DJL copies batches through direct byte buffers, which the garbage collector frees; collect
-     * first so that only memory nobody can free any more is counted.
+     * DJL copies batches through direct byte buffers, which the garbage collector frees through cleaners;
+     * collect, and wait until the cleaners have run, so that only memory nobody can free any more is counted.
      */
     static long settledNativeBytes() {
-        System.gc();
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        GcChurn.collect();
         return NativeHeap.inUseBytes();
     }
 }

@@ -1,6 +1,8 @@
 package org.marginlab.train;
 
 import org.marginlab.config.Optimizer;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
 import org.marginlab.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +45,22 @@ class NonFiniteLossTest {
         assertNotNull(run.summary());
         assertTrue(failedAt > 1, "this setting should survive one step: " + msg);
         assertNotNull(run.checkpointIteration(), "a checkpoint from before the failure is kept");
-        {
-            assertTrue(run.checkpointIteration() < failedAt);
-            assertTrue(msg.contains("last good checkpoint: iteration " + run.checkpointIteration()), msg);
-            // The kept checkpoint resumes (and, with this learning rate, fails again the same way).
-            TrainingSession again = TrainingSession.resumeRun(dir, TestData.get(), TestData.SOFTMAX);
-            again.start();
-            again.completion().get(120, TimeUnit.SECONDS);
-            assertEquals(msg.replaceAll("last good.*", ""), again.message().replaceAll("last good.*", ""));
-        }
+        assertTrue(run.checkpointIteration() < failedAt);
+        assertTrue(msg.contains("last good checkpoint: iteration " + run.checkpointIteration()), msg);
+        // The kept checkpoint resumes (and, with this learning rate, fails again the same way).
+        TrainingSession again = TrainingSession.resumeRun(dir, TestData.get(), TestData.SOFTMAX);
+        again.start();
+        again.completion().get(120, TimeUnit.SECONDS);
+        assertEquals(msg.replaceAll("last good.*", ""), again.message().replaceAll("last good.*", ""));
+    }
+
+    @Test
+    void messageNamesTheHeadsParamsTheSettingsAndTheCheckpoint() {
+        String msg = NonFiniteLoss.at(12, HeadKind.ARCFACE, new HeadParams(30, 0.5, 0, false), 0.1, 64, Optimizer.SGD,
+                14, "iteration 10 in runs/x").getMessage();
+        assertEquals("loss became NaN or infinite at iteration 12 with head arcface (s=30.00, m=0.5000, "
+                + "easy_margin=false, lr=0.1000, batch 64, optimizer sgd); lower the learning rate or s, or use a margin "
+                + "warm-up; noticed at iteration 14 (losses are read at snapshots and epoch ends); last good checkpoint: "
+                + "iteration 10 in runs/x", msg);
     }
 }

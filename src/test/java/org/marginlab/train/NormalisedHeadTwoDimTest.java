@@ -38,10 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NormalisedHeadTwoDimTest {
 
-    static {
-        TestData.class.getName(); // one PyTorch thread, as the other engine tests
-    }
-
     private static final int CLASSES = 10;
     private static final int INPUT = 16;
 

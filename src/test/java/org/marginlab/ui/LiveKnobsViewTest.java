@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.marginlab.devtools.ScreenshotMaker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.config.ConfigField;
@@ -32,6 +33,8 @@ class LiveKnobsViewTest {
 
     @TempDir
     Path tmp;
+    @RegisterExtension
+    final ShownWindows windows = new ShownWindows();
 
     @BeforeAll
     static void toolkit() {
@@ -39,13 +42,7 @@ class LiveKnobsViewTest {
     }
 
     private static void await(String what, BooleanSupplier fx) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (!ScreenshotMaker.onFx(fx::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        FxWait.until(what, Duration.ofSeconds(120), fx);
     }
 
     private static Button button(WorkbenchWindow w, String text) {
@@ -59,10 +56,7 @@ class LiveKnobsViewTest {
         WorkbenchWindow w = ScreenshotMaker.onFx(() -> {
             WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
                     new EngineBackend(runs, EngineBackend.engineHeads()), BackgroundExecutor.fx());
-            Stage stage = new Stage();
-            stage.setScene(win.scene(1000, 720));
-            stage.show();
-            win.clock().start();
+            windows.show(win, 1000, 720);
             SettingsViewModel s = win.model().settings();
             s.selectHead(HeadKind.ARCFACE);
             s.textProperty(ConfigField.DIM).set("2");

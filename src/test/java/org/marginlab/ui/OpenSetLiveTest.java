@@ -1,8 +1,8 @@
 package org.marginlab.ui;
 
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.config.ConfigField;
 import org.marginlab.config.TrainConfig;
@@ -16,11 +16,12 @@ import org.marginlab.train.EvaluationSet;
 import org.marginlab.train.TrainingListener;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,10 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenSetLiveTest {
 
-    private static final long TIMEOUT_NANOS = 180_000_000_000L;
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     @TempDir
     Path tmp;
+    @RegisterExtension
+    final ShownWindows windows = new ShownWindows();
 
     @BeforeAll
     static void toolkit() {
@@ -48,10 +51,7 @@ class OpenSetLiveTest {
         return ScreenshotMaker.onFx(() -> {
             WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
                     BackgroundExecutor.fx());
-            Stage stage = new Stage();
-            stage.setScene(win.scene(1000, 720));
-            stage.show();
-            win.clock().start();
+            windows.show(win, 1000, 720);
             SettingsViewModel s = win.model().settings();
             s.selectHead(HeadKind.SOFTMAX);
             s.textProperty(ConfigField.DATA).set(data.toString());
@@ -68,12 +68,8 @@ class OpenSetLiveTest {
         });
     }
 
-    private static void await(String what, Supplier<Boolean> done) throws Exception {
-        long end = System.nanoTime() + TIMEOUT_NANOS;
-        while (!ScreenshotMaker.onFx(done)) {
-            assertTrue(System.nanoTime() < end, "timed out waiting for " + what);
-            Thread.sleep(50);
-        }
+    private static void await(String what, BooleanSupplier done) throws Exception {
+        FxWait.until(what, TIMEOUT, done);
     }
 
     @Test

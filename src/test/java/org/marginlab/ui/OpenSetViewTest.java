@@ -1,8 +1,8 @@
 package org.marginlab.ui;
 
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.devtools.ScreenshotMaker;
@@ -16,6 +16,7 @@ import org.marginlab.train.TrainingSession;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +27,8 @@ class OpenSetViewTest {
 
     @TempDir
     Path tmp;
+    @RegisterExtension
+    final ShownWindows windows = new ShownWindows();
 
     @BeforeAll
     static void toolkit() {
@@ -48,19 +51,12 @@ class OpenSetViewTest {
         WorkbenchWindow w = ScreenshotMaker.onFx(() -> {
             WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
                     new EngineBackend(tmp.resolve("runs"), EngineBackend.engineHeads()), BackgroundExecutor.fx());
-            Stage stage = new Stage();
-            stage.setScene(win.scene(1000, 720));
-            stage.show();
-            win.clock().start();
+            windows.show(win, 1000, 720);
             win.openRun(dir);
             return win;
         });
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (!ScreenshotMaker.onFx(() -> w.model().control().runProperty().get() != null && w.selectTab("Open set")
-                && w.view("Open set").liveFigure().csv().size() > 1)) {
-            assertTrue(System.nanoTime() < end, "timed out waiting for the open-set curve");
-            Thread.sleep(100);
-        }
+        FxWait.until("the open-set curve", Duration.ofSeconds(120), () -> w.model().control().runProperty().get() != null
+                && w.selectTab("Open set") && w.view("Open set").liveFigure().csv().size() > 1);
         List<String[]> rows = ScreenshotMaker.onFx(() -> w.view("Open set").liveFigure().csv());
         OpenSetLiveTest.assertOnRoc(rows.subList(1, rows.size()), direct, "the opened run");
         Path png = ScreenshotMaker.onFx(() -> w.view("Open set").export(tmp.resolve("export"), ExportFormat.PNG, 1));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -42,13 +43,7 @@ class ReadableWindowTest {
     }
 
     private static void await(String what, BooleanSupplier fx) throws InterruptedException {
-        long end = System.nanoTime() + 300_000_000_000L;
-        while (!ScreenshotMaker.onFx(fx::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        FxWait.until(what, Duration.ofSeconds(300), fx);
     }
 
     private static boolean over(RunState s) {

@@ -2,6 +2,7 @@ package org.marginlab.ui;
 
 import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ class WorkbenchAppTest {
                 s.close();
                 return null;
             });
-            assertTrue(first != null);
+            assertFalse(ScreenshotMaker.onFx(first::isShowing), "the close request closed the first window");
         } finally {
             if (old == null) {
                 System.clearProperty("marginlab.home");

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.devtools.ScreenshotMaker;
@@ -41,6 +42,8 @@ class WorkbenchWindowTest {
 
     @TempDir
     Path tmp;
+    @RegisterExtension
+    final ShownWindows windows = new ShownWindows();
 
     @BeforeAll
     static void toolkit() {
@@ -51,11 +54,7 @@ class WorkbenchWindowTest {
         return ScreenshotMaker.onFx(() -> {
             WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
                     BackgroundExecutor.fx());
-            Stage stage = new Stage();
-            stage.setScene(w.scene(1000, 720)); // the headless screen is 1000 × 1000
-            stage.show();
-            w.clock().start();
-            return w;
+            return windows.show(w, 1000, 720); // the headless screen is 1000 × 1000
         });
     }
 
