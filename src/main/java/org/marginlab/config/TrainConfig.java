@@ -75,6 +75,15 @@ public record TrainConfig(
         return iteration % every == 0;
     }
 
+    /**
+     * Whether a snapshot at {@code iteration} also writes a checkpoint: at the regular cadence only, not at
+     * the dense early snapshots, where one (a megabyte or more, read back to verify) every two iterations
+     * would slow the start a watcher waits for. Epoch ends and the last iteration always checkpoint.
+     */
+    public boolean checkpointDue(long iteration) {
+        return iteration % snapshotEvery == 0;
+    }
+
     /** The head of a config that names none (a hand-written config.json, {@code train} without --head). */
     public static final HeadKind DEFAULT_HEAD = HeadKind.SOFTMAX;
 

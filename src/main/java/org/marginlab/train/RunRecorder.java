@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class RunRecorder {
 
-    /** The model and optimizer state now, or null when it must not be saved (a parameter is not finite). */
+    /** The model and optimizer state now, or null when none is due or it must not be saved (a parameter is not finite). */
     @FunctionalInterface
     interface CheckpointSource {
         Checkpoint take() throws IOException;

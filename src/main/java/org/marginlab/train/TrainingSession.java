@@ -356,7 +356,7 @@ public final class TrainingSession {
         if (resumeFrom == null) {
             // The untrained model, so every figure's timeline starts where training starts; before the
             // training set's upload, so the window's first picture does not wait for it.
-            record(iterationSnapshot(0, new StepStats.Totals(0, 0, 0)), null, 0);
+            record(iterationSnapshot(0, new StepStats.Totals(0, 0, 0)), null, 0, true);
         }
         batches = new DeviceBatches(data.train(), manager, seed, config.batchSize(), config.augment());
     }
@@ -413,7 +413,8 @@ public final class TrainingSession {
                 throw NonFiniteLoss.at(bad, config.head(), head.functions().params(), live.learningRate(),
                         config.batchSize(), config.optimizer(), iteration, recorder.lastCheckpoint());
             }
-            record(snap ? iterationSnapshot(epoch, t) : null, epochEnd ? epochSnapshot(epoch) : null, epoch);
+            boolean checkpoint = stepping || epochEnd || config.checkpointDue(iteration) || iteration == totalIterations;
+            record(snap ? iterationSnapshot(epoch, t) : null, epochEnd ? epochSnapshot(epoch) : null, epoch, checkpoint);
         }
     }
 
@@ -431,9 +432,10 @@ public final class TrainingSession {
     }
 
     /** Writes the snapshots (either may be null) with their metrics row and a checkpoint, then tells the listeners. */
-    private void record(IterationSnapshot is, EpochSnapshot es, int epoch) throws IOException {
+    private void record(IterationSnapshot is, EpochSnapshot es, int epoch, boolean checkpoint) throws IOException {
         head.setIteration(iteration);
-        recorder.record(RunRecorder.row(iteration, epoch, is, es, lastLr, head.params()), is, es, this::checkpoint);
+        recorder.record(RunRecorder.row(iteration, epoch, is, es, lastLr, head.params()), is, es,
+                checkpoint ? this::checkpoint : () -> null);
     }
 
     /** The model and optimizer now, or null when a parameter is not finite: the last good checkpoint stays. */
