@@ -7,6 +7,7 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
 import org.marginlab.train.EvaluationSet;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunReader;
 import org.marginlab.run.RunSummary;
@@ -72,13 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (export != null) {
             AtomicFiles.write(export, csv(set).getBytes(StandardCharsets.UTF_8));
         }
-        OpenSetMetrics m;
-        try {
-            m = OpenSetMetrics.of(set.features(), set.labels());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(runDir + ": the model maps a test image to zero: " + e.getMessage()
-                    + "; the run has collapsed, so its embedding has no open-set metric");
-        }
+        OpenSetMetrics m = OpenSetEvaluation.measure(runDir, set).metrics();
         if (json) {
             out.println(new GsonBuilder().serializeNulls().create().toJson(m.jsonFields(set.classes())));
         } else {

@@ -3,11 +3,12 @@ package org.marginlab.ui;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
-import org.marginlab.train.EvaluationSet;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.EpochSnapshot;
 
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class OpenSetView extends FigureView {
 
     @Override
     public String name() {
-        return "Open set";
+        return FigureKind.OPEN_SET_ROC.label();
     }
 
     @Override
@@ -93,7 +94,7 @@ public final class OpenSetView extends FigureView {
                 ? "this run holds no class out; train with held-out classes (marginlab train --holdout-classes 8,9)"
                 : "held out: " + heldNames(held)
                   + (current ? "; model at iteration " + result.iteration() : "; measured after the first epoch");
-        shown = new RocFigure(subtitle, current ? List.of(new RocFigure.Curve(result.label(), result.metrics().verification())) : List.of());
+        shown = new RocFigure(subtitle, current ? List.of(new RocFigure.Curve(result.label(), result.metrics())) : List.of());
         return shown;
     }
 
@@ -105,7 +106,7 @@ public final class OpenSetView extends FigureView {
         for (Path dir : model.compareDirectories()) {
             Result r = comparedResults.get(dir);
             if (r != null) {
-                curves.add(new RocFigure.Curve(r.label(), r.metrics().verification()));
+                curves.add(new RocFigure.Curve(r.label(), r.metrics()));
             }
         }
         String subtitle = held.isEmpty()
@@ -155,8 +156,8 @@ public final class OpenSetView extends FigureView {
 
     /** The run's latest checkpoint, embedded and measured (on a worker thread). */
     private static Result measure(Path dir, String label) {
-        EvaluationSet set = EvaluationSet.embed(dir, null);
-        return new Result(dir, set.iteration(), label, OpenSetMetrics.of(set.features(), set.labels()));
+        OpenSetEvaluation e = OpenSetEvaluation.of(dir, null);
+        return new Result(dir, e.set().iteration(), label, e.metrics());
     }
 
     /**
