@@ -1,7 +1,6 @@
 package org.marginlab.cli;
 
 import java.awt.Dimension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,7 +231,7 @@ final class FiguresCommand implements Callable<Integer> {
         List<List<Integer>> held = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
             Path dir = dirs.get(i);
-            if (!Files.isRegularFile(dir.resolve(RunFiles.CHECKPOINT)) && !Files.isRegularFile(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS))) {
+            if (!OpenSetEvaluation.hasModel(dir)) {
                 spec.commandLine().getErr().println("marginlab: " + dir + ": no model file (" + RunFiles.CHECKPOINT
                         + "), so no open-set ROC for it; it stopped before its first snapshot");
                 continue;

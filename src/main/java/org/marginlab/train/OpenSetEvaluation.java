@@ -2,7 +2,10 @@ package org.marginlab.train;
 
 import org.marginlab.UserException;
 import org.marginlab.metrics.openset.OpenSetMetrics;
+import org.marginlab.run.Checkpoint;
+import org.marginlab.run.RunFiles;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +14,11 @@ import java.nio.file.Path;
  * {@code open-set-roc} overlay of {@code marginlab figures}.
  */
 public record OpenSetEvaluation(EvaluationSet set, OpenSetMetrics metrics) {
+
+    /** Whether the run has a model to measure: a checkpoint (or the previous one), as {@link Checkpoint#latest} reads. */
+    public static boolean hasModel(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(RunFiles.CHECKPOINT)) || Files.isRegularFile(runDir.resolve(RunFiles.CHECKPOINT_PREVIOUS));
+    }
 
     /**
      * Embeds and measures the run in {@code runDir} (data from {@code dataDir}, else where config.json says

@@ -27,11 +27,16 @@ import java.util.stream.Collectors;
  * has just written (the model at that epoch), on a worker thread: the FX thread only swaps in the result.
  * With "Compared heads" it shows the heads of the last comparison side by side instead: one curve and one
  * metrics line per head; a comparison turns it on, a single run started or opened turns it off.
+ * "Overlay runs…" adds the final model of each picked run, measured on a worker thread, as a further curve.
  */
 public final class OpenSetView extends FigureView {
 
     /** A finished evaluation: which run and checkpoint, and what it measured. */
     private record Result(Path runDir, long iteration, String label, OpenSetMetrics metrics) {
+    }
+
+    /** The overlaid runs measured: the overlay's directories, the results of those with a model, the rest's names. */
+    private record Overlay(List<Path> dirs, List<Result> results, List<String> withoutModel) {
     }
 
     private final Label metricsText = new Label();
@@ -44,11 +49,18 @@ public final class OpenSetView extends FigureView {
     private Figure shown;
     private String requested;
     private boolean inFlight;
+    private final OverlayRuns overlays;
+    /** The overlay measured, or being measured (its results empty until then). */
+    private Overlay overlay = new Overlay(List.of(), List.of(), List.of());
 
-    public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor) {
+    public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor, OverlayRuns overlays) {
         super(model, executor);
+        this.overlays = overlays;
         metricsText.getStyleClass().add("open-set-metrics");
-        addTools(compared, metricsText);
+        // measured before the overlay's redraw (registered first, so called first)
+        overlays.runs().addListener((javafx.collections.ListChangeListener<org.marginlab.figures.RunData>) c -> measureOverlay());
+        javafx.scene.Node[] overlayTools = overlays.tools(this);
+        addTools(compared, overlayTools[0], overlayTools[1], metricsText);
         compared.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.compareRuns()));
         compared.selectedProperty().addListener(o -> rebind());
         model.compareRuns().addListener((javafx.collections.ListChangeListener<RunModel>) c -> {
@@ -90,11 +102,16 @@ public final class OpenSetView extends FigureView {
         List<Integer> held = run == null ? List.of() : run.config().holdoutClasses();
         Path dir = model.runDirectoryProperty().get();
         boolean current = result != null && result.runDir().equals(dir);
-        String subtitle = held.isEmpty()
+        String subtitle = run == null && !overlay.results().isEmpty() ? "overlaid runs, each on its own held-out classes"
+                : held.isEmpty()
                 ? "this run holds no class out; train with held-out classes (marginlab train --holdout-classes 8,9)"
                 : "held out: " + heldNames(held)
                   + (current ? "; model at iteration " + result.iteration() : "; measured after the first epoch");
-        shown = new RocFigure(subtitle, current ? List.of(new RocFigure.Curve(result.label(), result.metrics())) : List.of());
+        List<RocFigure.Curve> curves = new ArrayList<>();
+        if (current) {
+            curves.add(new RocFigure.Curve(result.label(), result.metrics()));
+        }
+        shown = new RocFigure(subtitle + overlaid(), withOverlay(curves));
         return shown;
     }
 
@@ -113,8 +130,67 @@ public final class OpenSetView extends FigureView {
                 ? "the comparison holds no class out; compare with held-out classes (Settings → held-out classes)"
                 : runs.size() + " compared heads; held out: " + heldNames(held)
                   + (curves.size() < runs.size() ? "; each measured after its first epoch" : "");
-        shown = new RocFigure(subtitle, curves);
+        shown = new RocFigure(subtitle + overlaid(), withOverlay(curves));
         return shown;
+    }
+
+    /** {@code curves} and then the overlaid runs' curves. */
+    private List<RocFigure.Curve> withOverlay(List<RocFigure.Curve> curves) {
+        overlay.results().forEach(r -> curves.add(new RocFigure.Curve(r.label(), r.metrics())));
+        return curves;
+    }
+
+    /** The subtitle's note on the overlaid runs, empty without any. */
+    private String overlaid() {
+        int n = overlay.results().size();
+        return n == 0 ? "" : "; overlaid: " + n + (n == 1 ? " run's" : " runs'") + " final model on its own held-out classes";
+    }
+
+    /** The overlaid runs' metrics lines. */
+    private String overlayText() {
+        StringBuilder sb = new StringBuilder();
+        overlay.results().forEach(r -> sb.append('\n').append(r.label()).append(": ").append(text(r.metrics())));
+        return sb.toString();
+    }
+
+    /**
+     * Measures the overlaid runs when the overlay has changed since the last measurement: all of them, one
+     * after the other, on one worker task; the figure shows them when the task is done.
+     */
+    private void measureOverlay() {
+        List<Path> dirs = overlays.directories();
+        if (dirs.equals(overlay.dirs())) {
+            return;
+        }
+        overlay = new Overlay(dirs, List.of(), List.of());
+        shown = null;
+        if (dirs.isEmpty()) {
+            return;
+        }
+        List<String> labels = overlays.runs().stream().map(org.marginlab.figures.RunData::label).toList();
+        executor.submit(() -> {
+            List<Result> results = new ArrayList<>();
+            List<String> without = new ArrayList<>();
+            for (int i = 0; i < dirs.size(); i++) {
+                if (OpenSetEvaluation.hasModel(dirs.get(i))) {
+                    results.add(measure(dirs.get(i), labels.get(i)));
+                } else {
+                    without.add(dirs.get(i).getFileName().toString());
+                }
+            }
+            return new Overlay(dirs, results, without);
+        }, measured -> {
+            if (!measured.dirs().equals(overlay.dirs())) {
+                return; // another overlay was picked meanwhile
+            }
+            overlay = measured;
+            shown = null;
+            if (!measured.withoutModel().isEmpty()) {
+                model.notify("Open set: no model file in " + String.join(", ", measured.withoutModel())
+                        + ", so no ROC for " + (measured.withoutModel().size() == 1 ? "it" : "them") + ".");
+            }
+            refresh();
+        }, failure -> model.notify(WorkbenchViewModel.describe("Open-set evaluation of the overlaid runs failed", failure)));
     }
 
     private static String heldNames(List<Integer> held) {
@@ -129,7 +205,7 @@ public final class OpenSetView extends FigureView {
         }
         RunModel run = model.runProperty().get();
         Path dir = model.runDirectoryProperty().get();
-        metricsText.setText(result != null && result.runDir().equals(dir) ? text(result.metrics()) : "");
+        metricsText.setText(((result != null && result.runDir().equals(dir) ? text(result.metrics()) : "") + overlayText()).strip());
         if (run == null || dir == null || run.config().holdoutClasses().isEmpty() || run.epochs().isEmpty()) {
             return;
         }
@@ -174,7 +250,7 @@ public final class OpenSetView extends FigureView {
                 lines.append(lines.isEmpty() ? "" : "\n").append(r.label()).append(": ").append(text(r.metrics()));
             }
         }
-        metricsText.setText(lines.toString());
+        metricsText.setText((lines + overlayText()).strip());
         if (inFlight || dirs.size() != runs.size() || runs.isEmpty() || runs.get(0).config().holdoutClasses().isEmpty()) {
             return;
         }
@@ -204,6 +280,11 @@ public final class OpenSetView extends FigureView {
             });
             return;
         }
+    }
+
+    /** The runs overlaid on this tab (shared with the training-curves and angle-statistics tabs). */
+    OverlayRuns overlays() {
+        return overlays;
     }
 
     /** The iteration of the model the run's curve shows; −1 before the first measurement. */

@@ -92,7 +92,11 @@ public final class RocFigure extends ChartFigure {
     XYSeriesCollection series() {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Curve cv : curves) {
-            XYSeries s = new XYSeries(cv.legend(), false, true);
+            String key = cv.legend();
+            while (data.getSeriesIndex(key) >= 0) { // the same run twice (overlaid on itself): keys must differ
+                key += " ";
+            }
+            XYSeries s = new XYSeries(key, false, true);
             for (double[] p : points(cv.metrics().verification())) {
                 s.add(p[0], p[1]);
             }
