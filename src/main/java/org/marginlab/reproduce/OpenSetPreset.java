@@ -210,6 +210,19 @@ public final class OpenSetPreset implements Preset {
         return new Written(new Report(md.toString(), csvs, List.of(), List.of()), figures);
     }
 
+    /**
+     * The command's last line: how many heads were measured on the held-out classes and which has the
+     * highest MAP@R (the preset has no qualitative checks to count).
+     */
+    public static String summary(List<Row> rows) {
+        List<Row> measured = rows.stream().filter(r -> r.metrics() != null).toList();
+        String line = measured.size() + " of " + rows.size() + " heads measured on the held-out classes " + names(HELD_OUT);
+        return measured.stream().max((a, b) -> Double.compare(a.metrics().retrieval().mapAtR(), b.metrics().retrieval().mapAtR()))
+                .map(b -> line + String.format(Locale.ROOT, "; highest MAP@R: %s (%.4f)", b.outcome().run().label(),
+                        b.metrics().retrieval().mapAtR()))
+                .orElse(line);
+    }
+
     /** What the numbers show, computed from them: softmax against the margin heads, and closed- against open-set order. */
     private static String shows(List<Row> rows) {
         List<Row> done = rows.stream().filter(r -> r.metrics() != null && r.outcome().summary() != null
