@@ -63,15 +63,7 @@ class FiguresOpenSetTest {
                     "--export-embeddings", embeddings.toString());
             assertEquals(0, e.code(), e.err());
             JsonObject json = JsonParser.parseString(e.out()).getAsJsonObject();
-            JsonObject tar = json.getAsJsonObject("tar_at_far");
-            double[] expected = {json.get("precision_at_1").getAsDouble(), json.get("map_at_r").getAsDouble(),
-                tar.get("1e-1").getAsDouble(), tar.get("1e-2").getAsDouble(), tar.get("1e-3").getAsDouble(),
-                tar.get("1e-4").getAsDouble(), json.get("eer").getAsDouble()};
-            for (String[] c : curve) {
-                for (int k = 0; k < expected.length; k++) {
-                    assertEquals(expected[k], Double.parseDouble(c[3 + k]), 1e-12, label + " " + lines.getFirst().split(",")[3 + k]);
-                }
-            }
+            assertMetrics(json, curve, label);
             Pairs pairs = Pairs.of(embeddings);
             assertEquals(json.get("pairs").getAsLong(), (long) pairs.genuine.length + pairs.impostor.length);
             for (String[] c : curve) {
@@ -81,6 +73,34 @@ class FiguresOpenSetTest {
             assertEquals("1", curve.getLast()[1]);
             assertEquals("1", curve.getLast()[2]);
         }
+    }
+
+    /** Each row's metric columns are the run's {@code evaluate --json} numbers. */
+    private static void assertMetrics(JsonObject json, List<String[]> curve, String label) {
+        JsonObject tar = json.getAsJsonObject("tar_at_far");
+        double[] expected = {json.get("precision_at_1").getAsDouble(), json.get("map_at_r").getAsDouble(),
+            tar.get("1e-1").getAsDouble(), tar.get("1e-2").getAsDouble(), tar.get("1e-3").getAsDouble(),
+            tar.get("1e-4").getAsDouble(), json.get("eer").getAsDouble()};
+        for (String[] c : curve) {
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], Double.parseDouble(c[3 + k]), 1e-12, label + " metric " + k);
+            }
+        }
+    }
+
+    @Test
+    void oneRunWithHeldOutClassesGetsItsRocBesideItsOtherFigures() throws IOException {
+        Path out = tmp.resolve("single");
+        InfoCommandTest.Result r = InfoCommandTest.run("figures", softmax.toString(), "--out", out.toString(), "--format", "csv",
+                "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.endsWith("training-curves.csv")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.endsWith("open-set-roc.csv")), r.out());
+        List<String[]> rows = Files.readAllLines(out.resolve("open-set-roc.csv")).stream().skip(1).map(l -> l.split(",", -1)).toList();
+        assertEquals(List.of("softmax"), rows.stream().map(c -> c[0]).distinct().toList());
+        InfoCommandTest.Result e = InfoCommandTest.run("evaluate", softmax.toString(), "--json", "--threads", "1");
+        assertEquals(0, e.code(), e.err());
+        assertMetrics(JsonParser.parseString(e.out()).getAsJsonObject(), rows, "softmax");
     }
 
     @Test
