@@ -54,7 +54,7 @@ public final class OverlayRuns {
 
     /** Where each overlaid run was read from, in the order of {@link #runs()}. */
     public List<Path> directories() {
-        return directories;
+        return runs.isEmpty() ? List.of() : directories; // cleared runs leave no directories
     }
 
     /** Reads the runs off the FX thread and overlays them instead of the present ones. */
@@ -78,10 +78,7 @@ public final class OverlayRuns {
         javafx.scene.control.Button pick = new javafx.scene.control.Button("Overlay runs…");
         pick.setOnAction(e -> choose(view.getScene() == null ? null : view.getScene().getWindow()));
         javafx.scene.control.Button clear = new javafx.scene.control.Button("Clear overlay");
-        clear.setOnAction(e -> {
-            directories = List.of();
-            runs.clear();
-        });
+        clear.setOnAction(e -> runs.clear());
         clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(runs));
         runs.addListener((javafx.collections.ListChangeListener<RunData>) c -> view.refresh());
         return new javafx.scene.Node[] {pick, clear};
