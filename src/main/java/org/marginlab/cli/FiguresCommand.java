@@ -255,9 +255,9 @@ final class FiguresCommand implements Callable<Integer> {
             return "each run on the test images of its own held-out classes (all when none); " + model;
         }
         List<Integer> h = held.getFirst();
-        return (h.isEmpty() ? "no class held out: all pairs of the test images" : "held out: "
+        return (h.isEmpty() ? "no class held out: every test image" : "held out: "
                 + h.stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", "))
-                + "; all pairs of their test images") + "; " + model;
+                + ", their test images") + "; " + model;
     }
 
     private RunReader.Run read(Path runDir) {

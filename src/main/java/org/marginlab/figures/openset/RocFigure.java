@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Verification ROC of one or more runs on held-out classes: TAR against FAR on a log axis down to the
- * lowest FAR the impostor pairs can show (1/N), as the face-verification papers plot it. Each curve's
+ * Verification ROC of one or more runs on held-out classes (or all test classes; the subtitle says which):
+ * TAR against FAR on a log axis down to the lowest FAR the impostor pairs can show (1/N), as the
+ * face-verification papers plot it. Each curve's
  * legend entry carries its run's precision@1, MAP@R, TAR@FAR 1e-3 and EER; the CSV has every metric
  * beside each plotted point. The curve is drawn at the first pass's similarity bins (65 536 over [−1, 1]),
  * thinned to visibly distinct points; the exact TAR@FAR values are in the metrics.
@@ -139,7 +140,7 @@ public final class RocFigure extends ChartFigure {
 
     @Override
     public String title() {
-        return "Verification ROC on held-out classes";
+        return "Verification ROC: all pairs, cosine similarity"; // the subtitle says which classes
     }
 
     /**
