@@ -35,8 +35,8 @@ public final class OpenSetView extends FigureView {
     private record Result(Path runDir, long iteration, String label, OpenSetMetrics metrics) {
     }
 
-    /** The overlaid runs measured: the overlay's directories, the results of those with a model, the rest's names. */
-    private record Overlay(List<Path> dirs, List<Result> results, List<String> withoutModel) {
+    /** The overlaid runs measured: the overlay's directories, the results, and why any run was left out. */
+    private record Overlay(List<Path> dirs, List<Result> results, List<String> leftOut) {
     }
 
     private final Label metricsText = new Label();
@@ -170,24 +170,28 @@ public final class OpenSetView extends FigureView {
         List<String> labels = overlays.runs().stream().map(org.marginlab.figures.RunData::label).toList();
         executor.submit(() -> {
             List<Result> results = new ArrayList<>();
-            List<String> without = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
             for (int i = 0; i < dirs.size(); i++) {
-                if (OpenSetEvaluation.hasModel(dirs.get(i))) {
-                    results.add(measure(dirs.get(i), labels.get(i)));
-                } else {
-                    without.add(dirs.get(i).getFileName().toString());
+                Path d = dirs.get(i);
+                try {
+                    if (OpenSetEvaluation.hasModel(d)) {
+                        results.add(measure(d, labels.get(i)));
+                    } else {
+                        leftOut.add(d.getFileName() + " has no model file");
+                    }
+                } catch (org.marginlab.UserException e) { // e.g. a collapsed model: the other runs still count
+                    leftOut.add(e.getMessage());
                 }
             }
-            return new Overlay(dirs, results, without);
+            return new Overlay(dirs, results, leftOut);
         }, measured -> {
             if (!measured.dirs().equals(overlay.dirs())) {
                 return; // another overlay was picked meanwhile
             }
             overlay = measured;
             shown = null;
-            if (!measured.withoutModel().isEmpty()) {
-                model.notify("Open set: no model file in " + String.join(", ", measured.withoutModel())
-                        + ", so no ROC for " + (measured.withoutModel().size() == 1 ? "it" : "them") + ".");
+            if (!measured.leftOut().isEmpty()) {
+                model.notify("Open set: left out of the ROC: " + String.join("; ", measured.leftOut()));
             }
             refresh();
         }, failure -> model.notify(WorkbenchViewModel.describe("Open-set evaluation of the overlaid runs failed", failure)));

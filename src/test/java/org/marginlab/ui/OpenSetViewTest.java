@@ -94,15 +94,24 @@ class OpenSetViewTest {
         Path other = train("other", "cosface");
         WorkbenchWindow w = windowWith(dir);
         OpenSetView view = (OpenSetView) ScreenshotMaker.onFx(() -> w.view("Open set"));
-        String otherLabel = RunData.defaultLabel(RunReader.read(other).config());
+        // a copy of the other run without its model: named in the notification, left out of the figure
+        Path bare = Files.createDirectories(tmp.resolve("bare"));
+        try (var files = Files.list(other)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("checkpoint")).toList()) {
+                Files.copy(f, bare.resolve(f.getFileName()));
+            }
+        }
+        String otherLabel = RunData.defaultLabel(RunReader.read(other).config()) + " (other)";
         await("the run's curve", () -> w.model().runProperty().get() != null && w.selectTab("Open set")
                 && labels(view).size() == 1);
         String runLabel = ScreenshotMaker.onFx(() -> labels(view).getFirst());
         ScreenshotMaker.onFx(() -> {
-            view.overlays().load(List.of(other));
+            view.overlays().load(List.of(other, bare));
             return null;
         });
         await("the overlaid run's curve", () -> labels(view).equals(List.of(runLabel, otherLabel)));
+        assertEquals("Open set: left out of the ROC: bare has no model file",
+                ScreenshotMaker.onFx(() -> w.model().notificationProperty().get()));
         List<String[]> rows = ScreenshotMaker.onFx(() -> view.liveFigure().csv());
         OpenSetLiveTest.assertOnRoc(rows.stream().filter(r -> r[0].equals(runLabel)).toList(), direct(dir), runLabel);
         OpenSetLiveTest.assertOnRoc(rows.stream().filter(r -> r[0].equals(otherLabel)).toList(), direct(other), otherLabel);
