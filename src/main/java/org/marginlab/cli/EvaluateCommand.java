@@ -1,12 +1,16 @@
 package org.marginlab.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
 import org.marginlab.AtomicFiles;
+import org.marginlab.CsvNumbers;
 import org.marginlab.UserException;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
 import org.marginlab.train.EvaluationSet;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunReader;
 import org.marginlab.run.RunSummary;
@@ -19,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,20 +77,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (export != null) {
             AtomicFiles.write(export, csv(set).getBytes(StandardCharsets.UTF_8));
         }
-        OpenSetMetrics m;
-        try {
-            m = OpenSetMetrics.of(set.features(), set.labels());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(runDir + ": the model maps a test image to zero: " + e.getMessage()
-                    + "; the run has collapsed, so its embedding has no open-set metric");
-        }
+        OpenSetMetrics m = OpenSetEvaluation.measure(runDir, set).metrics();
         if (json) {
-            out.println(new GsonBuilder().serializeNulls().create().toJson(m.jsonFields(set.classes())));
+            out.println(json(m, set.classes()));
         } else {
             out.print(table(set, m, RunReader.summary(runDir)));
         }
         out.flush();
         return 0;
+    }
+
+    /** The {@code --json} line; numbers as the CSVs write them ({@link CsvNumbers}: plain decimals, no float noise). */
+    static String json(OpenSetMetrics m, java.util.List<Integer> classes) {
+        return new GsonBuilder().serializeNulls()
+                .registerTypeAdapter(Double.class, (JsonSerializer<Double>) (v, type, context) -> new JsonPrimitive(new BigDecimal(CsvNumbers.of(v))))
+                .create().toJson(m.jsonFields(classes));
     }
 
     /** {@code id,label,x1,…,xd}; each number the shortest decimal that reads back as the same float. */

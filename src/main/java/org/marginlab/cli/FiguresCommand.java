@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.marginlab.UserException;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.FigureSet;
+import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleHistogramFigure;
 import org.marginlab.figures.angles.AngleStatsFigure;
@@ -20,11 +22,15 @@ import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.SizedFigure;
+import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
+import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunReader;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.LiveChange;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,17 +38,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code marginlab figures RUN_DIR}: every figure a run has data for, as PNG, SVG or CSV, with the view
- * options the window has; {@code marginlab figures RUN_DIR RUN_DIR…}: the runs' training curves and
- * angle statistics overlaid in one figure each.
+ * options the window has; {@code marginlab figures RUN_DIR RUN_DIR…}: the runs' training curves, angle
+ * statistics and open-set ROC overlaid in one figure each. The ROC is measured from each run's final model
+ * as {@code marginlab evaluate} measures it.
  */
 @Command(name = "figures", mixinStandardHelpOptions = true,
         description = {"Render every figure a run directory has data for (embedding, angle histograms and statistics, "
                 + "gradient check, similarity and confusion matrices, training curves).",
-            "With several run directories: their training curves and angle statistics overlaid, one colour per run."})
+            "With a run that holds classes out (or --only open-set-roc): the verification ROC of its final model, as marginlab evaluate measures it.",
+            "With several run directories: their training curves, angle statistics and open-set ROC overlaid, one colour per run."})
 final class FiguresCommand implements Callable<Integer> {
 
     /** The figures that overlay several runs. */
-    static final List<String> OVERLAY = List.of(FigureKind.TRAINING_CURVES.id(), FigureKind.ANGLE_STATS.id(), FigureKind.ANGLE_STATS_TABLE.id());
+    static final List<String> OVERLAY = List.of(FigureKind.TRAINING_CURVES.id(), FigureKind.ANGLE_STATS.id(),
+            FigureKind.ANGLE_STATS_TABLE.id(), FigureKind.OPEN_SET_ROC.id());
 
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
             description = "A run directory written by train, the window or reproduce; several: overlay figures.")
@@ -88,6 +97,12 @@ final class FiguresCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace figure files that exist (without it, an existing file stops the command).")
     boolean force;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder for open-set-roc (default: each run's, else search the usual places)")
+    Path dataDir;
+
+    @Mixin
+    ThreadsOption threads;
+
     @Spec
     CommandSpec spec;
 
@@ -109,6 +124,7 @@ final class FiguresCommand implements Callable<Integer> {
         if (yaw != null && !Double.isFinite(yaw)) {
             throw new UserException("--yaw " + yaw + " must be a finite angle in degrees");
         }
+        threads.apply();
         long t0 = System.nanoTime();
         ExportPlan plan = runDirs.size() == 1 ? single(runDirs.getFirst(), fmt, dims, normalised) : overlay(fmt, dims);
         plan.refuseOverwrite(force);
@@ -144,6 +160,10 @@ final class FiguresCommand implements Callable<Integer> {
             h.setSelectedClass(c < 0 ? -1 : run.config().headClass(c));
             plan.add(sized(h, dims), FigureKind.ANGLE_HISTOGRAMS.id() + (c < 0 ? "-all" : "-class" + c), fmt, scale);
         }
+        boolean roc = only == null || only.isEmpty() ? !run.config().holdoutClasses().isEmpty() : only.contains(FigureKind.OPEN_SET_ROC.id());
+        if (roc) {
+            addRoc(plan, List.of(runDir), List.of(data.label()), dims, fmt);
+        }
         return plan;
     }
 
@@ -164,6 +184,10 @@ final class FiguresCommand implements Callable<Integer> {
         ExportPlan plan = new ExportPlan(out);
         for (String id : OVERLAY) {
             if (!wanted.contains(id)) {
+                continue;
+            }
+            if (id.equals(FigureKind.OPEN_SET_ROC.id())) {
+                addRoc(plan, runDirs, runs.stream().map(RunData::label).toList(), dims, fmt);
                 continue;
             }
             Figure f = switch (FigureKind.byId(id)) {
@@ -196,6 +220,44 @@ final class FiguresCommand implements Callable<Integer> {
         List<RunReader.Run> read = runDirs.stream().map(this::read).toList();
         return RunData.labelledApart(read.stream().map(r -> RunData.of(null, r.config(), r.iterations(), r.epochs())).toList(),
                 read.stream().map(r -> r.directory().getFileName().toString()).toList());
+    }
+
+    /**
+     * The open-set ROC of these runs, one curve per run under its label, each measured from the run's final
+     * model like {@code marginlab evaluate}; a run without a model file is left out with a line saying so.
+     */
+    private void addRoc(ExportPlan plan, List<Path> dirs, List<String> labels, Dimension dims, ExportFormat fmt) {
+        List<RocFigure.Curve> curves = new ArrayList<>();
+        List<List<Integer>> held = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            Path dir = dirs.get(i);
+            if (!OpenSetEvaluation.hasModel(dir)) {
+                spec.commandLine().getErr().println("marginlab: " + dir + ": no model file (" + RunFiles.CHECKPOINT
+                        + "), so no open-set ROC for it; it stopped before its first snapshot");
+                continue;
+            }
+            OpenSetEvaluation e = OpenSetEvaluation.of(dir, dataDir);
+            if (e.set().notice() != null) {
+                spec.commandLine().getErr().println("marginlab: " + e.set().notice());
+            }
+            curves.add(new RocFigure.Curve(labels.get(i), e.metrics()));
+            held.add(e.set().config().holdoutClasses());
+        }
+        if (!curves.isEmpty()) {
+            plan.add(sized(new RocFigure(rocSubtitle(held), curves), dims), FigureKind.OPEN_SET_ROC.id(), fmt, scale);
+        }
+    }
+
+    /** What the curves were measured on: the held-out classes when the runs share them. */
+    private static String rocSubtitle(List<List<Integer>> held) {
+        String model = held.size() == 1 ? "the run's final model" : "each run's final model";
+        if (held.stream().distinct().count() > 1) {
+            return "each run on the test images of its own held-out classes (all when none); " + model;
+        }
+        List<Integer> h = held.getFirst();
+        return (h.isEmpty() ? "no class held out: every test image" : "held out: "
+                + h.stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", "))
+                + ", their test images") + "; " + model;
     }
 
     private RunReader.Run read(Path runDir) {
@@ -285,7 +347,7 @@ final class FiguresCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new UserException("--histogram-class '" + v + "' must be "
                         + (run.config().holdoutClasses().isEmpty() ? "a class from 0 to " + (count - 1)
-                        : "a trained class (" + trained.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")")
+                        : "a trained class (" + trained.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
                         + " or all");
             }
         }

@@ -74,6 +74,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<Figure> figures;
         Report report;
+        String outcome = null;
         if (plan.preset() instanceof OpenSetPreset open) {
             // its report evaluates each run's model on the held-out classes, so the log's wall time includes that
             List<OpenSetPreset.Row> rows = open.evaluate(outcomes, dir, data);
@@ -82,6 +83,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             OpenSetPreset.Written w = open.report(plan, rows, Environment.detect(), command, log);
             figures = w.figures();
             report = w.report();
+            outcome = OpenSetPreset.summary(rows);
         } else {
             figures = ((TablePreset) plan.preset()).figures(plan, outcomes);
             // the figures and report take seconds; the wall time logged is that of the runs and the reading back
@@ -90,9 +92,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
         }
         Path md = ReportWriter.write(dir, report, figures);
-        long holds = report.checks().stream().filter(Report.Check::holds).count();
-        outw.printf(Locale.ROOT, "%s: %d of %d qualitative checks hold, %d disagreements noted; %.0f s → %s%n", preset, holds,
-                report.checks().size(), report.disagreements().size(), (System.nanoTime() - t0) / 1e9, md);
+        if (outcome == null) {
+            long holds = report.checks().stream().filter(Report.Check::holds).count();
+            outcome = String.format(Locale.ROOT, "%d of %d qualitative checks hold, %d disagreements noted", holds,
+                    report.checks().size(), report.disagreements().size());
+        }
+        outw.printf(Locale.ROOT, "%s: %s; %.0f s → %s%n", preset, outcome, (System.nanoTime() - t0) / 1e9, md);
         outw.flush();
         return outcomes.stream().allMatch(RunOutcome::finished) ? 0 : 1;
     }

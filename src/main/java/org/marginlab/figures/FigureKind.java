@@ -8,6 +8,7 @@ import org.marginlab.figures.angles.AngleStatsFigure;
 import org.marginlab.figures.angles.AngleStatsTableFigure;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
+import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.figures.theory.DecisionBoundaryFigure;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.figures.theory.PsiCurvesFigure;
@@ -26,6 +27,7 @@ import org.marginlab.figures.training.TrainingCurvesFigure;
  *
  * <p>Run figures have a tab each named by their label, except that the circle and the sphere share the
  * Embedding tab (the run's dimension picks one) and the statistics table is the Compare tab's panel.
+ * The open-set ROC is the Open set tab; {@code figures} measures it from the runs' final models.
  * Theory figures are the Theory tab's cells; {@code figures} exports them too, at the run's head.
  */
 public enum FigureKind {
@@ -38,6 +40,7 @@ public enum FigureKind {
     SIMILARITY_MATRIX("similarity-matrix", "Similarity matrix", Source.RUN, SimilarityMatrixFigure::new),
     TRAINING_CURVES("training-curves", "Training curves", Source.RUN, TrainingCurvesFigure::new),
     CONFUSION_MATRIX("confusion-matrix", "Confusion matrix", Source.RUN, ConfusionMatrixFigure::new),
+    OPEN_SET_ROC("open-set-roc", "Open set", Source.MODEL, () -> new RocFigure("", List.of())),
     DZ_DTHETA("dz-dtheta", "∂Z/∂θ", Source.THEORY, DzDthetaFigure::new),
     PSI_CURVES("psi-curves", "ψ(θ)", Source.THEORY, PsiCurvesFigure::new),
     P_TARGET("p-target", "P(y) and ∂L/∂θ", Source.THEORY, TargetProbabilityFigure::new),
@@ -48,6 +51,8 @@ public enum FigureKind {
     public enum Source {
         /** a run's snapshots: a {@link RunFigure} */
         RUN,
+        /** a run's final model, measured on test images ({@code marginlab evaluate}): the {@link RocFigure} */
+        MODEL,
         /** a head and its parameters alone: a {@link org.marginlab.figures.theory.HeadFigure} */
         THEORY
     }

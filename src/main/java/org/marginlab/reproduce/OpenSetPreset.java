@@ -1,6 +1,7 @@
 package org.marginlab.reproduce;
 
 import org.marginlab.CsvNumbers;
+import org.marginlab.UserException;
 import org.marginlab.config.Backbone;
 import org.marginlab.config.ConfigField;
 import org.marginlab.config.Schedule;
@@ -12,6 +13,7 @@ import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.train.EvaluationSet;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.RunSummary;
 import org.marginlab.config.TrainConfig;
 
@@ -107,11 +109,12 @@ public final class OpenSetPreset implements Preset {
                 rows.add(new Row(o, null));
                 continue;
             }
-            EvaluationSet set = EvaluationSet.embed(ReproduceRunner.runDirectory(out, o.run()), dataDir);
+            Path dir = ReproduceRunner.runDirectory(out, o.run());
+            EvaluationSet set = EvaluationSet.embed(dir, dataDir);
             OpenSetMetrics m;
             try {
-                m = OpenSetMetrics.of(set.features(), set.labels());
-            } catch (IllegalArgumentException e) {
+                m = OpenSetEvaluation.measure(dir, set).metrics();
+            } catch (UserException e) {
                 m = null; // a collapsed embedding: no direction to compare; the table says so
             }
             rows.add(new Row(o, m));
@@ -172,7 +175,7 @@ public final class OpenSetPreset implements Preset {
                 line[i] = line[i] == null ? "" : line[i];
             }
             csv.add(line);
-            curves.add(new RocFigure.Curve(r.outcome().run().label(), v));
+            curves.add(new RocFigure.Curve(r.outcome().run().label(), r.metrics()));
         }
         md.append("\nClosed-set accuracy: test images of the eight trained classes (summary.json). The rest: the 2 000 test images of ")
                 .append(names(HELD_OUT)).append(", embedded by each run's final model.\n\n");
@@ -205,6 +208,19 @@ public final class OpenSetPreset implements Preset {
         Map<String, List<String[]>> csvs = new LinkedHashMap<>();
         csvs.put("open-set.csv", csv);
         return new Written(new Report(md.toString(), csvs, List.of(), List.of()), figures);
+    }
+
+    /**
+     * The command's last line: how many heads were measured on the held-out classes and which has the
+     * highest MAP@R (the preset has no qualitative checks to count).
+     */
+    public static String summary(List<Row> rows) {
+        List<Row> measured = rows.stream().filter(r -> r.metrics() != null).toList();
+        String line = measured.size() + " of " + rows.size() + " heads measured on the held-out classes " + names(HELD_OUT);
+        return measured.stream().max((a, b) -> Double.compare(a.metrics().retrieval().mapAtR(), b.metrics().retrieval().mapAtR()))
+                .map(b -> line + String.format(Locale.ROOT, "; highest MAP@R: %s (%.4f)", b.outcome().run().label(),
+                        b.metrics().retrieval().mapAtR()))
+                .orElse(line);
     }
 
     /** What the numbers show, computed from them: softmax against the margin heads, and closed- against open-set order. */

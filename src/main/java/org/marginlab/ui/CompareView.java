@@ -39,6 +39,8 @@ public final class CompareView extends BorderPane {
     private final Button start = new Button("Compare");
     private static final String PANELS_ID = "embeddings";
     private final javafx.scene.control.ToggleButton table;
+    /** The class key of every cell; the compared runs share their held-out classes (one settings form). */
+    private final ClassLegendBar legend = new ClassLegendBar();
 
     public CompareView(WorkbenchViewModel model, BackgroundExecutor executor) {
         this.model = model;
@@ -65,7 +67,7 @@ public final class CompareView extends BorderPane {
         javafx.scene.control.ToggleButton table = new javafx.scene.control.ToggleButton("Statistics table");
         table.setTooltip(new javafx.scene.control.Tooltip("Show the runs' angle statistics instead of their embeddings"));
         bar.getChildren().addAll(start, stop, table);
-        setTop(new VBox(bar, new ClassLegendBar()));
+        setTop(new VBox(bar, legend));
         grid.setHgap(4);
         grid.setVgap(4);
         grid.visibleProperty().bind(table.selectedProperty().not());
@@ -129,6 +131,7 @@ public final class CompareView extends BorderPane {
         grid.getRowConstraints().clear();
         cells.clear();
         List<RunModel> runs = model.compare().compareRuns();
+        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses());
         int n = runs.size();
         int cols = n <= 2 ? Math.max(n, 1) : 2;
         int rows = n <= 2 ? 1 : 2;

@@ -3,11 +3,12 @@ package org.marginlab.ui;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
-import org.marginlab.train.EvaluationSet;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.EpochSnapshot;
 
 import java.nio.file.Path;
@@ -26,11 +27,16 @@ import java.util.stream.Collectors;
  * has just written (the model at that epoch), on a worker thread: the FX thread only swaps in the result.
  * With "Compared heads" it shows the heads of the last comparison side by side instead: one curve and one
  * metrics line per head; a comparison turns it on, a single run started or opened turns it off.
+ * "Overlay runs…" adds the final model of each picked run, measured on a worker thread, as a further curve.
  */
 public final class OpenSetView extends FigureView {
 
     /** A finished evaluation: which run and checkpoint, and what it measured. */
     private record Result(Path runDir, long iteration, String label, OpenSetMetrics metrics) {
+    }
+
+    /** The overlaid runs measured: the overlay's directories, the results, and why any run was left out. */
+    private record Overlay(List<Path> dirs, List<Result> results, List<String> leftOut) {
     }
 
     private final Label metricsText = new Label();
@@ -43,11 +49,18 @@ public final class OpenSetView extends FigureView {
     private Figure shown;
     private String requested;
     private boolean inFlight;
+    private final OverlayRuns overlays;
+    /** The overlay measured, or being measured (its results empty until then). */
+    private Overlay overlay = new Overlay(List.of(), List.of(), List.of());
 
-    public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor) {
+    public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor, OverlayRuns overlays) {
         super(model, executor);
+        this.overlays = overlays;
         metricsText.getStyleClass().add("open-set-metrics");
-        addTools(compared, metricsText);
+        // measured before the overlay's redraw (registered first, so called first)
+        overlays.runs().addListener((javafx.collections.ListChangeListener<org.marginlab.figures.RunData>) c -> measureOverlay());
+        javafx.scene.Node[] overlayTools = overlays.tools(this);
+        addTools(compared, overlayTools[0], overlayTools[1], metricsText);
         compared.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.compare().compareRuns()));
         compared.selectedProperty().addListener(o -> rebind());
         model.compare().compareRuns().addListener((javafx.collections.ListChangeListener<RunModel>) c -> {
@@ -72,7 +85,7 @@ public final class OpenSetView extends FigureView {
 
     @Override
     public String name() {
-        return "Open set";
+        return FigureKind.OPEN_SET_ROC.label();
     }
 
     @Override
@@ -89,11 +102,16 @@ public final class OpenSetView extends FigureView {
         List<Integer> held = run == null ? List.of() : run.config().holdoutClasses();
         Path dir = model.control().runDirectoryProperty().get();
         boolean current = result != null && result.runDir().equals(dir);
-        String subtitle = held.isEmpty()
+        String subtitle = run == null && !overlay.results().isEmpty() ? "overlaid runs, each on its own held-out classes"
+                : held.isEmpty()
                 ? "this run holds no class out; train with held-out classes (marginlab train --holdout-classes 8,9)"
                 : "held out: " + heldNames(held)
                   + (current ? "; model at iteration " + result.iteration() : "; measured after the first epoch");
-        shown = new RocFigure(subtitle, current ? List.of(new RocFigure.Curve(result.label(), result.metrics().verification())) : List.of());
+        List<RocFigure.Curve> curves = new ArrayList<>();
+        if (current) {
+            curves.add(new RocFigure.Curve(result.label(), result.metrics()));
+        }
+        shown = new RocFigure(subtitle + overlaid(), withOverlay(curves));
         return shown;
     }
 
@@ -105,15 +123,78 @@ public final class OpenSetView extends FigureView {
         for (Path dir : model.compare().compareDirectories()) {
             Result r = comparedResults.get(dir);
             if (r != null) {
-                curves.add(new RocFigure.Curve(r.label(), r.metrics().verification()));
+                curves.add(new RocFigure.Curve(r.label(), r.metrics()));
             }
         }
         String subtitle = held.isEmpty()
                 ? "the comparison holds no class out; compare with held-out classes (Settings → held-out classes)"
                 : runs.size() + " compared heads; held out: " + heldNames(held)
                   + (curves.size() < runs.size() ? "; each measured after its first epoch" : "");
-        shown = new RocFigure(subtitle, curves);
+        shown = new RocFigure(subtitle + overlaid(), withOverlay(curves));
         return shown;
+    }
+
+    /** {@code curves} and then the overlaid runs' curves. */
+    private List<RocFigure.Curve> withOverlay(List<RocFigure.Curve> curves) {
+        overlay.results().forEach(r -> curves.add(new RocFigure.Curve(r.label(), r.metrics())));
+        return curves;
+    }
+
+    /** The subtitle's note on the overlaid runs, empty without any. */
+    private String overlaid() {
+        int n = overlay.results().size();
+        return n == 0 ? "" : "; overlaid: " + n + (n == 1 ? " run's" : " runs'") + " final model on its own held-out classes";
+    }
+
+    /** The overlaid runs' metrics lines. */
+    private String overlayText() {
+        StringBuilder sb = new StringBuilder();
+        overlay.results().forEach(r -> sb.append('\n').append(r.label()).append(": ").append(text(r.metrics())));
+        return sb.toString();
+    }
+
+    /**
+     * Measures the overlaid runs when the overlay has changed since the last measurement: all of them, one
+     * after the other, on one worker task; the figure shows them when the task is done.
+     */
+    private void measureOverlay() {
+        List<Path> dirs = overlays.directories();
+        if (dirs.equals(overlay.dirs())) {
+            return;
+        }
+        overlay = new Overlay(dirs, List.of(), List.of());
+        shown = null;
+        if (dirs.isEmpty()) {
+            return;
+        }
+        List<String> labels = overlays.runs().stream().map(org.marginlab.figures.RunData::label).toList();
+        executor.submit(() -> {
+            List<Result> results = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
+            for (int i = 0; i < dirs.size(); i++) {
+                Path d = dirs.get(i);
+                try {
+                    if (OpenSetEvaluation.hasModel(d)) {
+                        results.add(measure(d, labels.get(i)));
+                    } else {
+                        leftOut.add(d.getFileName() + " has no model file");
+                    }
+                } catch (org.marginlab.UserException e) { // e.g. a collapsed model: the other runs still count
+                    leftOut.add(e.getMessage());
+                }
+            }
+            return new Overlay(dirs, results, leftOut);
+        }, measured -> {
+            if (!measured.dirs().equals(overlay.dirs())) {
+                return; // another overlay was picked meanwhile
+            }
+            overlay = measured;
+            shown = null;
+            if (!measured.leftOut().isEmpty()) {
+                model.notify("Open set: left out of the ROC: " + String.join("; ", measured.leftOut()));
+            }
+            refresh();
+        }, failure -> model.notify(WorkbenchViewModel.describe("Open-set evaluation of the overlaid runs failed", failure)));
     }
 
     private static String heldNames(List<Integer> held) {
@@ -128,7 +209,7 @@ public final class OpenSetView extends FigureView {
         }
         RunModel run = model.control().runProperty().get();
         Path dir = model.control().runDirectoryProperty().get();
-        metricsText.setText(result != null && result.runDir().equals(dir) ? text(result.metrics()) : "");
+        metricsText.setText(((result != null && result.runDir().equals(dir) ? text(result.metrics()) : "") + overlayText()).strip());
         if (run == null || dir == null || run.config().holdoutClasses().isEmpty() || run.epochs().isEmpty()) {
             return;
         }
@@ -155,8 +236,8 @@ public final class OpenSetView extends FigureView {
 
     /** The run's latest checkpoint, embedded and measured (on a worker thread). */
     private static Result measure(Path dir, String label) {
-        EvaluationSet set = EvaluationSet.embed(dir, null);
-        return new Result(dir, set.iteration(), label, OpenSetMetrics.of(set.features(), set.labels()));
+        OpenSetEvaluation e = OpenSetEvaluation.of(dir, null);
+        return new Result(dir, e.set().iteration(), label, e.metrics());
     }
 
     /**
@@ -173,7 +254,7 @@ public final class OpenSetView extends FigureView {
                 lines.append(lines.isEmpty() ? "" : "\n").append(r.label()).append(": ").append(text(r.metrics()));
             }
         }
-        metricsText.setText(lines.toString());
+        metricsText.setText((lines + overlayText()).strip());
         if (inFlight || dirs.size() != runs.size() || runs.isEmpty() || runs.get(0).config().holdoutClasses().isEmpty()) {
             return;
         }
@@ -203,6 +284,11 @@ public final class OpenSetView extends FigureView {
             });
             return;
         }
+    }
+
+    /** The runs overlaid on this tab (shared with the training-curves and angle-statistics tabs). */
+    OverlayRuns overlays() {
+        return overlays;
     }
 
     /** The iteration of the model the run's curve shows; −1 before the first measurement. */

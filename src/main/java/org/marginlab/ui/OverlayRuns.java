@@ -21,11 +21,13 @@ import org.marginlab.figures.RunData;
 import org.marginlab.run.RunReader;
 
 /**
- * Runs from disk that the training-curves and angle-statistics views draw over the current run, one
- * colour per run with its label in the legend: picked from the recent runs, read off the FX thread.
+ * Runs from disk that the training-curves, angle-statistics and open-set views draw over the current run,
+ * one colour per run with its label in the legend: picked from the recent runs, read off the FX thread.
  */
 public final class OverlayRuns {
     private final ObservableList<RunData> runs = FXCollections.observableArrayList();
+    /** The directory of each of {@link #runs}, in the same order. */
+    private List<Path> directories = List.of();
     private final Supplier<List<Path>> candidates;
     private final Function<Path, RunData> reader;
     private final WorkbenchViewModel model;
@@ -50,6 +52,11 @@ public final class OverlayRuns {
         return runs;
     }
 
+    /** Where each overlaid run was read from, in the order of {@link #runs()}. */
+    public List<Path> directories() {
+        return runs.isEmpty() ? List.of() : directories; // cleared runs leave no directories
+    }
+
     /** Reads the runs off the FX thread and overlays them instead of the present ones. */
     public void load(List<Path> dirs) {
         executor.submit(() -> {
@@ -59,9 +66,10 @@ public final class OverlayRuns {
             }
             return RunData.labelledApart(read, dirs.stream().map(d -> d.getFileName().toString()).toList());
         }, loaded -> {
+            directories = List.copyOf(dirs);
             runs.setAll(loaded);
             model.notify(loaded.isEmpty() ? "No runs overlaid." : "Overlaid " + loaded.size() + " run"
-                    + (loaded.size() == 1 ? "" : "s") + " on the training curves and angle statistics.");
+                    + (loaded.size() == 1 ? "" : "s") + " on the training curves, angle statistics and open-set ROC.");
         }, failure -> model.notify(WorkbenchViewModel.describe("Could not overlay the runs", failure)));
     }
 

@@ -62,7 +62,7 @@ public final class WorkbenchWindow {
                 new RunFigureView(FigureKind.SIMILARITY_MATRIX, model, executor),
                 new TrainingCurvesView(model, executor, overlays),
                 new RunFigureView(FigureKind.CONFUSION_MATRIX, model, executor));
-        openSetView = new OpenSetView(model, executor);
+        openSetView = new OpenSetView(model, executor, overlays);
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
         for (FigureView v : runViews) {

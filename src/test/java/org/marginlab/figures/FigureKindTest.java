@@ -20,6 +20,7 @@ class FigureKindTest {
             assertNotSame(f, k.create(), k + " hands out one shared figure");
             switch (k.source()) {
                 case RUN -> assertInstanceOf(RunFigure.class, f, k.id());
+                case MODEL -> assertInstanceOf(org.marginlab.figures.openset.RocFigure.class, f, k.id());
                 case THEORY -> assertInstanceOf(HeadFigure.class, f, k.id());
             }
         }
@@ -30,6 +31,6 @@ class FigureKindTest {
     void theoryFiguresAreTheFourAnalyticOnes() {
         assertEquals(List.of(FigureKind.DZ_DTHETA, FigureKind.PSI_CURVES, FigureKind.P_TARGET, FigureKind.S_TRADEOFF,
                 FigureKind.DECISION_BOUNDARY), FigureKind.of(FigureKind.Source.THEORY));
-        assertEquals(14, FigureKind.ids().size());
+        assertEquals(15, FigureKind.ids().size());
     }
 }

@@ -208,6 +208,9 @@ class OpenSetLiveTest {
         }
         String text = ScreenshotMaker.onFx(() -> ((javafx.scene.control.Label) view.lookup(".open-set-metrics")).getText());
         assertTrue(text.contains(labels.get(0) + ": P@1") && text.contains(labels.get(1) + ": P@1"), text);
+        // the Compare tab's class key names the trained classes only, by their Fashion-MNIST ids
+        assertEquals(List.of("0 T-shirt/top", "1 Trouser", "2 Pullover", "3 Dress", "4 Coat", "5 Sandal", "6 Shirt", "7 Sneaker"),
+                ScreenshotMaker.onFx(() -> ((ClassLegendBar) view.getScene().lookup(".class-legend-bar")).classEntries()));
         if (System.getProperty("openset.compare.png") != null) { // to look at: -Dopenset.compare.png=FILE
             Path png = ScreenshotMaker.onFx(() -> view.export(tmp.resolve("export"), org.marginlab.figures.export.ExportFormat.PNG, 1));
             java.nio.file.Files.copy(png, Path.of(System.getProperty("openset.compare.png")),

@@ -10,6 +10,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.ChartFigure;
 import org.marginlab.figures.Charts;
 import org.marginlab.figures.FigureStyle;
+import org.marginlab.CsvNumbers;
+import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
 
 import java.awt.BasicStroke;
@@ -17,18 +19,33 @@ import java.awt.Color;
 import java.awt.Stroke;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Verification ROC of one or more runs on held-out classes: TAR against FAR on a log axis down to the
- * lowest FAR the impostor pairs can show (1/N), as the face-verification papers plot it. The curve is
- * drawn at the first pass's similarity bins (65 536 over [−1, 1]), thinned to visibly distinct points;
- * the exact TAR@FAR values are in the metrics.
+ * Verification ROC of one or more runs on held-out classes (or all test classes; the subtitle says which):
+ * TAR against FAR on a log axis down to the lowest FAR the impostor pairs can show (1/N), as the
+ * face-verification papers plot it. Each curve's
+ * legend entry carries its run's precision@1, MAP@R, TAR@FAR 1e-3 and EER; the CSV has every metric
+ * beside each plotted point. The curve is drawn at the first pass's similarity bins (65 536 over [−1, 1]),
+ * thinned to visibly distinct points; the exact TAR@FAR values are in the metrics.
  */
 public final class RocFigure extends ChartFigure {
 
-    /** A curve and its legend label. */
-    public record Curve(String label, Verification verification) {
+    /** A curve: its run's label and the metrics it was measured with. */
+    public record Curve(String label, OpenSetMetrics metrics) {
+
+        /** The legend entry: the label and the headline metrics. */
+        String legend() {
+            Double t = metrics.verification().tarAtFar()[LEGEND_FAR];
+            return String.format(Locale.ROOT, "%s — P@1 %.3f · MAP@R %.3f · TAR@FAR %s %s · EER %.3f", label,
+                    metrics.retrieval().precisionAt1(), metrics.retrieval().mapAtR(),
+                    OpenSetMetrics.farKey(Verification.FAR_EXPONENTS[LEGEND_FAR]),
+                    t == null ? "n/a" : String.format(Locale.ROOT, "%.3f", t), metrics.verification().eer());
+        }
     }
+
+    /** The TAR@FAR in the legend: index of FAR = 1e-3 in {@link Verification#FAR_EXPONENTS}. */
+    private static final int LEGEND_FAR = 2;
 
     private final String subtitle;
     private final List<Curve> curves;
@@ -54,8 +71,9 @@ public final class RocFigure extends ChartFigure {
         x.setSmallestValue(1e-6);
         double lowest = 1e-4; // the lowest FAR reported, or 1/N when the pairs reach further
         for (Curve cv : curves) {
-            if (cv.verification().impostorPairs() > 0) {
-                lowest = Math.min(lowest, 1.0 / cv.verification().impostorPairs());
+            long n = cv.metrics().verification().impostorPairs();
+            if (n > 0) {
+                lowest = Math.min(lowest, 1.0 / n);
             }
         }
         x.setRange(Math.pow(10, Math.floor(Math.log10(lowest))), 1);
@@ -71,30 +89,43 @@ public final class RocFigure extends ChartFigure {
         return c;
     }
 
-    /** Points with FAR &gt; 0, thinned to a step of 0.005 in log10 FAR or 0.002 in TAR. */
+    /** Each curve under its legend entry. */
     XYSeriesCollection series() {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Curve cv : curves) {
-            XYSeries s = new XYSeries(cv.label(), false, true);
-            double[] far = cv.verification().rocFar();
-            double[] tar = cv.verification().rocTar();
-            double lastLog = Double.NaN;
-            double lastTar = Double.NaN;
-            for (int i = far.length - 1; i >= 0; i--) {
-                if (!(far[i] > 0)) {
-                    continue;
-                }
-                double lg = Math.log10(far[i]);
-                boolean last = i == 0;
-                if (Double.isNaN(lastLog) || last || Math.abs(lg - lastLog) >= 0.005 || Math.abs(tar[i] - lastTar) >= 0.002) {
-                    s.add(far[i], tar[i]);
-                    lastLog = lg;
-                    lastTar = tar[i];
-                }
+            String key = cv.legend();
+            while (data.getSeriesIndex(key) >= 0) { // the same run twice (overlaid on itself): keys must differ
+                key += " ";
+            }
+            XYSeries s = new XYSeries(key, false, true);
+            for (double[] p : points(cv.metrics().verification())) {
+                s.add(p[0], p[1]);
             }
             data.addSeries(s);
         }
         return data;
+    }
+
+    /** (FAR, TAR) with FAR &gt; 0 from high threshold to low, thinned to a step of 0.005 in log10 FAR or 0.002 in TAR. */
+    private static List<double[]> points(Verification v) {
+        List<double[]> out = new ArrayList<>();
+        double[] far = v.rocFar();
+        double[] tar = v.rocTar();
+        double lastLog = Double.NaN;
+        double lastTar = Double.NaN;
+        for (int i = far.length - 1; i >= 0; i--) {
+            if (!(far[i] > 0)) {
+                continue;
+            }
+            double lg = Math.log10(far[i]);
+            boolean last = i == 0;
+            if (Double.isNaN(lastLog) || last || Math.abs(lg - lastLog) >= 0.005 || Math.abs(tar[i] - lastTar) >= 0.002) {
+                out.add(new double[] {far[i], tar[i]});
+                lastLog = lg;
+                lastTar = tar[i];
+            }
+        }
+        return out;
     }
 
     @Override
@@ -109,11 +140,36 @@ public final class RocFigure extends ChartFigure {
 
     @Override
     public String title() {
-        return "Verification ROC on held-out classes";
+        return "Verification ROC: all pairs, cosine similarity"; // the subtitle says which classes
     }
 
+    /**
+     * {@code run,far,tar} of every plotted point, then the run's metrics on each of its rows:
+     * precision_at_1, map_at_r, tar_at_far_1e-1 … 1e-4 (empty for too few impostor pairs), eer.
+     */
     @Override
     public List<String[]> csv() {
-        return Charts.longForm("run", "far", "tar", series());
+        List<String> header = new ArrayList<>(List.of("run", "far", "tar", "precision_at_1", "map_at_r"));
+        for (int e : Verification.FAR_EXPONENTS) {
+            header.add("tar_at_far_" + OpenSetMetrics.farKey(e));
+        }
+        header.add("eer");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header.toArray(String[]::new));
+        for (Curve cv : curves) {
+            Verification v = cv.metrics().verification();
+            List<String> metrics = new ArrayList<>(List.of(CsvNumbers.of(cv.metrics().retrieval().precisionAt1()),
+                    CsvNumbers.of(cv.metrics().retrieval().mapAtR())));
+            for (Double t : v.tarAtFar()) {
+                metrics.add(t == null ? "" : CsvNumbers.of(t));
+            }
+            metrics.add(CsvNumbers.of(v.eer()));
+            for (double[] p : points(v)) {
+                List<String> row = new ArrayList<>(List.of(cv.label(), CsvNumbers.of(p[0]), CsvNumbers.of(p[1])));
+                row.addAll(metrics);
+                rows.add(row.toArray(String[]::new));
+            }
+        }
+        return rows;
     }
 }
