@@ -1,12 +1,5 @@
 package org.marginlab.devtools;
 
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.EngineBackend;
-import org.marginlab.ui.RunModel;
-import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.WorkbenchWindow;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +13,16 @@ import javafx.stage.Stage;
 import org.marginlab.UserException;
 import org.marginlab.config.DemoPreset;
 import org.marginlab.figures.FigureKind;
-import org.marginlab.ui.FigureCanvas;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
+import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.EngineBackend;
+import org.marginlab.ui.WorkbenchApp;
+import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.WorkbenchWindow;
+import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.views.FigureCanvas;
 
 /**
  * How soon the default demo shows something, as a teacher sees it: the real window (headless platform)

@@ -21,12 +21,12 @@ import org.marginlab.config.TrainConfig;
 import org.marginlab.config.DeviceSpec;
 import org.marginlab.train.TrainingListener;
 import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.EmbeddingView;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.TrainingBackend;
 import org.marginlab.ui.WorkbenchApp;
 import org.marginlab.ui.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
+import org.marginlab.ui.views.EmbeddingView;
 
 /**
  * Measures the window's cost, on the headless platform with software rendering:

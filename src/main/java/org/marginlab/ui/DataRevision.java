@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 public final class DataRevision {
     private final ReadOnlyLongWrapper value = new ReadOnlyLongWrapper();
 
-    void bump() {
+    public void bump() {
         value.set(value.get() + 1);
     }
 

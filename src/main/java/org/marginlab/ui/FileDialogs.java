@@ -9,11 +9,12 @@ import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+
 /**
  * The window's file dialogs: each starts in the folder the last one used (kept in the preferences), and
  * those that write offer a file name. The platform's save dialog asks before replacing a file.
  */
-final class FileDialogs {
+public final class FileDialogs {
     private final WorkbenchPreferences prefs;
     private final Supplier<Window> owner;
 
@@ -23,7 +24,7 @@ final class FileDialogs {
     }
 
     /** A file to write, offered as {@code initialName} in the last folder, e.g. ("SVG", "svg"). */
-    Optional<Path> saveFile(String title, String initialName, String kind, String extension) {
+    public Optional<Path> saveFile(String title, String initialName, String kind, String extension) {
         FileChooser c = fileChooser(title);
         c.setInitialFileName(initialName);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind + " (*." + extension + ")", "*." + extension));
@@ -48,7 +49,7 @@ final class FileDialogs {
     }
 
     /** A folder to write many files into (Export all). */
-    Optional<Path> folder(String title) {
+    public Optional<Path> folder(String title) {
         DirectoryChooser c = new DirectoryChooser();
         c.setTitle(title);
         Path last = prefs.lastFolder();

@@ -12,6 +12,8 @@ import javafx.beans.value.ChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
+import org.marginlab.ui.views.FigureView;
+
 /**
  * The window's heartbeat. A daemon timer asks the FX thread every {@code pullIntervalMillis} to take
  * the newest snapshots out of the run models (never waiting on the training thread) and hand them to

@@ -23,6 +23,8 @@ import javafx.stage.WindowEvent;
 
 import org.marginlab.config.DemoPreset;
 import org.marginlab.run.RunState;
+import org.marginlab.ui.export.ExportActions;
+import org.marginlab.ui.run.RunControlViewModel;
 
 /**
  * The window's menus and run tool bar, built in one place: each run command (its key, action and

@@ -11,6 +11,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.marginlab.config.TrainConfig;
+import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.theory.TheoryViewModel;
 
 /** The desktop entry point: builds the workbench, restores the last layout and settings, saves them on close. */
 public final class WorkbenchApp extends Application {

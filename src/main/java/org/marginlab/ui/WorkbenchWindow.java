@@ -18,6 +18,22 @@ import javafx.stage.Window;
 import org.marginlab.config.DemoPreset;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
+import org.marginlab.ui.compare.CompareView;
+import org.marginlab.ui.export.ExportActions;
+import org.marginlab.ui.run.LiveKnobsView;
+import org.marginlab.ui.run.RunStatusBar;
+import org.marginlab.ui.settings.SettingsView;
+import org.marginlab.ui.theory.TheoryView;
+import org.marginlab.ui.theory.TheoryViewModel;
+import org.marginlab.ui.timeline.TimelineBar;
+import org.marginlab.ui.views.AngleHistogramView;
+import org.marginlab.ui.views.AngleStatsView;
+import org.marginlab.ui.views.EmbeddingView;
+import org.marginlab.ui.views.FigureView;
+import org.marginlab.ui.views.OpenSetView;
+import org.marginlab.ui.views.OverlayRuns;
+import org.marginlab.ui.views.RunFigureView;
+import org.marginlab.ui.views.TrainingCurvesView;
 
 /**
  * The workbench window's content: menus and run buttons on top, settings on the left, the figure
@@ -107,7 +123,7 @@ public final class WorkbenchWindow {
     }
 
     /** The window whose scene holds {@code node}. */
-    static WorkbenchWindow of(javafx.scene.Node node) {
+    public static WorkbenchWindow of(javafx.scene.Node node) {
         return (WorkbenchWindow) node.getScene().getRoot().getProperties().get(WorkbenchWindow.class);
     }
 

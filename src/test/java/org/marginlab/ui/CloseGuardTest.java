@@ -11,6 +11,7 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
+import org.marginlab.ui.settings.SettingsViewModel;
 
 class CloseGuardTest {
     private final RecordingBackend backend = new RecordingBackend();

@@ -13,6 +13,8 @@ import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
+import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.settings.SettingsViewModel;
 
 /** Run → Continue stopped run: the run goes on in its directory; the snapshots it re-sends replace the old tail. */
 class ContinueRunTest {

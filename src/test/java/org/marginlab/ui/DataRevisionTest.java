@@ -20,6 +20,8 @@ import org.marginlab.loss.HeadKind;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
+import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.views.FigureCanvas;
 
 /**
  * The window's one data revision moves exactly once per pull that brought data of the current run or

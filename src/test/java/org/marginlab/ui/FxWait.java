@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * {@link AnimationTimer} checks it at every pulse and completes a future the test thread waits on. The
  * timer is stopped however the wait ends, so no test leaves a frame-clock timer running.
  */
-final class FxWait {
+public final class FxWait {
 
     private FxWait() {
     }
@@ -24,7 +24,7 @@ final class FxWait {
      * Returns once {@code fx} (called on the FX thread, once a pulse) is true; an exception it throws fails
      * the wait with that exception, and after {@code timeout} it fails with "timed out waiting for {@code what}".
      */
-    static void until(String what, Duration timeout, BooleanSupplier fx) throws InterruptedException {
+    public static void until(String what, Duration timeout, BooleanSupplier fx) throws InterruptedException {
         if (Platform.isFxApplicationThread()) {
             throw new IllegalStateException("FxWait.until blocks: call it off the FX thread");
         }

@@ -24,6 +24,10 @@ import org.marginlab.devtools.ScreenshotMaker;
 import org.marginlab.figures.TextFit;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
+import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.views.EmbeddingView;
+import org.marginlab.ui.views.FigureCanvas;
+import org.marginlab.ui.views.FigureView;
 
 /**
  * The window a room reads from a projector: at 1024 × 768, in normal and in presentation mode, on every

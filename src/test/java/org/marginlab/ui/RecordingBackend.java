@@ -12,9 +12,9 @@ import org.marginlab.train.TrainingListener;
  * A backend for view-model tests: records what the window asked and hands back the listeners to feed.
  * The window calls it on a worker thread; {@link #awaitStarted} waits for that without polling.
  */
-final class RecordingBackend implements TrainingBackend {
+public final class RecordingBackend implements TrainingBackend {
     final List<TrainConfig> started = new ArrayList<>();
-    final List<TrainingListener> listeners = new ArrayList<>();
+    public final List<TrainingListener> listeners = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     RuntimeException failOnStart;
     StoredRun stored;

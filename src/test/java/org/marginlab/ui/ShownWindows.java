@@ -14,12 +14,12 @@ import java.util.List;
  * running would keep pulling on the FX thread through the classes after it. Register it with
  * {@code @RegisterExtension final ShownWindows windows = new ShownWindows();}.
  */
-final class ShownWindows implements AfterEachCallback {
+public final class ShownWindows implements AfterEachCallback {
 
     private final List<Runnable> closers = new ArrayList<>(); // used on the FX thread only
 
     /** Shows {@code w} on a new stage at width × height and starts its clock; call on the FX thread. */
-    WorkbenchWindow show(WorkbenchWindow w, double width, double height) {
+    public WorkbenchWindow show(WorkbenchWindow w, double width, double height) {
         Stage stage = new Stage();
         stage.setScene(w.scene(width, height));
         stage.show();

@@ -4,11 +4,11 @@ import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
 
 /** Small synthetic snapshots for view-model tests: class j's probes sit near the unit vector at angle 2πj/C. */
-final class Snapshots {
+public final class Snapshots {
     private Snapshots() {
     }
 
-    static IterationSnapshot iteration(long it, int classes, int perClass) {
+    public static IterationSnapshot iteration(long it, int classes, int perClass) {
         int n = classes * perClass;
         float[][] emb = new float[n][2];
         int[] labels = new int[n];
@@ -32,7 +32,7 @@ final class Snapshots {
                 new org.marginlab.loss.HeadParams(1, 0, 0, false), null);
     }
 
-    static EpochSnapshot epoch(int epoch, long it, int classes) {
+    public static EpochSnapshot epoch(int epoch, long it, int classes) {
         int bins = 18;
         double[] edges = new double[bins + 1];
         for (int b = 0; b <= bins; b++) {

@@ -15,6 +15,8 @@ import org.marginlab.loss.HeadKind;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
+import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.settings.SettingsViewModel;
 
 class WorkbenchViewModelTest {
     private final RecordingBackend backend = new RecordingBackend();

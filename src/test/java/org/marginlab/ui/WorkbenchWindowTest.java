@@ -36,6 +36,14 @@ import org.marginlab.figures.angles.AngleStatsFigure;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
+import org.marginlab.ui.compare.CompareCellView;
+import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.views.AngleStatsView;
+import org.marginlab.ui.views.EmbeddingView;
+import org.marginlab.ui.views.FigureView;
+import org.marginlab.ui.views.OverlayRuns;
+import org.marginlab.ui.views.TrainingCurvesView;
 
 /** Drives the real window on the headless platform: settings, run control on the real engine, export, reopen. */
 class WorkbenchWindowTest {
@@ -485,8 +493,7 @@ class WorkbenchWindowTest {
     private static void assertShows(WorkbenchWindow w, HeadKind head, int perClass) {
         for (FigureView v : w.runViews()) {
             assertTrue(v.liveFigure().hasData(), v.name() + " draws nothing");
-            org.marginlab.figures.Figure fresh = v.createFigure();
-            v.configure(fresh);
+            org.marginlab.figures.Figure fresh = v.freshFigure();
             assertTrue(rows(fresh.csv()).equals(rows(v.liveFigure().csv())), v.name() + " draws another run");
         }
         // The embedding shows the last snapshot: one point per probe, 10 classes.

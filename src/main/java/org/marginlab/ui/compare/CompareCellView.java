@@ -1,0 +1,90 @@
+package org.marginlab.ui.compare;
+
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.export.ExportPlan;
+import org.marginlab.figures.embedding.EmbeddingCircleFigure;
+import org.marginlab.figures.embedding.EmbeddingSphereFigure;
+import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.views.FigureView;
+
+/** One cell of the compare grid: the embedding of one of the compared runs. */
+public final class CompareCellView extends FigureView {
+    private final RunModel run;
+    private double dragX;
+    private double dragY;
+
+    /**
+     * @param rotateAll turns every cell's sphere by a drag in pixels, so the compared spheres are seen
+     *                  from one camera
+     */
+    public CompareCellView(RunModel run, WorkbenchViewModel model, BackgroundExecutor executor,
+                           java.util.function.BiConsumer<Double, Double> rotateAll) {
+        super(model, executor);
+        this.run = run;
+        hideTools(); // the room goes to the picture; the compare bar says what dragging does
+        canvas.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        canvas.setOnMouseDragged(e -> {
+            rotateAll.accept(e.getX() - dragX, e.getY() - dragY);
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+    }
+
+    /** Turns this cell's sphere (a circle stays as it is). */
+    public void rotateBy(double dx, double dy) {
+        if (liveFigure() instanceof EmbeddingSphereFigure s) {
+            s.rotateBy(dx, dy);
+            canvas.markDirty();
+        }
+    }
+
+    public RunModel run() {
+        return run;
+    }
+
+    @Override
+    public String name() {
+        return "Compare: " + run.title();
+    }
+
+    @Override
+    public String exportStem(Figure f) {
+        return ExportPlan.stem("compare", run.config().head().id(), f.id());
+    }
+
+    @Override
+    protected Figure createFigure() {
+        if (run.config().dim() == 2) {
+            EmbeddingCircleFigure c = new EmbeddingCircleFigure();
+            c.setCompact(true);
+            return c;
+        }
+        EmbeddingSphereFigure s = new EmbeddingSphereFigure();
+        s.setCompact(true);
+        return s;
+    }
+
+    @Override
+    protected void configure(Figure f) {
+        RunData data = run.toRunData();
+        switch (f) {
+            case EmbeddingCircleFigure c -> {
+                c.setRun(data);
+            }
+            case EmbeddingSphereFigure s -> {
+                s.setRun(data);
+                if (f != liveFigure() && liveFigure() instanceof EmbeddingSphereFigure shown) {
+                    s.setYaw(shown.yaw());
+                    s.setPitch(shown.pitch());
+                }
+            }
+            default -> { }
+        }
+    }
+}

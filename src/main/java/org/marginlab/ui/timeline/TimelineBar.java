@@ -1,0 +1,99 @@
+package org.marginlab.ui.timeline;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.export.ExportActions;
+import org.marginlab.ui.run.RunControlViewModel;
+import org.marginlab.ui.run.RunModel;
+
+/**
+ * The bar under the figure tabs: a slider over the current run's snapshots with the live-change markers
+ * under it, the shown snapshot, Live (follow the newest) and the replay GIF menu.
+ */
+public final class TimelineBar extends HBox {
+    private final RunControlViewModel control;
+    private final TimelineViewModel timeline;
+    private final Slider slider = new Slider(0, 0, 0);
+    private final ToggleButton live = new ToggleButton("Live");
+    private final Label label = new Label();
+    private final TimelineMarkers markers = new TimelineMarkers(slider);
+
+    public TimelineBar(WorkbenchViewModel model, ExportActions exports) {
+        super(8);
+        control = model.control();
+        timeline = model.timeline();
+        live.setSelected(true);
+        live.setOnAction(e -> timeline.timelineIndexProperty().set(live.isSelected() ? -1 : (int) Math.round(slider.getValue())));
+        slider.setBlockIncrement(1);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(true);
+        slider.valueProperty().addListener((o, was, now) -> {
+            if (slider.isValueChanging() || slider.isFocused() || slider.isPressed()) {
+                live.setSelected(false);
+                timeline.timelineIndexProperty().set((int) Math.round(now.doubleValue()));
+            }
+        });
+        model.revision().property().addListener(o -> update());
+        timeline.timelineIndexProperty().addListener(o -> update());
+        VBox track = new VBox(slider, markers);
+        HBox.setHgrow(track, Priority.ALWAYS);
+        label.setMinWidth(170);
+        getChildren().addAll(new Label("Timeline"), track, label, live, replayMenu(exports));
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 8, 4, 8));
+        getStyleClass().add("timeline-bar");
+    }
+
+    /** Replay GIF of the selected tab: frames a second and length, then Export. */
+    private static MenuButton replayMenu(ExportActions exports) {
+        Spinner<Integer> fps = new Spinner<>(1, 30, 10);
+        Spinner<Integer> seconds = new Spinner<>(1, 120, 6);
+        fps.setPrefWidth(80);
+        seconds.setPrefWidth(80);
+        GridPane knobs = new GridPane(8, 4);
+        knobs.addRow(0, new Label("frames / s"), fps);
+        knobs.addRow(1, new Label("length (s)"), seconds);
+        CustomMenuItem settings = new CustomMenuItem(knobs, false);
+        MenuItem export = new MenuItem("Export GIF of this tab…");
+        export.setOnAction(e -> exports.chooseAndExportReplay(fps.getValue(), seconds.getValue()));
+        MenuButton b = new MenuButton("Replay GIF", null, settings, new SeparatorMenuItem(), export);
+        b.setTooltip(new Tooltip("An animated GIF of the selected tab over the run's snapshots"));
+        return b;
+    }
+
+    private void update() {
+        RunModel r = control.runProperty().get();
+        int n = r == null ? 0 : r.history().size();
+        markers.show(r == null ? List.of() : r.history(), r == null ? List.of() : r.changes());
+        slider.setMax(Math.max(0, n - 1));
+        slider.setDisable(n < 2);
+        int i = timeline.timelineIndexProperty().get();
+        live.setSelected(i < 0);
+        if (i < 0 && !slider.isValueChanging()) {
+            slider.setValue(Math.max(0, n - 1));
+        }
+        var shown = timeline.shownProperty().get();
+        label.setText(shown == null ? "no snapshots yet"
+                : String.format(Locale.ROOT, "iteration %d (%d of %d)", shown.iteration(),
+                        (i < 0 ? n : Math.min(i, n - 1) + 1), n));
+    }
+}

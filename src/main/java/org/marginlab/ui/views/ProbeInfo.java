@@ -1,0 +1,67 @@
+package org.marginlab.ui.views;
+
+import org.marginlab.data.Split;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.train.TrainingData;
+
+/**
+ * What the embedding's hover card shows about one probe point: its Fashion-MNIST picture, class, θ_y and
+ * P_y. Worked out on a worker from plain arrays (the snapshot and the test split); no NDArray involved.
+ *
+ * @param testIndex the probe's index in the test set
+ * @param pixels    its rows × cols grey values, row by row
+ * @param pY        the head's softmax probability of the true class, margin included, at the snapshot's
+ *                  parameters
+ */
+public record ProbeInfo(int point, int testIndex, int label, double thetaY, double pY, byte[] pixels, int rows, int cols) {
+
+    /** The probe at row {@code point} of snapshot {@code s} (rows come class by class, as the engine takes them). */
+    public static ProbeInfo of(IterationSnapshot s, int point, HeadKind head, HeadParams params, Split test, int perClass) {
+        // the recorded sample ids index the full test set even with classes held out; older runs re-derive them
+        int[] probes = s.probeIds() != null ? s.probeIds()
+                : TrainingData.probeIndices(test::label, test.count(), s.classCount(), perClass);
+        if (point < 0 || point >= probes.length || point >= s.embeddings().length) {
+            throw new IllegalArgumentException("no probe " + point + " (" + probes.length + " probes)");
+        }
+        int testIndex = probes[point];
+        int size = test.rows() * test.cols();
+        byte[] px = java.util.Arrays.copyOfRange(test.pixels(), testIndex * size, (testIndex + 1) * size);
+        int y = s.probeLabels()[point];
+        return new ProbeInfo(point, testIndex, y, s.thetaY()[point],
+                targetProbability(HeadFunctions.of(head, params), s.embeddings()[point], s.weights(), y),
+                px, test.rows(), test.cols());
+    }
+
+    /** Softmax of the head's logits at x's true class y: Z_y with its margin, every other class without. */
+    static double targetProbability(HeadFunctions f, float[] x, float[][] w, int y) {
+        double xNorm = norm(x);
+        double[] z = new double[w.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < w.length; j++) {
+            double wNorm = norm(w[j]);
+            double dot = 0;
+            for (int i = 0; i < x.length; i++) {
+                dot += x[i] * w[j][i];
+            }
+            double theta = Math.acos(Math.max(-1, Math.min(1, dot / Math.max(1e-12, xNorm * wNorm))));
+            z[j] = j == y ? f.targetLogit(theta, xNorm, wNorm) : f.otherLogit(theta, xNorm, wNorm);
+            max = Math.max(max, z[j]);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        return Math.exp(z[y] - max) / sum;
+    }
+
+    private static double norm(float[] v) {
+        double s = 0;
+        for (float a : v) {
+            s += a * a;
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,51 @@
+package org.marginlab.ui.views;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.marginlab.data.Split;
+import org.marginlab.loss.HeadFunctions;
+import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParams;
+import org.marginlab.run.IterationSnapshot;
+import org.marginlab.ui.Snapshots;
+
+class ProbeInfoTest {
+
+    @Test
+    void pYIsTheHeadsSoftmaxWithTheMarginOnTheTrueClass() {
+        // docs/examples/arcface-one-sample.json: x = (3, 4), W = (1, 0), (0, 1), (−1, 0), y = 0, s = 30, m = 0.5
+        HeadFunctions arc = HeadFunctions.of(HeadKind.ARCFACE, new HeadParams(30, 0.5, 0, false));
+        float[][] w = {{1, 0}, {0, 1}, {-1, 0}};
+        double z0 = 30 * Math.cos(Math.acos(0.6) + 0.5); // cos θ₀ = 3/5, margin added
+        double z1 = 30 * 0.8;
+        double z2 = 30 * -0.6;
+        double expected = Math.exp(z0) / (Math.exp(z0) + Math.exp(z1) + Math.exp(z2));
+        assertEquals(expected, ProbeInfo.targetProbability(arc, new float[] {3, 4}, w, 0), 1e-12);
+        // class 1 is the near one: its margin costs little, P is high
+        double y1 = 30 * Math.cos(Math.acos(0.8) + 0.5);
+        double p1 = Math.exp(y1) / (Math.exp(30 * 0.6) + Math.exp(y1) + Math.exp(z2));
+        assertEquals(p1, ProbeInfo.targetProbability(arc, new float[] {3, 4}, w, 1), 1e-12);
+    }
+
+    @Test
+    void aPointIsTheTestImageTheEngineProbed() {
+        // six 2 × 2 test images, labels 1 0 1 0 0 1; two probes per class are the first two of each class,
+        // class by class: test images 1, 3 (class 0), then 0, 2 (class 1)
+        byte[] pixels = new byte[6 * 4];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (10 * (i / 4) + i % 4);
+        }
+        Split test = new Split("test", 6, 2, 2, pixels, new byte[] {1, 0, 1, 0, 0, 1});
+        IterationSnapshot s = Snapshots.iteration(5, 2, 2); // probes labelled 0, 0, 1, 1
+        ProbeInfo third = ProbeInfo.of(s, 2, HeadKind.SOFTMAX, new HeadParams(1, 0, 0, false), test, 2);
+        assertEquals(0, third.testIndex());
+        assertEquals(1, third.label());
+        assertArrayEquals(new byte[] {0, 1, 2, 3}, third.pixels());
+        ProbeInfo second = ProbeInfo.of(s, 1, HeadKind.SOFTMAX, new HeadParams(1, 0, 0, false), test, 2);
+        assertEquals(3, second.testIndex());
+        assertArrayEquals(new byte[] {30, 31, 32, 33}, second.pixels());
+        assertEquals(s.thetaY()[1], second.thetaY(), 0);
+    }
+}
