@@ -44,6 +44,7 @@ public abstract class FigureView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         tools.getChildren().addAll(spacer, exportMenu());
+        keepControlsWhole();
         setTop(tools);
         setCenter(canvas);
         getStyleClass().add("figure-view");
@@ -71,6 +72,16 @@ public abstract class FigureView extends BorderPane {
     /** Adds view options to the left of Export. */
     protected final void addTools(Node... nodes) {
         tools.getChildren().addAll(0, java.util.List.of(nodes));
+        keepControlsWhole();
+    }
+
+    /** Buttons and boxes keep their width in a narrow window; only a text label may give way. */
+    private void keepControlsWhole() {
+        for (Node n : tools.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c && !(n instanceof javafx.scene.control.Label)) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /**

@@ -105,8 +105,14 @@ public final class OpenSetView extends FigureView {
         List<Integer> held = run == null ? List.of() : run.config().holdoutClasses();
         Path dir = model.control().runDirectoryProperty().get();
         boolean current = result != null && result.runDir().equals(dir);
-        String subtitle = run == null && !overlay.results().isEmpty() ? "overlaid runs, each on its own held-out classes"
-                : held.isEmpty()
+        int n = overlay.results().size();
+        if (run == null) {
+            shown = new RocFigure(n == 0 ? "no run yet: start or open one with held-out classes, or overlay runs"
+                    : n + " overlaid run" + (n == 1 ? "" : "s") + ", each its final model on its own held-out classes",
+                    withOverlay(new ArrayList<>()));
+            return shown;
+        }
+        String subtitle = held.isEmpty()
                 ? "this run holds no class out; train with held-out classes (marginlab train --holdout-classes 8,9)"
                 : "held out: " + heldNames(held)
                   + (current ? "; model at iteration " + result.iteration() : "; measured after the first epoch");
@@ -146,14 +152,7 @@ public final class OpenSetView extends FigureView {
     /** The subtitle's note on the overlaid runs, empty without any. */
     private String overlaid() {
         int n = overlay.results().size();
-        return n == 0 ? "" : "; overlaid: " + n + (n == 1 ? " run's" : " runs'") + " final model on its own held-out classes";
-    }
-
-    /** The overlaid runs' metrics lines. */
-    private String overlayText() {
-        StringBuilder sb = new StringBuilder();
-        overlay.results().forEach(r -> sb.append('\n').append(r.label()).append(": ").append(text(r.metrics())));
-        return sb.toString();
+        return n == 0 ? "" : "; + " + n + " overlaid run" + (n == 1 ? "" : "s") + " (final model, own held-out classes)";
     }
 
     /**
@@ -212,7 +211,7 @@ public final class OpenSetView extends FigureView {
         }
         RunModel run = model.control().runProperty().get();
         Path dir = model.control().runDirectoryProperty().get();
-        metricsText.setText(((result != null && result.runDir().equals(dir) ? text(result.metrics()) : "") + overlayText()).strip());
+        metricsText.setText(result != null && result.runDir().equals(dir) ? text(result.metrics()) : "");
         if (run == null || dir == null || run.config().holdoutClasses().isEmpty() || run.epochs().isEmpty()) {
             return;
         }
@@ -257,7 +256,7 @@ public final class OpenSetView extends FigureView {
                 lines.append(lines.isEmpty() ? "" : "\n").append(r.label()).append(": ").append(text(r.metrics()));
             }
         }
-        metricsText.setText((lines + overlayText()).strip());
+        metricsText.setText(lines.toString());
         if (inFlight || dirs.size() != runs.size() || runs.isEmpty() || runs.get(0).config().holdoutClasses().isEmpty()) {
             return;
         }

@@ -119,7 +119,14 @@ class OpenSetViewTest {
         OpenSetLiveTest.assertOnRoc(rows.stream().filter(r -> r[0].equals(runLabel)).toList(), direct(dir), runLabel);
         OpenSetLiveTest.assertOnRoc(rows.stream().filter(r -> r[0].equals(otherLabel)).toList(), direct(other), otherLabel);
         String text = ScreenshotMaker.onFx(() -> ((javafx.scene.control.Label) view.lookup(".open-set-metrics")).getText());
-        assertTrue(text.contains("\n" + otherLabel + ": P@1"), text);
+        // the run's metrics in the tool row; the overlaid run's are in the legend, beside its curve
+        assertTrue(text.startsWith("P@1 ") && !text.contains(otherLabel) && !text.contains("\n"), text);
+        // the tool row's buttons stay whole whatever the text beside them
+        for (String button : List.of("Overlay runs…", "Clear overlay")) {
+            javafx.scene.control.Button b = ScreenshotMaker.onFx(() -> view.lookupAll(".button").stream()
+                    .map(n -> (javafx.scene.control.Button) n).filter(n -> button.equals(n.getText())).findFirst().orElseThrow());
+            assertTrue(ScreenshotMaker.onFx(() -> b.getWidth() >= b.prefWidth(-1) - 0.5), button + " is cut short");
+        }
         if (System.getProperty("openset.overlay.png") != null) { // to look at: -Dopenset.overlay.png=FILE
             Path png = ScreenshotMaker.onFx(() -> view.export(tmp.resolve("export"), ExportFormat.PNG, 1));
             Files.copy(png, Path.of(System.getProperty("openset.overlay.png")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
