@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.devtools.ScreenshotMaker;
 import org.marginlab.figures.FigureKind;
@@ -28,6 +28,8 @@ import org.marginlab.ui.views.FigureCanvas;
  * of a compared run, and when the current run changes; never for progress alone. Views redraw then.
  */
 class DataRevisionTest {
+    @RegisterExtension
+    final ShownWindows windows = new ShownWindows();
     private final RecordingBackend backend = new RecordingBackend();
     private final WorkbenchViewModel vm = new WorkbenchViewModel(new SettingsViewModel(), backend, BackgroundExecutor.synchronous());
 
@@ -127,9 +129,7 @@ class DataRevisionTest {
         ScreenshotMaker.onFx(() -> {
             WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
                     BackgroundExecutor.synchronous());
-            Stage stage = new Stage();
-            stage.setScene(w.scene(1000, 720));
-            stage.show();
+            windows.showStill(w, 1000, 720);
             w.selectTab(FigureKind.EMBEDDING_CIRCLE.label());
             w.root().applyCss();
             w.root().layout();
@@ -159,7 +159,6 @@ class DataRevisionTest {
                 assertEquals(painted + 1, embedding.paints(), "a new snapshot is painted at once, once");
             } finally {
                 w.model().stop();
-                stage.close();
             }
             return null;
         });

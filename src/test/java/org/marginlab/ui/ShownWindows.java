@@ -20,10 +20,16 @@ public final class ShownWindows implements AfterEachCallback {
 
     /** Shows {@code w} on a new stage at width × height and starts its clock; call on the FX thread. */
     public WorkbenchWindow show(WorkbenchWindow w, double width, double height) {
+        showStill(w, width, height);
+        w.clock().start();
+        return w;
+    }
+
+    /** Shows {@code w} with its clock stopped, for a test that ticks the clock itself; call on the FX thread. */
+    public WorkbenchWindow showStill(WorkbenchWindow w, double width, double height) {
         Stage stage = new Stage();
         stage.setScene(w.scene(width, height));
         stage.show();
-        w.clock().start();
         closers.add(() -> {
             w.clock().stop();
             stage.close();
@@ -33,6 +39,9 @@ public final class ShownWindows implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        if (closers.isEmpty()) { // nothing shown (the FX toolkit may not even be started); read after the FX call that showed
+            return;
+        }
         ScreenshotMaker.onFx(() -> {
             closers.forEach(Runnable::run);
             closers.clear();

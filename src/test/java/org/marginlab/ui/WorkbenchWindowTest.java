@@ -23,7 +23,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Control;
-import javafx.stage.Stage;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -437,9 +436,7 @@ class WorkbenchWindowTest {
         ScreenshotMaker.onFx(() -> {
             WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
                     BackgroundExecutor.synchronous());
-            Stage stage = new Stage();
-            stage.setScene(w.scene(1000, 720));
-            stage.show();
+            windows.showStill(w, 1000, 720);
 
             backend.stored = stored(HeadKind.ARCFACE, 4, 6);
             w.openRun(Path.of("arc-run"));
@@ -471,8 +468,6 @@ class WorkbenchWindowTest {
                 v.paintIfNeeded();
             }
             assertShows(w, HeadKind.COSFACE, 5);
-            // A shown window with a focused settings field would pulse the scene for later tests.
-            stage.close();
             return null;
         });
     }
