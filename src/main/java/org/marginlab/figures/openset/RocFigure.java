@@ -66,6 +66,9 @@ public final class RocFigure extends ChartFigure {
         }
         JFreeChart c = Charts.lines(title(), subtitle, "FAR", "TAR", data, colors, strokes);
         XYPlot plot = (XYPlot) c.getPlot();
+        if (c.getLegend() == null && data.getSeriesCount() > 0) { // one run's curve: the legend still carries its metrics
+            c.addLegend(new org.jfree.chart.title.LegendTitle(plot));
+        }
         LogAxis x = new LogAxis("false accept rate (FAR)");
         x.setBase(10);
         x.setSmallestValue(1e-6);
@@ -77,16 +80,25 @@ public final class RocFigure extends ChartFigure {
             }
         }
         x.setRange(Math.pow(10, Math.floor(Math.log10(lowest))), 1);
-        // one tick per decade, written 1e-4 as in the metrics' keys
-        java.text.DecimalFormatSymbols sym = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
-        sym.setExponentSeparator("e");
-        x.setTickUnit(new NumberTickUnit(1.0));
-        x.setNumberFormatOverride(new java.text.DecimalFormat("0E0", sym));
+        x.setTickUnit(new NumberTickUnit(1.0)); // one tick per decade
+        x.setNumberFormatOverride(decades());
         plot.setDomainAxis(x);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setLabel("true accept rate (TAR)");
         y.setRange(0, 1.02);
         return c;
+    }
+
+    /** The FAR axis's tick labels: 1e-4 as in the metrics' keys, and the right end plainly 1. */
+    static java.text.NumberFormat decades() {
+        java.text.DecimalFormatSymbols sym = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
+        sym.setExponentSeparator("e");
+        return new java.text.DecimalFormat("0E0", sym) {
+            @Override
+            public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+                return v == 1 ? to.append('1') : super.format(v, to, pos);
+            }
+        };
     }
 
     /** Each curve under its legend entry. */
