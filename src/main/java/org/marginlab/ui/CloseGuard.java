@@ -87,9 +87,10 @@ final class CloseGuard {
         }
     }
 
-    /** Whether a run or a compared run has not ended yet. */
+    /** Whether a run or a comparison (still starting, or any of its runs) has not ended yet. */
     boolean busy() {
-        return model.control().canStopProperty().get() || model.compare().compareRuns().stream().anyMatch(r -> active(r.stateProperty().get()));
+        return model.control().canStopProperty().get() || model.compare().comparingProperty().get()
+                || model.compare().compareRuns().stream().anyMatch(r -> active(r.stateProperty().get()));
     }
 
     private static boolean active(RunState s) {
@@ -112,6 +113,7 @@ final class CloseGuard {
         };
         model.control().stateProperty().addListener(check);
         model.control().startingProperty().addListener(check);
+        model.compare().comparingProperty().addListener(check);
         model.compare().compareRuns().forEach(r -> r.stateProperty().addListener(check));
         check.invalidated(null);
     }

@@ -75,4 +75,19 @@ class CloseGuardTest {
         assertEquals(List.of("asked"), events);
         assertEquals(List.of(), backend.calls);
     }
+
+    /** A comparison still loading (its runs not yet training) counts: closing asks, and Stop and keep waits for it. */
+    @Test
+    void aComparisonStillStartingAsksToo() {
+        vm.compare().startCompare(List.of(org.marginlab.loss.HeadKind.SOFTMAX, org.marginlab.loss.HeadKind.ARCFACE));
+        guard(CloseGuard.Choice.STOP_AND_KEEP).onCloseRequest(closeRequest());
+        assertEquals(List.of("asked"), events);
+        assertEquals(List.of("cmp0 cancel", "cmp1 cancel"), backend.calls);
+        backend.listeners.get(0).onStateChanged(RunState.CANCELLED, "stopped");
+        vm.pull();
+        assertEquals(List.of("asked"), events, "one compared run is still going");
+        backend.listeners.get(1).onStateChanged(RunState.CANCELLED, "stopped");
+        vm.pull();
+        assertEquals(List.of("asked", "saved", "clock stopped", "hidden"), events);
+    }
 }
