@@ -181,7 +181,7 @@ public final class OpenSetPreset implements Preset {
                 .append(names(HELD_OUT)).append(", embedded by each run's final model.\n\n");
         md.append("## What it shows\n\n").append(shows(rows)).append("\n\n");
         List<Figure> figures = curves.isEmpty() ? List.of() : List.of(new RocFigure(
-                "held out: " + names(HELD_OUT) + "; all pairs of their 2 000 test images" + (plan.quick() ? "; QUICK form" : ""), curves));
+                "held out: " + names(HELD_OUT) + "; their 2 000 test images" + (plan.quick() ? "; QUICK form" : ""), curves));
         if (!figures.isEmpty()) {
             md.append("## Figures\n\n![ROC](figures/open-set-roc.png)\n\n");
         }
