@@ -196,7 +196,12 @@ public final class OpenSetView extends FigureView {
                 model.notify("Open set: left out of the ROC: " + String.join("; ", measured.leftOut()));
             }
             refresh();
-        }, failure -> model.notify(WorkbenchViewModel.describe("Open-set evaluation of the overlaid runs failed", failure)));
+        }, failure -> {
+            if (dirs.equals(overlay.dirs())) {
+                overlay = new Overlay(List.of(), List.of(), List.of()); // picking the same runs again retries
+            }
+            model.notify(WorkbenchViewModel.describe("Open-set evaluation of the overlaid runs failed", failure));
+        });
     }
 
     private static String heldNames(List<Integer> held) {
