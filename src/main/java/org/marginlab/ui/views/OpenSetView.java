@@ -226,18 +226,22 @@ public final class OpenSetView extends FigureView {
             return;
         }
         requested = key;
-        inFlight = true;
-        String label = run.title();
-        executor.submit(() -> {
-            return measure(dir, label);
-        }, r -> {
-            inFlight = false;
+        measureOnce(dir, run.title(), "Open-set evaluation failed", r -> {
             result = r;
             shown = null;
             refresh();
+        });
+    }
+
+    /** Measures one run on a worker thread, one at a time ({@code inFlight}); {@code use} takes the result on the FX thread. */
+    private void measureOnce(Path dir, String label, String failed, java.util.function.Consumer<Result> use) {
+        inFlight = true;
+        executor.submit(() -> measure(dir, label), r -> {
+            inFlight = false;
+            use.accept(r);
         }, failure -> {
             inFlight = false;
-            model.notify(WorkbenchViewModel.describe("Open-set evaluation failed", failure));
+            model.notify(WorkbenchViewModel.describe(failed, failure));
         });
     }
 
@@ -274,20 +278,12 @@ public final class OpenSetView extends FigureView {
             if (!comparedRequested.add(dir + "@" + run.epochs().get(run.epochs().size() - 1).iteration())) {
                 continue;
             }
-            inFlight = true;
-            String label = run.title();
-            executor.submit(() -> {
-                return measure(dir, label);
-            }, r -> {
-                inFlight = false;
+            measureOnce(dir, run.title(), "Open-set evaluation of " + run.title() + " failed", r -> {
                 if (model.compare().compareDirectories().contains(r.runDir())) {
                     comparedResults.put(r.runDir(), r);
                     shown = null;
                     refresh(); // measures the next head that needs it
                 }
-            }, failure -> {
-                inFlight = false;
-                model.notify(WorkbenchViewModel.describe("Open-set evaluation of " + label + " failed", failure));
             });
             return;
         }
