@@ -270,6 +270,22 @@ class WorkbenchWindowTest {
         });
     }
 
+    /** A demo comparison ticks exactly its heads, whatever was ticked before. */
+    @Test
+    void aDemoComparisonTicksItsHeads() throws InterruptedException {
+        RecordingBackend backend = new RecordingBackend();
+        WorkbenchWindow w = show(backend);
+        org.marginlab.config.DemoPreset demo = java.util.Arrays.stream(org.marginlab.config.DemoPreset.values())
+                .filter(p -> p.compares() && p.heads().size() == 2).findFirst().orElseThrow();
+        ScreenshotMaker.onFx(() -> {
+            w.compareView().select(List.of(HeadKind.NORMFACE, HeadKind.CENTER, HeadKind.ARC));
+            w.startDemo(demo);
+            return null;
+        });
+        backend.awaitStarted(2);
+        assertEquals(demo.heads(), ScreenshotMaker.onFx(() -> w.compareView().selectedHeads()));
+    }
+
     @Test
     void exportAllAfterAComparisonWritesEveryFileItCountsAndAsksBeforeReplacing() throws Exception {
         RecordingBackend backend = new RecordingBackend();

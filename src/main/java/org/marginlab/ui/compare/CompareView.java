@@ -79,7 +79,13 @@ public final class CompareView extends BorderPane {
         stats.visibleProperty().bind(table.selectedProperty());
         setCenter(new javafx.scene.layout.StackPane(grid, stats));
         this.table = table;
-        model.compare().compareRuns().addListener((ListChangeListener<RunModel>) c -> rebuild());
+        model.compare().compareRuns().addListener((ListChangeListener<RunModel>) c -> {
+            // the ticks say what is compared, also when a demo (not the ticks) started it
+            if (!model.compare().compareRuns().isEmpty()) {
+                select(model.compare().compareRuns().stream().map(r -> r.config().head()).toList());
+            }
+            rebuild();
+        });
         rebuild();
         getStyleClass().add("compare-view");
     }
