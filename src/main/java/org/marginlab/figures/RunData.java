@@ -133,9 +133,10 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     }
 
     /**
-     * The head with the parameters it reads at a snapshot, each scheduled one with where it is heading,
-     * e.g. {@code "ArcFace s = 6.6 (→ 16, warm-up), m = 0.19 (→ 0.2, warm-up)"} or
-     * {@code "SphereFace m = 4, λ = 53.5 (→ 5, annealing)"}. Null without a head.
+     * The head with the parameters it reads at a snapshot, each scheduled one with where it is heading and
+     * the schedule named once at the end (short enough for a Compare cell's title), e.g.
+     * {@code "ArcFace s = 6.6 → 16, m = 0.19 → 0.2 (warm-up)"} or {@code "SphereFace m = 4, λ = 53.5 → 5
+     * (annealing)"}. Null without a head.
      */
     public String paramsLabel(IterationSnapshot s) {
         HeadParams live = paramsAt(s);
@@ -146,11 +147,12 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         HeadParams target = configAt(s.iteration()).headParams();
         boolean annealed = k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
         List<String> parts = new java.util.ArrayList<>();
+        java.util.Set<String> moving = new java.util.LinkedHashSet<>();
         for (String name : HeadParams.usedBy(k)) {
             switch (name) {
-                case "s" -> parts.add(scheduled("s", live.s(), target.s(), "warm-up"));
-                case "m" -> parts.add(scheduled("m", live.m(), target.m(), "warm-up"));
-                case "lambda" -> parts.add(annealed ? scheduled("λ", live.lambda(), config.lambdaMin(), "annealing")
+                case "s" -> parts.add(scheduled("s", live.s(), target.s(), "warm-up", moving));
+                case "m" -> parts.add(scheduled("m", live.m(), target.m(), "warm-up", moving));
+                case "lambda" -> parts.add(annealed ? scheduled("λ", live.lambda(), config.lambdaMin(), "annealing", moving)
                         : "λ = " + Fmt.num(live.lambda()));
                 case "easy_margin" -> {
                     if (live.easyMargin()) {
@@ -160,14 +162,18 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
                 default -> { }
             }
         }
-        return k.displayName() + (parts.isEmpty() ? "" : " " + String.join(", ", parts));
+        return k.displayName() + (parts.isEmpty() ? "" : " " + String.join(", ", parts))
+                + (moving.isEmpty() ? "" : " (" + String.join(", ", moving) + ")");
     }
 
-    /** "s = 7", or "s = 6.6 (→ 7, warm-up)" while the value still moves towards its end. */
-    private static String scheduled(String name, double live, double end, String how) {
+    /** "s = 7", or "s = 6.6 → 7" while the value still moves towards its end (then {@code how} joins {@code moving}). */
+    private static String scheduled(String name, double live, double end, String how, java.util.Set<String> moving) {
         String v = name + " = " + Fmt.num(threeDigits(live));
-        return Math.abs(live - end) <= 1e-9 * Math.max(1, Math.abs(end)) ? v
-                : v + " (→ " + Fmt.num(end) + ", " + how + ")";
+        if (Math.abs(live - end) <= 1e-9 * Math.max(1, Math.abs(end))) {
+            return v;
+        }
+        moving.add(how);
+        return v + " → " + Fmt.num(end);
     }
 
     private static double threeDigits(double v) {

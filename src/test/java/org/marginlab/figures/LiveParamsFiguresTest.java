@@ -24,7 +24,7 @@ import org.marginlab.config.TrainConfig;
 class LiveParamsFiguresTest {
 
     static final HeadParams LIVE = new HeadParams(6.6, 0.05, 0, false);
-    static final String LABEL = "ArcFace s = 6.6 (→ 16, warm-up), m = 0.05 (→ 0.2, warm-up)";
+    static final String LABEL = "ArcFace s = 6.6 → 16, m = 0.05 → 0.2 (warm-up)";
 
     /** Ten classes evenly spaced on a circle of radius 2, one probe per class a little off its weight. */
     static RunData run() {
