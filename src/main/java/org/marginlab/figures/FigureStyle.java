@@ -191,9 +191,15 @@ public final class FigureStyle {
         g.drawString(text, (float) (cx - w / 2), (float) baseline);
     }
 
+    /** The schedule named at the end of a head's live parameters ({@code RunData.paramsLabel}). */
+    private static final java.util.regex.Pattern SCHEDULE_REMARK =
+            java.util.regex.Pattern.compile(" \\((warm-up|annealing)(, (warm-up|annealing))?\\)$");
+
     /**
      * Draws {@code text} centred in {@code area}'s width; text too wide for it (a small panel, a long
-     * head description) is set up to a quarter smaller and then cut short with an ellipsis, never clipped.
+     * head description) is set up to a quarter smaller, then loses a closing "(warm-up)" or "(annealing)"
+     * (the arrows before it still show which values move), and only then is cut short with an ellipsis,
+     * never clipped.
      */
     public static void drawCentredFitting(Graphics2D g, String text, Rectangle2D area, double baseline) {
         double room = area.getWidth() - 8;
@@ -202,6 +208,9 @@ public final class FigureStyle {
         if (w > room && room > 0) {
             g.setFont(font.deriveFont((float) Math.max(font.getSize2D() * 0.75, font.getSize2D() * room / w)));
             String cut = text;
+            if (SCHEDULE_REMARK.matcher(cut).find() && g.getFontMetrics().getStringBounds(cut, g).getWidth() > room) {
+                cut = SCHEDULE_REMARK.matcher(cut).replaceFirst("");
+            }
             while (cut.length() > 1 && g.getFontMetrics().getStringBounds(cut, g).getWidth() > room) {
                 cut = cut.substring(0, cut.length() - 2) + "…";
             }

@@ -92,4 +92,29 @@ class FigureStyleTest {
         assertEquals(4.32, point[0], 1e-12);
         assertEquals(16f, FigureStyle.titleFont().getSize2D(), 0);
     }
+
+    /**
+     * A live-parameter title a little too wide even at three quarters size loses its closing "(warm-up)"
+     * before any character is cut: the arrows still say s and m move.
+     */
+    @Test
+    void aTitleTooWideDropsTheScheduleRemarkBeforeCuttingIt() {
+        BufferedImage img = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setFont(FigureStyle.titleFont());
+        String bare = "ArcFace s = 5.23 → 16, m = 0.0564 → 0.2";
+        String full = bare + " (warm-up)";
+        java.awt.Font small = g.getFont().deriveFont(g.getFont().getSize2D() * 0.75f);
+        double bareWidth = g.getFontMetrics(small).getStringBounds(bare, g).getWidth();
+        double fullWidth = g.getFontMetrics(small).getStringBounds(full, g).getWidth();
+        double room = (bareWidth + fullWidth) / 2; // fits the bare title at ¾ size, not the full one
+        TextRecorder rec = new TextRecorder(g);
+        FigureStyle.drawCentredFitting(rec, full, new Rectangle2D.Double(0, 0, room + 8, 40), 20);
+        assertEquals(java.util.List.of(bare), rec.texts().stream().map(TextRecorder.Text::text).toList());
+        // a remark that is not the schedule's stays and is cut like any text
+        TextRecorder other = new TextRecorder(g);
+        FigureStyle.drawCentredFitting(other, bare + " (PCA of d=16)", new Rectangle2D.Double(0, 0, room + 8, 40), 20);
+        assertTrue(other.texts().getFirst().text().endsWith("…"), other.texts().getFirst().text());
+        g.dispose();
+    }
 }
