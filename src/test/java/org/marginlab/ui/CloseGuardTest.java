@@ -90,4 +90,33 @@ class CloseGuardTest {
         vm.pull();
         assertEquals(List.of("asked", "saved", "clock stopped", "hidden"), events);
     }
+
+    /**
+     * With the data still loading when Stop and keep is chosen (nothing to cancel yet), the runs are stopped
+     * as soon as they exist, and the window closes once they have.
+     */
+    @Test
+    void stopAndKeepStopsAComparisonThatWasStillLoading() {
+        List<Runnable> loading = new ArrayList<>();
+        BackgroundExecutor later = new BackgroundExecutor() {
+            @Override
+            public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                                   java.util.function.Consumer<Throwable> onFailure) {
+                loading.add(() -> BackgroundExecutor.synchronous().submit(work, onSuccess, onFailure));
+            }
+        };
+        WorkbenchViewModel deferred = new WorkbenchViewModel(new SettingsViewModel(), backend, later);
+        CloseGuard g = new CloseGuard(deferred, () -> {
+            events.add("asked");
+            return CloseGuard.Choice.STOP_AND_KEEP;
+        }, () -> events.add("saved"), () -> events.add("clock stopped"), () -> events.add("hidden"), () -> events.add("exited"));
+        deferred.compare().startCompare(List.of(org.marginlab.loss.HeadKind.SOFTMAX, org.marginlab.loss.HeadKind.ARCFACE));
+        g.onCloseRequest(closeRequest());
+        assertEquals(List.of(), backend.calls, "nothing to cancel while the data load");
+        loading.forEach(Runnable::run); // the load ends: the runs exist and are stopped at once
+        assertEquals(List.of("cmp0 cancel", "cmp1 cancel"), backend.calls);
+        backend.listeners.forEach(l -> l.onStateChanged(RunState.CANCELLED, "stopped"));
+        deferred.pull();
+        assertEquals(List.of("asked", "saved", "clock stopped", "hidden"), events);
+    }
 }

@@ -52,6 +52,9 @@ public final class CompareViewModel {
         return comparing.getReadOnlyProperty();
     }
 
+    /** Stop was asked for since the comparison started: a comparison still loading stops once its runs exist. */
+    private boolean stopRequested;
+
     /** Where each compared run writes, in {@link #compareRuns} order; empty until the comparison has started. */
     public List<Path> compareDirectories() {
         return Collections.unmodifiableList(directories);
@@ -68,6 +71,7 @@ public final class CompareViewModel {
             return;
         }
         stopCompare();
+        stopRequested = false;
         TrainConfig base = settings.toConfig();
         List<TrainConfig> configs = new ArrayList<>();
         List<RunModel> models = new ArrayList<>();
@@ -93,6 +97,9 @@ public final class CompareViewModel {
                     }
                     controls.addAll(started);
                     started.forEach(c -> directories.add(c.directory()));
+                    if (stopRequested) { // Stop (or Close → Stop and keep) came while the data loaded
+                        stopCompare();
+                    }
                 },
                 failure -> {
                     comparing.set(false);
@@ -100,7 +107,9 @@ public final class CompareViewModel {
                 });
     }
 
+    /** Stops the comparison's runs; one still loading stops as soon as its runs exist. */
     public void stopCompare() {
+        stopRequested = true;
         controls.forEach(TrainingBackend.Control::cancel);
         controls.clear();
     }
