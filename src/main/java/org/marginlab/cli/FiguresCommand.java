@@ -224,7 +224,8 @@ final class FiguresCommand implements Callable<Integer> {
 
     /**
      * The open-set ROC of these runs, one curve per run under its label, each measured from the run's final
-     * model like {@code marginlab evaluate}; a run without a model file is left out with a line saying so.
+     * model like {@code marginlab evaluate}; a run without a model file, or one that cannot be measured (no
+     * data set here, a collapsed model), is left out with a line saying so unless the ROC was asked for by name.
      */
     private void addRoc(ExportPlan plan, List<Path> dirs, List<String> labels, Dimension dims, ExportFormat fmt) {
         List<RocFigure.Curve> curves = new ArrayList<>();
@@ -236,7 +237,17 @@ final class FiguresCommand implements Callable<Integer> {
                         + "), so no open-set ROC for it; it stopped before its first snapshot");
                 continue;
             }
-            OpenSetEvaluation e = OpenSetEvaluation.of(dir, dataDir);
+            OpenSetEvaluation e;
+            try {
+                e = OpenSetEvaluation.of(dir, dataDir);
+            } catch (UserException x) {
+                if (only != null && only.contains(FigureKind.OPEN_SET_ROC.id())) {
+                    throw x; // asked for by name: the command fails, naming why
+                }
+                // a run's other figures need no data set or model: they are still written
+                spec.commandLine().getErr().println("marginlab: " + dir + ": no open-set ROC: " + x.getMessage());
+                continue;
+            }
             if (e.set().notice() != null) {
                 spec.commandLine().getErr().println("marginlab: " + e.set().notice());
             }

@@ -1,6 +1,7 @@
 package org.marginlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -123,6 +124,28 @@ class FiguresOpenSetTest {
         // both runs are softmax, so the legend tells them apart by directory; only the one with a model is drawn
         assertEquals(List.of("softmax (softmax)"), Files.readAllLines(out.resolve("open-set-roc.csv")).stream().skip(1)
                 .map(l -> l.split(",")[0]).distinct().toList());
+    }
+
+    /**
+     * Where the ROC cannot be measured (here: no data set in the given folder), a run's other figures are still
+     * written, with one line on why the ROC is missing; asked for by name, the ROC's failure fails the command.
+     */
+    @Test
+    void aRocThatCannotBeMeasuredLeavesTheOtherFiguresWritten() throws IOException {
+        Path nowhere = Files.createDirectories(tmp.resolve("no-dataset"));
+        Path out = tmp.resolve("no-roc");
+        InfoCommandTest.Result r = InfoCommandTest.run("figures", softmax.toString(), "--out", out.toString(), "--format", "csv",
+                "--data", nowhere.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("training-curves.csv")), r.out());
+        assertFalse(Files.exists(out.resolve("open-set-roc.csv")));
+        List<String> err = r.err().lines().filter(l -> l.startsWith("marginlab:")).toList();
+        assertEquals(1, err.size(), r.err());
+        assertTrue(err.getFirst().startsWith("marginlab: " + softmax + ": no open-set ROC: "), err.getFirst());
+
+        InfoCommandTest.Result only = InfoCommandTest.run("figures", softmax.toString(), "--out", tmp.resolve("no-roc-only").toString(),
+                "--format", "csv", "--only", "open-set-roc", "--data", nowhere.toString(), "--threads", "1");
+        assertEquals(2, only.code(), only.err());
     }
 
     /** Cosine similarities of every pair of exported embeddings, genuine and impostor, each sorted descending. */
