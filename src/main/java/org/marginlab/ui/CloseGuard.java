@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -76,8 +77,7 @@ final class CloseGuard {
                 save.run();
                 Platform.setImplicitExit(false);
                 hide.run();
-                System.out.println("marginlab: the window is closed; the run trains to its end in "
-                        + model.control().runDirectoryProperty().get() + ", then MarginLab exits");
+                System.out.println("marginlab: the window is closed; " + stillTraining() + ", then MarginLab exits");
                 whenIdle(() -> {
                     stopClock.run();
                     exit.run();
@@ -85,6 +85,16 @@ final class CloseGuard {
             }
             case CANCEL -> { }
         }
+    }
+
+    /** "the run trains to its end in DIR", or the comparison's runs and where they write. */
+    String stillTraining() {
+        if (model.control().canStopProperty().get() || !model.compare().comparingProperty().get()) {
+            return "the run trains to its end in " + model.control().runDirectoryProperty().get();
+        }
+        List<java.nio.file.Path> dirs = model.compare().compareDirectories();
+        return "the comparison's " + model.compare().compareRuns().size() + " runs train to their end"
+                + (dirs.isEmpty() ? "" : " in " + dirs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** Whether a run or a comparison (still starting, or any of its runs) has not ended yet. */

@@ -3,6 +3,7 @@ package org.marginlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,6 +81,8 @@ class CloseGuardTest {
     @Test
     void aComparisonStillStartingAsksToo() {
         vm.compare().startCompare(List.of(org.marginlab.loss.HeadKind.SOFTMAX, org.marginlab.loss.HeadKind.ARCFACE));
+        assertEquals("the comparison's 2 runs train to their end in " + Path.of("runs", "cmp0") + ", " + Path.of("runs", "cmp1"),
+                guard(CloseGuard.Choice.CANCEL).stillTraining());
         guard(CloseGuard.Choice.STOP_AND_KEEP).onCloseRequest(closeRequest());
         assertEquals(List.of("asked"), events);
         assertEquals(List.of("cmp0 cancel", "cmp1 cancel"), backend.calls);
