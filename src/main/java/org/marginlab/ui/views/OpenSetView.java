@@ -60,8 +60,6 @@ public final class OpenSetView extends FigureView {
         super(model, executor);
         this.overlays = overlays;
         metricsText.getStyleClass().add("open-set-metrics");
-        // measured before the overlay's redraw (registered first, so called first)
-        overlays.runs().addListener((javafx.collections.ListChangeListener<org.marginlab.figures.RunData>) c -> measureOverlay());
         javafx.scene.Node[] overlayTools = overlays.tools(this);
         addTools(compared, overlayTools[0], overlayTools[1], metricsText);
         compared.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.compare().compareRuns()));
@@ -81,9 +79,11 @@ public final class OpenSetView extends FigureView {
         model.control().runDirectoryProperty().addListener(o -> refresh());
     }
 
-    /** Shows the compared heads (true) or the run (false); as the check box in the tab's tools. */
-    public void showCompared(boolean v) {
-        compared.setSelected(v);
+    /** Measures a changed overlay first: only when this tab is refreshed, so overlaying runs on another tab costs nothing here. */
+    @Override
+    public void refresh() {
+        measureOverlay();
+        super.refresh();
     }
 
     @Override

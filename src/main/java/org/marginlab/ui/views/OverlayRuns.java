@@ -80,9 +80,16 @@ public final class OverlayRuns {
         javafx.scene.control.Button pick = new javafx.scene.control.Button("Overlay runs…");
         pick.setOnAction(e -> choose(view.getScene() == null ? null : view.getScene().getWindow()));
         javafx.scene.control.Button clear = new javafx.scene.control.Button("Clear overlay");
-        clear.setOnAction(e -> runs.clear());
+        clear.setOnAction(e -> {
+            runs.clear();
+            // "Overlaid 3 runs …" would now say what is no longer so
+            if (model.notificationProperty().get().startsWith("Overlaid ")) {
+                model.dismissNotification();
+            }
+        });
         clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(runs));
-        runs.addListener((javafx.collections.ListChangeListener<RunData>) c -> view.refresh());
+        // a hidden tab takes the overlay (and measures it, on the Open set tab) only when it is shown
+        runs.addListener((javafx.collections.ListChangeListener<RunData>) c -> view.dataChanged());
         return new javafx.scene.Node[] {pick, clear};
     }
 
