@@ -1,6 +1,5 @@
 package org.marginlab.figures.theory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
@@ -12,7 +11,6 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.FigureKind;
-import org.marginlab.CsvNumbers;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 
@@ -88,13 +86,7 @@ public final class STradeoffFigure extends TheoryFigure {
     @Override
     public List<String[]> csv() {
         XYSeriesCollection[] d = data();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"s", "P_y", "dL_dtheta_y"});
-        for (int i = 0; i < d[0].getItemCount(0); i++) {
-            rows.add(new String[] {CsvNumbers.of(d[0].getXValue(0, i)), CsvNumbers.of(d[0].getYValue(0, i)),
-                CsvNumbers.of(d[1].getYValue(0, i))});
-        }
-        return rows;
+        return probabilityAndPullCsv("s", d[0], d[1]);
     }
 
     @Override

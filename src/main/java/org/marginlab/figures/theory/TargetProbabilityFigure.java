@@ -1,7 +1,5 @@
 package org.marginlab.figures.theory;
 
-import org.marginlab.CsvNumbers;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
@@ -62,14 +60,7 @@ public final class TargetProbabilityFigure extends TheoryFigure {
     @Override
     public List<String[]> csv() {
         XYSeriesCollection[] d = data();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"theta_y_" + (unit == org.marginlab.figures.AngleUnit.DEGREES ? "deg" : "rad"), "P_y",
-            "dL_dtheta_y"});
-        for (int i = 0; i < d[0].getItemCount(0); i++) {
-            rows.add(new String[] {CsvNumbers.of(d[0].getXValue(0, i)), CsvNumbers.of(d[0].getYValue(0, i)),
-                CsvNumbers.of(d[1].getYValue(0, i))});
-        }
-        return rows;
+        return probabilityAndPullCsv("theta_y_" + (unit == org.marginlab.figures.AngleUnit.DEGREES ? "deg" : "rad"), d[0], d[1]);
     }
 
     @Override

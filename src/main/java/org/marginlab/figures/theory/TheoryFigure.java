@@ -1,5 +1,7 @@
 package org.marginlab.figures.theory;
 
+import java.util.List;
+
 import java.awt.BasicStroke;
 
 import org.jfree.chart.axis.AxisLocation;
@@ -93,6 +95,17 @@ public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
             t[i] = Math.PI * i / (n - 1);
         }
         return t;
+    }
+
+    /** The CSV of a {@link #probabilityAndPull} plot: {@code xName, P_y, dL_dtheta_y}, one row per sample. */
+    protected static List<String[]> probabilityAndPullCsv(String xName, XYSeriesCollection probability, XYSeriesCollection pull) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {xName, "P_y", "dL_dtheta_y"});
+        for (int i = 0; i < probability.getItemCount(0); i++) {
+            rows.add(new String[] {org.marginlab.CsvNumbers.of(probability.getXValue(0, i)),
+                org.marginlab.CsvNumbers.of(probability.getYValue(0, i)), org.marginlab.CsvNumbers.of(pull.getYValue(0, i))});
+        }
+        return rows;
     }
 
     /**
