@@ -93,6 +93,8 @@ final class WorkbenchActions {
         MenuItem exportAll = new MenuItem("Export all figures…");
         exportAll.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         exportAll.setOnAction(e -> exports.chooseAndExportAll());
+        MenuItem webPage = new MenuItem("Export web page…");
+        webPage.setOnAction(e -> exports.chooseAndExportWebPage());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
@@ -102,7 +104,7 @@ final class WorkbenchActions {
             }
         });
         Menu file = new Menu("File", null, open, recent, saveAs, new SeparatorMenuItem(), exportAll,
-                new SeparatorMenuItem(), quit);
+                webPage, new SeparatorMenuItem(), quit);
         file.setOnShowing(e -> recent.fill());
 
         Menu run = new Menu("Run", null, start.menuItem(), pause.menuItem(), step.menuItem(), stop.menuItem(),

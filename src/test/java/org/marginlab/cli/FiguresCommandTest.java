@@ -62,7 +62,7 @@ class FiguresCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("embedding-circle.csv"));
         // Header + 5 probes × 10 classes (+ any weight rows the figure plots).
         assertTrue(rows.size() >= 51, "rows: " + rows.size());
-        assertTrue(rows.get(0).endsWith(",id"), rows.get(0));
+        assertEquals("kind,class,class_name,x,y,id,theta_y_rad,p_y", rows.get(0));
         // the sample id is the probe's index in the test set: the first five test images of each class
         org.marginlab.data.Split test = org.marginlab.data.FashionMnist.load(null).test();
         List<String[]> points = rows.stream().filter(l -> l.startsWith("point,")).map(l -> l.split(",")).toList();

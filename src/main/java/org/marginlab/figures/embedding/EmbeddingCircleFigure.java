@@ -354,35 +354,37 @@ public final class EmbeddingCircleFigure implements RunFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x", "y", "id"});
+        rows.add(new String[] {"kind", "class", "class_name", "x", "y", "id", "theta_y_rad", "p_y"});
         IterationSnapshot s = snapshot();
         if (s == null) {
             return rows;
         }
         Projection p = project(s);
+        HeadFunctions f = headAt(run, s);
         for (int i = 0; i < p.points().length; i++) {
             int y = datasetClass(p.labels()[i]);
             rows.add(new String[] {"point", Integer.toString(y), FigureStyle.className(y),
-                CsvNumbers.of(p.points()[i][0]), CsvNumbers.of(p.points()[i][1]), sampleId(s, i)});
+                CsvNumbers.of(p.points()[i][0]), CsvNumbers.of(p.points()[i][1]), sampleId(s, i),
+                CsvNumbers.of(s.thetaY()[i]), targetProbability(f, s, i)});
         }
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(new String[] {"weight_direction", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
-                CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), ""});
+                CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), "", "", ""});
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
                 rows.add(new String[] {"center", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
-                    CsvNumbers.of(p.centers()[j][0]), CsvNumbers.of(p.centers()[j][1]), ""});
+                    CsvNumbers.of(p.centers()[j][0]), CsvNumbers.of(p.centers()[j][1]), "", "", ""});
             }
         }
         Regions reg = regions(s);
         if (reg != null) {
             for (double b : reg.boundaries()) {
-                rows.add(new String[] {"decision_boundary", "", "", CsvNumbers.of(Math.cos(b)), CsvNumbers.of(Math.sin(b)), ""});
+                rows.add(new String[] {"decision_boundary", "", "", CsvNumbers.of(Math.cos(b)), CsvNumbers.of(Math.sin(b)), "", "", ""});
             }
             for (double[] m : reg.marginRuns()) {
-                rows.add(new String[] {"margin_region_start", "", "", CsvNumbers.of(Math.cos(m[0])), CsvNumbers.of(Math.sin(m[0])), ""});
-                rows.add(new String[] {"margin_region_end", "", "", CsvNumbers.of(Math.cos(m[1])), CsvNumbers.of(Math.sin(m[1])), ""});
+                rows.add(new String[] {"margin_region_start", "", "", CsvNumbers.of(Math.cos(m[0])), CsvNumbers.of(Math.sin(m[0])), "", "", ""});
+                rows.add(new String[] {"margin_region_end", "", "", CsvNumbers.of(Math.cos(m[1])), CsvNumbers.of(Math.sin(m[1])), "", "", ""});
             }
         }
         return rows;
@@ -391,6 +393,17 @@ public final class EmbeddingCircleFigure implements RunFigure {
     /** The Fashion-MNIST class of head class j, by which points, legend and CSV name and colour it. */
     private int datasetClass(int j) {
         return run == null ? j : run.datasetClass(j);
+    }
+
+    /** The run's head at the parameters in force at snapshot s, for the probes' P_y; null when they are unknown. */
+    static HeadFunctions headAt(RunData run, IterationSnapshot s) {
+        HeadParams params = run == null ? null : run.paramsAt(s);
+        return params == null || run.config() == null ? null : HeadFunctions.of(run.config().head(), params);
+    }
+
+    /** Probe i's P_y at the snapshot (as the hover card shows it) for the CSV; empty when the head is unknown. */
+    static String targetProbability(HeadFunctions f, IterationSnapshot s, int i) {
+        return f == null ? "" : CsvNumbers.of(f.targetProbability(s.embeddings()[i], s.weights(), s.probeLabels()[i]));
     }
 
     /** The probe's sample id (its index in the test set) for the CSV; empty for runs recorded without ids. */

@@ -581,31 +581,34 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id"});
+        rows.add(new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id",
+            "theta_y_rad", "p_y"});
         IterationSnapshot s = snapshot();
         if (s == null) {
             return rows;
         }
         Projection p = project(s);
+        org.marginlab.loss.HeadFunctions f = EmbeddingCircleFigure.headAt(run, s);
         for (int i = 0; i < p.points().length; i++) {
-            rows.add(row("point", p.labels()[i], p.points()[i], EmbeddingCircleFigure.sampleId(s, i)));
+            rows.add(row("point", p.labels()[i], p.points()[i], EmbeddingCircleFigure.sampleId(s, i),
+                    CsvNumbers.of(s.thetaY()[i]), EmbeddingCircleFigure.targetProbability(f, s, i)));
         }
         for (int j = 0; j < p.weights().length; j++) {
-            rows.add(row("weight_direction", j, p.weights()[j], ""));
+            rows.add(row("weight_direction", j, p.weights()[j], "", "", ""));
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
-                rows.add(row("center", j, p.centers()[j], ""));
+                rows.add(row("center", j, p.centers()[j], "", "", ""));
             }
         }
         return rows;
     }
 
-    private String[] row(String kind, int cls, double[] v, String id) {
+    private String[] row(String kind, int cls, double[] v, String id, String thetaY, String pY) {
         double[] q = view(v);
         int y = datasetClass(cls);
         return new String[] {kind, Integer.toString(y), FigureStyle.className(y), CsvNumbers.of(v[0]), CsvNumbers.of(v[1]),
-            CsvNumbers.of(v[2]), CsvNumbers.of(q[0]), CsvNumbers.of(q[1]), CsvNumbers.of(q[2]), id};
+            CsvNumbers.of(v[2]), CsvNumbers.of(q[0]), CsvNumbers.of(q[1]), CsvNumbers.of(q[2]), id, thetaY, pY};
     }
 
     /** The Fashion-MNIST class of head class j, by which points, legend and CSV name and colour it. */
