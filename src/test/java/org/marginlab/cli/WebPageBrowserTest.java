@@ -115,6 +115,7 @@ class WebPageBrowserTest {
             assertEquals(row[10], card.get("theta").getAsString());
             assertEquals(row[11], card.get("p").getAsString());
             assertTrue(c.eval("document.querySelector('#hover canvas') !== null").getAsBoolean(), "the probe's picture is shown");
+            Files.write(shots.resolve("hover.png"), c.screenshot(0, 0, 1280, 900));
             c.mouse("mouseMoved", 5, 5);
 
             // drag the sphere 100 px to the right: yaw 35° − 100 × 0.4° = −5°, and the picture changes

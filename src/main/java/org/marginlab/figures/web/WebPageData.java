@@ -135,7 +135,7 @@ final class WebPageData {
             if (params != null) {
                 so.addProperty("params", params);
             }
-            so.addProperty("csv", csvText(embedding(r, dim, i)));
+            so.addProperty("csv", csvText(columns(embedding(r, dim, i).csv(), EMBEDDING_COLUMNS)));
             snaps.add(so);
             tick.run();
         }
@@ -278,7 +278,8 @@ final class WebPageData {
             if (last == null) {
                 continue;
             }
-            bytes += (long) r.iterations().size() * csvText(embedding(r, last.dimension(), r.iterations().size() - 1)).length();
+            bytes += (long) r.iterations().size()
+                    * csvText(columns(embedding(r, last.dimension(), r.iterations().size() - 1).csv(), EMBEDDING_COLUMNS)).length();
         }
         return (int) Math.max(1, Math.ceil(bytes / (double) EMBEDDING_BUDGET));
     }
@@ -293,6 +294,20 @@ final class WebPageData {
             out.add(n - 1);
         }
         return out;
+    }
+
+    /**
+     * The embedding CSV's columns the page reads (its cells unchanged): not the class names, which the page
+     * has once, nor the sphere's screen position at the exporter's camera, which the page's own camera sets.
+     */
+    static final java.util.Set<String> EMBEDDING_COLUMNS = java.util.Set.of("kind", "class", "x", "y", "x1", "x2", "x3", "id",
+            "theta_y_rad", "p_y");
+
+    /** The rows with only the named columns, in their order. */
+    static List<String[]> columns(List<String[]> rows, java.util.Set<String> keep) {
+        String[] header = rows.getFirst();
+        int[] idx = java.util.stream.IntStream.range(0, header.length).filter(i -> keep.contains(header[i])).toArray();
+        return rows.stream().map(r -> java.util.Arrays.stream(idx).mapToObj(i -> r[i]).toArray(String[]::new)).toList();
     }
 
     private static String ordinal(int k) {

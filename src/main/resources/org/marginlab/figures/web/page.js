@@ -190,7 +190,7 @@
     const { g, w, h } = sizeCanvas(cell.canvas);
     g.clearRect(0, 0, w, h);
     const cam = camera();
-    const rr = Math.min(w, h) / 2 / 1.3, cx = w / 2, cy = h / 2;
+    const rr = Math.min(w, h) / 2 / 1.42, cx = w / 2, cy = h / 2; // room for the rays (1.22) and their labels
     const S = v => [cx + rr * dot(v, cam.r), cy - rr * dot(v, cam.u), dot(v, cam.v)];
     const grad = g.createRadialGradient(cx - rr * 0.35, cy - rr * 0.35, rr * 0.1, cx, cy, rr);
     grad.addColorStop(0, '#ffffff'); grad.addColorStop(1, '#e4e7ec');
@@ -198,7 +198,7 @@
     wire(g, S, false);
     const proj = e.pts.map((p, i) => { const q = S(unit(p.v)); return { x: q[0], y: q[1], z: q[2], i, cls: p.cls }; });
     proj.sort((a, b) => a.z - b.z);
-    const rays = e.ws.map(wv => ({ q: S(unit(wv.v).map(x => x * 1.25)), cls: wv.cls }));
+    const rays = e.ws.map(wv => ({ q: S(unit(wv.v).map(x => x * 1.22)), cls: wv.cls }));
     const drawRay = ray => {
       g.strokeStyle = ray.q[2] >= 0 ? classColor(ray.cls) : mixWhite(classColor(ray.cls), 0.55);
       g.lineWidth = ray.q[2] >= 0 ? 2 : 1.3; g.setLineDash([6, 4]);
@@ -563,7 +563,7 @@
   for (const r of RUNS) {
     const tab = el('table', { class: 'numbers' });
     // a unit that differs per head reads "cosine (cosface), rad (arcface)…": the formula above says which
-    for (const [label, value, u] of r.settings || []) tab.append(el('tr', {}, el('td', { text: label }), el('td', { text: value + (u && !u.includes('(') ? ' ' + u : '') })));
+    for (const [label, value, u] of (r.settings || []).filter(x => x[1] !== '')) tab.append(el('tr', {}, el('td', { text: label }), el('td', { text: value + (u && !u.includes('(') ? ' ' + u : '') })));
     // one run: its card beside the embedding; several: a row of cards under everything
     document.getElementById(RUNS.length === 1 ? 'cells' : 'cards').append(el('div', { class: 'cell card' }, el('h3', { text: 'Settings and formula: ' + (r.headName || r.label) }),
       el('div', { class: 'formula', text: r.formula || '' }), el('p', { text: r.summary || '' }), el('p', { class: 'sub', text: r.explanation || '' }),
