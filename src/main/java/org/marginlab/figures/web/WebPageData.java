@@ -311,7 +311,14 @@ final class WebPageData {
     }
 
     private static String ordinal(int k) {
-        return k == 2 ? "2nd" : k == 3 ? "3rd" : k + "th";
+        int tens = k % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (k % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return k + suffix;
     }
 
     private static Figure figure(Figure f, List<RunData> runs) {
