@@ -48,9 +48,11 @@ import org.marginlab.ui.views.HeadText;
  */
 final class WebPageData {
 
-    /** Bytes of embedding CSV text all runs may take together; scripts, pictures and the rest fit in the remaining MB. */
-    static final long EMBEDDING_BUDGET = 4_000_000;
-    static final int MAX_SIMILARITY_EPOCHS = 12;
+    /** The whole page's size aimed at, under the 6 MB a run's page may take. */
+    static final long PAGE_BUDGET = 5_800_000;
+    /** Room for the page's script and style and uPlot (about 110 kB together). */
+    static final long ASSETS = 150_000;
+    static final int MAX_SIMILARITY_EPOCHS = 6;
     static final int MAX_PICTURES = 2_000;
     /** Columns of the probes' picture sheet. */
     static final int SHEET_COLUMNS = 50;
@@ -63,12 +65,12 @@ final class WebPageData {
      */
     JsonObject build(List<RunData> runs, List<String> names, Split test, DoubleConsumer progress) {
         JsonObject root = new JsonObject();
-        int stride = stride(runs);
         JsonArray out = new JsonArray();
         int total = runs.stream().mapToInt(r -> r.iterations().size()).sum() + runs.size();
         int[] done = {0};
+        Runnable tick = () -> progress.accept(++done[0] / (double) total);
         for (int i = 0; i < runs.size(); i++) {
-            out.add(run(runs.get(i), names.get(i), i, stride, test, () -> progress.accept(++done[0] / (double) total)));
+            out.add(run(runs.get(i), names.get(i), i, test, tick));
         }
         root.add("runs", out);
         root.addProperty("curves", csvText(figure(new TrainingCurvesFigure(), runs)));
@@ -82,6 +84,12 @@ final class WebPageData {
             diverging.add(hex(ColorMap.DIVERGING.color(-1 + k / 100.0)));
         }
         root.add("diverging", diverging);
+        // the embeddings get what the rest leaves of the page's budget
+        embeddingBudget = Math.max(PAGE_BUDGET / 10, PAGE_BUDGET - ASSETS - root.toString().length());
+        int stride = stride(runs, embeddingBudget);
+        for (int i = 0; i < runs.size(); i++) {
+            out.get(i).getAsJsonObject().add("snapshots", snapshots(runs.get(i), stride, tick));
+        }
         if (stride > 1) {
             int n = runs.stream().mapToInt(r -> r.iterations().size()).max().orElse(0);
             notices.addFirst("Thinned to fit the page: the embedding shows every " + ordinal(stride) + " of the " + n
@@ -93,12 +101,19 @@ final class WebPageData {
         return root;
     }
 
+    private long embeddingBudget;
+
+    /** The bytes of embedding CSV the last {@link #build} allowed the runs together. */
+    long embeddingBudget() {
+        return embeddingBudget;
+    }
+
     /** The notices the page shows, in order (thinning, missing pictures). */
     List<String> notices() {
         return List.copyOf(notices);
     }
 
-    private JsonObject run(RunData r, String name, int index, int stride, Split test, Runnable tick) {
+    private JsonObject run(RunData r, String name, int index, Split test, Runnable tick) {
         JsonObject o = new JsonObject();
         TrainConfig c = r.config();
         IterationSnapshot last = r.lastIteration();
@@ -124,9 +139,25 @@ final class WebPageData {
         }
         o.add("classes", classes);
         o.addProperty("embeddingKind", dim == 2 ? "circle" : "sphere");
+        o.add("histograms", histograms(r, count));
+        o.add("similarity", similarity(r));
+        if (test != null && last != null && last.probeIds() != null) {
+            o.add("pictures", pictures(r, last, test));
+        } else if (last != null) {
+            notices.add(r.label() + ": no probe pictures on hover ("
+                    + (last.probeIds() == null ? "the run was recorded without sample ids" : "the Fashion-MNIST test set was not found")
+                    + ").");
+        }
+        tick.run();
+        return o;
+    }
+
+    /** Every {@code stride}-th snapshot's embedding (and the last), with its iteration, epoch and live parameters. */
+    private static JsonArray snapshots(RunData r, int stride, Runnable tick) {
         JsonArray snaps = new JsonArray();
-        List<Integer> keep = kept(r.iterations().size(), stride);
-        for (int i : keep) {
+        IterationSnapshot last = r.lastIteration();
+        int dim = last == null ? 0 : last.dimension();
+        for (int i : kept(r.iterations().size(), stride)) {
             IterationSnapshot s = r.iterations().get(i);
             JsonObject so = new JsonObject();
             so.addProperty("iteration", s.iteration());
@@ -139,18 +170,7 @@ final class WebPageData {
             snaps.add(so);
             tick.run();
         }
-        o.add("snapshots", snaps);
-        o.add("histograms", histograms(r, count));
-        o.add("similarity", similarity(r));
-        if (test != null && last != null && last.probeIds() != null) {
-            o.add("pictures", pictures(r, last, test));
-        } else if (last != null) {
-            notices.add(r.label() + ": no probe pictures on hover ("
-                    + (last.probeIds() == null ? "the run was recorded without sample ids" : "the Fashion-MNIST test set was not found")
-                    + ").");
-        }
-        tick.run();
-        return o;
+        return snaps;
     }
 
     /** The snapshot's embedding figure, as {@code marginlab figures} draws it: normalised circle, or sphere. */
@@ -268,20 +288,25 @@ final class WebPageData {
     }
 
     /**
-     * Every k-th snapshot so that the embeddings of all runs fit {@link #EMBEDDING_BUDGET}, estimated from
-     * each run's last snapshot; 1 when they fit whole.
+     * Every k-th snapshot so that the embeddings of all runs fit {@code budget} bytes, estimated from each
+     * run's largest of five sampled snapshots; 1 when they fit whole.
      */
-    static int stride(List<RunData> runs) {
+    static int stride(List<RunData> runs, long budget) {
         long bytes = 0;
         for (RunData r : runs) {
-            IterationSnapshot last = r.lastIteration();
-            if (last == null) {
+            int n = r.iterations().size();
+            if (n == 0) {
                 continue;
             }
-            bytes += (long) r.iterations().size()
-                    * csvText(columns(embedding(r, last.dimension(), r.iterations().size() - 1).csv(), EMBEDDING_COLUMNS)).length();
+            int dim = r.lastIteration().dimension();
+            // the largest of five snapshots spread over the run: early ones, spread wide, print longer numbers
+            long most = 0;
+            for (int i : java.util.stream.IntStream.of(0, n / 4, n / 2, 3 * n / 4, n - 1).distinct().toArray()) {
+                most = Math.max(most, csvText(columns(embedding(r, dim, i).csv(), EMBEDDING_COLUMNS)).length());
+            }
+            bytes += n * most;
         }
-        return (int) Math.max(1, Math.ceil(bytes / (double) EMBEDDING_BUDGET));
+        return (int) Math.max(1, Math.ceil(bytes / (double) budget));
     }
 
     /** Indices 0, k, 2k, … of n, and n − 1. */

@@ -59,17 +59,28 @@ class WebPageDataTest {
         EmbeddingSphereFigure last = new EmbeddingSphereFigure();
         last.setRun(run);
         long oneSnapshot = WebPageData.csvText(WebPageData.columns(last.csv(), WebPageData.EMBEDDING_COLUMNS)).length();
-        int k = WebPageData.stride(List.of(run));
-        assertEquals((int) Math.ceil(300.0 * oneSnapshot / WebPageData.EMBEDDING_BUDGET), k);
-        assertTrue(k > 1, "stride " + k);
         WebPageData d = new WebPageData();
         JsonObject page = d.build(List.of(run), List.of("big"), null, f -> { });
+        long budget = d.embeddingBudget();
+        // the rest of the page (similarity matrices, curves, statistics) leaves the embeddings most of the 5.8 MB
+        assertTrue(budget > 3_000_000 && budget < WebPageData.PAGE_BUDGET - WebPageData.ASSETS, "budget " + budget);
+        int k = WebPageData.stride(List.of(run), budget);
+        long largest = 0;
+        for (int i : new int[] {0, 75, 150, 225, 299}) {
+            EmbeddingSphereFigure f = new EmbeddingSphereFigure();
+            f.setRun(run);
+            f.setSnapshotIndex(i);
+            largest = Math.max(largest, WebPageData.csvText(WebPageData.columns(f.csv(), WebPageData.EMBEDDING_COLUMNS)).length());
+        }
+        assertEquals((int) Math.ceil(300.0 * largest / budget), k);
+        assertTrue(k > 1, "stride " + k);
         JsonArray snaps = page.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("snapshots");
         long bytes = 0;
         for (int i = 0; i < snaps.size(); i++) {
             bytes += snaps.get(i).getAsJsonObject().get("csv").getAsString().length();
         }
-        assertTrue(bytes <= WebPageData.EMBEDDING_BUDGET + oneSnapshot, bytes + " bytes of embeddings");
+        assertTrue(bytes <= budget + oneSnapshot, bytes + " bytes of embeddings");
+        assertTrue(page.toString().length() + WebPageData.ASSETS <= WebPageData.PAGE_BUDGET + oneSnapshot, "page " + page.toString().length());
         assertEquals(run.lastIteration().iteration(), snaps.get(snaps.size() - 1).getAsJsonObject().get("iteration").getAsLong());
         assertEquals(run.iterations().get(k).iteration(), snaps.get(1).getAsJsonObject().get("iteration").getAsLong());
         int kept = (300 + k - 1) / k + ((299 % k == 0) ? 0 : 1);
