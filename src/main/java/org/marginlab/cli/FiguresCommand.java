@@ -116,7 +116,12 @@ final class FiguresCommand implements Callable<Integer> {
         if (format != null && format.strip().equalsIgnoreCase("html")) {
             return webPage();
         }
-        ExportFormat fmt = ExportFormat.parse(format);
+        ExportFormat fmt;
+        try {
+            fmt = ExportFormat.parse(format);
+        } catch (UserException e) {
+            throw new UserException("--format '" + format + "' is not supported; use png, svg, csv or html");
+        }
         Dimension dims = size == null ? null : parseSize(size);
         boolean normalised = switch (view.strip().toLowerCase(Locale.ROOT)) {
             case "normalised", "normalized" -> true;

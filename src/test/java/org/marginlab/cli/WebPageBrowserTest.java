@@ -58,6 +58,15 @@ class WebPageBrowserTest {
             assertTrue(!html.contains(ref), "the page refers out: " + ref);
         }
         assertTrue(html.contains("The MIT License (MIT)") && html.contains("Leon Sorokin"), "uPlot's licence is kept in the file");
+        // the page is never replaced without --force, and flags for single figures are refused in one line
+        InfoCommandTest.Result again = InfoCommandTest.run("figures", run.toString(), "--format", "html", "--out", page.getParent().toString());
+        assertEquals(2, again.code());
+        assertEquals("marginlab: " + page + " exists; add --force to replace it", again.err().strip());
+        InfoCommandTest.Result only = InfoCommandTest.run("figures", run.toString(), "--format", "html", "--only", "angle-stats");
+        assertEquals(2, only.code());
+        assertTrue(only.err().strip().startsWith("marginlab: --format html takes no --only"), only.err());
+        InfoCommandTest.Result bad = InfoCommandTest.run("figures", run.toString(), "--format", "pdf");
+        assertEquals("marginlab: --format 'pdf' is not supported; use png, svg, csv or html", bad.err().strip());
     }
 
     @Test
