@@ -157,6 +157,15 @@ class WebPageBrowserTest {
             changed = changedFraction(turned, rewound);
             assertTrue(changed > 0.005, "moving the timeline changed only " + changed + " of the sphere's pixels");
 
+            // Play runs the timeline from there to the last snapshot, then stops
+            JsonObject play = rect(c, "#play");
+            c.mouse("mousePressed", play.get("x").getAsDouble() + 5, play.get("y").getAsDouble() + 5);
+            c.mouse("mouseReleased", play.get("x").getAsDouble() + 5, play.get("y").getAsDouble() + 5);
+            c.eval("new Promise(r => { const f = () => marginlab.iteration() === " + lastIteration
+                    + " && document.getElementById('play').textContent.includes('Play') ? r(true) : setTimeout(f, 20); f(); })");
+            assertEquals(String.valueOf(Integer.parseInt(c.eval("document.getElementById('time').max").getAsString())),
+                    c.eval("document.getElementById('time').value").getAsString());
+
             // still nothing fetched after all that
             for (JsonObject req : c.events("Network.requestWillBeSent")) {
                 String u = req.getAsJsonObject("request").get("url").getAsString();

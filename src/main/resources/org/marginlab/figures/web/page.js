@@ -600,7 +600,8 @@
     }, Math.max(60, Math.min(400, 12000 / Math.max(1, times.length))));
   });
   document.addEventListener('keydown', ev => {
-    if (ev.target.tagName === 'SELECT') return;
+    // a focused button or list answers its own keys (space would press Play twice)
+    if (ev.target.tagName === 'SELECT' || ev.target.tagName === 'BUTTON') return;
     if (ev.key === ' ') { ev.preventDefault(); play.click(); }
     else if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft') {
       if (ev.target === slider) return;
