@@ -20,23 +20,6 @@ public final class FigureStyle {
     /** Fashion-MNIST class names in label order. */
     public static final List<String> CLASS_NAMES = org.marginlab.data.FashionMnist.CLASS_NAMES;
 
-    /**
-     * Paul Tol's colour-blind-safe "muted" scheme (nine colours) plus a dark grey for the tenth class;
-     * all ten stay distinguishable under deuteranopia, protanopia and tritanopia and readable on white.
-     */
-    private static final Color[] CLASS_COLORS = {
-        new Color(0x332288), // indigo
-        new Color(0x88CCEE), // cyan
-        new Color(0x44AA99), // teal
-        new Color(0x117733), // green
-        new Color(0x999933), // olive
-        new Color(0xDDCC77), // sand
-        new Color(0xCC6677), // rose
-        new Color(0x882255), // wine
-        new Color(0xAA4499), // purple
-        new Color(0x555555), // dark grey
-    };
-
     /** Line colours for overlaid series (heads, runs): Tol's "bright" scheme, colour-blind safe. */
     private static final Color[] SERIES_COLORS = {
         new Color(0x4477AA), new Color(0xEE6677), new Color(0x228833), new Color(0xCCBB44),
@@ -128,8 +111,25 @@ public final class FigureStyle {
         return font(Font.PLAIN, 12);
     }
 
+    /**
+     * The colour of class {@code i} of {@code n} (2 to 100) on the background of the look being drawn:
+     * {@link ClassPalette}, one colour each up to 20 classes, a sequential map beyond.
+     */
+    public static Color classColor(int i, int n) {
+        return ClassPalette.colour(i, n, background());
+    }
+
+    /** {@link #classColor(int, int)} on {@code look}'s background, for window controls drawn outside a figure. */
+    public static Color classColor(Look look, int i, int n) {
+        return ClassPalette.colour(i, n, look.background());
+    }
+
+    /**
+     * The colour of class {@code j} where the class count does not matter: any of the first 20 has the same
+     * colour for every count up to 20 (Fashion-MNIST's ten included).
+     */
     public static Color classColor(int j) {
-        return CLASS_COLORS[Math.floorMod(j, CLASS_COLORS.length)];
+        return j < ClassPalette.QUALITATIVE ? classColor(j, Math.max(CLASS_NAMES.size(), j + 1)) : classColor(j, 100);
     }
 
     public static String className(int j) {

@@ -87,6 +87,7 @@ public final class CompareView extends BorderPane {
             rebuild();
         });
         rebuild();
+        model.lookProperty().addListener(o -> showLegend()); // the key's dots take the theme's class colours
         getStyleClass().add("compare-view");
     }
 
@@ -135,13 +136,18 @@ public final class CompareView extends BorderPane {
                 .collect(java.util.stream.Collectors.joining("-")), null, PANELS_ID);
     }
 
+    private void showLegend() {
+        List<RunModel> runs = model.compare().compareRuns();
+        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses(), model.lookProperty().get());
+    }
+
     private void rebuild() {
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
         cells.clear();
         List<RunModel> runs = model.compare().compareRuns();
-        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses());
+        showLegend();
         int n = runs.size();
         int cols = n <= 2 ? Math.max(n, 1) : 2;
         int rows = n <= 2 ? 1 : 2;
