@@ -42,6 +42,11 @@ public final class FigureStyle {
             return background.getRed() + background.getGreen() + background.getBlue() < 3 * 128;
         }
 
+        /** Whether this is a presentation look: the window is on a projector. */
+        public boolean presenting() {
+            return textScale > 1;
+        }
+
         /** The same colours with type and points grown for a room: readable from the back row. */
         public Look presentation() {
             return new Look(name + "-presentation", background, ink, grid, muted, 1.3, 1.6);
@@ -85,6 +90,15 @@ public final class FigureStyle {
     /** Radius or line width {@code r} at 1×, grown in presentation mode. */
     public static double point(double r) {
         return r * look().pointScale();
+    }
+
+    /**
+     * The radius of one of {@code n} plotted points in a picture {@code side} pixels across: {@link #point}
+     * of {@code r}, but no more than the room each point has (side / (6·√n)), and not under 1.2 px; so a
+     * crowded ring in a small panel stays a ring of dots, not a solid band, while a big one still grows.
+     */
+    public static double pointRadius(double r, double side, int n) {
+        return Math.min(point(r), Math.max(1.2, side / (6 * Math.sqrt(Math.max(1, n)))));
     }
 
     private static Font font(int style, double size) {

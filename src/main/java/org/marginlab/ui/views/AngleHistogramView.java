@@ -18,6 +18,7 @@ public final class AngleHistogramView extends FigureView {
 
     public AngleHistogramView(WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
+        sayWhereAComparisonIs();
         offerTrainedClasses(null);
         classChoice.valueProperty().addListener(o -> refresh());
         degrees.selectedProperty().addListener(o -> refresh());

@@ -15,6 +15,7 @@ public class RunFigureView extends FigureView {
 
     public RunFigureView(FigureKind kind, WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
+        sayWhereAComparisonIs();
         this.kind = kind;
         model.timeline().timelineIndexProperty().addListener(o -> refresh());
     }
