@@ -257,7 +257,7 @@ class EmbeddingFiguresTest {
 
     /**
      * Issue 26, finding 7: W labels hid under markers, points and boundary lines. Each W_j label's ink box,
-     * drawn in a compare-cell-sized and a full-sized panel, in window and presentation looks, touches none of
+     * drawn in a panel the size of one of two compare cells on a 1024 × 768 projector and in a full-sized one, in window and presentation looks, touches none of
      * the probe points (at their unit-circle positions, radius as drawn), the rays' tip dots, or the decision
      * boundaries (angles read from the figure's CSV), each worked out here from the snapshot.
      */
@@ -266,7 +266,7 @@ class EmbeddingFiguresTest {
         RunData run = SyntheticRun.build(HeadKind.COSFACE, 2, 3, 2, 200, 7);
         var s = run.lastIteration();
         for (FigureStyle.Look look : new FigureStyle.Look[] {FigureStyle.PAPER, FigureStyle.PAPER.presentation()}) {
-            for (int[] size : new int[][] {{420, 380}, {900, 620}}) {
+            for (int[] size : new int[][] {{500, 480}, {900, 620}}) {
                 for (boolean compact : new boolean[] {true, false}) {
                     EmbeddingCircleFigure f = new EmbeddingCircleFigure();
                     f.setCompact(compact);
