@@ -159,7 +159,7 @@ class PresentationSizeTest {
             save(w, "compare-" + heads.size() + "-alone-" + (int) width);
             w.compareView().toggleAlone((CompareCellView) cells.get(1));
             w.paintNow();
-            double back = circleDiameter(cells.get(0));
+            double back = cells.stream().mapToDouble(PresentationSizeTest::circleDiameter).min().orElse(0);
             return new double[] {two, alone, firstHidden ? 1 : 0, back};
         });
         return sizes;

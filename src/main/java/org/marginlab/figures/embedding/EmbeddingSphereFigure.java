@@ -355,9 +355,13 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     private static final int BALL_STEPS = 24;
     private static final Color[] BALL_COLORS = new Color[BALL_STEPS];
 
+    /** On the dark theme a dark ball: the light classes' colours (chosen for 3:1 on the dark background) stay readable on it. */
+    private static final Color[] DARK_BALL_COLORS = new Color[BALL_STEPS];
+
     static {
         for (int k = 0; k < BALL_STEPS; k++) {
             BALL_COLORS[k] = FigureStyle.mix(new Color(0xBFC4CC), new Color(0xF7F8FA), k / (double) (BALL_STEPS - 1));
+            DARK_BALL_COLORS[k] = FigureStyle.mix(new Color(0x26282C), new Color(0x3C3F46), k / (double) (BALL_STEPS - 1));
         }
     }
 
@@ -369,7 +373,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             double rr = r * (1 - 0.82 * t);
             double ox = -0.28 * r * t;
             double oy = -0.28 * r * t;
-            g.setColor(BALL_COLORS[k]);
+            g.setColor((FigureStyle.look().dark() ? DARK_BALL_COLORS : BALL_COLORS)[k]);
             e.setFrame(cx + ox - rr, cy + oy - rr, 2 * rr, 2 * rr);
             g.fill(e);
         }
@@ -382,6 +386,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     private double ballKeyX;
     private double ballKeyY;
 
+    private boolean ballKeyDark;
+
     private void drawBallCached(Graphics2D g, double cx, double cy, double r) {
         AffineTransform t = g.getTransform();
         double scale = t.getScaleX();
@@ -392,7 +398,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         int iy = (int) Math.floor(dy - dr) - 2;
         double kx = dx - ix;
         double ky = dy - iy;
-        if (ballImage == null || dr != ballKeyRadius || kx != ballKeyX || ky != ballKeyY) {
+        boolean dark = FigureStyle.look().dark();
+        if (ballImage == null || dr != ballKeyRadius || kx != ballKeyX || ky != ballKeyY || dark != ballKeyDark) {
             int size = (int) Math.ceil(2 * dr) + 6;
             ballImage = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
             Graphics2D ig = ballImage.createGraphics();
@@ -405,6 +412,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 ig.dispose();
             }
             ballKeyRadius = dr;
+            ballKeyDark = dark;
             ballKeyX = kx;
             ballKeyY = ky;
         }

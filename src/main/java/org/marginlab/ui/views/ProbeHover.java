@@ -15,7 +15,7 @@ import org.marginlab.ui.WorkbenchViewModel;
  * shows its Fashion-MNIST picture, class, θ_y and P_y.
  */
 public final class ProbeHover {
-    private final FigureView view;
+    private final FigureView owner;
     private final WorkbenchViewModel model;
     private final BackgroundExecutor executor;
     private final Supplier<RunData> runOf;
@@ -27,12 +27,12 @@ public final class ProbeHover {
 
     /** Installs the card on {@code view}'s canvas; {@code runOf} gives the run its picture draws. */
     public ProbeHover(FigureView view, WorkbenchViewModel model, BackgroundExecutor executor, Supplier<RunData> runOf) {
-        this.view = view;
+        this.owner = view;
         this.model = model;
         this.executor = executor;
         this.runOf = runOf;
-        view.canvas().setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
-        view.canvas().setOnMouseExited(e -> hideCard());
+        owner.canvas().setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
+        owner.canvas().setOnMouseExited(e -> hideCard());
     }
 
     /**
@@ -42,10 +42,10 @@ public final class ProbeHover {
     public void hover(double x, double y, double screenX, double screenY) {
         int i = -1;
         org.marginlab.run.IterationSnapshot s = null;
-        if (view.liveFigure() instanceof EmbeddingCircleFigure c) {
+        if (owner.liveFigure() instanceof EmbeddingCircleFigure c) {
             i = c.pointAt(x, y, 6);
             s = c.lastSnapshot();
-        } else if (view.liveFigure() instanceof EmbeddingSphereFigure sp) {
+        } else if (owner.liveFigure() instanceof EmbeddingSphereFigure sp) {
             i = sp.pointAt(x, y, 6);
             s = sp.lastSnapshot();
         }
@@ -104,14 +104,14 @@ public final class ProbeHover {
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, view, text);
         // A popup is a scene of its own: the window root's sheets and classes (root, presentation) give the
         // card the window's theme colours and type size.
-        if (view.getScene() != null) {
-            box.getStylesheets().setAll(view.getScene().getRoot().getStylesheets());
-            box.getStyleClass().setAll(view.getScene().getRoot().getStyleClass());
+        if (owner.getScene() != null) {
+            box.getStylesheets().setAll(owner.getScene().getRoot().getStylesheets());
+            box.getStyleClass().setAll(owner.getScene().getRoot().getStyleClass());
         }
         box.getStyleClass().add("probe-card");
         card.getContent().setAll(box);
-        if (view.getScene() != null && view.getScene().getWindow() != null) {
-            card.show(view.getScene().getWindow(), screenX + 14, screenY + 14);
+        if (owner.getScene() != null && owner.getScene().getWindow() != null) {
+            card.show(owner.getScene().getWindow(), screenX + 14, screenY + 14);
         }
     }
 
