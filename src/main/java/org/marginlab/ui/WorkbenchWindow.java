@@ -111,8 +111,8 @@ public final class WorkbenchWindow {
         runBar = actions.toolBar();
         knobs = new LiveKnobsView(model);
         statusBar = new RunStatusBar(model);
+        layOutBars(false); // the bars before the figures: lookups and focus traversal meet them first
         root.setCenter(split);
-        layOutBars(false);
         root.getStylesheets().add(css("workbench.css"));
         // Lets the app and tests find the window from its scene.
         root.getProperties().put(WorkbenchWindow.class, this);
