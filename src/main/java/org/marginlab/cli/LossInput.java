@@ -37,6 +37,10 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
             Set.of("head", "params", "embeddings", "weights", "labels", "centers", "dtype");
     private static final String VARIANT = "variant";
     private static final String S_PREV = "s_prev";
+    /** Every name some head reads; a file may carry another head's parameters, which are ignored. */
+    private static final Set<String> ANY_HEAD_PARAM = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(HeadKind.values()).flatMap(h -> h.type().params().stream()).map(HeadParam::name),
+            java.util.stream.Stream.of(VARIANT, S_PREV)).collect(java.util.stream.Collectors.toSet());
 
     /** Reads and checks {@code file}; every failure is a {@link UserException} naming the field. */
     public static LossInput read(Path file) {
@@ -169,7 +173,7 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
             }
             JsonObject p = e.getAsJsonObject();
             boolean dynamic = false;
-            if (p.has(VARIANT)) {
+            if (known.contains(VARIANT) && p.has(VARIANT)) {
                 JsonElement v = p.get(VARIANT);
                 String variant = v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? v.getAsString() : "";
                 if (!variant.equals("fixed") && !variant.equals("dynamic")) {
@@ -182,7 +186,8 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
                 }
             }
             for (String key : p.keySet()) {
-                if (!known.contains(key)) {
+                // a parameter another head reads is ignored, as the same file may serve several heads
+                if (!known.contains(key) && !ANY_HEAD_PARAM.contains(key)) {
                     throw error("params." + key, "is not a parameter of " + kind.id()
                             + (known.isEmpty() ? ", which has none" : "; use " + String.join(", ", known)));
                 }

@@ -70,7 +70,7 @@ public final class PsiExpression {
             double v = value(theta, s, m);
             if (!Double.isFinite(v)) {
                 return Optional.of("ψ = " + text + " is " + (Double.isNaN(v) ? "not a number" : "infinite")
-                        + " at θ = " + String.format(Locale.ROOT, "%.4g", theta) + " rad; it must be finite on [0, π]");
+                        + " at θ = " + HeadType.num(theta) + " rad; it must be finite on [0, π]");
             }
         }
         return Optional.empty();
@@ -83,7 +83,7 @@ public final class PsiExpression {
             double theta = Math.PI * i / (CHECK_SAMPLES - 1);
             double v = value(theta, s, m);
             if (v > prev + 1e-12 * Math.max(1, Math.abs(prev))) {
-                return Optional.of("ψ = " + text + " rises near θ = " + String.format(Locale.ROOT, "%.3g", theta)
+                return Optional.of("ψ = " + text + " rises near θ = " + HeadType.num(theta)
                         + " rad: the target logit should fall as θ grows, or the margin pulls the wrong way there");
             }
             prev = v;
