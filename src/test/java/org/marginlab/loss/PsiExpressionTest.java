@@ -62,7 +62,7 @@ class PsiExpressionTest {
         // cos(θ + m) turns back up past π − m
         assertTrue(PsiExpression.parse("cos(theta + m)").notDecreasing(16, 0.5).isPresent());
         // and the custom head refuses, as a problem of its ψ, what is not finite
-        HeadParams bad = HeadParams.defaults(HeadKind.CUSTOM).withPsi("1/(theta - 1)");
+        HeadParams bad = HeadParams.defaults(HeadKind.CUSTOM).withPsi("sqrt(1 - theta)");
         assertEquals("psi", bad.problem(HeadKind.CUSTOM).orElseThrow().param());
         assertTrue(HeadKind.CUSTOM.type().warning(HeadParams.defaults(HeadKind.CUSTOM).withPsi("theta")).isPresent());
     }
