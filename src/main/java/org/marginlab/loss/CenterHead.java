@@ -16,7 +16,7 @@ public final class CenterHead implements HeadType {
 
     public List<HeadParam> params() {
         return List.of(HeadParam.number("lambda", "λ", CommonParams.LAMBDA, "",
-                "weight of the center loss against softmax", HeadParam.Schedule.NONE));
+                "weight of the center loss against softmax", HeadParam.Schedule.NONE).slider(0, 1));
     }
 
     public HeadParams defaults() { return new HeadParams(1, 0, 0.01, false); }

@@ -23,11 +23,11 @@ public final class CombinedHead implements HeadType {
     public List<HeadParam> params() {
         return List.of(CommonParams.scale(),
                 HeadParam.number("m1", "m₁", Range.closed(1, 8), "multiplier",
-                        "multiplies θ_y (SphereFace's margin on normalised logits)", HeadParam.Schedule.WARM_FROM_ONE),
+                        "multiplies θ_y (SphereFace's margin on normalised logits)", HeadParam.Schedule.WARM_FROM_ONE).slider(1, 4),
                 HeadParam.number("m2", "m₂", Range.fromBelow(0, Math.PI), "rad",
-                        "added to m₁·θ_y (ArcFace's margin)", HeadParam.Schedule.WARM_FROM_ZERO),
+                        "added to m₁·θ_y (ArcFace's margin)", HeadParam.Schedule.WARM_FROM_ZERO).slider(0, 1.5),
                 HeadParam.number("m3", "m₃", Range.closed(0, 2), "cosine",
-                        "subtracted from the cosine (CosFace's margin)", HeadParam.Schedule.WARM_FROM_ZERO));
+                        "subtracted from the cosine (CosFace's margin)", HeadParam.Schedule.WARM_FROM_ZERO).slider(0, 1));
     }
 
     public HeadParams defaults() {

@@ -22,19 +22,22 @@ final class CommonParams {
     /** ψ's integer angle multiplier (SphereFace, L-Softmax): defined for integers; m = 8 leaves π/8 segments. */
     static HeadParam psiMultiplier() {
         return HeadParam.number("m", "m", Range.integers(1, 8), "multiplier",
-                "integer angle multiplier of ψ(θ) = cos(mθ); 1 is plain softmax", HeadParam.Schedule.NONE);
+                "integer angle multiplier of ψ(θ) = cos(mθ); 1 is plain softmax", HeadParam.Schedule.NONE)
+                .slider(1, 6);
     }
 
     /** ψ's λ blend, annealed from λ_base to λ_min. */
     static HeadParam psiLambda() {
         return HeadParam.number("lambda", "λ", LAMBDA, "",
-                "start of the λ annealing that blends ψ with cos θ; large λ trains like softmax", HeadParam.Schedule.ANNEALED);
+                "start of the λ annealing that blends ψ with cos θ; large λ trains like softmax", HeadParam.Schedule.ANNEALED)
+                .slider(0, 20);
     }
 
     /** ArcFace's additive angle: θ + m must stay below π, so m &lt; π. */
     static HeadParam angularMargin() {
         return HeadParam.number("m", "m", Range.fromBelow(0, Math.PI), "rad",
-                "angle in radians added to θ_y; ten classes on a circle are 0.63 rad apart", HeadParam.Schedule.WARM_FROM_ZERO);
+                "angle in radians added to θ_y; ten classes on a circle are 0.63 rad apart", HeadParam.Schedule.WARM_FROM_ZERO)
+                .slider(0, 1.5);
     }
 
     static HeadParam easyMargin() {

@@ -19,7 +19,7 @@ public final class CosFaceHead implements HeadType {
 
     public List<HeadParam> params() {
         return List.of(CommonParams.scale(), HeadParam.number("m", "m", Range.closed(0, 2), "cosine",
-                "cosine margin subtracted from cos θ_y; 0 is NormFace", HeadParam.Schedule.WARM_FROM_ZERO));
+                "cosine margin subtracted from cos θ_y; 0 is NormFace", HeadParam.Schedule.WARM_FROM_ZERO).slider(0, 1));
     }
 
     public HeadParams defaults() { return new HeadParams(16, 0.1, 0, false); }

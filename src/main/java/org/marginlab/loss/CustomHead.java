@@ -26,7 +26,7 @@ public final class CustomHead implements HeadType {
     public List<HeadParam> params() {
         return List.of(CommonParams.scale(),
                 HeadParam.number("m", "m", Range.closed(-10, 10), "",
-                        "the m in your ψ (warmed up from 0 with s)", HeadParam.Schedule.WARM_FROM_ZERO),
+                        "the m in your ψ (warmed up from 0 with s)", HeadParam.Schedule.WARM_FROM_ZERO).slider(0, 1.5),
                 HeadParam.text("psi", "ψ", "the target ψ(θ): numbers, theta, s, m, pi, + - * / ^, ( ), "
                         + "cos sin acos exp log sqrt abs min max"));
     }

@@ -14,9 +14,28 @@ import org.marginlab.Range;
  * @param help     one line on what it does in this head
  * @param live     whether it may change while a run trains
  * @param schedule how training moves it from the configured value
+ * @param sliderMin where a slider for it starts (the Theory tab)
+ * @param sliderMax where a slider for it ends: the span worth exploring, inside {@code range}
  */
 public record HeadParam(String name, String symbol, Kind kind, Range range, String unit, String help,
-                        boolean live, Schedule schedule) {
+                        boolean live, Schedule schedule, double sliderMin, double sliderMax) {
+
+    public HeadParam(String name, String symbol, Kind kind, Range range, String unit, String help,
+                     boolean live, Schedule schedule) {
+        this(name, symbol, kind, range, unit, help, live, schedule,
+                range == null ? 0 : range.loOpen() ? Math.min(0.5, range.hi()) : range.lo(),
+                range == null ? 1 : Math.min(range.hi(), 64));
+    }
+
+    /** The same parameter with a slider over [lo, hi]. */
+    public HeadParam slider(double lo, double hi) {
+        return new HeadParam(name, symbol, kind, range, unit, help, live, schedule, lo, hi);
+    }
+
+    /** Whether the parameter takes whole numbers only (ψ's m, k). */
+    public boolean integer() {
+        return range != null && range.integer();
+    }
 
     public enum Kind { NUMBER, FLAG, TEXT }
 
@@ -48,7 +67,7 @@ public record HeadParam(String name, String symbol, Kind kind, Range range, Stri
     }
 
     public HeadParam fixed() {
-        return new HeadParam(name, symbol, kind, range, unit, help, false, schedule);
+        return new HeadParam(name, symbol, kind, range, unit, help, false, schedule, sliderMin, sliderMax);
     }
 
     public boolean numeric() {
