@@ -87,12 +87,7 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
                                 .append(q.schedule() == HeadParam.Schedule.ANNEALED ? "→" + Fmt.num(c.lambdaMin()) : "");
                     }
                 }
-                case FLAG -> {
-                    if (q.schedule() == HeadParam.Schedule.NONE && c.head().type().flagOn(p, q.name())
-                            && !q.name().equals("easy_margin")) {
-                        b.append(' ').append(q.symbol());
-                    }
-                }
+                case FLAG -> { } // variants show in the window's parameter line, not in a run's short label
                 case TEXT -> b.append(' ').append(q.symbol()).append('=').append(c.head().type().text(p, q.name()));
             }
         }
