@@ -93,6 +93,8 @@ public final class CustomHead implements HeadType {
         return "ψ = " + p.psi() + (withS ? " s=" + HeadType.num(p.s()) : "") + " m=" + HeadType.num(p.m());
     }
 
+    public boolean inOverview() { return false; }
+
     public String summary() { return "your own target ψ(θ), typed: s·ψ(θ_y) against s·cos θ_j."; }
 
     public String formula() { return "Z_y = s · ψ(θ_y),  ψ typed by you"; }

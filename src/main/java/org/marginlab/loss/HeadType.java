@@ -96,6 +96,14 @@ public sealed interface HeadType permits SoftmaxHead, NormFaceHead, SphereFaceHe
         return Optional.empty();
     }
 
+    /**
+     * Whether the every-head overview figures (∂Z/∂θ of all heads) draw it when another head is selected;
+     * a variant whose curve is another head's (Sub-center ArcFace) or the user's own (custom) only when selected.
+     */
+    default boolean inOverview() {
+        return true;
+    }
+
     /** Index of the head's colour in the figures' series palette, the same in every figure. */
     int colorIndex();
 

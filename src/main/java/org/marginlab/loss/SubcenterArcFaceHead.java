@@ -59,6 +59,8 @@ public final class SubcenterArcFaceHead implements HeadType {
         return t.mul(cos, t.constant(cos, p.s()));
     }
 
+    public boolean inOverview() { return false; }
+
     public String summary() { return "ArcFace over k sub-centers per class, each sample to its nearest."; }
 
     public String formula() { return "Z_y = s · cos(θ_y + m),  cos θ_j = max_i cos θ_{j,i}"; }

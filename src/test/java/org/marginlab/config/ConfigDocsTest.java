@@ -32,6 +32,6 @@ class ConfigDocsTest {
         assertEquals(2 + ConfigField.values().length, rows.length);
         assertTrue(rows[2].startsWith("| `data` | `--data` | Dataset folder |"), rows[2]);
         String arc = java.util.Arrays.stream(rows).filter(r -> r.startsWith("| `m` |")).findFirst().orElseThrow();
-        assertTrue(arc.contains("a number in [0, π) (arcface)"), arc);
+        assertTrue(arc.contains("a number in [0, π) (arcface, subcenter-arcface)"), arc);
     }
 }

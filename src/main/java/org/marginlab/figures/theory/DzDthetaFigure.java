@@ -55,9 +55,12 @@ public final class DzDthetaFigure extends TheoryFigure {
         return unitScale;
     }
 
-    /** The heads drawn, in legend order (heads with the same curve share a series, see {@link #groups}). */
-    public static List<HeadKind> heads() {
-        return List.of(HeadKind.values());
+    /**
+     * The heads drawn, in legend order: those in the overview and the selected one (heads with the same curve
+     * share a series, see {@link #groups}).
+     */
+    public List<HeadKind> heads() {
+        return java.util.Arrays.stream(HeadKind.values()).filter(k -> k.type().inOverview() || k == head).toList();
     }
 
     /** The parameters a head's curve is drawn with (after the unit-scale option). */
