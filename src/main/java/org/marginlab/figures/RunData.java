@@ -131,12 +131,17 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
      * recorded, the run's schedule at that iteration. Null without either.
      */
     public HeadParams paramsAt(IterationSnapshot s) {
-        if (s.headParams() != null) {
-            return s.headParams();
-        }
         // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
-        return config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
-                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup()).at(s.iteration());
+        HeadParams scheduled = config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(),
+                config.headParams(), config.lambdaMin(), config.lambdaGamma(), config.lambdaPower(),
+                config.marginWarmup()).at(s.iteration());
+        HeadParams r = s.headParams();
+        if (r == null) {
+            return scheduled;
+        }
+        // a snapshot records s, m, λ and the easy margin; the others (m1–m3, k, ψ) follow from the config
+        HeadParams base = scheduled != null ? scheduled : config != null ? config.headParams() : r;
+        return base.withS(r.s()).withM(r.m()).withLambda(r.lambda()).withEasyMargin(r.easyMargin());
     }
 
     /**

@@ -35,6 +35,7 @@ public final class TheoryView extends BorderPane {
     private final Slider classes = slider(2, 100);
     /** The head's parameter sliders (and ψ's field), rebuilt when the head changes. */
     private final VBox paramBox = new VBox(6);
+    private final java.util.Map<String, Slider> paramSliders = new java.util.HashMap<>();
     private final Label formula = new Label();
     private final Label explanation = new Label();
     private final Label cardTitle = new Label();
@@ -143,9 +144,12 @@ public final class TheoryView extends BorderPane {
     /** One slider per numeric parameter the head declares, over its slider span; ψ's text field for custom. */
     private void rebuildParams(HeadKind h) {
         paramBox.getChildren().clear();
+        paramSliders.clear();
         for (HeadParam q : h.type().params()) {
             if (q.numeric()) {
-                paramBox.getChildren().add(paramSlider(q, theory.valueProperty(q.name())));
+                VBox row = paramSlider(q, theory.valueProperty(q.name()));
+                paramSliders.put(q.name(), (Slider) row.getChildren().get(1));
+                paramBox.getChildren().add(row);
             } else if (q.kind() == HeadParam.Kind.TEXT) {
                 paramBox.getChildren().add(psiField(q));
             }
@@ -210,6 +214,11 @@ public final class TheoryView extends BorderPane {
         Label l = new Label(q.symbol() + "(θ) =");
         l.setTooltip(new javafx.scene.control.Tooltip(q.help()));
         return new VBox(2, l, field, problem, warning);
+    }
+
+    /** The slider of one of the shown head's parameters, or null (for tests: what the user sees). */
+    Slider parameterSlider(String name) {
+        return paramSliders.get(name);
     }
 
     /** With "Follow the current run" on: the run's head at the values in force at its latest snapshot. */

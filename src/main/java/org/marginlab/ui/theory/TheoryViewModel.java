@@ -42,7 +42,7 @@ public final class TheoryViewModel {
     private final IntegerProperty classCount = new SimpleIntegerProperty(10);
     private final BooleanProperty followRun = new SimpleBooleanProperty(false);
     private final ObjectBinding<HeadParams> params;
-    private String lastGoodPsi = HeadParams.defaults(HeadKind.CUSTOM).psi();
+    private String lastGoodPsi = "";
 
     public TheoryViewModel() {
         for (HeadKind h : HeadKind.values()) {
