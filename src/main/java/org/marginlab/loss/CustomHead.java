@@ -90,7 +90,7 @@ public final class CustomHead implements HeadType {
 
     /** ψ's text is the head: the label names it after the numbers. */
     public String label(HeadParams p, boolean withS) {
-        return "ψ = " + p.psi() + (withS ? " s=" + HeadType.num(p.s()) : "") + " m=" + HeadType.num(p.m());
+        return "ψ = " + p.psi().strip() + (withS ? " s=" + HeadType.num(p.s()) : "") + " m=" + HeadType.num(p.m());
     }
 
     public boolean inOverview() { return false; }
