@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 
 import org.marginlab.UserException;
 import org.marginlab.config.DemoPreset;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.ui.BackgroundExecutor;

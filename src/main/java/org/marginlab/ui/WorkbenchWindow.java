@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.marginlab.config.DemoPreset;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.ui.compare.CompareView;
 import org.marginlab.ui.export.ExportActions;

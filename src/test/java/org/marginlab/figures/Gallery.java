@@ -1,5 +1,6 @@
 package org.marginlab.figures;
 
+import org.marginlab.figures.catalog.FigureSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.AngleUnit;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
@@ -27,6 +26,9 @@ import org.marginlab.run.EpochSnapshot;
  * class within a few thousandths of a radian of its weight still shows its shape.
  */
 public final class AngleHistogramFigure implements RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "angle-histograms";
+
 
     /** Most bars per ridge. */
     static final int DISPLAY_BINS = 40;
@@ -70,7 +72,7 @@ public final class AngleHistogramFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureKind.ANGLE_HISTOGRAMS.id();
+        return ID;
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
@@ -32,6 +31,9 @@ import org.marginlab.run.IterationSnapshot;
  * paper's time resolution (it plots every 200 iterations) even for a one-epoch run.
  */
 public final class AngleStatsFigure extends ChartFigure implements RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "angle-stats";
+
 
     /** The three statistics in panel order. */
     public enum Stat {
@@ -98,7 +100,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureKind.ANGLE_STATS.id();
+        return ID;
     }
 
     @Override

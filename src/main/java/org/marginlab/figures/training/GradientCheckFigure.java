@@ -16,7 +16,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
@@ -33,6 +32,9 @@ import org.marginlab.run.IterationSnapshot;
  * probe norm and ‖W‖ the mean class-weight norm.
  */
 public final class GradientCheckFigure extends ChartFigure implements RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "gradient-check";
+
 
     static final int CURVE_SAMPLES = 361;
     private RunData run;
@@ -73,7 +75,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
 
     @Override
     public String id() {
-        return FigureKind.GRADIENT_CHECK.id();
+        return ID;
     }
 
     @Override

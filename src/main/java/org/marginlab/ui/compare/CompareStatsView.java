@@ -3,7 +3,7 @@ package org.marginlab.ui.compare;
 import java.util.List;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.angles.AngleStatsTableFigure;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.ui.BackgroundExecutor;

@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.reproduce.PanelGridFigure;
+import org.marginlab.figures.PanelGridFigure;
 import org.marginlab.ui.BackgroundExecutor;
 import org.marginlab.ui.WorkbenchViewModel;
 import org.marginlab.ui.run.RunModel;

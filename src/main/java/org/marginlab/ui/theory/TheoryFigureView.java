@@ -1,7 +1,7 @@
 package org.marginlab.ui.theory;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.theory.HeadFigure;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.theory.STradeoffFigure;

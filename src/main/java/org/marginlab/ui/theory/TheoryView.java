@@ -15,7 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.ui.BackgroundExecutor;
 import org.marginlab.ui.WorkbenchViewModel;

@@ -5,7 +5,7 @@ import javafx.scene.control.ToggleButton;
 
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.angles.AngleHistogramFigure;
 import org.marginlab.ui.BackgroundExecutor;

@@ -3,7 +3,7 @@ package org.marginlab.ui.views;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;

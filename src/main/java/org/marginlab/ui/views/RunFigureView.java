@@ -3,7 +3,7 @@ package org.marginlab.ui.views;
 import java.util.List;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
 import org.marginlab.ui.BackgroundExecutor;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.ui.BackgroundExecutor;

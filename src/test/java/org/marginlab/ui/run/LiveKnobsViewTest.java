@@ -19,7 +19,7 @@ import org.marginlab.devtools.ScreenshotMaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.config.ConfigField;
 import org.marginlab.figures.RunData;
 import org.marginlab.loss.HeadKind;

@@ -165,9 +165,9 @@ class OpenSetLiveTest {
         assertOnRoc(rows.subList(1, rows.size()), direct, "the run");
         // the θ_y histograms offer the trained classes only
         List<String> choices = ScreenshotMaker.onFx(() -> {
-            w.selectTab(w.view(org.marginlab.figures.FigureKind.ANGLE_HISTOGRAMS.label()).name());
-            w.view(org.marginlab.figures.FigureKind.ANGLE_HISTOGRAMS.label()).refresh();
-            return ((AngleHistogramView) w.view(org.marginlab.figures.FigureKind.ANGLE_HISTOGRAMS.label())).classChoices();
+            w.selectTab(w.view(org.marginlab.figures.catalog.FigureKind.ANGLE_HISTOGRAMS.label()).name());
+            w.view(org.marginlab.figures.catalog.FigureKind.ANGLE_HISTOGRAMS.label()).refresh();
+            return ((AngleHistogramView) w.view(org.marginlab.figures.catalog.FigureKind.ANGLE_HISTOGRAMS.label())).classChoices();
         });
         assertEquals(List.of("all classes", "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker"),
                 choices);

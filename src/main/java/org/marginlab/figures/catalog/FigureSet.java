@@ -1,5 +1,8 @@
-package org.marginlab.figures;
+package org.marginlab.figures.catalog;
 
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.RunFigure;
+import org.marginlab.figures.RunData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,4 @@
-package org.marginlab.reproduce;
-
-import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureStyle;
+package org.marginlab.figures;
 
 import java.awt.Dimension;
 import java.awt.Graphics2D;

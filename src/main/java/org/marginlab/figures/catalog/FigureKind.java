@@ -1,5 +1,6 @@
-package org.marginlab.figures;
+package org.marginlab.figures.catalog;
 
+import org.marginlab.figures.Figure;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,21 +32,21 @@ import org.marginlab.figures.training.TrainingCurvesFigure;
  * Theory figures are the Theory tab's cells; {@code figures} exports them too, at the run's head.
  */
 public enum FigureKind {
-    EMBEDDING_CIRCLE("embedding-circle", "Embedding", Source.RUN, EmbeddingCircleFigure::new),
-    EMBEDDING_SPHERE("embedding-sphere", "Embedding", Source.RUN, EmbeddingSphereFigure::new),
-    ANGLE_HISTOGRAMS("angle-histograms", "Angle histograms", Source.RUN, AngleHistogramFigure::new),
-    ANGLE_STATS("angle-stats", "Angle statistics", Source.RUN, AngleStatsFigure::new),
-    ANGLE_STATS_TABLE("angle-stats-table", "Compare: angle statistics", Source.RUN, AngleStatsTableFigure::new),
-    GRADIENT_CHECK("gradient-check", "Gradient vs θ", Source.RUN, GradientCheckFigure::new),
-    SIMILARITY_MATRIX("similarity-matrix", "Similarity matrix", Source.RUN, SimilarityMatrixFigure::new),
-    TRAINING_CURVES("training-curves", "Training curves", Source.RUN, TrainingCurvesFigure::new),
-    CONFUSION_MATRIX("confusion-matrix", "Confusion matrix", Source.RUN, ConfusionMatrixFigure::new),
-    OPEN_SET_ROC("open-set-roc", "Open set", Source.MODEL, () -> new RocFigure("", List.of())),
-    DZ_DTHETA("dz-dtheta", "∂Z/∂θ", Source.THEORY, DzDthetaFigure::new),
-    PSI_CURVES("psi-curves", "ψ(θ)", Source.THEORY, PsiCurvesFigure::new),
-    P_TARGET("p-target", "P(y) and ∂L/∂θ", Source.THEORY, TargetProbabilityFigure::new),
-    S_TRADEOFF("s-tradeoff", "s trade-off", Source.THEORY, STradeoffFigure::new),
-    DECISION_BOUNDARY("decision-boundary", "Decision boundary", Source.THEORY, DecisionBoundaryFigure::new);
+    EMBEDDING_CIRCLE(EmbeddingCircleFigure.ID, "Embedding", Source.RUN, EmbeddingCircleFigure::new),
+    EMBEDDING_SPHERE(EmbeddingSphereFigure.ID, "Embedding", Source.RUN, EmbeddingSphereFigure::new),
+    ANGLE_HISTOGRAMS(AngleHistogramFigure.ID, "Angle histograms", Source.RUN, AngleHistogramFigure::new),
+    ANGLE_STATS(AngleStatsFigure.ID, "Angle statistics", Source.RUN, AngleStatsFigure::new),
+    ANGLE_STATS_TABLE(AngleStatsTableFigure.ID, "Compare: angle statistics", Source.RUN, AngleStatsTableFigure::new),
+    GRADIENT_CHECK(GradientCheckFigure.ID, "Gradient vs θ", Source.RUN, GradientCheckFigure::new),
+    SIMILARITY_MATRIX(SimilarityMatrixFigure.ID, "Similarity matrix", Source.RUN, SimilarityMatrixFigure::new),
+    TRAINING_CURVES(TrainingCurvesFigure.ID, "Training curves", Source.RUN, TrainingCurvesFigure::new),
+    CONFUSION_MATRIX(ConfusionMatrixFigure.ID, "Confusion matrix", Source.RUN, ConfusionMatrixFigure::new),
+    OPEN_SET_ROC(RocFigure.ID, "Open set", Source.MODEL, () -> new RocFigure("", List.of())),
+    DZ_DTHETA(DzDthetaFigure.ID, "∂Z/∂θ", Source.THEORY, DzDthetaFigure::new),
+    PSI_CURVES(PsiCurvesFigure.ID, "ψ(θ)", Source.THEORY, PsiCurvesFigure::new),
+    P_TARGET(TargetProbabilityFigure.ID, "P(y) and ∂L/∂θ", Source.THEORY, TargetProbabilityFigure::new),
+    S_TRADEOFF(STradeoffFigure.ID, "s trade-off", Source.THEORY, STradeoffFigure::new),
+    DECISION_BOUNDARY(DecisionBoundaryFigure.ID, "Decision boundary", Source.THEORY, DecisionBoundaryFigure::new);
 
     /** What a figure is drawn from. */
     public enum Source {
