@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.marginlab.config.TrainConfig;
+import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.run.LiveChange;
 import org.marginlab.config.LiveField;
 import org.marginlab.train.TrainingListener;
@@ -48,6 +49,20 @@ public interface TrainingBackend {
      * it off the FX thread. A missing or unreadable directory is a {@link org.marginlab.UserException}.
      */
     StoredRun open(Path runDirectory);
+
+    /** Whether the run in {@code runDirectory} has a model to measure: a checkpoint (or the one before it). */
+    boolean hasModel(Path runDirectory);
+
+    /**
+     * The run's latest model embedded on the test images (its held-out classes included) and measured in the
+     * open set, as {@code marginlab evaluate} measures it; slow, call it off the FX thread. A collapsed model
+     * is a {@link org.marginlab.UserException}.
+     */
+    OpenSetMeasurement measureOpenSet(Path runDirectory);
+
+    /** An open-set measurement: the checkpoint's iteration and the metrics (ROC, EER, …) of its embeddings. */
+    record OpenSetMeasurement(long iteration, OpenSetMetrics metrics) {
+    }
 
     /** A run read back from disk, as plain data. */
     record StoredRun(Path directory, TrainConfig config, List<org.marginlab.run.IterationSnapshot> iterations,

@@ -34,15 +34,22 @@ public final class WorkbenchViewModel {
     private final TimelineViewModel timeline;
     private final RunStatusViewModel status;
     private final RunFilesViewModel files;
+    private final TrainingBackend backend;
 
     public WorkbenchViewModel(SettingsViewModel settings, TrainingBackend backend, BackgroundExecutor executor) {
         this.settings = settings;
+        this.backend = backend;
         compare = new CompareViewModel(settings, backend, executor, this::notify);
         control = new RunControlViewModel(settings, backend, executor, revision, this::notify,
                 compare.comparingProperty(), this::pull);
         timeline = new TimelineViewModel(control.runProperty(), revision);
         status = new RunStatusViewModel(control, compare);
         files = new RunFilesViewModel(control, status, backend, executor, this::notify);
+    }
+
+    /** The engine, for the views that measure a run's model themselves (the Open set tab). */
+    public TrainingBackend backend() {
+        return backend;
     }
 
     public SettingsViewModel settings() {

@@ -67,6 +67,18 @@ public final class RecordingBackend implements TrainingBackend {
     }
 
     @Override
+    public boolean hasModel(Path runDirectory) {
+        calls.add("has model " + runDirectory);
+        return false;
+    }
+
+    @Override
+    public OpenSetMeasurement measureOpenSet(Path runDirectory) {
+        calls.add("measure open set " + runDirectory);
+        throw new org.marginlab.UserException(runDirectory + ": no model to measure (this backend trains nothing)");
+    }
+
+    @Override
     public StoredRun open(Path runDirectory) {
         calls.add("open " + runDirectory);
         if (stored == null) {

@@ -8,9 +8,9 @@ import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
-import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.TrainingBackend;
 import org.marginlab.ui.WorkbenchViewModel;
 import org.marginlab.ui.run.RunModel;
 
@@ -53,12 +53,14 @@ public final class OpenSetView extends FigureView {
     private String requested;
     private boolean inFlight;
     private final OverlayRuns overlays;
+    private final TrainingBackend backend;
     /** The overlay measured, or being measured (its results empty until then). */
     private Overlay overlay = new Overlay(List.of(), List.of(), List.of());
 
     public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor, OverlayRuns overlays) {
         super(model, executor);
         this.overlays = overlays;
+        this.backend = model.backend();
         metricsText.getStyleClass().add("open-set-metrics");
         javafx.scene.Node[] overlayTools = overlays.tools(this);
         addTools(compared, overlayTools[0], overlayTools[1], metricsText);
@@ -176,7 +178,7 @@ public final class OpenSetView extends FigureView {
             for (int i = 0; i < dirs.size(); i++) {
                 Path d = dirs.get(i);
                 try {
-                    if (OpenSetEvaluation.hasModel(d)) {
+                    if (backend.hasModel(d)) {
                         results.add(measure(d, labels.get(i)));
                     } else {
                         leftOut.add(d.getFileName() + " has no model file");
@@ -246,9 +248,9 @@ public final class OpenSetView extends FigureView {
     }
 
     /** The run's latest checkpoint, embedded and measured (on a worker thread). */
-    private static Result measure(Path dir, String label) {
-        OpenSetEvaluation e = OpenSetEvaluation.of(dir, null);
-        return new Result(dir, e.set().iteration(), label, e.metrics());
+    private Result measure(Path dir, String label) {
+        TrainingBackend.OpenSetMeasurement m = backend.measureOpenSet(dir);
+        return new Result(dir, m.iteration(), label, m.metrics());
     }
 
     /**

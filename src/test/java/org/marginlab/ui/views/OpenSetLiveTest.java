@@ -135,6 +135,16 @@ class OpenSetLiveTest {
             }
 
             @Override
+            public boolean hasModel(Path runDirectory) {
+                return engine.hasModel(runDirectory);
+            }
+
+            @Override
+            public OpenSetMeasurement measureOpenSet(Path runDirectory) {
+                return engine.measureOpenSet(runDirectory);
+            }
+
+            @Override
             public List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> listeners) {
                 return engine.startCompare(configs, listeners);
             }
