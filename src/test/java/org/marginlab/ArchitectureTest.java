@@ -1,6 +1,7 @@
 package org.marginlab;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -13,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.marginlab.train.TrainingListener;
+import org.marginlab.ui.EngineBackend;
 
 /**
  * The rules of docs/architecture.md, checked on the compiled main classes at every build: the layers and
@@ -77,9 +79,20 @@ class ArchitectureTest {
      * knows only the DJL-free listener interface the engine calls back.
      */
     static final ArchRule uiReachesTrainThroughTheBackend = noClasses()
-            .that().resideInAPackage("org.marginlab.ui..").and().doNotHaveSimpleName("EngineBackend")
+            .that().resideInAPackage("org.marginlab.ui..").and(not(belongToAnyOf(EngineBackend.class)))
             .should().dependOnClassesThat(resideInAPackage("org.marginlab.train..")
                     .and(not(equivalentTo(TrainingListener.class))));
+
+    /**
+     * The window's state and commands ({@code ui.viewmodel}) know no scene graph, so they are tested without a
+     * window, and every view sits above them.
+     */
+    static final ArchRule viewModelsHaveNoNodes = noClasses().that().resideInAPackage("org.marginlab.ui.viewmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .orShould().dependOnClassesThat().resideInAPackage("org.marginlab.ui")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.marginlab.ui.views..", "org.marginlab.ui.compare..",
+                    "org.marginlab.ui.export..", "org.marginlab.ui.run..", "org.marginlab.ui.settings..",
+                    "org.marginlab.ui.theory..", "org.marginlab.ui.timeline..");
 
     /** A figure draws what a run recorded; it never reaches into training. */
     static final ArchRule figuresDoNotUseTrain = noClasses().that().resideInAPackage("org.marginlab.figures..")
@@ -113,6 +126,11 @@ class ArchitectureTest {
     @Test
     void uiReachesTrainThroughTheBackend() {
         uiReachesTrainThroughTheBackend.check(MAIN);
+    }
+
+    @Test
+    void viewModelsHaveNoNodes() {
+        viewModelsHaveNoNodes.check(MAIN);
     }
 
     @Test

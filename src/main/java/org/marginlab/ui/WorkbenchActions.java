@@ -1,5 +1,8 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.export.FileDialogs;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Orientation;
@@ -24,7 +27,7 @@ import javafx.stage.WindowEvent;
 import org.marginlab.config.DemoPreset;
 import org.marginlab.run.RunState;
 import org.marginlab.ui.export.ExportActions;
-import org.marginlab.ui.run.RunControlViewModel;
+import org.marginlab.ui.viewmodel.RunControlViewModel;
 
 /**
  * The window's menus and run tool bar, built in one place: each run command (its key, action and

@@ -1,5 +1,9 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.export.FileDialogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.marginlab.config.DemoPreset;
+import org.marginlab.figures.Figure;
 import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.ui.compare.CompareView;
@@ -66,7 +71,7 @@ public final class WorkbenchWindow {
         this.model = model;
         this.prefs = prefs;
         FileDialogs dialogs = new FileDialogs(prefs, this::stage);
-        exports = new ExportActions(this, model, executor, dialogs, this::stage);
+        exports = new ExportActions(exportSource(), model, executor, dialogs, this::stage);
         recent = new RecentRunsMenu(prefs, this::openRun);
         settingsView = new SettingsView(model.settings());
         OverlayRuns overlays = new OverlayRuns(prefs::recentRuns, OverlayRuns::read, model, executor);
@@ -106,7 +111,7 @@ public final class WorkbenchWindow {
         root.setBottom(new RunStatusBar(model));
         root.getStylesheets().add(css("workbench.css"));
         // Lets the app and tests find the window from its scene.
-        root.getProperties().put(WorkbenchWindow.class, this);
+        root.addEventHandler(FigureView.ExportRequest.EXPORT, e -> exports.chooseAndExport(e.view(), e.format(), e.scale()));
         setTheme(prefs.theme());
         selectTab(prefs.tab());
 
@@ -122,9 +127,30 @@ public final class WorkbenchWindow {
         });
     }
 
-    /** The window whose scene holds {@code node}. */
-    public static WorkbenchWindow of(javafx.scene.Node node) {
-        return (WorkbenchWindow) node.getScene().getRoot().getProperties().get(WorkbenchWindow.class);
+    /** The window as the exports see it. */
+    private ExportActions.Views exportSource() {
+        return new ExportActions.Views() {
+            @Override
+            public List<FigureView> all() {
+                return allViews();
+            }
+
+            @Override
+            public List<FigureView> runViews() {
+                return runViews;
+            }
+
+            @Override
+            public String selectedTab() {
+                return WorkbenchWindow.this.selectedTab();
+            }
+
+            @Override
+            public ExportActions.Panels panels() {
+                Figure f = compareView.panelsFigure();
+                return f == null ? null : new ExportActions.Panels(f, compareView.panelsStem());
+            }
+        };
     }
 
     public ExportActions exports() {

@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,8 +40,8 @@ import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
 import org.marginlab.ui.compare.CompareCellView;
-import org.marginlab.ui.run.RunModel;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import org.marginlab.ui.views.AngleStatsView;
 import org.marginlab.ui.views.EmbeddingView;
 import org.marginlab.ui.views.FigureView;

@@ -1,5 +1,6 @@
 package org.marginlab.ui.settings;
 
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -17,8 +17,8 @@ import javafx.scene.layout.VBox;
 
 import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import org.marginlab.ui.views.FigureView;
 import org.marginlab.ui.views.HeadText;
 

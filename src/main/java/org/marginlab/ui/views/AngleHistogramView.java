@@ -8,8 +8,8 @@ import org.marginlab.figures.Figure;
 import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.angles.AngleHistogramFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /** θ_y histograms per epoch (angular-loss paper Fig. 7) for all classes or one, in radians or degrees. */
 public final class AngleHistogramView extends FigureView {

@@ -9,10 +9,10 @@ import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
 import org.marginlab.run.EpochSnapshot;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.TrainingBackend;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.TrainingBackend;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -19,8 +19,8 @@ import javafx.stage.Window;
 
 import org.marginlab.figures.RunData;
 import org.marginlab.run.RunReader;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /**
  * Runs from disk that the training-curves, angle-statistics and open-set views draw over the current run,

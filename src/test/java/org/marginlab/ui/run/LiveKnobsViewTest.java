@@ -1,5 +1,6 @@
 package org.marginlab.ui.run;
 
+import org.marginlab.ui.viewmodel.RunModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,14 +28,14 @@ import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.LiveChange;
 import org.marginlab.config.LiveField;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.FxWait;
 import org.marginlab.ui.ShownWindows;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 
 /** The live-knobs row on the real engine: checked as typed, acts at the next iteration, marked and reopened. */
 class LiveKnobsViewTest {

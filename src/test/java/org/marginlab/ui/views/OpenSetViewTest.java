@@ -15,12 +15,12 @@ import org.marginlab.train.EvaluationSet;
 import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingSession;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.FxWait;
 import org.marginlab.ui.ShownWindows;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
 
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.marginlab.ui.run;
+package org.marginlab.ui.viewmodel;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -15,7 +15,6 @@ import javafx.collections.ListChangeListener;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.compare.CompareViewModel;
 
 /** The status line and progress bar: the current run's progress, or the comparison's. FX thread only. */
 public final class RunStatusViewModel {

@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.ui.viewmodel;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

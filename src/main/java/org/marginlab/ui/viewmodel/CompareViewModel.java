@@ -1,4 +1,4 @@
-package org.marginlab.ui.compare;
+package org.marginlab.ui.viewmodel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +14,6 @@ import javafx.collections.ObservableList;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.TrainingBackend;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.run.RunModel;
-import org.marginlab.ui.settings.SettingsViewModel;
 
 /**
  * The comparison: two to four heads trained one after another with the current settings (same seed

@@ -1,5 +1,6 @@
-package org.marginlab.ui;
+package org.marginlab.ui.export;
 
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public final class FileDialogs {
     private final WorkbenchPreferences prefs;
     private final Supplier<Window> owner;
 
-    FileDialogs(WorkbenchPreferences prefs, Supplier<Window> owner) {
+    public FileDialogs(WorkbenchPreferences prefs, Supplier<Window> owner) {
         this.prefs = prefs;
         this.owner = owner;
     }
@@ -32,14 +33,14 @@ public final class FileDialogs {
     }
 
     /** A new directory to copy a run to, offered under the run's own name. */
-    Optional<Path> saveRun(String initialName) {
+    public Optional<Path> saveRun(String initialName) {
         FileChooser c = fileChooser("Save a copy of the run as");
         c.setInitialFileName(initialName);
         return remember(c.showSaveDialog(owner.get()));
     }
 
     /** A run directory, picked by one of the files every run has. */
-    Optional<Path> openRun() {
+    public Optional<Path> openRun() {
         FileChooser c = fileChooser("Open a run: pick its config.json");
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MarginLab run (config.json)", "config.json"),
                 new FileChooser.ExtensionFilter("Any file in the run directory", "*"));

@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.ui.viewmodel;
 
 import java.nio.file.Path;
 import java.util.List;

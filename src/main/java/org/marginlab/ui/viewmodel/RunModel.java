@@ -1,4 +1,4 @@
-package org.marginlab.ui.run;
+package org.marginlab.ui.viewmodel;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.ui.viewmodel;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -7,13 +7,6 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import org.marginlab.UserException;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.ui.compare.CompareViewModel;
-import org.marginlab.ui.run.RunControlViewModel;
-import org.marginlab.ui.run.RunFilesViewModel;
-import org.marginlab.ui.run.RunModel;
-import org.marginlab.ui.run.RunStatusViewModel;
-import org.marginlab.ui.settings.SettingsViewModel;
-import org.marginlab.ui.timeline.TimelineViewModel;
 
 /**
  * The window's view-model, composed of one view-model per feature: the settings, the current run and

@@ -1,4 +1,4 @@
-package org.marginlab.ui.run;
+package org.marginlab.ui.viewmodel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +8,6 @@ import java.util.function.Consumer;
 
 import org.marginlab.UserException;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.TrainingBackend;
-import org.marginlab.ui.WorkbenchViewModel;
 
 /** Opening a run directory as the current run, and saving a copy of the current run's directory. */
 public final class RunFilesViewModel {

@@ -1,4 +1,4 @@
-package org.marginlab.ui.timeline;
+package org.marginlab.ui.viewmodel;
 
 import java.util.List;
 
@@ -10,8 +10,6 @@ import javafx.beans.value.ObservableObjectValue;
 
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.ui.DataRevision;
-import org.marginlab.ui.run.RunModel;
 
 /** Where on the current run's timeline the window is, and the snapshots shown there. FX thread only. */
 public final class TimelineViewModel {

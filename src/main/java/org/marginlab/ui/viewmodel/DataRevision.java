@@ -1,4 +1,4 @@
-package org.marginlab.ui;
+package org.marginlab.ui.viewmodel;
 
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;

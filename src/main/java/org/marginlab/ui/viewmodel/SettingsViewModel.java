@@ -1,4 +1,4 @@
-package org.marginlab.ui.settings;
+package org.marginlab.ui.viewmodel;
 
 import java.util.Arrays;
 import java.util.EnumMap;

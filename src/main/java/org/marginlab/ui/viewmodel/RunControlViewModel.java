@@ -1,4 +1,4 @@
-package org.marginlab.ui.run;
+package org.marginlab.ui.viewmodel;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -19,11 +19,6 @@ import org.marginlab.config.LiveField;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.figures.RunData;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.DataRevision;
-import org.marginlab.ui.TrainingBackend;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.settings.SettingsViewModel;
 
 /**
  * The current run (trained here or opened) and its control: start, pause, step, stop, continue and
