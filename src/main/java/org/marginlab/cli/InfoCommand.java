@@ -53,7 +53,7 @@ final class InfoCommand implements Callable<Integer> {
             }
             if (devices.size() == 1) {
                 out.printf("%-10s no GPU: DJL sees none (no CUDA natives, or no libcudart.so it can load); "
-                        + "see the README's GPU section%n", "");
+                        + "see docs/gpu.md%n", "");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> ds = (Map<String, Object>) info.get("dataset");

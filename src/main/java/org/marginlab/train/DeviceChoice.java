@@ -24,7 +24,7 @@ public final class DeviceChoice {
         }
         if (idx >= gpus) {
             throw new ConfigException(ConfigField.DEVICE, "names a GPU DJL does not see (it sees " + gpus
-                    + " on this machine); use cpu or auto, or see the README's GPU section", spec.id());
+                    + " on this machine); use cpu or auto, or see docs/gpu.md", spec.id());
         }
         return Device.gpu(idx);
     }

@@ -90,7 +90,7 @@ public final class WorkbenchApp extends Application {
 
     /**
      * With -Dmarginlab.startup=print (or =exit, which then quits) prints how long the JVM took to show
-     * the window: the start-up time the README states is measured this way.
+     * the window: the start-up time docs/performance.md states is measured this way.
      */
     private static void reportStartup() {
         String mode = System.getProperty("marginlab.startup");
