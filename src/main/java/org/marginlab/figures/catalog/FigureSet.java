@@ -110,11 +110,6 @@ public final class FigureSet {
         return new FigureSet(figures.stream().filter(f -> ids.contains(f.id())).toList());
     }
 
-    /** This set less the figure with this id. */
-    public FigureSet without(String id) {
-        return new FigureSet(figures.stream().filter(f -> !f.id().equals(id)).toList());
-    }
-
     /** Every figure as {@code dir/<id>.<ext>}, planned but not yet written. */
     public ExportPlan plan(Path dir, ExportFormat format, int scale) {
         ExportPlan p = new ExportPlan(dir);

@@ -34,7 +34,6 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
     public static final String ID = "embedding-sphere";
 
-
     /** Degrees of rotation per pixel of mouse drag. */
     public static final double DEGREES_PER_PIXEL = 0.4;
 
@@ -148,11 +147,6 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         IterationSnapshot s = snapshot();
         m.put("iteration", s == null ? "" : Long.toString(s.iteration()));
         return m;
-    }
-
-    /** The camera basis: right, up and towards-the-viewer unit vectors in feature space. */
-    double[][] camera() {
-        return new double[][] {{rx, ry, 0}, {ux, uy, uz}, {vx, vy, vz}};
     }
 
     /** Screen (x right, y up) and depth (+1 nearest the viewer) of a point on or in the unit sphere. */

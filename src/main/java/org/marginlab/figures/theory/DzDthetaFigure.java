@@ -25,7 +25,6 @@ public final class DzDthetaFigure extends TheoryFigure {
     /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
     public static final String ID = "dz-dtheta";
 
-
     static final int SAMPLES = 721;
     private final Map<HeadKind, HeadParams> paramsByHead = new EnumMap<>(HeadKind.class);
     private boolean unitScale = true;
@@ -52,10 +51,6 @@ public final class DzDthetaFigure extends TheoryFigure {
     public void setUnitScale(boolean v) {
         unitScale = v;
         invalidate();
-    }
-
-    public boolean unitScale() {
-        return unitScale;
     }
 
     /** The heads drawn, in legend order. */

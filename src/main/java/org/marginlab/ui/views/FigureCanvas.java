@@ -92,10 +92,6 @@ public final class FigureCanvas extends Region {
         return look;
     }
 
-    public Mode mode() {
-        return mode;
-    }
-
     /** Whether the current figure is painted through the raster path. */
     public boolean paintsRaster() {
         return mode == Mode.RASTER || (mode == Mode.AUTO && figure instanceof ScreenFigure);
