@@ -14,6 +14,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.CsvNumbers;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
 import org.marginlab.figures.FigureStyle;
@@ -30,7 +31,7 @@ import org.marginlab.run.IterationSnapshot;
  * of each epoch (solid line, dots) and on the probe set at every snapshot (thin line), which gives the
  * paper's time resolution (it plots every 200 iterations) even for a one-epoch run.
  */
-public final class AngleStatsFigure extends ChartFigure implements RunFigure {
+public final class AngleStatsFigure extends ChartFigure implements AngleAxes, RunFigure {
     /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
     public static final String ID = "angle-stats";
 
@@ -83,6 +84,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
         return runs;
     }
 
+    @Override
     public void setAngleUnit(AngleUnit u) {
         unit = u;
         invalidate();
