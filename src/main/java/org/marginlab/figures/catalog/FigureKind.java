@@ -83,6 +83,15 @@ public enum FigureKind {
         return source;
     }
 
+    /**
+     * Whether the window shows this figure on a tab named by its {@link #label()} (kinds with one label share a
+     * tab, as the circle and the sphere share Embedding); the angle-statistics table is the Compare tab's
+     * panel instead.
+     */
+    public boolean hasTab() {
+        return this != ANGLE_STATS_TABLE && source != Source.THEORY;
+    }
+
     /** A new figure of this kind, without data. */
     public Figure create() {
         return factory.get();
