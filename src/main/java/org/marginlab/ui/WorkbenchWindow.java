@@ -31,14 +31,10 @@ import org.marginlab.ui.settings.SettingsView;
 import org.marginlab.ui.theory.TheoryView;
 import org.marginlab.ui.theory.TheoryViewModel;
 import org.marginlab.ui.timeline.TimelineBar;
-import org.marginlab.ui.views.AngleHistogramView;
-import org.marginlab.ui.views.AngleStatsView;
-import org.marginlab.ui.views.EmbeddingView;
 import org.marginlab.ui.views.FigureView;
 import org.marginlab.ui.views.OpenSetView;
 import org.marginlab.ui.views.OverlayRuns;
-import org.marginlab.ui.views.RunFigureView;
-import org.marginlab.ui.views.TrainingCurvesView;
+import org.marginlab.ui.views.RunViews;
 
 /**
  * The workbench window's content: menus and run buttons on top, settings on the left, the figure
@@ -64,7 +60,7 @@ public final class WorkbenchWindow {
     private final RecentRunsMenu recent;
     private final ExportActions exports;
     private String theme = "light";
-    private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+    private final CheckMenuItem presentation = new CheckMenuItem(WorkbenchAction.PRESENTATION.text());
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
                            WorkbenchPreferences prefs) {
@@ -75,14 +71,7 @@ public final class WorkbenchWindow {
         recent = new RecentRunsMenu(prefs, this::openRun);
         settingsView = new SettingsView(model.settings());
         OverlayRuns overlays = new OverlayRuns(prefs::recentRuns, OverlayRuns::read, model, executor);
-        runViews = List.of(
-                new EmbeddingView(model, executor),
-                new AngleHistogramView(model, executor),
-                new AngleStatsView(model, executor, overlays),
-                new RunFigureView(FigureKind.GRADIENT_CHECK, model, executor),
-                new RunFigureView(FigureKind.SIMILARITY_MATRIX, model, executor),
-                new TrainingCurvesView(model, executor, overlays),
-                new RunFigureView(FigureKind.CONFUSION_MATRIX, model, executor));
+        runViews = RunViews.create(model, executor, overlays);
         openSetView = new OpenSetView(model, executor, overlays);
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
@@ -111,6 +100,7 @@ public final class WorkbenchWindow {
         root.setBottom(new RunStatusBar(model));
         root.getStylesheets().add(css("workbench.css"));
         // Lets the app and tests find the window from its scene.
+        root.getProperties().put(WorkbenchWindow.class, this); // how a tool or test finds the window from its stage
         root.addEventHandler(FigureView.ExportRequest.EXPORT, e -> exports.chooseAndExport(e.view(), e.format(), e.scale()));
         setTheme(prefs.theme());
         selectTab(prefs.tab());
