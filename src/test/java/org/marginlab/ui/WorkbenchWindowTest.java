@@ -28,7 +28,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Control;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,17 +55,8 @@ class WorkbenchWindowTest {
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
 
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
-
     private WorkbenchWindow show(TrainingBackend backend) {
-        return ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
-                    BackgroundExecutor.fx());
-            return windows.show(w, 1000, 720); // the headless screen is 1000 × 1000
-        });
+        return windows.open(tmp, backend);
     }
 
     private static Button button(WorkbenchWindow w, String text) {

@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.marginlab.devtools.ScreenshotMaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,11 +44,6 @@ class LiveKnobsViewTest {
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
 
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
-
     private static void await(String what, BooleanSupplier fx) throws InterruptedException {
         FxWait.until(what, Duration.ofSeconds(120), fx);
     }
@@ -62,10 +56,7 @@ class LiveKnobsViewTest {
     @Test
     void changingMWhilePausedActsAtTheNextStepAndIsMarked() throws Exception {
         Path runs = tmp.resolve("runs");
-        WorkbenchWindow w = ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
-                    new EngineBackend(runs, EngineBackend.engineHeads()), BackgroundExecutor.fx());
-            windows.show(win, 1000, 720);
+        WorkbenchWindow w = windows.open(tmp, new EngineBackend(runs, EngineBackend.engineHeads()), win -> {
             SettingsViewModel s = win.model().settings();
             s.selectHead(HeadKind.ARCFACE);
             s.textProperty(ConfigField.DIM).set("2");
@@ -78,7 +69,6 @@ class LiveKnobsViewTest {
             LiveKnobsView knobs = (LiveKnobsView) win.root().lookup(".live-knobs");
             assertTrue(knobs.isDisabled(), "no run, no live knobs");
             button(win, "Start").fire();
-            return win;
         });
         await("8 iterations", () -> w.model().control().runProperty().get() != null
                 && w.model().control().runProperty().get().iterationProperty().get() >= 8);

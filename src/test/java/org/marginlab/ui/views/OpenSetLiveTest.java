@@ -1,6 +1,5 @@
 package org.marginlab.ui.views;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,18 +49,10 @@ class OpenSetLiveTest {
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
 
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
-
     /** The window on {@code backend}, settings for a 2-epoch run on the slice, the Open set tab showing. */
     private WorkbenchWindow window(TrainingBackend backend) throws Exception {
         Path data = FashionMnistSubset.write(tmp.resolve("data"), 640, 500);
-        return ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
-                    BackgroundExecutor.fx());
-            windows.show(win, 1000, 720);
+        return windows.open(tmp, backend, win -> {
             SettingsViewModel s = win.model().settings();
             s.selectHead(HeadKind.SOFTMAX);
             s.textProperty(ConfigField.DATA).set(data.toString());
@@ -74,7 +65,6 @@ class OpenSetLiveTest {
             s.textProperty(ConfigField.HOLDOUT_CLASSES).set("8,9");
             assertTrue(s.validProperty().get(), s.firstErrorProperty().get());
             win.selectTab("Open set");
-            return win;
         });
     }
 

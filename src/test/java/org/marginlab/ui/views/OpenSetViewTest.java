@@ -1,6 +1,5 @@
 package org.marginlab.ui.views;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +38,6 @@ class OpenSetViewTest {
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
 
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
-
     /** A 30-iteration run of {@code head} with classes 8 and 9 held out, in {@code tmp/name}. */
     private Path train(String name, String head) throws Exception {
         Path dir = tmp.resolve(name);
@@ -62,13 +56,7 @@ class OpenSetViewTest {
     }
 
     private WorkbenchWindow windowWith(Path dir) throws Exception {
-        return ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
-                    new EngineBackend(tmp.resolve("runs"), EngineBackend.engineHeads()), BackgroundExecutor.fx());
-            windows.show(win, 1000, 720);
-            win.openRun(dir);
-            return win;
-        });
+        return windows.open(tmp, new EngineBackend(tmp.resolve("runs"), EngineBackend.engineHeads()), win -> win.openRun(dir));
     }
 
     private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
