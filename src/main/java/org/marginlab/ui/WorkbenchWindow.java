@@ -143,7 +143,7 @@ public final class WorkbenchWindow {
         };
     }
 
-    public ExportActions exports() {
+    ExportActions exports() {
         return exports;
     }
 
@@ -211,7 +211,7 @@ public final class WorkbenchWindow {
         return model;
     }
 
-    public SettingsView settingsView() {
+    SettingsView settingsView() {
         return settingsView;
     }
 
