@@ -222,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
             String bar = "#".repeat(Math.min(width, filled)) + "-".repeat(Math.max(0, width - filled));
             String left = timeLeft(iteration, total, startIteration, System.nanoTime() - startNanos);
             err.printf(Locale.ROOT, "\r[%s] %3d%% it %d/%d epoch %d%s%s", bar, 100 * iteration / Math.max(1, total),
-                    iteration, total, epoch + 1, left.isEmpty() ? "" : ", " + left, tail);
+                    iteration, total, epoch + 1, left.isEmpty() ? "" : " (" + left + ")", tail);
             err.flush();
             drawn = true;
         }
