@@ -62,6 +62,13 @@ class ArchitectureTest {
             .whereLayer("cli").mayOnlyAccessLayers("shared", "data", "loss", "metrics", "config", "run", "model",
                     "train", "figures", "reproduce", "ui", "devtools");
 
+    /** A new top-level package takes its row in docs/architecture.md and in {@link #layers} first. */
+    static final ArchRule everyClassIsInALayer = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .should().resideInAnyPackage("org.marginlab", "org.marginlab.data..", "org.marginlab.loss..",
+                    "org.marginlab.metrics..", "org.marginlab.config..", "org.marginlab.run..", "org.marginlab.model..",
+                    "org.marginlab.train..", "org.marginlab.figures..", "org.marginlab.reproduce..", "org.marginlab.ui..",
+                    "org.marginlab.cli..", "org.marginlab.devtools..");
+
     /** Every package is its own slice, so a cycle between two sub-packages of one layer counts too. */
     static final ArchRule noPackageCycles = slices().matching("org.marginlab.(**)").should().beFreeOfCycles();
 
@@ -106,6 +113,11 @@ class ArchitectureTest {
     @Test
     void layers() {
         layers.check(MAIN);
+    }
+
+    @Test
+    void everyClassIsInALayer() {
+        everyClassIsInALayer.check(MAIN);
     }
 
     @Test
