@@ -93,6 +93,7 @@ public final class ConfigJson {
         String key = f.key();
         return switch (f.kind()) {
             case PATH -> o.get(key).isJsonNull() ? null : str(o, key, source);
+            case TEXT -> str(o, key, source);
             case CHOICE -> {
                 try {
                     yield f.parse(str(o, key, source), head);

@@ -132,6 +132,55 @@ public final class AngleStatistics {
         return out;
     }
 
+    /**
+     * θ_y with k sub-centers per class (weights (C·k)×d, row j·k + i is sub-center i of class j): the angle to
+     * the nearest of the label's k rows, as Sub-center ArcFace scores a sample. k = 1 is {@link #thetaY}.
+     */
+    public static float[] thetaY(float[] features, int dim, int[] labels, float[][] weights, int k) {
+        float[] out = new float[labels.length];
+        float[] x = new float[dim];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(features, i * dim, x, 0, dim);
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = labels[i] * k; r < (labels[i] + 1) * k; r++) {
+                best = Math.min(best, angle(x, weights[r]));
+            }
+            out[i] = (float) best;
+        }
+        return out;
+    }
+
+    /**
+     * Each class's dominant sub-center: of its k rows, the one nearest to the most of the class's samples
+     * (the lowest index on a tie, and sub-center 0 for a class without samples). C rows.
+     */
+    public static float[][] dominantSubCenters(float[] features, int dim, int[] labels, float[][] weights, int k) {
+        int classes = weights.length / k;
+        int[][] votes = new int[classes][k];
+        float[] x = new float[dim];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(features, i * dim, x, 0, dim);
+            int best = 0;
+            for (int r = 1; r < k; r++) {
+                if (angle(x, weights[labels[i] * k + r]) < angle(x, weights[labels[i] * k + best])) {
+                    best = r;
+                }
+            }
+            votes[labels[i]][best]++;
+        }
+        float[][] out = new float[classes][];
+        for (int j = 0; j < classes; j++) {
+            int best = 0;
+            for (int r = 1; r < k; r++) {
+                if (votes[j][r] > votes[j][best]) {
+                    best = r;
+                }
+            }
+            out[j] = weights[j * k + best].clone();
+        }
+        return out;
+    }
+
     /** Counts of θ_y per class over {@code bins} equal bins on [0, π]; edges are {@link #edges}. */
     public static int[][] histograms(float[] thetaY, int[] labels, int classes, int bins) {
         int[][] h = new int[classes][bins];

@@ -120,8 +120,11 @@ final class ProbeEvaluator {
                              double imagesPerSecond) {
         head.setIteration(iteration);
         Embedded e = embed(probe, probeLabels, true);
-        float[][] w = head.weights();
-        float[] theta = AngleStatistics.thetaY(e.features(), dim, probeLabels, w);
+        float[][] all = head.weights();
+        int k = head.subCenters();
+        // with sub-centers, θ_y is to the nearest of the class's k rows; figures get each class's dominant one
+        float[] theta = AngleStatistics.thetaY(e.features(), dim, probeLabels, all, k);
+        float[][] w = k == 1 ? all : AngleStatistics.dominantSubCenters(e.features(), dim, probeLabels, all, k);
         HeadFunctions f = head.functions();
         float[] grad = new float[probe.length];
         float[][] rows = new float[probe.length][dim];
@@ -132,7 +135,7 @@ final class ProbeEvaluator {
             grad[i] = (float) ((e.py()[i] - 1.0) * f.targetSlope(theta[i], xNorm, wNorm));
         }
         float[][] centres = head.centers();
-        float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, w, centres);
+        float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, all, centres);
         return new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres, theta, grad, loss,
                 trainAccuracy, learningRate, imagesPerSecond, head.params(), along, probeIds.clone());
     }
@@ -156,9 +159,11 @@ final class ProbeEvaluator {
                 hits++;
             }
         }
-        float[][] w = head.weights();
+        float[][] rowsW = head.weights();
+        int k = head.subCenters();
+        float[][] w = k == 1 ? rowsW : AngleStatistics.dominantSubCenters(e.features(), dim, labels, rowsW, k);
         float[][] centres = AngleStatistics.centres(e.features(), dim, labels, c);
-        float[] theta = AngleStatistics.thetaY(e.features(), dim, labels, w);
+        float[] theta = AngleStatistics.thetaY(e.features(), dim, labels, rowsW, k);
         int[] simIdx = data.probeIndices(SIMILARITY_PER_CLASS);
         float[][] simRows = new float[simIdx.length][dim];
         int[] simLabels = new int[simIdx.length];

@@ -18,9 +18,10 @@ import org.marginlab.loss.HeadParams;
  * @param gradEmbeddings ∂loss/∂x, N×d
  * @param gradWeights    ∂loss/∂W, C×d
  * @param gradCenters    ∂loss/∂centres, C×d (the autograd gradient, not the α-rule step); null unless center
+ * @param scale          the s the logits used (AdaCos sets it from the batch; otherwise the params' s)
  */
 public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbeddings, double[][] gradWeights,
-                             double[][] gradCenters) {
+                             double[][] gradCenters, double scale) {
 
     /** The floating-point type the head is evaluated in (callers outside the engine name it without DJL). */
     public enum Precision {
@@ -43,7 +44,7 @@ public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbe
     public static HeadEvaluation evaluate(HeadKind kind, HeadParams params, double[][] embeddings,
                                           double[][] weights, int[] labels, double[][] centers, Precision precision) {
         DataType dtype = precision.dtype;
-        boolean center = kind == HeadKind.CENTER;
+        boolean center = kind.type().hasCenters();
         if (center && centers == null) {
             throw new IllegalArgumentException("center loss needs centres");
         }
@@ -58,12 +59,17 @@ public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbe
             if (c != null) {
                 c.setRequiresGradient(true);
             }
+            if (kind.type().adaptsScale(params)) {
+                // AdaCos's dynamic s from s_prev, without gradient, before the logits use it
+                params = params.withS(kind.type().nextScale(params.s(),
+                        Head.cosineRows(x, w, kind.type().subCenters(params)), labels));
+            }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray l = head.loss(x, w, y, c, params);
                 double[][] logits = matrix(head.logits(x, w, y, params));
                 collector.backward(l);
                 return new HeadEvaluation(scalar(l), logits, matrix(x.getGradient()), matrix(w.getGradient()),
-                        c == null ? null : matrix(c.getGradient()));
+                        c == null ? null : matrix(c.getGradient()), params.s());
             }
         }
     }

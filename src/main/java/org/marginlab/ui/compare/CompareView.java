@@ -35,6 +35,9 @@ import org.marginlab.ui.views.FigureView;
  * paper's Fig. 6 and AM-Softmax's Fig. 4, live).
  */
 public final class CompareView extends BorderPane {
+    /** The heads ticked before any comparison: the plain baseline and the three classic margins. */
+    private static final java.util.List<HeadKind> FIRST_TICKED =
+            java.util.List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC);
     private final WorkbenchViewModel model;
     private final BackgroundExecutor executor;
     private final Map<HeadKind, CheckBox> picks = new EnumMap<>(HeadKind.class);
@@ -58,7 +61,7 @@ public final class CompareView extends BorderPane {
         bar.getChildren().add(new Label("Heads (2–4):"));
         for (HeadKind h : HeadKind.values()) {
             CheckBox c = new CheckBox(h.displayName());
-            c.setSelected(h == HeadKind.SOFTMAX || h == HeadKind.COSFACE || h == HeadKind.ARCFACE || h == HeadKind.ARC);
+            c.setSelected(FIRST_TICKED.contains(h));
             picks.put(h, c);
             bar.getChildren().add(c);
         }
