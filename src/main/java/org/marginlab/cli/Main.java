@@ -118,12 +118,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        threads.apply();
         if (!WindowSupport.displayAvailable()) {
+            threads.applyOrFitLoad(spec.commandLine().getErr());
             HeadlessDemo.run(DemoPreset.DEFAULT, 0, Path.of("runs"), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             return 0;
         }
+        threads.apply();
         WindowSupport.openWindow();
         return 0;
     }

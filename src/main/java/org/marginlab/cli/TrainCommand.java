@@ -175,6 +175,9 @@ public final class TrainCommand implements Callable<Integer> {
         private volatile String tail = "";
         private boolean drawn;
         private long total = 1;
+        /** Where the time-left estimate starts: the first iteration reported and when (the set-up before it does not count). */
+        private long startIteration = -1;
+        private long startNanos;
 
         ProgressBar(PrintWriter err) {
             this.err = err;
@@ -200,6 +203,10 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public void onProgress(long iteration, long total, int epoch) {
             long now = System.nanoTime();
+            if (startIteration < 0) {
+                startIteration = iteration;
+                startNanos = now;
+            }
             if (now - lastDraw > 200_000_000L || iteration == total) {
                 lastDraw = now;
                 draw(iteration, total, epoch);
@@ -213,10 +220,26 @@ public final class TrainCommand implements Callable<Integer> {
             int width = 30;
             int filled = (int) (width * iteration / Math.max(1, total));
             String bar = "#".repeat(Math.min(width, filled)) + "-".repeat(Math.max(0, width - filled));
-            err.printf(Locale.ROOT, "\r[%s] %3d%% it %d/%d epoch %d%s", bar, 100 * iteration / Math.max(1, total),
-                    iteration, total, epoch + 1, tail);
+            String left = timeLeft(iteration, total, startIteration, System.nanoTime() - startNanos);
+            err.printf(Locale.ROOT, "\r[%s] %3d%% it %d/%d epoch %d%s%s", bar, 100 * iteration / Math.max(1, total),
+                    iteration, total, epoch + 1, left.isEmpty() ? "" : " (" + left + ")", tail);
             err.flush();
             drawn = true;
+        }
+
+        /**
+         * "m:ss left" at the rate since {@code fromIteration} ({@code elapsedNanos} ago), or "" before the rate
+         * is known (no iteration done yet) and at the end.
+         */
+        static String timeLeft(long iteration, long total, long fromIteration, long elapsedNanos) {
+            long done = iteration - fromIteration;
+            if (fromIteration < 0 || done <= 0 || iteration >= total || elapsedNanos <= 0) {
+                return "";
+            }
+            long seconds = Math.round(elapsedNanos / 1e9 * (total - iteration) / done);
+            return seconds >= 3600
+                    ? String.format(Locale.ROOT, "%d:%02d:%02d left", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                    : String.format(Locale.ROOT, "%d:%02d left", seconds / 60, seconds % 60);
         }
 
         void finish() {

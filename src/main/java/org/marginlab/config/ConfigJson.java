@@ -175,7 +175,4 @@ public final class ConfigJson {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
-    public static Gson gson() {
-        return GSON;
-    }
 }

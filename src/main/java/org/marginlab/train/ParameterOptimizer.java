@@ -50,10 +50,6 @@ public final class ParameterOptimizer {
         this.second = new NDArray[parameters.size()];
     }
 
-    public long steps() {
-        return steps;
-    }
-
     /**
      * Applies one update with learning rate {@code lr} from the parameters' gradients, then zeroes them.
      * Each parameter costs three native calls (gradient handle, DJL's fused Adam/SGD kernel, zero_), not a

@@ -220,7 +220,7 @@ public final class TrainingSession {
      * NDArrays alive in this session's native memory (parameters, optimizer state, anything leaked).
      * Call on the training thread, e.g. from a listener; for diagnostics and leak tests.
      */
-    public int liveArrayCount() {
+    int liveArrayCount() {
         return manager == null ? 0 : manager.getManagedArrays().size();
     }
 

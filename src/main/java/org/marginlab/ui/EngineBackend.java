@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.marginlab.train.HeadFactory;
 import org.marginlab.run.LiveChange;
 import org.marginlab.config.LiveField;
 import org.marginlab.train.MarginTrainableHead;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
@@ -124,6 +126,17 @@ public final class EngineBackend implements TrainingBackend {
      */
     private static String device(TrainConfig config) {
         return config.device().id();
+    }
+
+    @Override
+    public boolean hasModel(Path runDirectory) {
+        return OpenSetEvaluation.hasModel(runDirectory);
+    }
+
+    @Override
+    public OpenSetMeasurement measureOpenSet(Path runDirectory) {
+        OpenSetEvaluation e = OpenSetEvaluation.of(runDirectory, null);
+        return new OpenSetMeasurement(e.set().iteration(), e.metrics());
     }
 
     @Override
