@@ -196,10 +196,11 @@ public final class TrainingSession {
             List<LiveChange> recorded = LiveChange.read(runDir.resolve(RunFiles.CHANGES));
             RunWriter writer = RunWriter.resume(runDir, ckpt.iteration(), lock,
                     i -> config.snapshotDue(i) || i % perEpoch == 0 || i == total);
-            // Changes before the checkpoint are in its state; the later ones act again at their iterations.
+            // Changes before the checkpoint are in its state; the later ones act again at their iterations, with
+            // the replayed ones that had not acted yet at the checkpoint.
             TrainingSession s = new TrainingSession(config, trained, heads, writer, ckpt,
                     recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
-                    recorded.stream().filter(c -> c.iteration() >= ckpt.iteration()).toList());
+                    replayAfter(ckpt, recorded));
             s.iteration = ckpt.iteration();
             s.resumeNotice = found.notice();
             // The results of the last epoch before the checkpoint, so that a run stopped again before the next
@@ -214,6 +215,32 @@ public final class TrainingSession {
             lock.close();
             throw e;
         }
+    }
+
+    /** The changes a resume applies again: recorded from the checkpoint on, merged with its pending replay. */
+    private static List<LiveChange> replayAfter(Checkpoint ckpt, List<LiveChange> recorded) {
+        List<LiveChange> pending = new ArrayList<>();
+        byte[] rows = ckpt.section(REPLAY_STATE);
+        if (rows != null) {
+            for (String line : new String(rows, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                LiveChange c = LiveChange.parse(line);
+                if (c == null) {
+                    throw new UserException("checkpoint.bin: its list of changes still to replay does not read; "
+                            + "train the run again with marginlab train --config");
+                }
+                pending.add(c);
+            }
+        }
+        List<LiveChange> out = new ArrayList<>(pending);
+        for (LiveChange c : recorded) {
+            boolean replayed = pending.stream().anyMatch(p -> p.iteration() == c.iteration() && p.field() == c.field()
+                    && Double.compare(p.to(), c.to()) == 0);
+            if (c.iteration() >= ckpt.iteration() && !replayed) {
+                out.add(c);
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(LiveChange::iteration)); // stable: replayed rows first
+        return out;
     }
 
     private static UserException finished(Path runDir, long at, long total) {
@@ -533,6 +560,11 @@ public final class TrainingSession {
         out.flush();
         java.util.Map<String, byte[]> state = new java.util.HashMap<>();
         state.put(LOOP_STATE, loopState());
+        if (!changes.pending().isEmpty()) {
+            StringBuilder rows = new StringBuilder();
+            changes.pending().forEach(c -> rows.append(c.toCsv()).append('\n'));
+            state.put(REPLAY_STATE, rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         byte[] own = head.saveState();
         if (own != null) {
             state.put(HEAD_STATE, own);
@@ -542,6 +574,11 @@ public final class TrainingSession {
 
     /** Checkpoint section of the loop's own state ({@link #loopState}). */
     static final String LOOP_STATE = "loop";
+    /**
+     * Checkpoint section of the replayed changes (train --config with changes.csv) not applied yet: they are in
+     * no file of the run until they act, and a run killed before that must still apply them when resumed.
+     */
+    static final String REPLAY_STATE = "replay";
     /** Checkpoint section of the head's state ({@link TrainableHead#saveState}). */
     static final String HEAD_STATE = "head";
 
