@@ -239,10 +239,15 @@ public final class RunCheck {
             }
             matching++;
         }
-        if (matching == n && all.length % entry == 0) {
+        if (!ss.intact()) {
+            return new FileReport(name, true, n + " entries; not compared, as snapshots.bin is damaged (it is derived "
+                    + "from that file and rebuilt from it on resume)");
+        }
+        if (matching == n && n <= ss.records().size()) {
             int behind = ss.records().size() - n;
-            return new FileReport(name, true, "intact: " + n + " entries" + (behind > 0 ? ", " + behind
-                    + " behind snapshots.bin (a kill between the two writes; rebuilt on resume)" : ""));
+            boolean cut = all.length % entry != 0;
+            return new FileReport(name, true, "intact: " + n + " entries" + (behind > 0 || cut ? ", behind snapshots.bin"
+                    + (cut ? " with its last entry cut short" : "") + " (a kill between the two writes; rebuilt on resume)" : ""));
         }
         return new FileReport(name, false, "damaged: entry " + (matching + 1) + " of " + n
                 + " does not match snapshots.bin; nothing is lost (it is derived from snapshots.bin, and rebuilt on resume)");
