@@ -91,10 +91,10 @@ class RunFilesTest {
                 "the torn record is dropped, the complete ones kept");
         assertEquals(a.iterations().get(1).loss(), killed.iterations().get(1).loss());
         assertEquals(3, killed.metrics().size(), "the half-written row is ignored");
-        assertEquals(20L, killed.checkpointIteration());
+        assertEquals(25L, killed.checkpointIteration(), "the stop at 25 wrote a checkpoint there");
 
         TrainingSession r = TrainingSession.resumeRun(c, TestData.get(), TestData.SOFTMAX);
-        assertEquals(20, r.iteration());
+        assertEquals(25, r.iteration());
         r.start();
         r.completion().get(120, TimeUnit.SECONDS);
         assertEquals(RunState.FINISHED, r.state(), r.message());
