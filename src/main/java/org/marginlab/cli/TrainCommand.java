@@ -82,10 +82,19 @@ public final class TrainCommand implements Callable<Integer> {
             // config.json is what the run started with, and changes.csv grows as the run trains.
             List<LiveChange> replay = config == null ? List.of()
                     : LiveChange.read(config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
-            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay);
+            // ... and where it took Steps (F7) is in its metrics.csv: snapshots there, so its rows replay too.
+            List<Long> snapshotsAt = config == null ? List.of()
+                    : org.marginlab.run.RunScan.metrics(config.toAbsolutePath().resolveSibling(RunFiles.METRICS)).records()
+                    .stream().filter(r -> !Double.isNaN(r.probeWcIntra()) || !Double.isNaN(r.loss()))
+                    .map(org.marginlab.run.MetricsRow::iteration).toList();
+            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay, snapshotsAt);
             if (!replay.isEmpty()) {
                 err.println("replaying " + replay.size() + (replay.size() == 1 ? " change" : " changes")
                         + " made while training, from " + config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
+            }
+            if (session.replayedSteps() > 0) {
+                err.println("replaying " + session.replayedSteps() + " snapshot" + (session.replayedSteps() == 1 ? "" : "s")
+                        + " taken by Step (F7), from " + config.toAbsolutePath().resolveSibling(RunFiles.METRICS));
             }
         }
         ProgressBar bar = new ProgressBar(err);

@@ -65,6 +65,8 @@ public final class TrainingSession {
     private final long itersPerEpoch;
     private final long totalIterations;
     private final LiveChanges changes;
+    /** Iterations snapshotted besides the cadence: where the run being replayed took a Step (F7). */
+    private java.util.NavigableSet<Long> extraSnapshots = new java.util.TreeSet<>();
     /** The config in force: {@link #config} with the live changes applied so far. */
     private volatile TrainConfig live;
 
@@ -150,6 +152,29 @@ public final class TrainingSession {
     }
 
     /**
+     * A replay ({@link #create(TrainConfig, TrainingData, HeadFactory, Path, List)}) that also snapshots where the
+     * replayed run did besides its cadence, i.e. where it took a Step: a snapshot starts a new window of the
+     * training loss and accuracy, so without them the rows after a Step would differ.
+     *
+     * @param snapshotsAt the iterations of the replayed run's metrics.csv rows that hold a snapshot
+     */
+    public static TrainingSession create(TrainConfig config, TrainingData allClasses, HeadFactory heads, Path runDir,
+                                         List<LiveChange> replay, java.util.Collection<Long> snapshotsAt) {
+        TrainingSession s = create(config, allClasses, heads, runDir, replay);
+        for (long i : snapshotsAt) {
+            if (i > 0 && i < s.totalIterations && !s.config.snapshotDue(i)) {
+                s.extraSnapshots.add(i);
+            }
+        }
+        return s;
+    }
+
+    /** How many snapshots a replay adds where the replayed run took a Step. */
+    public int replayedSteps() {
+        return extraSnapshots.size();
+    }
+
+    /**
      * A GPU the config names explicitly must be one DJL sees; asked on the training thread, where the engine
      * starts (PyTorch's grad mode is per thread). "auto" and "cpu" always resolve.
      */
@@ -203,6 +228,14 @@ public final class TrainingSession {
                     replayAfter(ckpt, recorded));
             s.iteration = ckpt.iteration();
             s.resumeNotice = found.notice();
+            byte[] steps = ckpt.section(STEPS_STATE);
+            if (steps != null) {
+                for (String line : new String(steps, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        s.extraSnapshots.add(Long.parseLong(line.strip()));
+                    }
+                }
+            }
             // The results of the last epoch before the checkpoint, so that a run stopped again before the next
             // epoch end still reports them.
             for (RunScan.SnapshotRecord r : RunScan.snapshots(runDir.resolve(RunFiles.SNAPSHOTS)).records()) {
@@ -506,7 +539,8 @@ public final class TrainingSession {
         for (TrainingListener l : listeners) {
             l.onProgress(iteration, totalIterations, epoch);
         }
-        boolean snap = stepping || config.snapshotDue(iteration) || iteration == totalIterations;
+        boolean snap = stepping || config.snapshotDue(iteration) || iteration == totalIterations
+                || extraSnapshots.contains(iteration);
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
         if (snap || epochEnd) {
             StepStats.Totals t = stats.read();
@@ -565,6 +599,11 @@ public final class TrainingSession {
             changes.pending().forEach(c -> rows.append(c.toCsv()).append('\n'));
             state.put(REPLAY_STATE, rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        if (!extraSnapshots.tailSet(iteration, false).isEmpty()) {
+            StringBuilder at = new StringBuilder();
+            extraSnapshots.tailSet(iteration, false).forEach(i -> at.append(i).append('\n'));
+            state.put(STEPS_STATE, at.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         byte[] own = head.saveState();
         if (own != null) {
             state.put(HEAD_STATE, own);
@@ -579,6 +618,8 @@ public final class TrainingSession {
      * no file of the run until they act, and a run killed before that must still apply them when resumed.
      */
     static final String REPLAY_STATE = "replay";
+    /** Checkpoint section of a replay's snapshots still to take where the replayed run took Steps. */
+    static final String STEPS_STATE = "steps";
     /** Checkpoint section of the head's state ({@link TrainableHead#saveState}). */
     static final String HEAD_STATE = "head";
 
