@@ -54,6 +54,7 @@ public final class RunCheck {
                         + config.backbone() + ", d = " + config.dim() + ", seed " + config.seed()));
             } catch (UserException e) {
                 out.add(new FileReport(RunFiles.CONFIG, false, "damaged: " + strip(e.getMessage(), cp)));
+                // (ConfigJson's own words: "not valid JSON at line 3 column 5", "unknown field 'x'", …)
             }
         }
 
@@ -117,7 +118,7 @@ public final class RunCheck {
                 RunSummary s = RunReader.summaryOrThrow(dir);
                 out.add(new FileReport(RunFiles.SUMMARY, true, "intact: " + s.state() + ", " + s.message()));
             } catch (UserException e) {
-                out.add(new FileReport(RunFiles.SUMMARY, false, "damaged: " + strip(e.getMessage(), sp)));
+                out.add(new FileReport(RunFiles.SUMMARY, false, strip(e.getMessage(), sp)));
             }
         }
 

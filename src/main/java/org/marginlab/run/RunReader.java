@@ -80,7 +80,10 @@ public final class RunReader {
             summary = summaryOrThrow(dir);
         } catch (UserException e) {
             summary = null;
-            skipped.add(e.getMessage() + "; figures that need the final results are left out");
+            String m = e.getMessage();
+            String p = dir.resolve(RunFiles.SUMMARY) + ": ";
+            skipped.add(RunFiles.SUMMARY + ": " + (m.startsWith(p) ? m.substring(p.length()) : m)
+                    + "; figures that need the final results are left out");
         }
         RunScan.Scan<RunScan.SnapshotRecord> ss = RunScan.snapshots(dir.resolve(RunFiles.SNAPSHOTS));
         List<IterationSnapshot> its = new ArrayList<>();
@@ -151,7 +154,7 @@ public final class RunReader {
             parts.add(outOfOrder + " " + what + " that repeat earlier iterations (two writers?)");
         }
         if (!parts.isEmpty()) {
-            skipped.add(file + ": skipped " + String.join("; ", parts) + "; used its " + (scan.records().size() - outOfOrder)
+            skipped.add(file + ": " + String.join("; ", parts) + "; skipped that, used its " + (scan.records().size() - outOfOrder)
                     + " intact " + what);
         }
     }
