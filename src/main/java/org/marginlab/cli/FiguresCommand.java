@@ -316,8 +316,14 @@ final class FiguresCommand implements Callable<Integer> {
 
     private RunReader.Run read(Path runDir) {
         RunReader.Run run = RunReader.read(runDir);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        for (String line : run.skipped()) {
+            err.println(runDir + ": " + line);
+        }
+        err.flush();
         if (run.iterations().isEmpty() && run.epochs().isEmpty()) {
-            throw new UserException(runDir + ": the run has no snapshots yet; train it longer (see --snapshot-every)");
+            throw new UserException(runDir + (run.skipped().isEmpty() ? ": the run has no snapshots yet; train it longer (see --snapshot-every)"
+                    : ": no intact snapshot to draw; `marginlab check " + runDir + "` says what is damaged"));
         }
         return run;
     }

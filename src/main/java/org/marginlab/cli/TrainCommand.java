@@ -72,6 +72,8 @@ public final class TrainCommand implements Callable<Integer> {
             if (session.resumeNotice() != null) {
                 err.println(session.resumeNotice());
             }
+            err.println("resuming from iteration " + session.iteration() + " of " + session.totalIterations()
+                    + " (checkpoint in " + resume + ")");
         } else {
             TrainConfig c = ConfigCheck.validate(buildConfig());
             TrainingData td = TrainingData.from(FashionMnist.load(c.dataDir() == null ? null : Path.of(c.dataDir())));
@@ -80,19 +82,28 @@ public final class TrainCommand implements Callable<Integer> {
             // config.json is what the run started with, and changes.csv grows as the run trains.
             List<LiveChange> replay = config == null ? List.of()
                     : LiveChange.read(config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
-            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay);
+            // ... and where it took Steps (F7) is in its metrics.csv: snapshots there, so its rows replay too.
+            List<Long> snapshotsAt = config == null ? List.of()
+                    : org.marginlab.run.RunScan.metrics(config.toAbsolutePath().resolveSibling(RunFiles.METRICS)).records()
+                    .stream().filter(r -> !Double.isNaN(r.probeWcIntra()) || !Double.isNaN(r.loss()))
+                    .map(org.marginlab.run.MetricsRow::iteration).toList();
+            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay, snapshotsAt);
             if (!replay.isEmpty()) {
                 err.println("replaying " + replay.size() + (replay.size() == 1 ? " change" : " changes")
                         + " made while training, from " + config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
+            }
+            if (session.replayedSteps() > 0) {
+                err.println("replaying " + session.replayedSteps() + " snapshot" + (session.replayedSteps() == 1 ? "" : "s")
+                        + " taken by Step (F7), from " + config.toAbsolutePath().resolveSibling(RunFiles.METRICS));
             }
         }
         ProgressBar bar = new ProgressBar(err);
         session.addListener(bar);
         err.println("training " + session.config().head().id() + " on " + session.config().backbone() + " (d="
                 + session.config().dim() + ") for " + session.totalIterations() + " iterations → " + session.runDirectory());
-        session.start();
         RunSummary sum;
-        try {
+        try (StopSignals signals = StopSignals.install(session::cancel, err)) {
+            session.start();
             sum = session.completion().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
@@ -103,7 +114,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
         outw.println(summaryLine(sum, session.runDirectory()));
         outw.flush();
-        return session.state() == RunState.FINISHED ? 0 : 1;
+        if (session.state() == RunState.CANCELLED) {
+            Path dir = session.runDirectory();
+            boolean resumable = java.nio.file.Files.exists(dir.resolve(RunFiles.CHECKPOINT))
+                    || java.nio.file.Files.exists(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS));
+            err.println("marginlab: " + session.message() + (resumable ? "; continue it with: marginlab train --resume " + dir
+                    : "; it stopped before its first checkpoint, so train it again: marginlab train --config "
+                    + dir.resolve(RunFiles.CONFIG) + " --out NEW_FOLDER"));
+            err.flush();
+            return 130;
+        }
+        return 0;
     }
 
     static String summaryLine(RunSummary s, Path dir) {

@@ -152,8 +152,16 @@ public final class EngineBackend implements TrainingBackend {
                 state = RunState.FINISHED;
             }
         }
-        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device,
-                LiveChange.ofRun(runDirectory));
+        List<String> skipped = new ArrayList<>(run.skipped());
+        List<LiveChange> changes;
+        try {
+            changes = LiveChange.ofRun(runDirectory);
+        } catch (org.marginlab.UserException e) {
+            changes = List.of(); // the figures then draw no change markers; said below
+            skipped.add(e.getMessage() + "; its change markers are left out");
+        }
+        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device, changes,
+                List.copyOf(skipped));
     }
 
     private record SessionControl(TrainingSession session, String device) implements Control {

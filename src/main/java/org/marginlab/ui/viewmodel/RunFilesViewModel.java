@@ -38,6 +38,10 @@ public final class RunFilesViewModel {
             m.loadStored(stored.iterations(), stored.epochs(), stored.changes(), stored.state());
             control.showStored(m, stored.directory(), stored.device());
             status.update();
+            if (!stored.skipped().isEmpty()) {
+                // the same verification as `marginlab check`: what is intact is shown, what is not is said
+                notifier.accept("Opened what is intact; skipped: " + String.join(" · ", stored.skipped()));
+            }
             onOpened.accept(stored.directory());
         }, failure -> notifier.accept(WorkbenchViewModel.describe("Could not open " + directory, failure)));
     }

@@ -67,7 +67,14 @@ public interface TrainingBackend {
     /** A run read back from disk, as plain data. */
     record StoredRun(Path directory, TrainConfig config, List<org.marginlab.run.IterationSnapshot> iterations,
                      List<org.marginlab.run.EpochSnapshot> epochs, org.marginlab.run.RunState state,
-                     String device, List<LiveChange> changes) {
+                     String device, List<LiveChange> changes, List<String> skipped) {
+
+        /** A run whose files all read. */
+        public StoredRun(Path directory, TrainConfig config, List<org.marginlab.run.IterationSnapshot> iterations,
+                         List<org.marginlab.run.EpochSnapshot> epochs, org.marginlab.run.RunState state,
+                         String device, List<LiveChange> changes) {
+            this(directory, config, iterations, epochs, state, device, changes, List.of());
+        }
 
         /** A run whose settings did not change while it trained. */
         public StoredRun(Path directory, TrainConfig config, List<org.marginlab.run.IterationSnapshot> iterations,
