@@ -131,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig.Builder b = base.toBuilder();
         for (ConfigField f : ConfigField.values()) {
-            Object v = given(f);
+            Object v = f.kind() == ConfigField.Kind.RECORD ? null : given(f);
             if (v != null && f != ConfigField.HEAD) {
                 b.set(f, v instanceof String text ? f.parse(text, base.head()) : v);
             }
@@ -153,6 +153,9 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             for (ConfigField f : ConfigField.values()) {
+                if (f.kind() == ConfigField.Kind.RECORD) {
+                    continue; // written by the run, not set
+                }
                 boolean text = f.kind() == ConfigField.Kind.PATH || f.kind() == ConfigField.Kind.CHOICE
                         || f.kind() == ConfigField.Kind.CLASSES || f == ConfigField.MARGIN_WARMUP;
                 OptionSpec.Builder o = OptionSpec.builder(f.flag())
