@@ -128,8 +128,27 @@ public final class FigureStyle {
         return font(Font.PLAIN, 12);
     }
 
+    /** Colour of class j of a ten-class set (Fashion-MNIST's). */
     public static Color classColor(int j) {
-        return CLASS_COLORS[Math.floorMod(j, CLASS_COLORS.length)];
+        return classColor(j, CLASS_COLORS.length);
+    }
+
+    /**
+     * More classes than this and figures stop writing one label per class (legend entries, axis names, W_j
+     * tags): a hundred would overlap at 1024×768; the names come on hover and in the CSVs instead.
+     */
+    public static final int LABELLED_CLASSES = 20;
+
+    /**
+     * Colour of class {@code j} of {@code n}: the qualitative palette while it has a colour per class; beyond,
+     * evenly spaced hues, so neighbouring class ids differ and the set reads as a spectrum.
+     * (Stopgap for more than ten classes until the palette's owner designs the large-set colours.)
+     */
+    public static Color classColor(int j, int n) {
+        if (n <= CLASS_COLORS.length) {
+            return CLASS_COLORS[Math.floorMod(j, CLASS_COLORS.length)];
+        }
+        return Color.getHSBColor((float) Math.floorMod(j, n) / n * 0.92f, 0.7f, 0.78f);
     }
 
     public static String className(int j) {

@@ -30,9 +30,17 @@ final class ProbeEvaluator {
      * 0.002–0.03 rad; the histogram figure merges them over the range the data occupies.
      */
     static final int HISTOGRAM_BINS = 1800;
-    /** Probe samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
-    static final int SIMILARITY_PER_CLASS = 10;
+    /**
+     * Features in the cosine similarity matrix (Eq. 15 of the angular-loss paper), split evenly over the classes:
+     * 10 per class of ten, one per class of a hundred, as the paper's Fig. 8 on CIFAR-100.
+     */
+    static final int SIMILARITY_FEATURES = 100;
     private static final int EVAL_CHUNK = 500;
+
+    /** Features per class in the similarity matrix: {@link #SIMILARITY_FEATURES} over the classes, at least one. */
+    static int similarityPerClass(int classes) {
+        return Math.max(1, SIMILARITY_FEATURES / classes);
+    }
 
     private final TrainingData data;
     private final int dim;
@@ -159,7 +167,7 @@ final class ProbeEvaluator {
         float[][] w = head.weights();
         float[][] centres = AngleStatistics.centres(e.features(), dim, labels, c);
         float[] theta = AngleStatistics.thetaY(e.features(), dim, labels, w);
-        int[] simIdx = data.probeIndices(SIMILARITY_PER_CLASS);
+        int[] simIdx = data.probeIndices(similarityPerClass(c));
         float[][] simRows = new float[simIdx.length][dim];
         int[] simLabels = new int[simIdx.length];
         for (int i = 0; i < simIdx.length; i++) {

@@ -1,5 +1,7 @@
 package org.marginlab.figures.training;
 
+import org.marginlab.figures.FigureStyle;
+
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.marginlab.run.EpochSnapshot;
  */
 abstract class EpochMatrixFigure implements RunFigure {
 
-    private RunData run;
+    RunData run;
     private int epochIndex = -1;
     /** Where the last draw put the matrix and the colour bar, for tests and hit-testing. */
     protected Rectangle2D lastMatrix;
@@ -40,9 +42,14 @@ abstract class EpochMatrixFigure implements RunFigure {
         return lastBar;
     }
 
-    /** The Fashion-MNIST class of head class j, by which the axes and CSV name and colour it. */
+    /** The data set's class of head class j, by which the axes and CSV name and colour it. */
     int datasetClass(int j) {
         return run == null ? j : run.datasetClass(j);
+    }
+
+    /** The data set's name of dataset class y. */
+    String className(int y) {
+        return run == null ? FigureStyle.className(y) : run.className(y);
     }
 
     EpochSnapshot epoch() {
