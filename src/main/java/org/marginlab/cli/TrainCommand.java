@@ -108,11 +108,13 @@ public final class TrainCommand implements Callable<Integer> {
         return session.state() == RunState.FINISHED ? 0 : 1;
     }
 
-    /** Reads the data set the config names and says in one line what it found. */
+    /** Reads the data set the config names and, for one given with --data, says in one line what it found. */
     private static TrainingData load(String dir, TrainConfig c, PrintWriter err) {
         DataSet set = DataSets.load(dir == null ? null : Path.of(dir), c.dataOptions());
-        err.println(set.summary());
-        err.flush();
+        if (dir != null) {
+            err.println(set.summary());
+            err.flush();
+        }
         return TrainingData.from(set);
     }
 

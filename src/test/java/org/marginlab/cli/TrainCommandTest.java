@@ -41,8 +41,8 @@ class TrainCommandTest {
         Path missing = tmp.resolve("missing");
         String[] r = run("train", "--data", missing.toString(), "--out", tmp.resolve("run").toString());
         assertEquals("2", r[0], r[2]);
-        assertEquals("marginlab: dataset folder " + missing
-                + ": no such folder; give the folder that holds the four Fashion-MNIST .gz files (--data)", r[2].strip());
+        assertEquals("marginlab: data set folder " + missing + ": no such folder; give a CIFAR-10/100 binary folder, an IDX set "
+                + "(Fashion-MNIST, MNIST, …) or a folder of one sub-folder of images per class (--data)", r[2].strip());
         Path taken = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(taken.resolve("config.json"), "{}");
         r = run("train", "--iterations", "1", "--device", "cpu", "--threads", "1", "--out", taken.toString());

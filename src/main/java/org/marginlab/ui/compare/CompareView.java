@@ -141,7 +141,9 @@ public final class CompareView extends BorderPane {
         grid.getRowConstraints().clear();
         cells.clear();
         List<RunModel> runs = model.compare().compareRuns();
-        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses());
+        var first = runs.isEmpty() ? null : runs.getFirst().config();
+        legend.show(first == null ? null : new org.marginlab.figures.RunData(null, first, List.of(), List.of()),
+                first == null ? List.of() : first.holdoutClasses());
         int n = runs.size();
         int cols = n <= 2 ? Math.max(n, 1) : 2;
         int rows = n <= 2 ? 1 : 2;
