@@ -156,6 +156,11 @@ public final class EngineBackend implements TrainingBackend {
 
     private record SessionControl(TrainingSession session, String device) implements Control {
         @Override
+        public org.marginlab.data.DataRecord dataset() {
+            return session.config().dataset();
+        }
+
+        @Override
         public void pause() {
             session.pause();
         }

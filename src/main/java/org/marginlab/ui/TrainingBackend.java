@@ -89,5 +89,10 @@ public interface TrainingBackend {
 
         /** The device it trains on, as recorded with the run (e.g. "cpu()"). */
         String device();
+
+        /** What it trains on (format, sizes, class names), as its config.json records it; null when not known. */
+        default org.marginlab.data.DataRecord dataset() {
+            return null;
+        }
     }
 }

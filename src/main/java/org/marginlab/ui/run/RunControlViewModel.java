@@ -156,6 +156,7 @@ public final class RunControlViewModel {
                 return;
             }
             control = c;
+            model.recordDataset(c.dataset());
             device.set(c.device());
             runDirectory.set(c.directory());
             String found = backend.dataSummary();
