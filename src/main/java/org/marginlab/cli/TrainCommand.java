@@ -177,6 +177,9 @@ public final class TrainCommand implements Callable<Integer> {
                 if (f.kind() == ConfigField.Kind.FLAG) {
                     o.arity("0..1").fallbackValue("true");
                 }
+                if (f == ConfigField.AUGMENT) {
+                    o.arity("0..1").fallbackValue("crop-flip"); // a bare --augment, as when it was a flag
+                }
                 spec.addOption(o.build());
             }
             return spec;
