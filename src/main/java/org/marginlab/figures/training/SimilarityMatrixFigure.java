@@ -70,7 +70,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
     /**
      * Separators between classes and class names centred on each class block, on both axes; beyond
      * {@link FigureStyle#LABELLED_CLASSES} blocks, only the colour strips, no separators, and every k-th class id
-     * (about ten), so a hundred classes stay readable (names on hover and in the CSV).
+     * (about ten), so a hundred classes stay readable (names in the CSV).
      */
     static void drawClassAxes(Graphics2D g, Rectangle2D mat, int[] labels, double cell, String xLabel, String yLabel,
                               RunData run) {
@@ -118,7 +118,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
         }
         if (!named) {
             g.setColor(FigureStyle.muted());
-            FigureStyle.drawCentred(g, blocks + " classes by id; names on hover and in the CSV", mat.getCenterX(), mat.getMaxY() + 40);
+            FigureStyle.drawCentred(g, blocks + " classes by id; their names are in the CSV", mat.getCenterX(), mat.getMaxY() + 40);
         }
         g.setFont(FigureStyle.labelFont());
         FigureStyle.drawCentred(g, xLabel, mat.getCenterX(), mat.getMaxY() + 92);
