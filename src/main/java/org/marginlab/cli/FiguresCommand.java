@@ -341,10 +341,11 @@ final class FiguresCommand implements Callable<Integer> {
         if (histogramClasses == null) {
             return out;
         }
-        if (run.epochs().isEmpty()) {
-            throw new UserException("--histogram-class: " + runDir + " has no finished epoch, so no θ_y histograms yet");
+        if (run.epochs().isEmpty() && run.iterations().isEmpty()) {
+            throw new UserException("--histogram-class: " + runDir + " has no snapshot, so no θ_y histograms yet");
         }
-        int count = run.epochs().getLast().thetaHistograms().length;
+        int count = run.epochs().isEmpty() ? run.iterations().getLast().classCount()
+                : run.epochs().getLast().thetaHistograms().length;
         List<Integer> trained = new ArrayList<>();
         for (int j = 0; j < count; j++) {
             trained.add(run.config().datasetClass(j));

@@ -2,6 +2,7 @@ package org.marginlab.figures;
 
 import java.util.List;
 import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParam;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.loss.MarginSchedule;
 import org.marginlab.run.EpochSnapshot;
@@ -76,21 +77,21 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     /** e.g. {@code "arc s=7"} or {@code "cosface s=16 m=0.2"}: the head and the params it reads. */
     public static String defaultLabel(TrainConfig c) {
         StringBuilder b = new StringBuilder(c.head().id());
-        for (String p : HeadParams.usedBy(c.head())) {
-            switch (p) {
-                case "s" -> b.append(" s=").append(Fmt.num(c.headParams().s()));
-                case "m" -> b.append(" m=").append(Fmt.num(c.headParams().m()));
-                // SphereFace and L-Softmax anneal λ from its configured start down to λ_min
-                case "lambda" -> b.append(" λ=").append(Fmt.num(c.headParams().lambda())).append(annealsLambda(c.head())
-                        ? "→" + Fmt.num(c.lambdaMin()) : "");
-                default -> { }
+        HeadParams p = c.headParams();
+        for (HeadParam q : c.head().type().params()) {
+            switch (q.kind()) {
+                case NUMBER -> {
+                    if (q.schedule() != HeadParam.Schedule.ADAPTIVE) {
+                        // an annealed λ runs from its configured start down to λ_min
+                        b.append(' ').append(q.symbol()).append('=').append(Fmt.num(p.value(q.name())))
+                                .append(q.schedule() == HeadParam.Schedule.ANNEALED ? "→" + Fmt.num(c.lambdaMin()) : "");
+                    }
+                }
+                case FLAG -> { } // variants show in the window's parameter line, not in a run's short label
+                case TEXT -> b.append(' ').append(q.symbol()).append('=').append(c.head().type().text(p, q.name()));
             }
         }
         return b.toString();
-    }
-
-    private static boolean annealsLambda(HeadKind k) {
-        return k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
     }
 
     /**
@@ -102,15 +103,21 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
             return "";
         }
         List<String> moving = new java.util.ArrayList<>();
-        for (String name : HeadParams.usedBy(config.head())) {
-            if (name.equals("s") && config.head() != HeadKind.SPHEREFACE) {
-                moving.add("s from 1");
-            } else if (name.equals("m") && (config.head() == HeadKind.COSFACE || config.head() == HeadKind.ARCFACE)) {
-                moving.add("m from 0");
+        for (HeadParam q : config.head().type().params()) {
+            switch (q.schedule()) {
+                case WARM_FROM_ONE -> moving.add(q.symbol() + " from 1");
+                case WARM_FROM_ZERO -> moving.add(q.symbol() + " from 0");
+                case ANNEALED -> {
+                    return q.symbol() + " annealed from " + Fmt.num(config.headParams().value(q.name())) + " to "
+                            + Fmt.num(config.lambdaMin());
+                }
+                case ADAPTIVE -> {
+                    if (config.head().type().adaptsScale(config.headParams())) {
+                        return q.symbol() + " set from each batch";
+                    }
+                }
+                case NONE -> { }
             }
-        }
-        if (annealsLambda(config.head())) {
-            return "λ annealed from " + Fmt.num(config.headParams().lambda()) + " to " + Fmt.num(config.lambdaMin());
         }
         if (moving.isEmpty() || config.marginWarmup() == 0) {
             return "";
@@ -124,12 +131,17 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
      * recorded, the run's schedule at that iteration. Null without either.
      */
     public HeadParams paramsAt(IterationSnapshot s) {
-        if (s.headParams() != null) {
-            return s.headParams();
-        }
         // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
-        return config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
-                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup()).at(s.iteration());
+        HeadParams scheduled = config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(),
+                config.headParams(), config.lambdaMin(), config.lambdaGamma(), config.lambdaPower(),
+                config.marginWarmup()).at(s.iteration());
+        HeadParams r = s.headParams();
+        if (r == null) {
+            return scheduled;
+        }
+        // a snapshot records s, m, λ and the easy margin; the others (m1–m3, k, ψ) follow from the config
+        HeadParams base = scheduled != null ? scheduled : config != null ? config.headParams() : r;
+        return base.withS(r.s()).withM(r.m()).withLambda(r.lambda()).withEasyMargin(r.easyMargin());
     }
 
     /**
@@ -145,21 +157,30 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         }
         HeadKind k = config.head();
         HeadParams target = configAt(s.iteration()).headParams();
-        boolean annealed = k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
         List<String> parts = new java.util.ArrayList<>();
         java.util.Set<String> moving = new java.util.LinkedHashSet<>();
-        for (String name : HeadParams.usedBy(k)) {
-            switch (name) {
-                case "s" -> parts.add(scheduled("s", live.s(), target.s(), "warm-up", moving));
-                case "m" -> parts.add(scheduled("m", live.m(), target.m(), "warm-up", moving));
-                case "lambda" -> parts.add(annealed ? scheduled("λ", live.lambda(), config.lambdaMin(), "annealing", moving)
-                        : "λ = " + Fmt.num(live.lambda()));
-                case "easy_margin" -> {
-                    if (live.easyMargin()) {
-                        parts.add("easy margin");
+        for (HeadParam q : k.type().params()) {
+            switch (q.kind()) {
+                case NUMBER -> {
+                    double v = live.value(q.name());
+                    parts.add(switch (q.schedule()) {
+                        case WARM_FROM_ONE, WARM_FROM_ZERO -> scheduled(q.symbol(), v, target.value(q.name()), "warm-up", moving);
+                        case ANNEALED -> scheduled(q.symbol(), v, config.lambdaMin(), "annealing", moving);
+                        case ADAPTIVE -> {
+                            if (k.type().adaptsScale(live)) {
+                                moving.add("adaptive");
+                            }
+                            yield q.symbol() + " = " + Fmt.num(threeDigits(v));
+                        }
+                        case NONE -> q.symbol() + " = " + Fmt.num(v);
+                    });
+                }
+                case FLAG -> {
+                    if (k.type().flagOn(live, q.name()) && q.schedule() == HeadParam.Schedule.NONE) {
+                        parts.add(q.name().replace('_', ' '));
                     }
                 }
-                default -> { }
+                case TEXT -> parts.add(q.symbol() + " = " + k.type().text(live, q.name()));
             }
         }
         return k.displayName() + (parts.isEmpty() ? "" : " " + String.join(", ", parts))
@@ -208,6 +229,21 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
 
     public IterationSnapshot lastIteration() {
         return iterations.isEmpty() ? null : iterations.get(iterations.size() - 1);
+    }
+
+    /**
+     * What the θ_y histograms and the similarity and confusion matrices draw, oldest first: the test set at
+     * every epoch's end, then, where the newest snapshot is later than the last epoch's end (or no epoch has
+     * ended yet), its probe set. Cut at a timeline position with {@link #upTo}, so scrubbing goes through both.
+     */
+    public List<Evaluation> evaluations() {
+        List<Evaluation> out = new java.util.ArrayList<>(epochs.stream().map(Evaluation::of).toList());
+        IterationSnapshot s = lastIteration();
+        EpochSnapshot e = lastEpoch();
+        if (s != null && (e == null || s.iteration() > e.iteration())) {
+            out.add(Evaluation.ofProbes(s, config == null ? null : config.head(), paramsAt(s)));
+        }
+        return out;
     }
 
     public EpochSnapshot lastEpoch() {

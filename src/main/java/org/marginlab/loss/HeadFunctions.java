@@ -34,19 +34,31 @@ public interface HeadFunctions {
      * prediction, as {@link Head#predictLogits} computes it on NDArrays (e.g. for decision-region plots).
      */
     default double[] plainLogits(double[] x, double[][] w) {
+        int k = kind().type().subCenters(params());
+        if (w.length % k != 0) {
+            throw new IllegalArgumentException(w.length + " weight rows are not " + k + " sub-centers per class");
+        }
         double xNorm = Math.max(norm(x), NORM_EPS);
-        double[] z = new double[w.length];
-        for (int j = 0; j < w.length; j++) {
-            if (w[j].length != x.length) {
-                throw new IllegalArgumentException("w[" + j + "] has " + w[j].length + " numbers, x has " + x.length);
+        double[] z = new double[w.length / k];
+        for (int c = 0; c < z.length; c++) {
+            double bestTheta = Double.POSITIVE_INFINITY;
+            double bestNorm = 0;
+            for (int j = c * k; j < (c + 1) * k; j++) { // with sub-centers, the nearest of the class's k rows
+                if (w[j].length != x.length) {
+                    throw new IllegalArgumentException("w[" + j + "] has " + w[j].length + " numbers, x has " + x.length);
+                }
+                double wNorm = Math.max(norm(w[j]), NORM_EPS);
+                double dot = 0;
+                for (int i = 0; i < x.length; i++) {
+                    dot += (x[i] / xNorm) * (w[j][i] / wNorm);
+                }
+                double theta = Math.acos(Math.min(Math.max(dot, -1 + COS_CLIP), 1 - COS_CLIP));
+                if (theta < bestTheta) {
+                    bestTheta = theta;
+                    bestNorm = wNorm;
+                }
             }
-            double wNorm = Math.max(norm(w[j]), NORM_EPS);
-            double dot = 0;
-            for (int i = 0; i < x.length; i++) {
-                dot += (x[i] / xNorm) * (w[j][i] / wNorm);
-            }
-            double theta = Math.acos(Math.min(Math.max(dot, -1 + COS_CLIP), 1 - COS_CLIP));
-            z[j] = otherLogit(theta, xNorm, wNorm);
+            z[c] = otherLogit(bestTheta, xNorm, bestNorm);
         }
         return z;
     }

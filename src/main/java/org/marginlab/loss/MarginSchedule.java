@@ -35,21 +35,20 @@ public record MarginSchedule(HeadKind kind, HeadParams base, double lambdaMin, d
         }
     }
 
+    /** SphereFace's published λ floor. */
+    public static final double STANDARD_LAMBDA_MIN = 5;
+
     /** SphereFace's published schedule: λ_base 1000, γ 0.12, power 1, λ_min 5; no warm-up. */
     public static MarginSchedule standard(HeadKind kind, HeadParams base, long marginWarmup) {
-        return new MarginSchedule(kind, base, 5, 0.12, 1, marginWarmup);
+        return new MarginSchedule(kind, base, STANDARD_LAMBDA_MIN, 0.12, 1, marginWarmup);
     }
 
-    /** The parameters in force at this iteration (0-based). Heads without a schedule get {@code base}. */
+    /**
+     * The parameters in force at this iteration (0-based): each parameter moved as its head declares
+     * ({@link HeadParam.Schedule}); heads without a schedule get {@code base}.
+     */
     public HeadParams at(long iteration) {
-        return switch (kind) {
-            case SPHEREFACE, LSOFTMAX -> base.withLambda(
-                    annealedLambda(iteration, base.lambda(), lambdaGamma, lambdaPower, lambdaMin));
-            case COSFACE, ARCFACE -> base.withM(warmedMargin(iteration, base.m(), marginWarmup))
-                    .withS(warmedScale(iteration, base.s(), marginWarmup));
-            case ARC, NORMFACE -> base.withS(warmedScale(iteration, base.s(), marginWarmup));
-            default -> base;
-        };
+        return kind.type().at(this, iteration);
     }
 
     /** λ = max(λ_min, λ_base·(1 + γ·iteration)^(−power)). */

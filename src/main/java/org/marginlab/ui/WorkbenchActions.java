@@ -154,8 +154,17 @@ final class WorkbenchActions {
         var runDirectory = model.control().runDirectoryProperty();
         // The folder's name says which run on a projector; the whole path, long under a temp or home
         // folder, is the tooltip.
-        dir.textProperty().bind(Bindings.createStringBinding(() -> runDirectory.get() == null ? ""
-                : "run: " + runDirectory.get().getFileName(), runDirectory));
+        // While a comparison trains it owns the window: the bar names its heads, not the run before it.
+        var compared = model.compare().compareRuns();
+        var comparing = model.compare().comparingProperty();
+        dir.textProperty().bind(Bindings.createStringBinding(() -> comparing.get() && !compared.isEmpty()
+                ? "comparing: " + compared.stream().map(r -> r.config().head().displayName())
+                        .collect(java.util.stream.Collectors.joining(", ")) + " (Compare tab)"
+                : runDirectory.get() == null ? "" : "run: " + runDirectory.get().getFileName(), runDirectory, comparing, compared));
+        // an invalid setting's message takes the place (it says what blocks Start), never runs into the run's name
+        dir.visibleProperty().bind(invalid.textProperty().isEmpty());
+        dir.managedProperty().bind(dir.visibleProperty());
+        invalid.setPadding(new javafx.geometry.Insets(0, 8, 0, 0));
         javafx.scene.control.Tooltip where = new javafx.scene.control.Tooltip();
         where.textProperty().bind(Bindings.createStringBinding(() -> runDirectory.get() == null ? ""
                 : runDirectory.get().toAbsolutePath().toString(), runDirectory));

@@ -127,7 +127,7 @@ class FiguresCommandTest {
         var run = org.marginlab.run.RunReader.read(held);
         fig.setRun(org.marginlab.figures.RunData.of(null, run.config(), run.iterations(), run.epochs()));
         fig.setSelectedClass(run.config().headClass(3));
-        assertEquals("Target angle θ_y per epoch: class 3 (Dress)", fig.title());
+        assertEquals("Target angle θ_y: class 3 (Dress)", fig.title());
         InfoCommandTest.Result bad = InfoCommandTest.run("figures", held.toString(), "--histogram-class", "5");
         assertEquals(2, bad.code());
         assertEquals("marginlab: --histogram-class '5' must be a trained class (0,1,3,4,6,7,8,9) or all", bad.err().strip());

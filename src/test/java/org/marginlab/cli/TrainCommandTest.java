@@ -24,7 +24,7 @@ class TrainCommandTest {
                 {"--dim", "1", "marginlab: --dim must be an integer in [2, 512] (got 1)"},
                 {"--lr", "-1", "marginlab: --lr must be a number in (0, 10000] (got -1)"},
                 {"--schedule", "cosine", "marginlab: --schedule must be one of constant, step, onecycle (got cosine)"},
-                {"--head", "triplet", "marginlab: --head must be one of softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center (got triplet)"},
+                {"--head", "triplet", "marginlab: --head must be one of softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center, combined, adacos, subcenter-arcface, custom (got triplet)"},
                 {"--device", "gpu:x", "marginlab: --device must be auto, cpu, gpu or gpu:<index> (got gpu:x)"},
                 {"--probe-per-class", "0", "marginlab: --probe-per-class must be an integer in [1, 1000] (got 0)"},
         };

@@ -41,6 +41,8 @@ public final class EmbeddingCircleFigure implements RunFigure {
     private boolean normalised = true;
     private boolean compact;
     private PlotFrame lastFrame;
+    private Rectangle2D[] lastLabels = new Rectangle2D[0];
+    private LabelLayout.Marks lastMarks;
     private double[][] lastPoints;
     private IterationSnapshot lastSnapshot;
 
@@ -212,7 +214,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
                 + " test probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
                 + Math.round(100 * p.explained()) + "% variance)" : "");
-        Rectangle2D body = compact ? FigureStyle.header(g, area, compactTitle(run, s), null)
+        Rectangle2D body = compact ? compactHeader(g, area, compactTitle(run, s))
                 : FigureStyle.header(g, area, title(), sub);
         double scale = FigureStyle.look().textScale();
         // compact: tick labels only, the axes are the same in every cell
@@ -274,7 +276,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
             g.setStroke(FigureStyle.dashed(FigureStyle.point(2.0)));
             g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1])));
         }
-        double radius = FigureStyle.point(s.embeddings().length > 2000 ? 1.9 : 2.7);
+        double radius = FigureStyle.pointRadius(s.embeddings().length > 2000 ? 1.9 : 2.7, side, s.embeddings().length);
         for (int i = 0; i < p.points().length; i++) {
             double[] q = p.points()[i];
             g.setColor(classColor(datasetClass(p.labels()[i])));
@@ -302,12 +304,16 @@ public final class EmbeddingCircleFigure implements RunFigure {
             boxes[j] = LabelLayout.box(g, "W" + datasetClass(j), tips[j].getX() + away * (tips[j].getX() - frame.x(0)) / n,
                     tips[j].getY() + away * (tips[j].getY() - frame.y(0)) / n);
         }
+        lastMarks = marks(p, regions, frame, plot, rayLen, radius, tipR);
         if (tagsEachClass()) {
-            LabelLayout.spread(boxes, plot);
+            LabelLayout.spread(boxes, plot, lastMarks);
+            lastLabels = boxes;
             g.setColor(FigureStyle.ink());
             for (int j = 0; j < c; j++) {
                 LabelLayout.draw(g, "W" + datasetClass(j), boxes[j], tips[j].getX(), tips[j].getY(), away);
             }
+        } else {
+            lastLabels = new Rectangle2D[0];
         }
         if (compact) {
             return;
@@ -324,6 +330,42 @@ public final class EmbeddingCircleFigure implements RunFigure {
                 Legend.boxEntry(g, lx, ly, marginShade(40), "margin region");
             }
         }
+    }
+
+    /** Every mark the W_j labels keep clear of, in pixels: points, rays and their tips, centres, boundary lines. */
+    private static LabelLayout.Marks marks(Projection p, Regions regions, PlotFrame frame, Rectangle2D plot, double rayLen,
+                                           double radius, double tipR) {
+        LabelLayout.Marks m = new LabelLayout.Marks();
+        for (double[] q : p.points()) {
+            m.dot(frame.x(q[0]), frame.y(q[1]), radius);
+        }
+        for (double[] w : p.weights()) {
+            m.line(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
+            m.dot(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]), tipR);
+        }
+        if (p.centers() != null) {
+            for (double[] q : p.centers()) {
+                m.dot(frame.x(q[0]), frame.y(q[1]), 6);
+            }
+        }
+        if (regions != null) {
+            double reach = Math.hypot(plot.getWidth(), plot.getHeight());
+            for (double b : regions.boundaries()) {
+                // the boundary ray as far as the plot shows it
+                m.line(frame.x(0), frame.y(0), frame.x(0) + reach * Math.cos(b), frame.y(0) - reach * Math.sin(b));
+            }
+        }
+        return m;
+    }
+
+    /** The W_j labels' ink boxes in the last paint, for tests; empty before the first. */
+    public java.util.List<Rectangle2D> lastLabels() {
+        return java.util.List.of(lastLabels);
+    }
+
+    /** The marks of the last paint that {@code box} touches (see {@link LabelLayout.Marks#touched}), for tests. */
+    public java.util.List<String> marksUnder(Rectangle2D box) {
+        return lastMarks == null ? java.util.List.of() : lastMarks.touched(box);
     }
 
     /** Half-width of the raw view: the largest finite |coordinate|, padded so no point is cut at the edge. */
@@ -343,6 +385,20 @@ public final class EmbeddingCircleFigure implements RunFigure {
     /** A comparison cell's one-line title: the head with the parameters in force, e.g. "ArcFace s = 16, m = 0.2". */
     static String compactTitle(RunData run, IterationSnapshot s) {
         return run.paramsLabel(s) != null ? run.paramsLabel(s) : run.label();
+    }
+
+    /**
+     * A comparison cell's header: the head and its parameters on one line where they fit the cell, else
+     * broken after the first parameter onto a second line ("ArcFace s = 6.6 → 16," / "m = 0.0064 → 0.2
+     * (warm-up)"), so a narrow cell shows every value instead of cutting them short.
+     */
+    static Rectangle2D compactHeader(Graphics2D g, Rectangle2D area, String title) {
+        g.setFont(FigureStyle.titleFont());
+        int cut = title.indexOf(", ");
+        if (cut < 0 || g.getFontMetrics().getStringBounds(title, g).getWidth() <= area.getWidth() - 8) {
+            return FigureStyle.header(g, area, title, null);
+        }
+        return FigureStyle.header(g, area, title.substring(0, cut + 1), title.substring(cut + 2));
     }
 
     /**

@@ -163,6 +163,7 @@ public final class ExportActions {
                 + ", e.g. " + existing.getFirst().getFileName() + ". Replace them?", ButtonType.CANCEL, ButtonType.OK);
         a.setHeaderText("Replace existing files?");
         a.initOwner(owner.get());
+        org.marginlab.ui.DialogLook.follow(a, owner.get());
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

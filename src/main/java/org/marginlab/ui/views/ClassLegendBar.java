@@ -24,20 +24,21 @@ public final class ClassLegendBar extends FlowPane {
         setPadding(new Insets(2, 8, 4, 8));
         lines.getStyleClass().add("tool-caption");
         lines.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        show(java.util.List.of());
+        show(java.util.List.of(), FigureStyle.PAPER);
         getStyleClass().add("class-legend-bar");
     }
 
-    /** Lists every Fashion-MNIST class but {@code heldOut}. */
-    public void show(java.util.List<Integer> heldOut) {
-        show(null, heldOut);
+    /** Lists every Fashion-MNIST class but {@code heldOut}, in {@code look}'s colours. */
+    public void show(java.util.List<Integer> heldOut, FigureStyle.Look look) {
+        show(null, heldOut, look);
     }
 
     /**
      * Lists every class of the run's data set but {@code heldOut} (which no compared run trained on), by its own id
-     * and name; beyond {@link FigureStyle#LABELLED_CLASSES} classes, one line saying how many (names on hover).
+     * and name, in the colours the cells draw on {@code look}'s background; beyond
+     * {@link FigureStyle#LABELLED_CLASSES} classes, one line saying how many (names on hover).
      */
-    public void show(org.marginlab.figures.RunData run, java.util.List<Integer> heldOut) {
+    public void show(org.marginlab.figures.RunData run, java.util.List<Integer> heldOut, FigureStyle.Look look) {
         getChildren().clear();
         int n = run == null ? FigureStyle.CLASS_NAMES.size() : run.classCount();
         if (n > FigureStyle.LABELLED_CLASSES) {
@@ -49,7 +50,7 @@ public final class ClassLegendBar extends FlowPane {
                 if (heldOut.contains(j)) {
                     continue;
                 }
-                java.awt.Color c = run == null ? FigureStyle.classColor(j) : run.classColor(j);
+                java.awt.Color c = FigureStyle.classColor(look, j, n);
                 String name = run == null ? FigureStyle.className(j) : run.className(j);
                 Label l = new Label(j + " " + name, new Circle(5, Color.rgb(c.getRed(), c.getGreen(), c.getBlue())));
                 l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
