@@ -218,7 +218,8 @@ public final class EmbeddingCircleFigure implements RunFigure {
         // compact: tick labels only, the axes are the same in every cell
         double left = (compact ? 34 : 62) * scale;
         double bottom = (compact ? 24 : 48) * scale;
-        String[] entries = {"W_j direction", "class centre (center loss)", "decision boundary", "margin region"};
+        String[] entries = {"W_j direction", "class centre (center loss)", "decision boundary", "margin region",
+            OTHER_SUB_CENTERS};
         double legendW = compact ? 0 : Legend.width(g, p.weights().length, this::datasetClass, entries);
         double availW = body.getWidth() - legendW - left - 16;
         double availH = body.getHeight() - bottom - 6;
@@ -274,6 +275,24 @@ public final class EmbeddingCircleFigure implements RunFigure {
             g.setStroke(FigureStyle.dashed(FigureStyle.point(2.0)));
             g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1])));
         }
+        if (p.subCenters() != null) {
+            // the sub-centers besides each class's dominant one: thin dotted rays ending in hollow rings
+            int k = p.subCentersPerClass();
+            double ring = FigureStyle.point(4);
+            for (int row = 0; row < p.subCenters().length; row++) {
+                if (row % k == s.dominantSubCenter(row / k)) {
+                    continue;
+                }
+                double[] w = p.subCenters()[row];
+                g.setColor(FigureStyle.classColor(datasetClass(row / k)));
+                g.setStroke(FigureStyle.dashed(FigureStyle.point(1.0)));
+                double ex = frame.x(rayLen * w[0]);
+                double ey = frame.y(rayLen * w[1]);
+                g.draw(new Line2D.Double(frame.x(0), frame.y(0), ex, ey));
+                g.setStroke(new BasicStroke((float) FigureStyle.point(1.6)));
+                g.draw(new Ellipse2D.Double(ex - ring, ey - ring, 2 * ring, 2 * ring));
+            }
+        }
         double radius = FigureStyle.point(s.embeddings().length > 2000 ? 1.9 : 2.7);
         for (int i = 0; i < p.points().length; i++) {
             double[] q = p.points()[i];
@@ -312,7 +331,11 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         double lx = plot.getMaxX() + 20;
         double ly = Legend.classes(g, lx, plot.getY(), p.weights().length, this::datasetClass);
-        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0),
+                p.subCenters() != null ? DOMINANT_SUB_CENTER : "W_j direction");
+        if (p.subCenters() != null) {
+            ly = Legend.ringEntry(g, lx, ly, OTHER_SUB_CENTERS);
+        }
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
         }
@@ -323,6 +346,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
             }
         }
     }
+
+    /** Legend entries of a head with sub-centers (shared with the sphere). */
+    static final String DOMINANT_SUB_CENTER = "W_j: dominant sub-center";
+    static final String OTHER_SUB_CENTERS = "other sub-centers";
 
     /** Half-width of the raw view: the largest finite |coordinate|, padded so no point is cut at the edge. */
     static double extent(double[][] pts) {
@@ -354,8 +381,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x", "y", "id"});
         IterationSnapshot s = snapshot();
+        boolean sub = s != null && s.subCenters() != null;
+        rows.add(sub ? new String[] {"kind", "class", "class_name", "x", "y", "id", "sub_center", "dominant"}
+                : new String[] {"kind", "class", "class_name", "x", "y", "id"});
         if (s == null) {
             return rows;
         }
@@ -368,6 +397,15 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(new String[] {"weight_direction", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
                 CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), ""});
+        }
+        if (sub) {
+            int k = p.subCentersPerClass();
+            for (int row = 0; row < p.subCenters().length; row++) {
+                int j = row / k;
+                rows.add(new String[] {"sub_center", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
+                    CsvNumbers.of(p.subCenters()[row][0]), CsvNumbers.of(p.subCenters()[row][1]), "",
+                    Integer.toString(row % k), Boolean.toString(row % k == s.dominantSubCenter(j))});
+            }
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
@@ -385,7 +423,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
                 rows.add(new String[] {"margin_region_end", "", "", CsvNumbers.of(Math.cos(m[1])), CsvNumbers.of(Math.sin(m[1])), ""});
             }
         }
-        return rows;
+        return sub ? rows.stream().map(r -> Arrays.copyOf(r, 8)).map(r -> {
+            Arrays.setAll(r, i -> r[i] == null ? "" : r[i]);
+            return r;
+        }).toList() : rows;
     }
 
     /** The Fashion-MNIST class of head class j, by which points, legend and CSV name and colour it. */
