@@ -33,6 +33,9 @@ import org.marginlab.loss.HeadParams;
  * @param subCenters    every weight row of a head with k > 1 sub-centers per class, C·k × d (row j·k + i is
  *                      sub-center i of class j; {@code weights} holds each class's dominant one), or
  *                      {@code null} with one row per class and in runs recorded before they were kept
+ * @param paramsComplete whether {@code headParams} holds every parameter in force (m1–m3, k, ψ and the dynamic
+ *                      flag too); false for snapshots read back from runs that recorded only s, m, λ and the
+ *                      easy margin, whose other values {@code RunData.paramsAt} takes from the run's config
  */
 public record IterationSnapshot(
         long iteration,
@@ -50,7 +53,17 @@ public record IterationSnapshot(
         HeadParams headParams,
         float[] dLdThetaAlong,
         int[] probeIds,
-        float[][] subCenters) {
+        float[][] subCenters,
+        boolean paramsComplete) {
+
+    /** A snapshot taken now: its head parameters, when given, are all those in force. */
+    public IterationSnapshot(long iteration, int epoch, float[][] embeddings, int[] probeLabels, float[][] weights,
+                             float[][] centers, float[] thetaY, float[] dLdThetaY, double loss, double trainAccuracy,
+                             double learningRate, double imagesPerSecond, HeadParams headParams, float[] dLdThetaAlong,
+                             int[] probeIds, float[][] subCenters) {
+        this(iteration, epoch, embeddings, probeLabels, weights, centers, thetaY, dLdThetaY, loss, trainAccuracy,
+                learningRate, imagesPerSecond, headParams, dLdThetaAlong, probeIds, subCenters, true);
+    }
 
     /** A snapshot with one weight row per class (no sub-centers). */
     public IterationSnapshot(long iteration, int epoch, float[][] embeddings, int[] probeLabels, float[][] weights,
