@@ -158,4 +158,21 @@ class SubCentersDrawnTest {
         rows.forEach(r -> assertEquals(12, r.length));
         assertTrue(Pixels.inked(Pixels.render(f)) > 0.01);
     }
+
+    @Test
+    void decisionBoundariesFollowTheNearestSubCenter() {
+        // class 0's sub-centers at 0°, 120°, 240°, class 1's at 60°, 180°, 300°: the nearest row alternates every
+        // 60°, so the boundaries are the six bisectors 30°, 90°, …, 330° (with only the dominant rows, 120° and
+        // 300°, there would be two, at 30° and 210°)
+        EmbeddingCircleFigure f = new EmbeddingCircleFigure();
+        f.setRun(run(snapshot(subCenters2d())));
+        List<double[]> b = f.csv().stream().filter(r -> r[0].equals("decision_boundary"))
+                .map(r -> new double[] {Double.parseDouble(r[3]), Double.parseDouble(r[4])}).toList();
+        assertEquals(6, b.size());
+        for (int i = 0; i < 6; i++) {
+            double deg = Math.toDegrees(Math.atan2(b.get(i)[1], b.get(i)[0]));
+            deg = (deg + 360) % 360;
+            assertEquals(30 + 60 * i, deg, 0.5, "boundary " + i);
+        }
+    }
 }

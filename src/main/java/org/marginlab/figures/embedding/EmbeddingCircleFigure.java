@@ -137,11 +137,16 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         HeadFunctions f = HeadFunctions.of(run.config().head(), params);
         int c = s.classCount();
-        double[] wAngle = new double[c];
-        double[] wNorm = new double[c];
+        // with sub-centers a class's angle is to the nearest of its k rows, as the head measures it
+        int per = s.subCentersPerClass();
+        float[][] rows = per == 1 ? s.weights() : s.subCenters();
+        double[][] wAngle = new double[c][per];
+        double[][] wNorm = new double[c][per];
         for (int j = 0; j < c; j++) {
-            wAngle[j] = Math.atan2(s.weights()[j][1], s.weights()[j][0]);
-            wNorm[j] = Projection.norm(s.weights()[j]);
+            for (int i = 0; i < per; i++) {
+                wAngle[j][i] = Math.atan2(rows[j * per + i][1], rows[j * per + i][0]);
+                wNorm[j][i] = Projection.norm(rows[j * per + i]);
+            }
         }
         double xNorm = medianNorm(s);
         int[] winner = new int[SCAN];
@@ -150,16 +155,24 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int k = 0; k < SCAN; k++) {
             double phi = 2 * Math.PI * k / SCAN;
             int best = 0;
+            int[] nearest = new int[c];
             for (int j = 0; j < c; j++) {
-                double th = Math.abs(Math.IEEEremainder(phi - wAngle[j], 2 * Math.PI));
-                other[j] = f.otherLogit(th, xNorm, wNorm[j]);
+                other[j] = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < per; i++) {
+                    double th = Math.abs(Math.IEEEremainder(phi - wAngle[j][i], 2 * Math.PI));
+                    double z = f.otherLogit(th, xNorm, wNorm[j][i]);
+                    if (z > other[j]) {
+                        other[j] = z;
+                        nearest[j] = i;
+                    }
+                }
                 if (other[j] > other[best]) {
                     best = j;
                 }
             }
             winner[k] = best;
-            double th = Math.abs(Math.IEEEremainder(phi - wAngle[best], 2 * Math.PI));
-            double target = f.targetLogit(th, xNorm, wNorm[best]);
+            double th = Math.abs(Math.IEEEremainder(phi - wAngle[best][nearest[best]], 2 * Math.PI));
+            double target = f.targetLogit(th, xNorm, wNorm[best][nearest[best]]);
             double rival = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) {
                 if (j != best) {
