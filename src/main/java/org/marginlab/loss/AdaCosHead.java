@@ -18,7 +18,7 @@ public final class AdaCosHead implements HeadType {
 
     public String displayName() { return "AdaCos"; }
 
-    public int colorIndex() { return 4; } // NormFace's: the same curve at equal s
+    public int colorIndex() { return 10; }
 
     public List<HeadParam> params() {
         return List.of(new HeadParam("s", "s", HeadParam.Kind.NUMBER, Range.aboveUpTo(0, 1000), "",
