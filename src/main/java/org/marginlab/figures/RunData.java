@@ -216,6 +216,21 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         return iterations.isEmpty() ? null : iterations.get(iterations.size() - 1);
     }
 
+    /**
+     * What the θ_y histograms and the similarity and confusion matrices draw, oldest first: the test set at
+     * every epoch's end, then, where the newest snapshot is later than the last epoch's end (or no epoch has
+     * ended yet), its probe set. Cut at a timeline position with {@link #upTo}, so scrubbing goes through both.
+     */
+    public List<Evaluation> evaluations() {
+        List<Evaluation> out = new java.util.ArrayList<>(epochs.stream().map(Evaluation::of).toList());
+        IterationSnapshot s = lastIteration();
+        EpochSnapshot e = lastEpoch();
+        if (s != null && (e == null || s.iteration() > e.iteration())) {
+            out.add(Evaluation.ofProbes(s, config == null ? null : config.head(), paramsAt(s)));
+        }
+        return out;
+    }
+
     public EpochSnapshot lastEpoch() {
         return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
     }

@@ -75,6 +75,38 @@ public interface HeadFunctions {
         return best;
     }
 
+    /**
+     * P_y: the softmax of the head's logits at feature x's true class y, Z_y with its margin and every other
+     * class without, against class weights w (rows); what the hover card, the embedding CSV and the web page
+     * show for a probe.
+     */
+    default double targetProbability(float[] x, float[][] w, int y) {
+        double xNorm = 0;
+        for (float a : x) {
+            xNorm += a * a;
+        }
+        xNorm = Math.sqrt(xNorm);
+        double[] z = new double[w.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < w.length; j++) {
+            double wNorm = 0;
+            double dot = 0;
+            for (int i = 0; i < x.length; i++) {
+                wNorm += w[j][i] * w[j][i];
+                dot += x[i] * w[j][i];
+            }
+            wNorm = Math.sqrt(wNorm);
+            double theta = Math.acos(Math.max(-1, Math.min(1, dot / Math.max(1e-12, xNorm * wNorm))));
+            z[j] = j == y ? targetLogit(theta, xNorm, wNorm) : otherLogit(theta, xNorm, wNorm);
+            max = Math.max(max, z[j]);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        return Math.exp(z[y] - max) / sum;
+    }
+
     private static double norm(double[] v) {
         double ss = 0;
         for (double a : v) {

@@ -25,13 +25,6 @@ import org.marginlab.run.IterationSnapshot;
  */
 final class ProbeEvaluator {
 
-    /**
-     * θ_y histogram bins over [0, π], 0.1° (0.0017 rad) each: fine enough for the papers' WC-Intra of
-     * 0.002–0.03 rad; the histogram figure merges them over the range the data occupies.
-     */
-    static final int HISTOGRAM_BINS = 1800;
-    /** Probe samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
-    static final int SIMILARITY_PER_CLASS = 10;
     private static final int EVAL_CHUNK = 500;
 
     private final TrainingData data;
@@ -164,7 +157,7 @@ final class ProbeEvaluator {
         float[][] w = k == 1 ? rowsW : AngleStatistics.dominantSubCenters(e.features(), dim, labels, rowsW, k);
         float[][] centres = AngleStatistics.centres(e.features(), dim, labels, c);
         float[] theta = AngleStatistics.thetaY(e.features(), dim, labels, rowsW, k);
-        int[] simIdx = data.probeIndices(SIMILARITY_PER_CLASS);
+        int[] simIdx = data.probeIndices(AngleStatistics.SIMILARITY_PER_CLASS);
         float[][] simRows = new float[simIdx.length][dim];
         int[] simLabels = new int[simIdx.length];
         for (int i = 0; i < simIdx.length; i++) {
@@ -173,7 +166,8 @@ final class ProbeEvaluator {
         }
         return new EpochSnapshot(epoch, iteration, (double) hits / n,
                 AngleStatistics.wcIntra(centres, w), AngleStatistics.wInter(w), AngleStatistics.cInter(centres),
-                AngleStatistics.edges(HISTOGRAM_BINS), AngleStatistics.histograms(theta, labels, c, HISTOGRAM_BINS),
+                AngleStatistics.edges(AngleStatistics.HISTOGRAM_BINS),
+                AngleStatistics.histograms(theta, labels, c, AngleStatistics.HISTOGRAM_BINS),
                 AngleStatistics.cosineMatrix(simRows), simLabels, confusion);
     }
 }

@@ -81,20 +81,20 @@ class SubCentersDrawnTest {
         EmbeddingCircleFigure f = new EmbeddingCircleFigure();
         f.setRun(run(snapshot(subCenters2d())));
         List<String[]> rows = f.csv();
-        assertEquals(List.of("kind", "class", "class_name", "x", "y", "id", "sub_center", "dominant"),
+        assertEquals(List.of("kind", "class", "class_name", "x", "y", "id", "theta_y_rad", "p_y", "sub_center", "dominant"),
                 Arrays.asList(rows.get(0)));
         List<String[]> sub = rows.stream().filter(r -> r[0].equals("sub_center")).toList();
         assertEquals(6, sub.size());
         for (int r = 0; r < 6; r++) {
             String[] row = sub.get(r);
             assertEquals(Integer.toString(r / 3), row[1]);
-            assertEquals(Integer.toString(r % 3), row[6]);
-            assertEquals(Boolean.toString(r == 1 || r == 5), row[7]);
+            assertEquals(Integer.toString(r % 3), row[8]);
+            assertEquals(Boolean.toString(r == 1 || r == 5), row[9]);
             assertEquals(Math.cos(Math.toRadians(DEG[r])), Double.parseDouble(row[3]), 1e-6);
             assertEquals(Math.sin(Math.toRadians(DEG[r])), Double.parseDouble(row[4]), 1e-6);
         }
         // every row as wide as the header
-        rows.forEach(r -> assertEquals(8, r.length));
+        rows.forEach(r -> assertEquals(10, r.length));
     }
 
     @Test
@@ -142,7 +142,7 @@ class SubCentersDrawnTest {
         EmbeddingSphereFigure f = new EmbeddingSphereFigure();
         f.setRun(run(snapshot(sub)));
         List<String[]> rows = f.csv();
-        assertEquals("sub_center", rows.get(0)[10]);
+        assertEquals("sub_center", rows.get(0)[12]);
         List<String[]> subRows = rows.stream().filter(r -> r[0].equals("sub_center")).toList();
         assertEquals(6, subRows.size());
         double n = Math.sqrt(5);
@@ -152,10 +152,10 @@ class SubCentersDrawnTest {
             assertEquals(2 * Math.cos(a) / n, Double.parseDouble(row[3]), 1e-6);
             assertEquals(2 * Math.sin(a) / n, Double.parseDouble(row[4]), 1e-6);
             assertEquals((r % 2 == 0 ? 1 : -1) / n, Double.parseDouble(row[5]), 1e-6);
-            assertEquals(Integer.toString(r % 3), row[10]);
-            assertEquals(Boolean.toString(r == 1 || r == 5), row[11]);
+            assertEquals(Integer.toString(r % 3), row[12]);
+            assertEquals(Boolean.toString(r == 1 || r == 5), row[13]);
         }
-        rows.forEach(r -> assertEquals(12, r.length));
+        rows.forEach(r -> assertEquals(14, r.length));
         assertTrue(Pixels.inked(Pixels.render(f)) > 0.01);
     }
 
