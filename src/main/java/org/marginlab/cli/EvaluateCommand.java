@@ -74,16 +74,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (set.notice() != null) {
             err.println(set.notice());
         }
-        if (export != null) {
-            AtomicFiles.write(export, csv(set).getBytes(StandardCharsets.UTF_8));
-        }
+        RunReader.Run run = RunReader.read(runDir);
+        run.skipped().forEach(err::println);
         OpenSetMetrics m = OpenSetEvaluation.measure(runDir, set).metrics();
         if (json) {
             out.println(json(m, set.classes()));
         } else {
-            out.print(table(set, m, RunReader.summary(runDir)));
+            out.print(table(set, m, run.summary()));
         }
         out.flush();
+        // After the metrics, so that a file that cannot be written loses nothing already measured.
+        if (export != null) {
+            try {
+                AtomicFiles.write(export, csv(set).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                err.println("marginlab: --export-embeddings " + export + ": cannot write it (" + org.marginlab.IoErrors.describe(e)
+                        + "); the metrics above are complete; choose a folder you can write");
+                err.flush();
+                return 1;
+            }
+        }
         return 0;
     }
 

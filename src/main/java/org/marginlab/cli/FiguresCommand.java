@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.marginlab.UserException;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureSet;
+import org.marginlab.figures.catalog.FigureSet;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleHistogramFigure;
@@ -23,7 +24,6 @@ import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.SizedFigure;
 import org.marginlab.figures.openset.RocFigure;
-import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.figures.web.WebPage;
 import org.marginlab.run.RunFiles;
@@ -316,8 +316,14 @@ final class FiguresCommand implements Callable<Integer> {
 
     private RunReader.Run read(Path runDir) {
         RunReader.Run run = RunReader.read(runDir);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        for (String line : run.skipped()) {
+            err.println(runDir + ": " + line);
+        }
+        err.flush();
         if (run.iterations().isEmpty() && run.epochs().isEmpty()) {
-            throw new UserException(runDir + ": the run has no snapshots yet; train it longer (see --snapshot-every)");
+            throw new UserException(runDir + (run.skipped().isEmpty() ? ": the run has no snapshots yet; train it longer (see --snapshot-every)"
+                    : ": no intact snapshot to draw; `marginlab check " + runDir + "` says what is damaged"));
         }
         return run;
     }
@@ -335,10 +341,7 @@ final class FiguresCommand implements Callable<Integer> {
                     s.setPitch(pitch);
                 }
             }
-            case AngleHistogramFigure h when unit != null -> h.setAngleUnit(unit);
-            case AngleStatsFigure a when unit != null -> a.setAngleUnit(unit);
-            case AngleStatsTableFigure a when unit != null -> a.setAngleUnit(unit);
-            case GradientCheckFigure gc when unit != null -> gc.setAngleUnit(unit);
+            case AngleAxes a when unit != null -> a.setAngleUnit(unit);
             default -> { }
         }
     }

@@ -21,7 +21,7 @@ public record Split(String name, int count, int rows, int cols, byte[] pixels, b
         return labels[i] & 0xFF;
     }
 
-    public int pixel(int image, int offset) {
+    int pixel(int image, int offset) {
         return pixels[image * imageSize() + offset] & 0xFF;
     }
 }

@@ -65,7 +65,7 @@ class TrainCommandTest {
         RunReader.Run run = RunReader.read(dir);
         assertEquals(4, run.iterations().size()); // 0, 5, 10, 12
         // The window opens the run's config.json with every field valid, so Start is enabled.
-        org.marginlab.ui.settings.SettingsViewModel form = new org.marginlab.ui.settings.SettingsViewModel();
+        org.marginlab.ui.viewmodel.SettingsViewModel form = new org.marginlab.ui.viewmodel.SettingsViewModel();
         form.load(ConfigJson.read(dir.resolve("config.json")));
         assertTrue(form.validProperty().get(), form.firstErrorProperty().get());
         assertEquals(1, run.epochs().size());

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.FigureStyle;
@@ -32,6 +31,9 @@ import org.marginlab.run.IterationSnapshot;
  * logit beats every other logit, so the loss still pushes. For d &gt; 2 it shows a PCA projection.
  */
 public final class EmbeddingCircleFigure implements RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "embedding-circle";
+
 
     /** Angular resolution of the decision-boundary scan. */
     static final int SCAN = 3600;
@@ -99,7 +101,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureKind.EMBEDDING_CIRCLE.id();
+        return ID;
     }
 
     @Override

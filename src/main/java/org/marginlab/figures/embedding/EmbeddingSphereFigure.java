@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
@@ -32,6 +31,8 @@ import org.marginlab.run.IterationSnapshot;
  * (labelled). Camera angles are part of the subtitle and the export's view state.
  */
 public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "embedding-sphere";
 
     /** Degrees of rotation per pixel of mouse drag. */
     public static final double DEGREES_PER_PIXEL = 0.4;
@@ -116,7 +117,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     @Override
     public String id() {
-        return FigureKind.EMBEDDING_SPHERE.id();
+        return ID;
     }
 
     @Override
@@ -146,11 +147,6 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         IterationSnapshot s = snapshot();
         m.put("iteration", s == null ? "" : Long.toString(s.iteration()));
         return m;
-    }
-
-    /** The camera basis: right, up and towards-the-viewer unit vectors in feature space. */
-    double[][] camera() {
-        return new double[][] {{rx, ry, 0}, {ux, uy, uz}, {vx, vy, vz}};
     }
 
     /** Screen (x right, y up) and depth (+1 nearest the viewer) of a point on or in the unit sphere. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ColorMap;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.Evaluation;
@@ -17,6 +16,9 @@ import org.marginlab.figures.Evaluation;
  * cell's colour is the share of its row (recall per class), and it prints the count.
  */
 public final class ConfusionMatrixFigure extends EpochMatrixFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "confusion-matrix";
+
 
     @Override
     boolean holdsMatrix(Evaluation e) {
@@ -25,7 +27,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public String id() {
-        return FigureKind.CONFUSION_MATRIX.id();
+        return ID;
     }
 
     @Override

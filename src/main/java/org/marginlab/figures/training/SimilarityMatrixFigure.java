@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ColorMap;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Evaluation;
 
@@ -18,6 +17,9 @@ import org.marginlab.figures.Evaluation;
  * between classes, class names along both axes and a colour bar.
  */
 public final class SimilarityMatrixFigure extends EpochMatrixFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "similarity-matrix";
+
 
     @Override
     boolean holdsMatrix(Evaluation e) {
@@ -26,7 +28,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public String id() {
-        return FigureKind.SIMILARITY_MATRIX.id();
+        return ID;
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.marginlab.ui.views;
 
+import org.marginlab.data.ProbeSelection;
 import org.marginlab.data.Split;
 import org.marginlab.loss.HeadFunctions;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.train.TrainingData;
 
 /**
  * What the embedding's hover card shows about one probe point: its Fashion-MNIST picture, class, θ_y and
@@ -22,7 +22,7 @@ public record ProbeInfo(int point, int testIndex, int label, double thetaY, doub
     public static ProbeInfo of(IterationSnapshot s, int point, HeadKind head, HeadParams params, Split test, int perClass) {
         // the recorded sample ids index the full test set even with classes held out; older runs re-derive them
         int[] probes = s.probeIds() != null ? s.probeIds()
-                : TrainingData.probeIndices(test::label, test.count(), s.classCount(), perClass);
+                : ProbeSelection.firstPerClass(test::label, test.count(), s.classCount(), perClass);
         if (point < 0 || point >= probes.length || point >= s.embeddings().length) {
             throw new IllegalArgumentException("no probe " + point + " (" + probes.length + " probes)");
         }
