@@ -128,7 +128,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         boolean heldOut = !c.holdoutClasses().isEmpty();
         sb.append(String.format(Locale.ROOT, "%s, %s, d=%d, model at iteration %d%n", c.head().id(), c.backbone().id(), c.dim(), set.iteration()));
         sb.append(String.format(Locale.ROOT, "%s: %s — %d test images%n", heldOut ? "held-out classes (never trained on)" : "all classes (none held out)",
-                set.classes().stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", ")), set.ids().length));
+                set.classes().size() > FigureStyle.LABELLED_CLASSES ? set.classes().size() + " classes"
+                        : set.classes().stream().map(y -> y + " " + c.className(y)).collect(Collectors.joining(", ")), set.ids().length));
         var v = m.verification();
         sb.append(String.format(Locale.ROOT, "  precision@1   %s   (leave-one-out nearest neighbour, %d queries)%n", f(m.retrieval().precisionAt1()), m.retrieval().queries()));
         sb.append(String.format(Locale.ROOT, "  MAP@R         %s%n", f(m.retrieval().mapAtR())));

@@ -273,6 +273,7 @@ final class FiguresCommand implements Callable<Integer> {
     private void addRoc(ExportPlan plan, List<Path> dirs, List<String> labels, Dimension dims, ExportFormat fmt) {
         List<RocFigure.Curve> curves = new ArrayList<>();
         List<List<Integer>> held = new ArrayList<>();
+        org.marginlab.config.TrainConfig namedBy = null;
         for (int i = 0; i < dirs.size(); i++) {
             Path dir = dirs.get(i);
             if (!OpenSetEvaluation.hasModel(dir)) {
@@ -296,21 +297,22 @@ final class FiguresCommand implements Callable<Integer> {
             }
             curves.add(new RocFigure.Curve(labels.get(i), e.metrics()));
             held.add(e.set().config().holdoutClasses());
+            namedBy = e.set().config();
         }
         if (!curves.isEmpty()) {
-            plan.add(sized(new RocFigure(rocSubtitle(held), curves), dims), FigureKind.OPEN_SET_ROC.id(), fmt, scale);
+            plan.add(sized(new RocFigure(rocSubtitle(held, namedBy), curves), dims), FigureKind.OPEN_SET_ROC.id(), fmt, scale);
         }
     }
 
     /** What the curves were measured on: the held-out classes when the runs share them. */
-    private static String rocSubtitle(List<List<Integer>> held) {
+    private static String rocSubtitle(List<List<Integer>> held, org.marginlab.config.TrainConfig namedBy) {
         String model = held.size() == 1 ? "the run's final model" : "each run's final model";
         if (held.stream().distinct().count() > 1) {
             return "each run on the test images of its own held-out classes (all when none); " + model;
         }
         List<Integer> h = held.getFirst();
         return (h.isEmpty() ? "no class held out: every test image" : "held out: "
-                + h.stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", "))
+                + h.stream().map(y -> y + " " + namedBy.className(y)).collect(Collectors.joining(", "))
                 + ", their test images") + "; " + model;
     }
 

@@ -198,8 +198,16 @@ public final class RunWriter implements AutoCloseable {
             }
             o.flush();
             RunFiles.writeAtomically(dir.resolve(RunFiles.INDEX), idx.toByteArray());
-            // A stopped run's summary is superseded by the run it continues into; a new one is written at its end.
-            Files.deleteIfExists(dir.resolve(RunFiles.SUMMARY));
+            // A stopped run's summary is superseded by the run it continues into (a new one is written at its end),
+            // but it is a record of the stop: kept beside it, never deleted.
+            Path summary = dir.resolve(RunFiles.SUMMARY);
+            if (Files.exists(summary)) {
+                Path kept = null;
+                for (int k = 1; kept == null || Files.exists(kept); k++) {
+                    kept = dir.resolve("summary.stopped-" + k + ".json");
+                }
+                Files.move(summary, kept);
+            }
             return new RunWriter(dir, true, lock);
         } catch (IOException e) {
             throw new UserException(dir + ": cannot reopen the run for resuming (" + IoErrors.describe(e)

@@ -80,7 +80,7 @@ public final class AngleHistogramFigure implements AngleAxes, RunFigure {
     @Override
     public String title() {
         return "Target angle θ_y: " + (selectedClass < 0 ? "all classes"
-                : "class " + datasetClass() + " (" + FigureStyle.className(datasetClass()) + ")");
+                : "class " + datasetClass() + " (" + (run == null ? FigureStyle.className(datasetClass()) : run.className(datasetClass())) + ")");
     }
 
     /** The Fashion-MNIST class of the selected head class, by which the title and colour name it. */
@@ -212,7 +212,7 @@ public final class AngleHistogramFigure implements AngleAxes, RunFigure {
         // the first (back) ridge may rise 3.2 spacings above its baseline and must stay inside the plot
         double spacing = plot.getHeight() / (n - 1 + 3.2);
         double height = spacing * 3.2;
-        Color base = selectedClass < 0 ? new Color(0x4477AA) : FigureStyle.classColor(datasetClass());
+        Color base = selectedClass < 0 ? new Color(0x4477AA) : (run == null ? FigureStyle.classColor(datasetClass()) : run.classColor(datasetClass()));
         lastBaselines = new double[n];
         int labelEvery = Math.max(1, (int) Math.ceil(n / Math.max(1.0, plot.getHeight() / 16)));
         for (int e = 0; e < n; e++) {

@@ -85,7 +85,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
                 }
             }
         }
-        SimilarityMatrixFigure.drawClassAxes(g, mat, labels, cell, "predicted class", "true class");
+        SimilarityMatrixFigure.drawClassAxes(g, mat, labels, cell, "predicted class", "true class", run);
         lastBar = new Rectangle2D.Double(mat.getMaxX() + 22, mat.getY(), 18, side);
         ColorBar.draw(g, lastBar, map, new double[] {0, 25, 50, 75, 100}, "share of true class (%)");
     }
@@ -103,8 +103,8 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
             for (int j = 0; j < e.confusion()[i].length; j++) {
                 int yi = datasetClass(i);
                 int yj = datasetClass(j);
-                rows.add(new String[] {Integer.toString(yi), FigureStyle.className(yi), Integer.toString(yj),
-                    FigureStyle.className(yj), Integer.toString(e.confusion()[i][j]), CsvNumbers.of(share[j])});
+                rows.add(new String[] {Integer.toString(yi), className(yi), Integer.toString(yj),
+                    className(yj), Integer.toString(e.confusion()[i][j]), CsvNumbers.of(share[j])});
             }
         }
         return rows;

@@ -161,7 +161,9 @@ public final class CompareView extends BorderPane {
 
     private void showLegend() {
         List<RunModel> runs = model.compare().compareRuns();
-        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses(), model.lookProperty().get());
+        var first = runs.isEmpty() ? null : runs.getFirst().config();
+        legend.show(first == null ? null : new org.marginlab.figures.RunData(null, first, List.of(), List.of()),
+                first == null ? List.of() : first.holdoutClasses(), model.lookProperty().get());
     }
 
     private void rebuild() {

@@ -91,6 +91,9 @@ public final class CompareViewModel {
                         return;
                     }
                     controls.addAll(started);
+                    for (int i = 0; i < started.size() && i < models.size(); i++) {
+                        models.get(i).recordDataset(started.get(i).dataset());
+                    }
                     started.forEach(c -> directories.add(c.directory()));
                     if (stopRequested) { // Stop (or Close → Stop and keep) came while the data loaded
                         stopCompare();

@@ -151,8 +151,13 @@ public final class RunControlViewModel {
                 return;
             }
             control = c;
+            model.recordDataset(c.dataset());
             device.set(c.device());
             runDirectory.set(c.directory());
+            String found = backend.dataSummary();
+            if (config.dataDir() != null && found != null) {
+                notifier.accept("Training on " + found); // what --data found, as the CLI says it
+            }
             // Starting ends with the run's first state, not before: in between, Start would look
             // enabled and Stop disabled for a frame.
             pullAll.run();

@@ -37,7 +37,7 @@ public final class RunModel {
     private record StateChange(RunState state, String message) {
     }
 
-    private final TrainConfig config;
+    private volatile TrainConfig config;
     private final String title;
 
     // Written by the training thread.
@@ -70,6 +70,16 @@ public final class RunModel {
 
     public TrainConfig config() {
         return config;
+    }
+
+    /**
+     * Takes the data set the engine loaded for this run (its class names and count), which the settings it
+     * started from cannot know; figures name and colour classes by it. FX thread, once the run has started.
+     */
+    public void recordDataset(org.marginlab.data.DataRecord dataset) {
+        if (dataset != null && !dataset.equals(config.dataset())) {
+            config = config.toBuilder().dataset(dataset).build();
+        }
     }
 
     public String title() {

@@ -35,6 +35,11 @@ public interface TrainingBackend {
     Control resume(Path runDirectory, TrainingListener listener);
 
     /** PyTorch's CPU threads for the runs that follow, from the next iteration on. */
+    /** The one line saying what the last data set read was, or null when none has been read. */
+    default String dataSummary() {
+        return null;
+    }
+
     default void setThreads(int threads) {
     }
 
@@ -106,5 +111,10 @@ public interface TrainingBackend {
 
         /** The device it trains on, as recorded with the run (e.g. "cpu()"). */
         String device();
+
+        /** What it trains on (format, sizes, class names), as its config.json records it; null when not known. */
+        default org.marginlab.data.DataRecord dataset() {
+            return null;
+        }
     }
 }

@@ -54,11 +54,13 @@ public final class AngleHistogramView extends FigureView {
     /** The choice lists the classes the run trained on, in head order (a held-out class has no θ_y); keeps the pick by name. */
     private void offerTrainedClasses(org.marginlab.figures.RunData run) {
         java.util.List<String> items = new java.util.ArrayList<>(java.util.List.of("all classes"));
-        for (int j = 0; j < FigureStyle.CLASS_NAMES.size(); j++) {
+        int n = run == null ? FigureStyle.CLASS_NAMES.size() : run.classCount();
+        int trained = n - (run == null || run.config() == null ? 0 : run.config().holdoutClasses().size());
+        for (int j = 0; j < trained; j++) {
             int y = run == null ? j : run.datasetClass(j);
-            if (y < FigureStyle.CLASS_NAMES.size()) {
-                items.add(FigureStyle.className(y));
-            }
+            // with many classes the id leads, so a class is found by number in the long list
+            String name = run == null ? FigureStyle.className(y) : run.className(y);
+            items.add(n > FigureStyle.LABELLED_CLASSES ? y + " " + name : name);
         }
         if (!items.equals(classChoice.getItems())) {
             String picked = classChoice.getValue();

@@ -118,7 +118,7 @@ public final class OpenSetView extends FigureView {
         String subtitle = held.isEmpty()
                 ? "this run holds no class out: set " + org.marginlab.config.ConfigField.HOLDOUT_CLASSES.label()
                         + " (e.g. 8, 9) in the settings and press Start"
-                : "held out: " + heldNames(held)
+                : "held out: " + heldNames(run.config(), held)
                   + (current ? "; model at iteration " + result.iteration() : "; measured after the first epoch");
         List<RocFigure.Curve> curves = new ArrayList<>();
         if (current) {
@@ -141,7 +141,7 @@ public final class OpenSetView extends FigureView {
         }
         String subtitle = held.isEmpty()
                 ? "the comparison holds no class out; compare with held-out classes (Settings → held-out classes)"
-                : runs.size() + " compared heads; held out: " + heldNames(held)
+                : runs.size() + " compared heads; held out: " + heldNames(runs.get(0).config(), held)
                   + (curves.size() < runs.size() ? "; each measured after its first epoch" : "");
         shown = new RocFigure(subtitle + overlaid(), withOverlay(curves));
         return shown;
@@ -208,8 +208,8 @@ public final class OpenSetView extends FigureView {
         });
     }
 
-    private static String heldNames(List<Integer> held) {
-        return held.stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", "));
+    private static String heldNames(org.marginlab.config.TrainConfig config, List<Integer> held) {
+        return held.stream().map(y -> y + " " + config.className(y)).collect(Collectors.joining(", "));
     }
 
     @Override
