@@ -265,7 +265,17 @@ public enum ConfigField {
 
     /** The field of record component {@code name}, or null (also for {@code headParams}, which several share). */
     static ConfigField ofComponent(String name) {
-        return Arrays.stream(values()).filter(f -> !f.isHeadParam() && f.component().equals(name)).findFirst().orElse(null);
+        return Lookups.BY_COMPONENT.get(name);
+    }
+
+    /** Worked out once, after every constant exists: building a config asks these for each field. */
+    private static final class Lookups {
+        static final java.util.Set<ConfigField> HEAD_PARAMS = Arrays.stream(values())
+                .filter(f -> Arrays.stream(HeadKind.values()).anyMatch(h -> h.type().param(f.key).isPresent()))
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(ConfigField.class)));
+        static final java.util.Map<String, ConfigField> BY_COMPONENT = Arrays.stream(values())
+                .filter(f -> !HEAD_PARAMS.contains(f))
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(ConfigField::component, f -> f, (a, b) -> a));
     }
 
     /** The type the record keeps: {@link #valueType()}, but augment is a flag there (crop-flip or none). */
@@ -359,7 +369,7 @@ public enum ConfigField {
 
     /** Whether a head parameter (s, m, λ, …), which only some heads read and the window keeps per head. */
     public boolean isHeadParam() {
-        return java.util.Arrays.stream(HeadKind.values()).anyMatch(h -> h.type().param(key).isPresent());
+        return Lookups.HEAD_PARAMS.contains(this);
     }
 
     /** Whether this head reads the field; the window shows only those and checks only those. */
