@@ -57,6 +57,10 @@ public enum ConfigField {
     LAMBDA_POWER("lambda_power", "λ annealing power", Section.NONE, Kind.REAL, "",
             "power of the λ annealing",
             TrainConfig::lambdaPower, (b, v) -> b.lambdaPower((Double) v)),
+    LAMBDA_ANNEAL("lambda_anneal", "λ annealing length (iterations)", Section.NONE, Kind.INT, "iterations",
+            "iterations over which λ falls from its start to λ_min, γ following from them (a run shorter than the "
+                    + "published γ's 1 659 iterations then still ends at λ_min); 0 = γ as given",
+            TrainConfig::lambdaAnneal, (b, v) -> b.lambdaAnneal((Integer) v)),
     MARGIN_WARMUP("margin_warmup", "Margin warm-up (iterations)", Section.HEAD, Kind.INT, "iterations",
             "iterations over which cosface/arcface margins grow from 0 to m and the s of normface, cosface, "
                     + "arcface and arc from 1 to s; 0 = off, auto = a third of the run, at most 500 (2-D needs it)",
@@ -240,7 +244,7 @@ public enum ConfigField {
     public boolean appliesTo(HeadKind head) {
         return switch (this) {
             case S, M, LAMBDA, EASY_MARGIN -> HeadParams.usedBy(head).contains(key);
-            case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER -> head == HeadKind.SPHEREFACE || head == HeadKind.LSOFTMAX;
+            case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER, LAMBDA_ANNEAL -> head == HeadKind.SPHEREFACE || head == HeadKind.LSOFTMAX;
             // The normalised heads warm s up over the same iterations (MarginSchedule).
             case MARGIN_WARMUP -> head == HeadKind.COSFACE || head == HeadKind.ARCFACE || head == HeadKind.ARC
                     || head == HeadKind.NORMFACE;
@@ -293,7 +297,7 @@ public enum ConfigField {
             case S, M, LAMBDA -> HeadParams.range(key, head);
             case DIM -> Range.integers(2, 512);
             case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER -> Range.atLeast(0);
-            case MARGIN_WARMUP, ITERATIONS, EARLY_SNAPSHOTS -> Range.integersFrom(0);
+            case MARGIN_WARMUP, LAMBDA_ANNEAL, ITERATIONS, EARLY_SNAPSHOTS -> Range.integersFrom(0);
             case CENTER_ALPHA -> Range.aboveUpTo(0, 1);
             case LR -> Range.aboveUpTo(0, 1e4);
             case WEIGHT_DECAY, MOMENTUM -> Range.fromBelow(0, 1);

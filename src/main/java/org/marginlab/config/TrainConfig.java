@@ -2,6 +2,7 @@ package org.marginlab.config;
 
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.MarginSchedule;
 
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  * (key, range, help, flag, label); the CLI, config.json, the window and docs/training.md derive from
  * there. Build one from {@link #defaults} with {@link #with}, {@link #withHead} or a {@link Builder}.
  *
+ * @param lambdaAnneal   iterations over which SphereFace's / L-Softmax's λ falls from its start to λ_min, γ then
+ *                       following from them ({@link #lambdaGammaInForce}); 0 = γ as given (config.json files
+ *                       written before this field existed read as 0, so they replay as they ran)
  * @param marginWarmup   iterations of margin and scale warm-up, or {@link #AUTO_WARMUP}
  * @param holdoutClasses Fashion-MNIST class ids left out of training, ascending (empty = none): the head trains
  *                       on the others, relabelled 0..C'−1 in id order, and test accuracy and the probes cover
@@ -24,6 +28,7 @@ public record TrainConfig(
         double lambdaMin,
         double lambdaGamma,
         double lambdaPower,
+        int lambdaAnneal,
         int marginWarmup,
         double centerAlpha,
         Optimizer optimizer,
@@ -106,6 +111,15 @@ public record TrainConfig(
         return holdoutClasses.contains(y) ? -1 : y - (int) holdoutClasses.stream().filter(h -> h < y).count();
     }
 
+    /**
+     * The γ the λ annealing uses: the configured one, or with {@code lambdaAnneal} set the γ that brings λ
+     * from its start to λ_min in exactly that many iterations ({@link MarginSchedule#gammaReaching}).
+     */
+    public double lambdaGammaInForce() {
+        return lambdaAnneal > 0 ? MarginSchedule.gammaReaching(headParams.lambda(), lambdaMin, lambdaPower, lambdaAnneal, lambdaGamma)
+                : lambdaGamma;
+    }
+
     /** This config with an automatic warm-up replaced by its number of iterations for a run this long. */
     public TrainConfig withWarmupFor(long totalIterations) {
         if (marginWarmup != AUTO_WARMUP) {
@@ -123,7 +137,7 @@ public record TrainConfig(
      */
     public static TrainConfig defaults(HeadKind head) {
         return new TrainConfig(null, Backbone.COMPACT, 3, head, HeadParams.defaults(head),
-                5, 0.12, 1, AUTO_WARMUP, 0.5,
+                5, 0.12, 1, 0, AUTO_WARMUP, 0.5,
                 Optimizer.ADAM, 5e-3, Schedule.CONSTANT, 5e-4, 0.9,
                 128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50, 0, List.of());
     }
@@ -154,6 +168,7 @@ public record TrainConfig(
         private double lambdaMin;
         private double lambdaGamma;
         private double lambdaPower;
+        private int lambdaAnneal;
         private int marginWarmup;
         private double centerAlpha;
         private Optimizer optimizer;
@@ -181,6 +196,7 @@ public record TrainConfig(
             lambdaMin = c.lambdaMin;
             lambdaGamma = c.lambdaGamma;
             lambdaPower = c.lambdaPower;
+            lambdaAnneal = c.lambdaAnneal;
             marginWarmup = c.marginWarmup;
             centerAlpha = c.centerAlpha;
             optimizer = c.optimizer;
@@ -202,7 +218,7 @@ public record TrainConfig(
 
         public TrainConfig build() {
             return new TrainConfig(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower,
-                    marginWarmup, centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize,
+                    lambdaAnneal, marginWarmup, centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize,
                     epochs, iterations, seed, device, augment, probePerClass, snapshotEvery, earlySnapshots,
                     holdoutClasses);
         }
@@ -250,6 +266,11 @@ public record TrainConfig(
 
         public Builder lambdaGamma(double v) {
             lambdaGamma = v;
+            return this;
+        }
+
+        public Builder lambdaAnneal(int v) {
+            lambdaAnneal = v;
             return this;
         }
 

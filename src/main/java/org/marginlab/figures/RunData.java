@@ -94,29 +94,83 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     }
 
     /**
-     * What moves during the run besides the learning rate, for figures that span it, e.g.
-     * {@code "s from 1 and m from 0 warmed up over the first 312 iterations"}; empty when nothing does.
+     * What moved during the run besides the learning rate, from its start to its last snapshot, for figures
+     * that span it, e.g. {@code "s 1 → 16 and m 0 → 0.2 over the first 312 iterations"}, {@code "λ 1000 → 5
+     * over the first 80 iterations"}, or for a run that ended first {@code "λ 1000 → 33.6 over the 240
+     * iterations (annealing to 5 unfinished)"}; empty when nothing moves. Without snapshots, the course the
+     * schedule sets for the run's iteration limit (or, without one, over the schedule's own length).
      */
     public String scheduleNote() {
-        if (config == null) {
+        if (config == null || config.marginWarmup() < 0) {
             return "";
         }
-        List<String> moving = new java.util.ArrayList<>();
-        for (String name : HeadParams.usedBy(config.head())) {
-            if (name.equals("s") && config.head() != HeadKind.SPHEREFACE) {
-                moving.add("s from 1");
-            } else if (name.equals("m") && (config.head() == HeadKind.COSFACE || config.head() == HeadKind.ARCFACE)) {
-                moving.add("m from 0");
+        HeadKind k = config.head();
+        long horizon; // iterations over which the schedule moves the values
+        if (annealsLambda(k)) {
+            horizon = lambdaReachesFloorAt();
+        } else if (k == HeadKind.COSFACE || k == HeadKind.ARCFACE || k == HeadKind.ARC || k == HeadKind.NORMFACE) {
+            horizon = config.marginWarmup();
+        } else {
+            return "";
+        }
+        IterationSnapshot last = lastIteration();
+        if (horizon == Long.MAX_VALUE && last == null && config.iterations() <= 0) {
+            return ""; // λ never reaches its floor and the run's length is unknown: no course to state
+        }
+        long end = last != null ? last.iteration() : config.iterations() > 0 ? config.iterations() : horizon;
+        if (horizon <= 0 || end <= 0) {
+            return "";
+        }
+        MarginSchedule sched = new MarginSchedule(k, config.headParams(), config.lambdaMin(), config.lambdaGammaInForce(),
+                config.lambdaPower(), config.marginWarmup());
+        HeadParams from = sched.at(0);
+        HeadParams to = last != null ? paramsAt(last) : sched.at(Math.min(end, horizon));
+        HeadParams goal = sched.at(horizon);
+        List<String> moved = new java.util.ArrayList<>();
+        String unfinished = null;
+        for (String name : HeadParams.usedBy(k)) {
+            double a;
+            double b;
+            double g;
+            String sym;
+            switch (name) {
+                case "s" -> { a = from.s(); b = to.s(); g = goal.s(); sym = "s"; }
+                case "m" -> { a = from.m(); b = to.m(); g = goal.m(); sym = "m"; }
+                case "lambda" -> { a = from.lambda(); b = to.lambda(); g = goal.lambda(); sym = "λ"; }
+                default -> { continue; }
+            }
+            if (Math.abs(a - g) <= 1e-9 * Math.max(1, Math.abs(g))) {
+                continue; // this value does not move (SphereFace's m, s of a head at s ≤ 1)
+            }
+            moved.add(sym + " " + Fmt.num(threeDigits(a)) + " → " + Fmt.num(threeDigits(b)));
+            if (end < horizon && unfinished == null) {
+                unfinished = (annealsLambda(k) ? "annealing to " : "warm-up to ") + sym + " = " + Fmt.num(threeDigits(g));
             }
         }
-        if (annealsLambda(config.head())) {
-            return "λ annealed from " + Fmt.num(config.headParams().lambda()) + " to " + Fmt.num(config.lambdaMin());
-        }
-        if (moving.isEmpty() || config.marginWarmup() == 0) {
+        if (moved.isEmpty()) {
             return "";
         }
-        return String.join(" and ", moving) + " warmed up over the first "
-                + (config.marginWarmup() < 0 ? "third of the" : config.marginWarmup()) + " iterations";
+        return String.join(" and ", moved) + (end < horizon ? " over the " + end + " iterations (" + unfinished + " unfinished)"
+                : " over the first " + horizon + " iterations");
+    }
+
+    /**
+     * The iteration at which this SphereFace / L-Softmax run's λ reaches λ_min (the published γ = 0.12:
+     * 1 659 for 1000 → 5); {@link Long#MAX_VALUE} where it never does.
+     */
+    private long lambdaReachesFloorAt() {
+        double base = config.headParams().lambda();
+        double min = config.lambdaMin();
+        double gamma = config.lambdaGammaInForce();
+        if (!(base > min)) {
+            return 0;
+        }
+        if (!(min > 0) || !(gamma > 0) || !(config.lambdaPower() > 0)) {
+            return Long.MAX_VALUE;
+        }
+        double n = (Math.pow(base / min, 1 / config.lambdaPower()) - 1) / gamma;
+        // the first whole iteration at the floor, forgiving the rounding of a γ derived from lambda_anneal
+        return (long) Math.ceil(n - 1e-6);
     }
 
     /**
@@ -129,7 +183,7 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         }
         // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
         return config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
-                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup()).at(s.iteration());
+                config.lambdaGammaInForce(), config.lambdaPower(), config.marginWarmup()).at(s.iteration());
     }
 
     /**

@@ -86,7 +86,8 @@ public final class OpenSetPreset implements Preset {
             set.add("ResNet-20 (d = 64), Adam, one-cycle with Table 1's peak learning rates, weight decay 5e-4, batch 256, 60 epochs");
         }
         set.add("head parameters as the angles preset: d ≥ 9, so ArcFace m = 0.5 and CosFace m = 0.35 at s = 16; Arc s = 7; "
-                + "margins and the normalised heads' s warm up over a third of the run");
+                + "SphereFace/L-Softmax m = 4, λ from 1000 to 5");
+        set.add(quick ? Presets.quickSchedulesText(QUICK_ITERS) : Presets.fullSchedulesText());
         set.add("metrics on L2-normalised embeddings with cosine similarity, as `marginlab evaluate` (docs/evaluate.md): "
                 + "precision@1 and MAP@R leave-one-out over the 2 000 images; TAR@FAR and EER over all 1 999 000 pairs "
                 + "(999 000 genuine, 1 000 000 impostor)");

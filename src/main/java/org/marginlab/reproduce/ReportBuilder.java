@@ -156,26 +156,30 @@ public final class ReportBuilder {
     // ---------------------------------------------------------------- runs and machine
 
     private void runsTable() {
-        md.append("## Runs\n\n| run | state | iterations | epochs | test error % | seconds | images/s | device |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("## Runs\n\nThe head's values in force at each run's last snapshot (an arrow: still moving towards the "
+                + "configured end) and what its schedules moved over the run:\n\n"
+                + "| run | state | iterations | epochs | test error % | head at the end | schedule over the run | seconds | images/s | device |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"run", "label", "state", "message", "iterations", "epochs_completed", "test_error_pct", "wc_intra_rad",
-            "w_inter_rad", "c_inter_rad", "seconds", "images_per_s", "device"});
+            "w_inter_rad", "c_inter_rad", "head_at_end", "schedule", "seconds", "images_per_s", "device"});
         double total = 0;
         for (RunOutcome o : outcomes) {
             RunSummary s = o.summary();
             if (s == null) {
-                md.append("| ").append(o.run().key()).append(" | not finished | | | | | | |\n");
-                rows.add(new String[] {o.run().key(), o.run().label(), "not finished", "", "", "", "", "", "", "", "", "", ""});
+                md.append("| ").append(o.run().key()).append(" | not finished | | | | | | | | |\n");
+                rows.add(new String[] {o.run().key(), o.run().label(), "not finished", "", "", "", "", "", "", "", "", "", "", "", ""});
                 continue;
             }
             total += s.totalSeconds();
             md.append("| ").append(o.run().key()).append(" | ").append(s.state()).append(" | ").append(s.iterations()).append(" | ")
                     .append(s.epochsCompleted()).append(" | ").append(pct(o.finalTestError())).append(" | ")
+                    .append(o.headAtEnd()).append(" | ").append(o.scheduleOverRun()).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", s.totalSeconds())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f", s.imagesPerSecond())).append(" | ").append(s.device()).append(" |\n");
             rows.add(new String[] {o.run().key(), o.run().label(), s.state(), s.message(), Long.toString(s.iterations()),
                 Integer.toString(s.epochsCompleted()), csv(o.finalTestError()), csv(s.wcIntra()), csv(s.wInter()), csv(s.cInter()),
-                csv(s.totalSeconds()), csv(s.imagesPerSecond()), s.device()});
+                o.headAtEnd(), o.scheduleOverRun(), csv(s.totalSeconds()), csv(s.imagesPerSecond()), s.device()});
             if (!"finished".equals(s.state())) {
                 disagreements.add("Run " + o.run().key() + " did not finish (" + s.state() + ": " + s.message() + "); its numbers are "
                         + "those at the point it stopped.");

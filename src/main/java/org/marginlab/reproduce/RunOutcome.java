@@ -1,5 +1,6 @@
 package org.marginlab.reproduce;
 
+import org.marginlab.figures.RunData;
 import org.marginlab.metrics.AngleStatistics;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.MetricsRow;
@@ -69,6 +70,25 @@ public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> me
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * The head and the values it trained with at the last snapshot, e.g. {@code "SphereFace m = 4, λ = 5"} or
+     * {@code "SphereFace m = 4, λ = 33.6 → 5 (annealing)"} where λ had not reached its end; empty without a snapshot.
+     */
+    public String headAtEnd() {
+        String t = last == null ? null : runData().paramsLabel(last);
+        return t == null ? "" : t;
+    }
+
+    /** What the run's schedules moved from its start to its last snapshot ({@link RunData#scheduleNote}), or "—". */
+    public String scheduleOverRun() {
+        String t = last == null ? "" : runData().scheduleNote();
+        return t.isEmpty() ? "—" : t;
+    }
+
+    private RunData runData() {
+        return new RunData(run.label(), run.config(), last == null ? List.of() : List.of(last), List.of());
     }
 
     /** Final test error (%) from summary.json; NaN when unknown. */

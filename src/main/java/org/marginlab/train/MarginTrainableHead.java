@@ -39,7 +39,7 @@ public final class MarginTrainableHead implements TrainableHead {
 
     private static MarginSchedule schedule(TrainConfig config) {
         return new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
-                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup());
+                config.lambdaGammaInForce(), config.lambdaPower(), config.marginWarmup());
     }
 
     @Override

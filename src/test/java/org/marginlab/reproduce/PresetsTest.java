@@ -82,8 +82,14 @@ class PresetsTest {
         assertTrue(a.runs().stream().anyMatch(r -> r.key().equals("arc-s5-seed44")));
         assertTrue(a.runs().stream().anyMatch(r -> r.key().equals("arc-s7-seed43")));
         assertEquals(1, a.runs().stream().filter(r -> r.key().startsWith("arc-s7")).count() - 1, "seed 42's s = 7 is the table's arc run");
-        // the s warm-up is disclosed: a third of the 240 iterations
-        assertTrue(a.settings().stream().anyMatch(t -> t.contains("warm s up") && t.contains("over 80 iterations")), a.settings().toString());
+        // the s warm-up and λ annealing are disclosed: a third of the 240 iterations; the published γ would end at
+        // 1000/(1 + 0.12·240) = 33.557
+        assertTrue(a.settings().stream().anyMatch(t -> t.contains("s from 1") && t.contains("over the first 80 iterations")
+                && t.contains("λ falls from 1000 to 5 over the same 80") && t.contains("λ = 33.6")), a.settings().toString());
+        for (PlannedRun r : a.runs()) {
+            boolean anneals = r.config().head() == org.marginlab.loss.HeadKind.SPHEREFACE || r.config().head() == org.marginlab.loss.HeadKind.LSOFTMAX;
+            assertEquals(anneals ? 80 : 0, r.config().lambdaAnneal(), r.key());
+        }
         assertEquals(8 + 5, Presets.plan("angles", true, 1, null).runs().size());
     }
 
