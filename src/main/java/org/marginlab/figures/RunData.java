@@ -240,6 +240,110 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         return config == null ? j : config.datasetClass(j);
     }
 
+    /**
+     * Iterations in one epoch of this run: from an epoch snapshot that a later one shows complete, else the
+     * training images the config selects (60 000 Fashion-MNIST images less 6 000 per held-out class) over
+     * the batch. 0 when unknown (no config).
+     */
+    public long iterationsPerEpoch() {
+        if (epochs.size() >= 2) {
+            EpochSnapshot first = epochs.getFirst();
+            return first.iteration() / (first.epoch() + 1);
+        }
+        if (config == null) {
+            return 0;
+        }
+        long images = TRAIN_IMAGES - (long) IMAGES_PER_CLASS * config.holdoutClasses().size();
+        return images / config.batchSize();
+    }
+
+    private static final long TRAIN_IMAGES = 60_000;
+    private static final int IMAGES_PER_CLASS = 6_000;
+
+    /** Whether the run's last epoch snapshot was taken inside an epoch. */
+    public boolean endsInsideEpoch() {
+        return !epochs.isEmpty() && partial(epochs.getLast());
+    }
+
+    /** Whether this epoch snapshot was taken before its epoch ended (a run that stopped at an iteration limit). */
+    public boolean partial(EpochSnapshot e) {
+        long per = iterationsPerEpoch();
+        return per > 0 && e.iteration() < per * (e.epoch() + 1L);
+    }
+
+    /**
+     * The snapshot's place in the run: "epoch 3", or where the run stopped inside an epoch "iteration 120 of 468
+     * (0.26 epoch)" (the first epoch) or "iteration 500 of epoch 2 (1.07 epochs)". A 120-iteration run must not
+     * read "epoch 1".
+     */
+    public String epochName(EpochSnapshot e) {
+        if (!partial(e)) {
+            return "epoch " + (e.epoch() + 1);
+        }
+        long per = iterationsPerEpoch();
+        return e.epoch() == 0 ? "iteration " + e.iteration() + " of " + per + " (" + epochFraction(e) + ")"
+                : "iteration " + e.iteration() + ", in epoch " + (e.epoch() + 1) + " (" + epochFraction(e) + ")";
+    }
+
+    /** The short form for a ridge or column: "epoch 3", or "0.26 epoch" for a partial one. */
+    public String epochShortName(EpochSnapshot e) {
+        return partial(e) ? epochFraction(e) : "epoch " + (e.epoch() + 1);
+    }
+
+    private String epochFraction(EpochSnapshot e) {
+        double f = e.iteration() / (double) iterationsPerEpoch();
+        return Fmt.fixed(f, 2) + (f < 1 ? " epoch" : " epochs");
+    }
+
+    /** Epochs as a number: whole for a finished epoch, e.g. 0.26 for a run that stopped inside its first. */
+    public String epochCount(EpochSnapshot e) {
+        return partial(e) ? Fmt.fixed(e.iteration() / (double) iterationsPerEpoch(), 2) : Integer.toString(e.epoch() + 1);
+    }
+
+    /**
+     * The label of a run with the head values in force at its last snapshot rather than the configured ones,
+     * e.g. "arcface s=5.5 m=0.06" for a run that stopped inside its warm-up; {@link #label} itself when they
+     * are the same or unknown. For summary figures (tables, legends) of what the run reached.
+     */
+    public String labelAtEnd() {
+        IterationSnapshot last = lastIteration();
+        HeadParams live = last == null ? null : paramsAt(last);
+        if (config == null || live == null || !label.equals(defaultLabel(config))) {
+            return live == null || config == null ? label : label + endValues(live, config.headParams());
+        }
+        TrainConfig atEnd = config.toBuilder().headParams(live).build();
+        StringBuilder b = new StringBuilder(config.head().id());
+        for (String p : HeadParams.usedBy(config.head())) {
+            switch (p) {
+                case "s" -> b.append(" s=").append(Fmt.num(threeDigits(atEnd.headParams().s())));
+                case "m" -> b.append(" m=").append(Fmt.num(threeDigits(atEnd.headParams().m())));
+                case "lambda" -> b.append(" λ=").append(Fmt.num(threeDigits(atEnd.headParams().lambda())));
+                default -> { }
+            }
+        }
+        return b.toString();
+    }
+
+    /** " (at the end s=5.5 m=0.06)" for a custom label whose values moved; "" when they ended as configured. */
+    private String endValues(HeadParams live, HeadParams configured) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String p : HeadParams.usedBy(config.head())) {
+            double a;
+            double c;
+            String sym;
+            switch (p) {
+                case "s" -> { a = live.s(); c = configured.s(); sym = "s"; }
+                case "m" -> { a = live.m(); c = configured.m(); sym = "m"; }
+                case "lambda" -> { a = live.lambda(); c = configured.lambda(); sym = "λ"; }
+                default -> { continue; }
+            }
+            if (Math.abs(a - c) > 1e-9 * Math.max(1, Math.abs(c))) {
+                parts.add(sym + "=" + Fmt.num(threeDigits(a)));
+            }
+        }
+        return parts.isEmpty() ? "" : " (at the end " + String.join(" ", parts) + ")";
+    }
+
     public IterationSnapshot lastIteration() {
         return iterations.isEmpty() ? null : iterations.get(iterations.size() - 1);
     }

@@ -49,4 +49,68 @@ class RunDataLabelTest {
         RunData softmax = RunData.of(null, TrainConfig.defaults(HeadKind.SOFTMAX).withWarmupFor(936), List.of(), List.of());
         assertEquals("", softmax.scheduleNote(), "nothing moves in a softmax run");
     }
+
+    private static org.marginlab.run.EpochSnapshot epoch(int epoch, long iteration, double acc) {
+        int[][] conf = new int[10][10];
+        for (int i = 0; i < 10; i++) {
+            conf[i][i] = 10;
+        }
+        return new org.marginlab.run.EpochSnapshot(epoch, iteration, acc, 0.3, 1.6, 1.5, new double[] {0, Math.PI / 2, Math.PI},
+                new int[10][2], new float[0][0], new int[0], conf);
+    }
+
+    private static org.marginlab.run.IterationSnapshot at(long iteration, org.marginlab.loss.HeadParams p) {
+        return new org.marginlab.run.IterationSnapshot(iteration, 0, new float[0][0], new int[0], new float[0][0], null,
+                new float[0], new float[0], 1, 0.5, 1e-3, 100, p, null);
+    }
+
+    @Test
+    void aRunThatStopsInsideAnEpochIsNotCalledAnEpoch() {
+        // 120 iterations at batch 128: 60 000 / 128 = 468 iterations per epoch, 120/468 = 0.256
+        TrainConfig c = TrainConfig.defaults(HeadKind.SOFTMAX).toBuilder().iterations(120).marginWarmup(0).build();
+        RunData r = RunData.of(null, c, List.of(), List.of(epoch(0, 120, 0.7)));
+        assertEquals(468, r.iterationsPerEpoch());
+        assertEquals("iteration 120 of 468 (0.26 epoch)", r.epochName(r.lastEpoch()));
+        assertEquals("0.26 epoch", r.epochShortName(r.lastEpoch()));
+        assertEquals("0.26", r.epochCount(r.lastEpoch()));
+        // with two classes held out an epoch is 48 000 / 128 = 375 iterations
+        TrainConfig held = c.toBuilder().holdoutClasses(List.of(8, 9)).build();
+        assertEquals(375, RunData.of(null, held, List.of(), List.of(epoch(0, 120, 0.7))).iterationsPerEpoch());
+        // whole epochs keep their number; the period comes from the run itself (a subset of 3 840 images: 30)
+        RunData whole = RunData.of(null, c, List.of(), List.of(epoch(0, 30, 0.5), epoch(1, 60, 0.6), epoch(2, 75, 0.6)));
+        assertEquals("epoch 2", whole.epochName(whole.epochs().get(1)));
+        assertEquals("iteration 75, in epoch 3 (2.50 epochs)", whole.epochName(whole.lastEpoch()));
+        assertTrue(whole.endsInsideEpoch());
+
+        // the confusion matrix and the angle-stats table name the partial epoch
+        org.marginlab.figures.training.ConfusionMatrixFigure cm = new org.marginlab.figures.training.ConfusionMatrixFigure();
+        cm.setRun(r);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(900, 700, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        TextRecorder rec = new TextRecorder(g);
+        cm.draw(rec, new java.awt.geom.Rectangle2D.Double(0, 0, 900, 700));
+        g.dispose();
+        List<String> text = rec.texts().stream().map(TextRecorder.Text::text).toList();
+        assertTrue(text.stream().anyMatch(t -> t.startsWith("iteration 120 of 468 (0.26 epoch), 100 test images")), text.toString());
+        assertTrue(text.stream().noneMatch(t -> t.contains("epoch 1")), text.toString());
+    }
+
+    @Test
+    void summaryFiguresShowTheValuesInForceAtTheEnd() {
+        // an ArcFace run (s = 16, m = 0.2) that stopped a third into its 312-iteration warm-up: s = 1 + 15·104/312 = 6,
+        // m = 0.2·104/312 = 0.0667
+        TrainConfig c = TrainConfig.defaults(HeadKind.ARCFACE).toBuilder().marginWarmup(312).iterations(104).build();
+        org.marginlab.loss.HeadParams live = c.headParams().withS(6).withM(0.2 / 3);
+        RunData r = RunData.of(null, c, List.of(at(104, live)), List.of(epoch(0, 104, 0.6)));
+        assertEquals("arcface s=16 m=0.2", r.label());
+        assertEquals("arcface s=6 m=0.0667", r.labelAtEnd());
+        org.marginlab.figures.angles.AngleStatsTableFigure t = new org.marginlab.figures.angles.AngleStatsTableFigure();
+        t.setRuns(List.of(r));
+        assertEquals("arcface s=6 m=0.0667", t.table().get(1)[0]);
+        assertEquals("0.22", t.table().get(1)[1], "104 of 468 iterations");
+        assertEquals("s 1 → 6 and m 0 → 0.0667 over the 104 iterations (warm-up to s = 16 unfinished)", r.scheduleNote());
+        // a custom label keeps its words and adds what changed
+        RunData named = new RunData("arc s=16, seed 43", c, List.of(at(104, live)), List.of());
+        assertEquals("arc s=16, seed 43 (at the end s=6 m=0.0667)", named.labelAtEnd());
+    }
 }

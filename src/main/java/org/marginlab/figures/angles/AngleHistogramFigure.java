@@ -186,8 +186,9 @@ public final class AngleHistogramFigure implements RunFigure {
         }
         double width = unit.of(ed[1] - ed[0]);
         Rectangle2D body = FigureStyle.header(g, area, title(),
-                n + (n == 1 ? " epoch, " : " epochs, ") + samples + " test samples in the last; back (top) = epoch 1, front (bottom) = epoch "
-                        + (eps.get(n - 1).epoch() + 1) + "; bins " + Fmt.num(round3(width)) + (unit == AngleUnit.DEGREES ? "°" : " rad")
+                (n == 1 ? run.epochName(eps.get(0)) + ", " + samples + " test samples"
+                        : n + (run.endsInsideEpoch() ? " evaluations, " : " epochs, ") + samples + " test samples in the last; back (top) = " + run.epochShortName(eps.get(0))
+                        + ", front (bottom) = " + run.epochShortName(eps.get(n - 1))) + "; bins " + Fmt.num(round3(width)) + (unit == AngleUnit.DEGREES ? "°" : " rad")
                         + " wide");
         double lo = unit.of(ed[0]);
         double hi = unit.of(ed[ed.length - 1]);
@@ -227,7 +228,7 @@ public final class AngleHistogramFigure implements RunFigure {
             g.draw(new java.awt.geom.Line2D.Double(plot.getX(), y0, plot.getMaxX(), y0));
             if (e % labelEvery == 0 || e == n - 1) {
                 g.setFont(FigureStyle.tickFont());
-                FigureStyle.drawRight(g, "epoch " + (eps.get(e).epoch() + 1), plot.getX() - 8, y0 + 4);
+                FigureStyle.drawRight(g, run.epochShortName(eps.get(e)), plot.getX() - 8, y0 + 4);
             }
         }
         drawCountAxis(g, plot.getMaxX() + 10, lastBaselines[n - 1], height, maxCount);

@@ -61,7 +61,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
                 total += v;
             }
         }
-        Rectangle2D body = FigureStyle.header(g, area, title(), "epoch " + (e.epoch() + 1) + ", " + total
+        Rectangle2D body = FigureStyle.header(g, area, title(), epochName(e) + ", " + total
                 + " test images, accuracy " + Fmt.fixed(100 * e.testAccuracy(), 2) + "%; colour = share of the true class's images");
         double left = 110;
         double bottom = 100;

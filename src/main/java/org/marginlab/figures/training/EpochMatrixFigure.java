@@ -45,6 +45,11 @@ abstract class EpochMatrixFigure implements RunFigure {
         return run == null ? j : run.datasetClass(j);
     }
 
+    /** "epoch 3", or "iteration 120 of 468 (0.26 epoch)" for a run that stopped inside an epoch. */
+    String epochName(EpochSnapshot e) {
+        return run == null ? "epoch " + (e.epoch() + 1) : run.epochName(e);
+    }
+
     EpochSnapshot epoch() {
         if (run == null || run.epochs().isEmpty()) {
             return null;

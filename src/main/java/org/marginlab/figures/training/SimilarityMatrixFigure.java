@@ -45,7 +45,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
         }
         float[][] s = e.similarity();
         int m = s.length;
-        Rectangle2D body = FigureStyle.header(g, area, title(), "epoch " + (e.epoch() + 1) + ", " + m
+        Rectangle2D body = FigureStyle.header(g, area, title(), epochName(e) + ", " + m
                 + " test features ordered by class; CM_ij = x_iᵀx_j of L2-normalised features (Eq. 15)");
         double left = 110;
         double bottom = 100;
