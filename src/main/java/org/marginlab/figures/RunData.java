@@ -150,8 +150,12 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         if (moved.isEmpty()) {
             return "";
         }
-        return String.join(" and ", moved) + (end < horizon ? " over the " + end + " iterations (" + unfinished + " unfinished)"
-                : " over the first " + horizon + " iterations");
+        return String.join(" and ", moved) + (end < horizon ? " over the " + iterations(end) + " (" + unfinished + " unfinished)"
+                : " over the first " + iterations(horizon));
+    }
+
+    private static String iterations(long n) {
+        return n == 1 ? "iteration" : n + " iterations";
     }
 
     /**

@@ -45,17 +45,27 @@ public final class ReproduceRunner {
     }
 
     public static Result run(Plan plan, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
+        return run(plan, Shard.ALL, out, data, err);
+    }
+
+    /** Trains this shard's runs only (every run for {@link Shard#ALL}); the outcomes are read back for every run. */
+    public static Result run(Plan plan, Shard shard, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
         int trained = 0;
         int resumed = 0;
         int reused = 0;
         long all = 0;
-        for (PlannedRun r : plan.runs()) {
-            all += totalIterations(r.config(), data);
+        for (int i = 0; i < plan.runs().size(); i++) {
+            if (shard.includes(i)) {
+                all += totalIterations(plan.runs().get(i).config(), data);
+            }
         }
         long done = 0;
         long started = System.nanoTime();
         int n = plan.runs().size();
         for (int i = 0; i < n; i++) {
+            if (!shard.includes(i)) {
+                continue;
+            }
             PlannedRun r = plan.runs().get(i);
             Path dir = runDirectory(out, r);
             long runTotal = totalIterations(r.config(), data);
