@@ -33,4 +33,29 @@ class ReproduceCommandTest {
                 && r[1].contains("--quick")
                 && r[1].contains("--seeds"), r[1]);
     }
+
+    @Test
+    void planIsJsonAndShardAndReportOnlyMistakesAreOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String[] r = run("reproduce", "figure6", "--quick", "--out", dir.toString(), "--plan");
+        assertEquals("0", r[0], r[2]);
+        com.google.gson.JsonObject plan = com.google.gson.JsonParser.parseString(r[1]).getAsJsonObject();
+        assertEquals("figure6", plan.get("preset").getAsString());
+        assertEquals(8, plan.getAsJsonArray("runs").size());
+        com.google.gson.JsonObject sphere = plan.getAsJsonArray("runs").get(6).getAsJsonObject();
+        assertEquals(dir.resolve("runs").resolve("sphereface").toString(), sphere.get("dir").getAsString());
+        // 240 iterations: λ reaches 5 over the first 80, as the warm-ups
+        assertEquals(80, sphere.getAsJsonObject("config").get("lambda_anneal").getAsInt());
+        assertEquals(240, sphere.getAsJsonObject("config").get("iterations").getAsInt());
+
+        r = run("reproduce", "figure6", "--quick", "--out", dir.toString(), "--shard", "3/2");
+        assertEquals("2", r[0]);
+        assertEquals("marginlab: --shard must be i/n with 1 ≤ i ≤ n (got 3/2)\n", r[2].replace("\r\n", "\n"));
+        r = run("reproduce", "figure6", "--quick", "--out", dir.toString(), "--shard", "1/2", "--report-only");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].startsWith("marginlab: --report-only writes the report from every shard's runs; drop --shard"), r[2]);
+        r = run("reproduce", "figure6", "--quick", "--out", dir.toString(), "--report-only");
+        assertEquals("2", r[0]);
+        assertEquals("marginlab: " + dir + " holds none of figure6's 8 runs finished; train them first (without --report-only, "
+                + "or with --shard i/n)\n", r[2].replace("\r\n", "\n"));
+    }
 }
