@@ -2,7 +2,8 @@ package org.marginlab.cli;
 
 import org.marginlab.run.RunFiles;
 import org.marginlab.UserException;
-import org.marginlab.data.FashionMnist;
+import org.marginlab.data.DataSet;
+import org.marginlab.data.DataSets;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.config.ConfigCheck;
 import org.marginlab.config.ConfigJson;
@@ -41,7 +42,8 @@ import java.util.concurrent.ExecutionException;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = TrainCommand.CatalogueOptions.class,
-        description = "Train a backbone + loss head on Fashion-MNIST and write the run directory "
+        description = "Train a backbone + loss head on Fashion-MNIST or your own data (--data: CIFAR-10/100 binary, IDX, "
+                + "a folder of images) and write the run directory "
                 + "(config.json, metrics.csv, summary.json, snapshots.bin/.idx, checkpoint.bin).")
 public final class TrainCommand implements Callable<Integer> {
 
@@ -67,14 +69,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             TrainConfig c = ConfigJson.read(resume.resolve("config.json"));
             String data = given(ConfigField.DATA) != null ? (String) given(ConfigField.DATA) : c.dataDir();
-            TrainingData td = TrainingData.from(FashionMnist.load(data == null ? null : Path.of(data)));
+            TrainingData td = load(data, c, err);
             session = TrainingSession.resumeRun(resume, td, MarginTrainableHead.FACTORY);
             if (session.resumeNotice() != null) {
                 err.println(session.resumeNotice());
             }
         } else {
             TrainConfig c = ConfigCheck.validate(buildConfig());
-            TrainingData td = TrainingData.from(FashionMnist.load(c.dataDir() == null ? null : Path.of(c.dataDir())));
+            TrainingData td = load(c.dataDir(), c, err);
             Path dir = out != null ? out : RunWriter.defaultDirectory(Path.of("runs"), c.head().id());
             // A run's settings changed while training are in changes.csv beside its config.json, not in it:
             // config.json is what the run started with, and changes.csv grows as the run trains.
@@ -106,6 +108,14 @@ public final class TrainCommand implements Callable<Integer> {
         return session.state() == RunState.FINISHED ? 0 : 1;
     }
 
+    /** Reads the data set the config names and says in one line what it found. */
+    private static TrainingData load(String dir, TrainConfig c, PrintWriter err) {
+        DataSet set = DataSets.load(dir == null ? null : Path.of(dir), c.dataOptions());
+        err.println(set.summary());
+        err.flush();
+        return TrainingData.from(set);
+    }
+
     static String summaryLine(RunSummary s, Path dir) {
         return String.format(Locale.ROOT,
                 "%s %s d=%d: test accuracy %s, WC-Intra %s, W-Inter %s, C-Inter %s rad; %d iterations in %.1f s (%.0f img/s) on %s → %s",
@@ -131,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig.Builder b = base.toBuilder();
         for (ConfigField f : ConfigField.values()) {
-            Object v = given(f);
+            Object v = f.kind() == ConfigField.Kind.RECORD ? null : given(f);
             if (v != null && f != ConfigField.HEAD) {
                 b.set(f, v instanceof String text ? f.parse(text, base.head()) : v);
             }
@@ -153,6 +163,9 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             for (ConfigField f : ConfigField.values()) {
+                if (f.kind() == ConfigField.Kind.RECORD) {
+                    continue; // written by the run, not set
+                }
                 boolean text = f.kind() == ConfigField.Kind.PATH || f.kind() == ConfigField.Kind.CHOICE
                         || f.kind() == ConfigField.Kind.CLASSES || f == ConfigField.MARGIN_WARMUP;
                 OptionSpec.Builder o = OptionSpec.builder(f.flag())

@@ -32,9 +32,10 @@ public final class ConfigDocs {
             Set<HeadKind> heads = f.heads();
             String who = heads.size() == HeadKind.values().length ? "all"
                     : heads.stream().map(HeadKind::id).collect(Collectors.joining(", "));
-            String window = f.section() == ConfigField.Section.NONE ? "— (flag or file only)" : f.label();
-            String def = f.kind() == ConfigField.Kind.PATH ? "search" : f.defaultText();
-            sb.append("| `").append(f.key()).append("` | `").append(f.flag()).append("` | ").append(window)
+            boolean record = f.kind() == ConfigField.Kind.RECORD;
+            String window = record ? "— (written by the run)" : f.section() == ConfigField.Section.NONE ? "— (flag or file only)" : f.label();
+            String def = f.kind() == ConfigField.Kind.PATH ? "Fashion-MNIST" : record ? "—" : f.defaultText();
+            sb.append("| `").append(f.key()).append("` | ").append(record ? "—" : "`" + f.flag() + "`").append(" | ").append(window)
                     .append(" | ").append(who).append(" | ").append(cell(f.allowedText())).append(" | ")
                     .append(cell(def)).append(" | ").append(f.unit()).append(" | ").append(cell(f.help())).append(" |\n");
         }

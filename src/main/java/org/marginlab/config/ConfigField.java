@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.marginlab.Range;
-import org.marginlab.data.FashionMnist;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 
@@ -23,8 +22,9 @@ import org.marginlab.loss.HeadParams;
  * setting is one entry here (plus the code that uses it). Defaults come from {@link TrainConfig#defaults}.
  */
 public enum ConfigField {
-    DATA("data", "Dataset folder", Section.DATA_AND_MODEL, Kind.PATH, "",
-            "Fashion-MNIST folder with the four .gz files; empty searches ./datasets and ~/.marginlab",
+    DATA("data", "Data set folder", Section.DATA_AND_MODEL, Kind.PATH, "",
+            "a CIFAR-10 or CIFAR-100 binary folder, an IDX set (MNIST, EMNIST, …) or a folder of images, one "
+                    + "sub-folder per class (docs/data.md); empty: the bundled Fashion-MNIST",
             TrainConfig::dataDir, (b, v) -> b.dataDir((String) v)),
     BACKBONE("backbone", "Backbone", Section.DATA_AND_MODEL, Kind.CHOICE, "",
             "compact is fast on a laptop CPU; lenetpp is the center-loss paper's net; resnet20 the angular paper's",
@@ -98,9 +98,10 @@ public enum ConfigField {
     DEVICE("device", "Device", Section.RUN, Kind.CHOICE, "",
             "auto takes a GPU when one is visible; gpu:i picks one",
             TrainConfig::device, (b, v) -> b.device((DeviceSpec) v)),
-    AUGMENT("augment", "Augment", Section.OPTIMISATION, Kind.FLAG, "",
-            "random crop (padding 2) and horizontal flip",
-            TrainConfig::augment, (b, v) -> b.augment((Boolean) v)),
+    AUGMENT("augment", "Augment", Section.OPTIMISATION, Kind.CHOICE, "",
+            "crop-flip: a random crop of the image padded by 4 pixels each side (2 below 32×32) and a left-right flip "
+                    + "with probability ½, as the angular-loss paper on CIFAR",
+            c -> c.augment() ? Augment.CROP_FLIP : Augment.NONE, (b, v) -> b.augment(v == Augment.CROP_FLIP)),
     PROBE_PER_CLASS("probe_per_class", "Probe images per class", Section.RUN, Kind.INT, "images",
             "test images per class whose embeddings are snapshotted and plotted",
             TrainConfig::probePerClass, (b, v) -> b.probePerClass((Integer) v)),
@@ -116,7 +117,20 @@ public enum ConfigField {
     @SuppressWarnings("unchecked")
     HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.DATA_AND_MODEL, Kind.CLASSES, "",
             "class ids (0–9) left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
-            TrainConfig::holdoutClasses, (b, v) -> b.holdoutClasses((List<Integer>) v));
+            TrainConfig::holdoutClasses, (b, v) -> b.holdoutClasses((List<Integer>) v)),
+    CIFAR100_LABELS("cifar100_labels", "CIFAR-100 labels", Section.DATA_AND_MODEL, Kind.CHOICE, "",
+            "fine: the 100 classes; coarse: the 20 superclasses (CIFAR-100 only)",
+            TrainConfig::cifar100Labels, (b, v) -> b.cifar100Labels((CifarLabels) v)),
+    IMAGE_SIZE("image_size", "Image size", Section.DATA_AND_MODEL, Kind.INT, "pixels",
+            "an image folder's images are resized to this square size; 0 = " + org.marginlab.data.DataOptions.DEFAULT_FOLDER_SIZE
+                    + " (other formats keep their own size)",
+            TrainConfig::imageSize, (b, v) -> b.imageSize((Integer) v)),
+    COLOUR("colour", "Colour", Section.DATA_AND_MODEL, Kind.CHOICE, "",
+            "an image folder's pixels: auto (RGB when any image has colour), grey or rgb",
+            TrainConfig::colour, (b, v) -> b.colour((ImageColour) v)),
+    DATASET("dataset", "Data set read", Section.NONE, Kind.RECORD, "",
+            "written by the run: the format, folder, sizes, SHA-256 and class names of the data it trained on",
+            TrainConfig::dataset, (b, v) -> b.dataset((org.marginlab.data.DataRecord) v));
 
     /** How a value is typed and written. */
     public enum Kind {
@@ -128,8 +142,10 @@ public enum ConfigField {
         LONG,
         REAL,
         FLAG,
-        /** A set of Fashion-MNIST class ids, written 8,9 on the command line and [8, 9] in config.json; a List of Integer. */
-        CLASSES
+        /** A set of class ids, written 8,9 on the command line and [8, 9] in config.json; a List of Integer. */
+        CLASSES,
+        /** What the run records, not a setting: no flag, no form field; a JSON object in config.json. */
+        RECORD
     }
 
     /** Where the window's form shows a field; {@link #NONE}: expert settings set by flag or in config.json only. */
@@ -213,6 +229,10 @@ public enum ConfigField {
             case SCHEDULE -> Schedule.class;
             case DEVICE -> DeviceSpec.class;
             case HOLDOUT_CLASSES -> List.class;
+            case AUGMENT -> Augment.class;
+            case CIFAR100_LABELS -> CifarLabels.class;
+            case COLOUR -> ImageColour.class;
+            case DATASET -> org.marginlab.data.DataRecord.class;
             default -> switch (kind) {
                 case PATH, CHOICE -> String.class;
                 case INT -> Integer.class;
@@ -220,6 +240,7 @@ public enum ConfigField {
                 case REAL -> Double.class;
                 case FLAG -> Boolean.class;
                 case CLASSES -> List.class;
+                case RECORD -> Object.class;
             };
         };
     }
@@ -305,6 +326,7 @@ public enum ConfigField {
             case EPOCHS -> Range.integers(1, 10_000);
             case PROBE_PER_CLASS -> Range.integers(1, 1000);
             case SNAPSHOT_EVERY -> Range.integersFrom(1);
+            case IMAGE_SIZE -> Range.integers(0, 512);
             default -> null;
         };
     }
@@ -317,6 +339,9 @@ public enum ConfigField {
             case OPTIMIZER -> Choice.ids(Optimizer.class);
             case SCHEDULE -> Choice.ids(Schedule.class);
             case DEVICE -> List.of("auto", "cpu", "gpu");
+            case AUGMENT -> Choice.ids(Augment.class);
+            case CIFAR100_LABELS -> Choice.ids(CifarLabels.class);
+            case COLOUR -> Choice.ids(ImageColour.class);
             default -> List.of();
         };
     }
@@ -326,7 +351,9 @@ public enum ConfigField {
         return switch (kind) {
             case PATH -> "a folder (empty: search the usual places)";
             case FLAG -> "true or false";
-            case CLASSES -> "distinct class ids 0–" + (FashionMnist.CLASS_NAMES.size() - 1) + " leaving at least two classes, e.g. 8,9";
+            case CLASSES -> "distinct class ids of the data set (0–" + (org.marginlab.data.DataSet.MAX_CLASSES - 1)
+                    + ") leaving at least two classes, e.g. 8,9";
+            case RECORD -> "written by the run";
             case CHOICE -> this == DEVICE ? DeviceSpec.FORMS : "one of " + String.join(", ", choices());
             default -> {
                 Range r = range(head);
@@ -340,7 +367,7 @@ public enum ConfigField {
 
     /** Why this value is not allowed for a config of this head, or null when it is. */
     public String problem(Object value, HeadKind head) {
-        if (kind == Kind.PATH) {
+        if (kind == Kind.PATH || kind == Kind.RECORD) {
             return null;
         }
         if (value == null) {
@@ -348,7 +375,8 @@ public enum ConfigField {
         }
         if (kind == Kind.CLASSES) {
             List<?> ids = (List<?>) value;
-            int classes = FashionMnist.CLASS_NAMES.size();
+            // The data set's own count is checked when it is loaded (TrainingData.holdingOut).
+            int classes = org.marginlab.data.DataSet.MAX_CLASSES;
             boolean ok = ids.size() <= classes - 2 && ids.stream().distinct().count() == ids.size()
                     && ids.stream().allMatch(y -> y instanceof Integer i && i >= 0 && i < classes);
             return ok ? null : "must be " + allowed(head);
@@ -379,6 +407,9 @@ public enum ConfigField {
                     case OPTIMIZER -> Choice.find(Optimizer.class, t);
                     case SCHEDULE -> Choice.find(Schedule.class, t);
                     case DEVICE -> DeviceSpec.parse(t);
+                    case AUGMENT -> Choice.find(Augment.class, t);
+                    case CIFAR100_LABELS -> Choice.find(CifarLabels.class, t);
+                    case COLOUR -> Choice.find(ImageColour.class, t);
                     default -> Arrays.stream(HeadKind.values()).filter(h -> h.id().equalsIgnoreCase(t)).findFirst().orElse(null);
                 };
                 case INT -> this == MARGIN_WARMUP && t.equalsIgnoreCase(AUTO) ? TrainConfig.AUTO_WARMUP : Integer.valueOf(t);
@@ -386,6 +417,7 @@ public enum ConfigField {
                 case REAL -> Double.valueOf(t);
                 case CLASSES -> t.isEmpty() ? List.of()
                         : Arrays.stream(t.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case RECORD -> throw new ConfigException(this, "is written by the run, not set", t);
             };
             if (v == null && kind != Kind.PATH) {
                 throw new ConfigException(this, "must be " + allowed(head), t);
@@ -469,7 +501,7 @@ public enum ConfigField {
     /** The {@code train --help} line: what it does, its range per head and its default. */
     public String cliHelp() {
         return switch (kind) {
-            case PATH -> help;
+            case PATH, RECORD -> help;
             case FLAG -> help + " (default " + defaultText() + ")";
             default -> help + "; " + allowedText() + " (default " + defaultText() + ")";
         };

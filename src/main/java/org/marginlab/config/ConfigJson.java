@@ -94,6 +94,10 @@ public final class ConfigJson {
         return switch (f.kind()) {
             case PATH -> o.get(key).isJsonNull() ? null : str(o, key, source);
             case CHOICE -> {
+                if (f == ConfigField.AUGMENT && o.get(key).isJsonPrimitive() && o.get(key).getAsJsonPrimitive().isBoolean()) {
+                    // config.json before crop-flip had a name: "augment": true was the same crop and flip.
+                    yield o.get(key).getAsBoolean() ? Augment.CROP_FLIP : Augment.NONE;
+                }
                 try {
                     yield f.parse(str(o, key, source), head);
                 } catch (ConfigException e) {
@@ -111,6 +115,19 @@ public final class ConfigJson {
             case REAL -> dbl(o, key, source);
             case FLAG -> bool(o, key, source);
             case CLASSES -> ints(o, key, source);
+            case RECORD -> {
+                if (o.get(key).isJsonNull()) {
+                    yield null;
+                }
+                if (!o.get(key).isJsonObject()) {
+                    throw new UserException(source + ": field '" + key + "' must be an object (written by the run)");
+                }
+                try {
+                    yield GSON.fromJson(o.get(key), f.valueType());
+                } catch (JsonParseException | IllegalArgumentException e) {
+                    throw new UserException(source + ": field '" + key + "' is malformed (" + firstLine(e.getMessage()) + ")");
+                }
+            }
         };
     }
 

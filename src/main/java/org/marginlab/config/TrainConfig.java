@@ -18,6 +18,8 @@ import java.util.List;
  * @param holdoutClasses Fashion-MNIST class ids left out of training, ascending (empty = none): the head trains
  *                       on the others, relabelled 0..C'−1 in id order, and test accuracy and the probes cover
  *                       those; {@code marginlab evaluate} embeds the held-out ones
+ * @param dataset        what the run trained on (format, path, sizes, checksum, class names), set by the session
+ *                       from the data it loaded; null in a config not yet trained
  */
 public record TrainConfig(
         String dataDir,
@@ -45,7 +47,11 @@ public record TrainConfig(
         int probePerClass,
         int snapshotEvery,
         int earlySnapshots,
-        List<Integer> holdoutClasses) {
+        List<Integer> holdoutClasses,
+        CifarLabels cifar100Labels,
+        int imageSize,
+        ImageColour colour,
+        org.marginlab.data.DataRecord dataset) {
 
     public TrainConfig {
         holdoutClasses = holdoutClasses == null ? List.of() : holdoutClasses.stream().sorted().toList();
@@ -120,6 +126,28 @@ public record TrainConfig(
                 : lambdaGamma;
     }
 
+    /**
+     * How to read the data set: the CIFAR-100 labels, an image folder's size and colour. An image folder's split
+     * has a fixed seed, not the run's, so runs of different seeds test on the same images.
+     */
+    public org.marginlab.data.DataOptions dataOptions() {
+        return new org.marginlab.data.DataOptions(cifar100Labels == CifarLabels.COARSE, imageSize, colour.channels(),
+                org.marginlab.data.DataOptions.DEFAULTS.splitSeed());
+    }
+
+    /** The name of dataset class {@code y}: from the data set the run trained on, else Fashion-MNIST's (runs before data sets were recorded). */
+    public String className(int y) {
+        java.util.List<String> names = dataset != null && !dataset.classNames().isEmpty() ? dataset.classNames()
+                : org.marginlab.data.FashionMnist.CLASS_NAMES;
+        return y >= 0 && y < names.size() ? names.get(y) : "class " + y;
+    }
+
+    /** The number of classes in the data set (before any are held out). */
+    public int datasetClasses() {
+        return dataset != null && !dataset.classNames().isEmpty() ? dataset.classNames().size()
+                : org.marginlab.data.FashionMnist.CLASS_NAMES.size();
+    }
+
     /** This config with an automatic warm-up replaced by its number of iterations for a run this long. */
     public TrainConfig withWarmupFor(long totalIterations) {
         if (marginWarmup != AUTO_WARMUP) {
@@ -139,7 +167,8 @@ public record TrainConfig(
         return new TrainConfig(null, Backbone.COMPACT, 3, head, HeadParams.defaults(head),
                 5, 0.12, 1, 0, AUTO_WARMUP, 0.5,
                 Optimizer.ADAM, 5e-3, Schedule.CONSTANT, 5e-4, 0.9,
-                128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50, 0, List.of());
+                128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50, 0, List.of(),
+                CifarLabels.FINE, 0, ImageColour.AUTO, null);
     }
 
     /** This config with one field changed; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -186,6 +215,10 @@ public record TrainConfig(
         private int snapshotEvery;
         private int earlySnapshots;
         private List<Integer> holdoutClasses;
+        private CifarLabels cifar100Labels;
+        private int imageSize;
+        private ImageColour colour;
+        private org.marginlab.data.DataRecord dataset;
 
         private Builder(TrainConfig c) {
             dataDir = c.dataDir;
@@ -214,13 +247,17 @@ public record TrainConfig(
             snapshotEvery = c.snapshotEvery;
             earlySnapshots = c.earlySnapshots;
             holdoutClasses = c.holdoutClasses;
+            cifar100Labels = c.cifar100Labels;
+            imageSize = c.imageSize;
+            colour = c.colour;
+            dataset = c.dataset;
         }
 
         public TrainConfig build() {
             return new TrainConfig(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower,
                     lambdaAnneal, marginWarmup, centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize,
                     epochs, iterations, seed, device, augment, probePerClass, snapshotEvery, earlySnapshots,
-                    holdoutClasses);
+                    holdoutClasses, cifar100Labels, imageSize, colour, dataset);
         }
 
         /** Sets one field; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -361,6 +398,26 @@ public record TrainConfig(
 
         public Builder holdoutClasses(List<Integer> v) {
             holdoutClasses = v;
+            return this;
+        }
+
+        public Builder cifar100Labels(CifarLabels v) {
+            cifar100Labels = v;
+            return this;
+        }
+
+        public Builder imageSize(int v) {
+            imageSize = v;
+            return this;
+        }
+
+        public Builder colour(ImageColour v) {
+            colour = v;
+            return this;
+        }
+
+        public Builder dataset(org.marginlab.data.DataRecord v) {
+            dataset = v;
             return this;
         }
     }

@@ -85,6 +85,34 @@ public final class Checksums {
         }
     }
 
+    /**
+     * One SHA-256 for several files: that of their sha256sum lines ("hex  name\n") in the given order, so it
+     * can be checked by hand with {@code sha256sum FILES | sha256sum}.
+     */
+    public static String combined(List<Path> files) {
+        StringBuilder lines = new StringBuilder();
+        for (Path f : files) {
+            lines.append(sha256(f)).append("  ").append(f.getFileName()).append('\n');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM lacks SHA-256", e);
+        }
+    }
+
+    /** Whether each file matches the built-in Fashion-MNIST list (false when any differs or is missing). */
+    public static boolean matchesBuiltIn(Path dir, List<String> files) {
+        Map<String, String> expected = builtIn();
+        for (String name : files) {
+            Path f = dir.resolve(name);
+            if (!expected.containsKey(name) || !Files.isRegularFile(f) || !sha256(f).equalsIgnoreCase(expected.get(name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Map<String, String> parse(Path manifest) {
         try {
             return parse(manifest.toString(), Files.readAllLines(manifest));

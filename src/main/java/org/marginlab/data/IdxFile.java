@@ -42,6 +42,20 @@ public record IdxFile(int[] dims, byte[] data) {
         return parse(file, raw, expectedRank);
     }
 
+    /** Reads an IDX file, gunzipping it when its name ends in .gz. */
+    public static IdxFile read(Path file, int expectedRank) {
+        if (file.getFileName().toString().endsWith(".gz")) {
+            return readGz(file, expectedRank);
+        }
+        try {
+            return parse(file, Files.readAllBytes(file), expectedRank);
+        } catch (NoSuchFileException e) {
+            throw new UserException(UserException.Field.DATASET_FOLDER, file + ": missing");
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
     static IdxFile parse(Path file, byte[] raw, int expectedRank) {
         if (raw.length < 4) {
             throw new UserException(file + ": too short for an IDX header (" + raw.length + " bytes)");

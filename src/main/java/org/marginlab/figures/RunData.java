@@ -246,8 +246,8 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
 
     /**
      * Iterations in one epoch of this run: from an epoch snapshot that a later one shows complete, else the
-     * training images the config selects (60 000 Fashion-MNIST images less 6 000 per held-out class) over
-     * the batch. 0 when unknown (no config).
+     * training images of the data set config.json records (runs before it did: 60 000 Fashion-MNIST images),
+     * less the held-out classes' share, over the batch. 0 when unknown (no config).
      */
     public long iterationsPerEpoch() {
         if (epochs.size() >= 2) {
@@ -257,7 +257,11 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         if (config == null) {
             return 0;
         }
-        long images = TRAIN_IMAGES - (long) IMAGES_PER_CLASS * config.holdoutClasses().size();
+        var d = config.dataset();
+        long images = d != null && d.train() > 0 && d.classes() > 0
+                // balanced classes (Fashion-MNIST, CIFAR): the held-out ones take their share
+                ? d.train() - (long) d.train() * config.holdoutClasses().size() / d.classes()
+                : TRAIN_IMAGES - (long) IMAGES_PER_CLASS * config.holdoutClasses().size();
         return images / config.batchSize();
     }
 

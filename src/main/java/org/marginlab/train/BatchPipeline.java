@@ -9,62 +9,105 @@ import java.util.SplittableRandom;
 
 /**
  * Turns uint8 images into normalised float batches without per-sample objects: a 256-entry lookup
- * table maps pixel bytes to (p/255 − mean)/std, and a batch is filled straight into one float[].
+ * table per channel maps pixel bytes to (p/255 − mean_c)/std_c (a per-channel z-score with the training set's
+ * statistics), and a batch is filled straight into one float[]. Images are channel planes (CHW), 1 or 3 channels.
  * Shuffling and augmentation draw from generators seeded by (seed, epoch) and (seed, iteration), so any
  * iteration's batch can be rebuilt exactly, e.g. after a resume.
  */
 public final class BatchPipeline {
 
-    /** Padding of the random crop, in pixels (crop back to the original size after padding). */
+    /** Padding of the random crop below 32×32 (Fashion-MNIST's 28×28), in pixels. */
     public static final int CROP_PADDING = 2;
+    /** Padding of the random crop at 32×32 and above: the angular-loss paper's CIFAR augmentation (and ResNet's). */
+    public static final int PAPER_CROP_PADDING = 4;
 
     private final byte[] pixels;
     private final byte[] labels;
     private final int count;
+    private final int channels;
     private final int rows;
     private final int cols;
-    private final float[] lut = new float[256];
-    private final float mean;
-    private final float std;
+    private final float[] lut;
+    private final float[] mean;
+    private final float[] std;
 
+    /** A grey pipeline. */
     public BatchPipeline(byte[] pixels, byte[] labels, int count, int rows, int cols, float mean, float std) {
-        if ((long) count * rows * cols != pixels.length || labels.length != count) {
-            throw new IllegalArgumentException("pixels/labels do not match count×rows×cols");
+        this(pixels, labels, count, 1, rows, cols, new float[] {mean}, new float[] {std});
+    }
+
+    /** {@code mean} and {@code std}: one per channel, of pixels scaled to [0, 1]. */
+    public BatchPipeline(byte[] pixels, byte[] labels, int count, int channels, int rows, int cols, float[] mean, float[] std) {
+        if ((long) count * channels * rows * cols != pixels.length || labels.length != count) {
+            throw new IllegalArgumentException("pixels/labels do not match count×channels×rows×cols");
+        }
+        if (mean.length != channels || std.length != channels) {
+            throw new IllegalArgumentException("one mean and one std per channel");
         }
         this.pixels = pixels;
         this.labels = labels;
         this.count = count;
+        this.channels = channels;
         this.rows = rows;
         this.cols = cols;
-        this.mean = mean;
-        this.std = std;
-        for (int v = 0; v < 256; v++) {
-            lut[v] = (v / 255f - mean) / std;
+        this.mean = mean.clone();
+        this.std = std.clone();
+        this.lut = new float[256 * channels];
+        for (int c = 0; c < channels; c++) {
+            for (int v = 0; v < 256; v++) {
+                lut[c * 256 + v] = (v / 255f - mean[c]) / std[c];
+            }
         }
     }
 
     /** Mean and standard deviation of all pixels scaled to [0, 1], as {mean, std}. */
     public static float[] meanStd(byte[] pixels) {
-        long[] hist = new long[256];
-        for (byte p : pixels) {
-            hist[p & 0xFF]++;
+        float[][] ms = meanStd(pixels, 1, pixels.length);
+        return new float[] {ms[0][0], ms[1][0]};
+    }
+
+    /**
+     * Per channel, the mean and standard deviation of pixels scaled to [0, 1] of CHW images with planes of
+     * {@code plane} pixels, as {means, stds}. A constant channel gets std 1 (nothing to scale).
+     */
+    public static float[][] meanStd(byte[] pixels, int channels, int plane) {
+        long[][] hist = new long[channels][256];
+        int image = channels * plane;
+        for (int at = 0; at < pixels.length; at += image) {
+            for (int c = 0; c < channels; c++) {
+                long[] h = hist[c];
+                for (int k = at + c * plane, end = k + plane; k < end; k++) {
+                    h[pixels[k] & 0xFF]++;
+                }
+            }
         }
-        double n = pixels.length;
-        double sum = 0;
-        for (int v = 0; v < 256; v++) {
-            sum += hist[v] * (v / 255.0);
+        float[] means = new float[channels];
+        float[] stds = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double n = 0;
+            double sum = 0;
+            for (int v = 0; v < 256; v++) {
+                n += hist[c][v];
+                sum += hist[c][v] * (v / 255.0);
+            }
+            double m = sum / n;
+            double var = 0;
+            for (int v = 0; v < 256; v++) {
+                double d = v / 255.0 - m;
+                var += hist[c][v] * d * d;
+            }
+            means[c] = (float) m;
+            stds[c] = var > 0 ? (float) Math.sqrt(var / n) : 1f;
         }
-        double m = sum / n;
-        double var = 0;
-        for (int v = 0; v < 256; v++) {
-            double d = v / 255.0 - m;
-            var += hist[v] * d * d;
-        }
-        return new float[] {(float) m, (float) Math.sqrt(var / n)};
+        return new float[][] {means, stds};
     }
 
     public int count() {
         return count;
+    }
+
+    public int channels() {
+        return channels;
     }
 
     public int rows() {
@@ -75,16 +118,35 @@ public final class BatchPipeline {
         return cols;
     }
 
+    /** The first channel's mean (the only one of a grey set). */
     public float mean() {
-        return mean;
+        return mean[0];
     }
 
+    /** The first channel's standard deviation. */
     public float std() {
-        return std;
+        return std[0];
+    }
+
+    public float[] means() {
+        return mean.clone();
+    }
+
+    public float[] stds() {
+        return std.clone();
+    }
+
+    /** Pixels of the random crop's padding on each side for images this size: 4 at 32×32 and above, else 2. */
+    public int cropPadding() {
+        return cropPadding(rows, cols);
+    }
+
+    static int cropPadding(int rows, int cols) {
+        return Math.min(rows, cols) >= 32 ? PAPER_CROP_PADDING : CROP_PADDING;
     }
 
     public int label(int i) {
-        return labels[i];
+        return labels[i] & 0xFF;
     }
 
     /** The epoch's sample order: a Fisher–Yates shuffle seeded by (seed, epoch). */
@@ -104,59 +166,70 @@ public final class BatchPipeline {
     }
 
     /**
-     * Builds batch {@code indices[from, from+size)} as (images N×1×rows×cols, labels N) on the
-     * manager. With {@code augment}, each image is randomly shifted within a {@link #CROP_PADDING}
-     * border (a crop of the padded image) and flipped left-right with probability ½.
+     * Builds batch {@code indices[from, from+size)} as (images N×C×rows×cols, labels N) on the
+     * manager. With {@code augment}, each image is cropped from itself padded by {@link #cropPadding()} zero
+     * pixels on each side (a shift in [−p, p] in each direction, the same for all channels) and flipped
+     * left-right with probability ½; the padding normalises as a 0 pixel does.
      */
     public NDList batch(NDManager manager, int[] indices, int from, int size, boolean augment, long augmentSeed) {
         int plane = rows * cols;
-        float[] x = new float[size * plane];
+        int image = channels * plane;
+        int pad = cropPadding();
+        float[] x = new float[size * image];
         int[] y = new int[size];
         SplittableRandom rnd = augment ? new SplittableRandom(augmentSeed) : null;
-        float background = lut[0];
         for (int b = 0; b < size; b++) {
             int idx = indices[from + b];
-            y[b] = labels[idx];
-            int src = idx * plane;
-            int dst = b * plane;
+            y[b] = label(idx);
+            int src = idx * image;
+            int dst = b * image;
             if (!augment) {
-                for (int k = 0; k < plane; k++) {
-                    x[dst + k] = lut[pixels[src + k] & 0xFF];
+                for (int c = 0; c < channels; c++) {
+                    int off = c * 256;
+                    for (int k = c * plane, end = k + plane; k < end; k++) {
+                        x[dst + k] = lut[off + (pixels[src + k] & 0xFF)];
+                    }
                 }
                 continue;
             }
-            int dy = shift(rnd);
-            int dx = shift(rnd);
+            int dy = shift(rnd, pad);
+            int dx = shift(rnd, pad);
             boolean flip = rnd.nextBoolean();
-            for (int r = 0; r < rows; r++) {
-                int sr = r + dy;
-                for (int c = 0; c < cols; c++) {
-                    int sc = (flip ? cols - 1 - c : c) + dx;
-                    x[dst + r * cols + c] = (sr < 0 || sr >= rows || sc < 0 || sc >= cols)
-                            ? background
-                            : lut[pixels[src + sr * cols + sc] & 0xFF];
+            for (int c = 0; c < channels; c++) {
+                int off = c * 256;
+                float background = lut[off];
+                int sp = src + c * plane;
+                int dp = dst + c * plane;
+                for (int r = 0; r < rows; r++) {
+                    int sr = r + dy;
+                    for (int col = 0; col < cols; col++) {
+                        int sc = (flip ? cols - 1 - col : col) + dx;
+                        x[dp + r * cols + col] = (sr < 0 || sr >= rows || sc < 0 || sc >= cols)
+                                ? background
+                                : lut[off + (pixels[sp + sr * cols + sc] & 0xFF)];
+                    }
                 }
             }
         }
-        NDArray images = manager.create(x, new Shape(size, 1, rows, cols));
+        NDArray images = manager.create(x, new Shape(size, channels, rows, cols));
         NDArray lab = manager.create(y, new Shape(size));
         return new NDList(images, lab);
     }
 
     /**
-     * One image's random shift in [−{@link #CROP_PADDING}, {@link #CROP_PADDING}]: an image draws its row
-     * shift, its column shift, then {@code nextBoolean()} for the flip, in this order.
+     * One image's random shift in [−{@code pad}, {@code pad}]: an image draws its row shift, its column shift,
+     * then {@code nextBoolean()} for the flip, in this order.
      */
-    static int shift(SplittableRandom rnd) {
-        return rnd.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
+    static int shift(SplittableRandom rnd, int pad) {
+        return rnd.nextInt(2 * pad + 1) - pad;
     }
 
-    /** The pixel value each normalised pixel value comes from: entry v is (v/255 − mean)/std. */
+    /** The normalised value of each pixel value, per channel: entry c·256 + v is (v/255 − mean_c)/std_c. */
     float[] lookupTable() {
         return lut.clone();
     }
 
-    /** The raw images, row-major, {@code count × rows × cols}; not to be modified. */
+    /** The raw images, {@code count × channels × rows × cols}; not to be modified. */
     byte[] pixels() {
         return pixels;
     }

@@ -11,31 +11,38 @@ import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /**
- * A training split resident on the training device: the uint8 images (with a zero border of
- * {@link BatchPipeline#CROP_PADDING} pixels) are uploaded once, and each batch is gathered there: one
- * flat index per output pixel picks the (shifted, possibly mirrored) source byte, and a 256-entry table
- * normalises it. The sample order and the augmentation draws are the host pipeline's, uploaded once per
+ * A training split resident on the training device: the uint8 images (each channel plane with a zero
+ * border of {@link BatchPipeline#cropPadding()} pixels) are uploaded once, and each batch is gathered there: one
+ * flat index per output pixel picks the (shifted, possibly mirrored) source byte, and a 256-entry table per
+ * channel normalises it. The sample order and the augmentation draws are the host pipeline's, uploaded once per
  * epoch, so batches equal {@link BatchPipeline#batch} bit for bit and no step copies to the device.
  */
 final class DeviceBatches {
-
-    private static final int P = BatchPipeline.CROP_PADDING;
 
     private final BatchPipeline data;
     private final NDManager manager;
     private final long seed;
     private final int batch;
     private final boolean augment;
+    /** The crop's padding, pixels on each side. */
+    private final int pad;
+    private final int channels;
     private final int rows;
     private final int cols;
-    /** uint8, flat: image i's pixel (r, c) sits at i·(rows+2P)(cols+2P) + (r+P)(cols+2P) + c+P; the border is 0. */
+    /**
+     * uint8, flat: image i's pixel (ch, r, c) sits at i·C·(rows+2P)(cols+2P) + ch·(rows+2P)(cols+2P)
+     * + (r+pad)(cols+2P) + c+pad; the border is 0.
+     */
     private final NDArray pixels;
     private final NDArray labels;
+    /** float32 [C·256]: entry ch·256 + v normalises value v of channel ch. */
     private final NDArray lut;
-    /** int64 [1, rows·cols]: r·(cols+2P) + c, the unshifted offset of output pixel (r, c). */
+    /** int64 [1, C·rows·cols]: ch·(rows+2P)(cols+2P) + r·(cols+2P) + c, the unshifted offset of output pixel (ch, r, c). */
     private final NDArray grid;
-    /** int64 [1, rows·cols]: cols−1−2c, what a left-right flip adds to output pixel (r, c)'s column. */
+    /** int64 [1, C·rows·cols]: cols−1−2c, what a left-right flip adds to output pixel (ch, r, c)'s column. */
     private final NDArray mirror;
+    /** int64 [1, C·rows·cols]: ch·256, where output pixel (ch, r, c)'s channel starts in the table. */
+    private final NDArray lutOffset;
     private final NDArray paddedPlane;
     private final NDArray centre;
     private int epoch = -1;
@@ -51,15 +58,17 @@ final class DeviceBatches {
         this.seed = seed;
         this.batch = batch;
         this.augment = augment;
+        this.pad = data.cropPadding();
+        this.channels = data.channels();
         this.rows = data.rows();
         this.cols = data.cols();
-        int pr = rows + 2 * P;
-        int pc = cols + 2 * P;
+        int pr = rows + 2 * pad;
+        int pc = cols + 2 * pad;
         byte[] src = data.pixels();
-        byte[] padded = new byte[data.count() * pr * pc];
-        for (int i = 0; i < data.count(); i++) {
+        byte[] padded = new byte[data.count() * channels * pr * pc];
+        for (int plane = 0; plane < data.count() * channels; plane++) {
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(src, (i * rows + r) * cols, padded, (i * pr + r + P) * pc + P, cols);
+                System.arraycopy(src, (plane * rows + r) * cols, padded, (plane * pr + r + pad) * pc + pad, cols);
             }
         }
         pixels = upload(manager.create(ByteBuffer.wrap(padded), new Shape(padded.length), DataType.UINT8));
@@ -69,18 +78,25 @@ final class DeviceBatches {
         }
         labels = upload(manager.create(lab));
         lut = upload(manager.create(data.lookupTable()));
-        long[] g = new long[rows * cols];
-        long[] mir = new long[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                g[r * cols + c] = (long) r * pc + c;
-                mir[r * cols + c] = cols - 1 - 2L * c;
+        int out = channels * rows * cols;
+        long[] g = new long[out];
+        long[] mir = new long[out];
+        long[] off = new long[out];
+        for (int ch = 0; ch < channels; ch++) {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    int k = (ch * rows + r) * cols + c;
+                    g[k] = (long) ch * pr * pc + (long) r * pc + c;
+                    mir[k] = cols - 1 - 2L * c;
+                    off[k] = ch * 256L;
+                }
             }
         }
-        grid = upload(manager.create(g, new Shape(1, rows * cols)));
-        mirror = upload(manager.create(mir, new Shape(1, rows * cols)));
-        paddedPlane = upload(manager.create((long) pr * pc));
-        centre = upload(manager.create((long) P * pc + P));
+        grid = upload(manager.create(g, new Shape(1, out)));
+        mirror = upload(manager.create(mir, new Shape(1, out)));
+        lutOffset = upload(manager.create(off, new Shape(1, out)));
+        paddedPlane = upload(manager.create((long) channels * pr * pc));
+        centre = upload(manager.create((long) pad * pc + pad));
     }
 
     private static NDArray upload(NDArray a) {
@@ -89,7 +105,7 @@ final class DeviceBatches {
     }
 
     /**
-     * Batch {@code pos} of epoch {@code epoch} as (images N×1×rows×cols float32, labels N int32), in the
+     * Batch {@code pos} of epoch {@code epoch} as (images N×C×rows×cols float32, labels N int32), in the
      * caller's scope. Augmentation draws for iteration {@code epoch·iterationsPerEpoch + pos} from a
      * generator seeded by (seed, iteration).
      */
@@ -106,7 +122,10 @@ final class DeviceBatches {
             flat = flat.add(flips.get(slice).reshape(batch, 1).mul(mirror));
         }
         NDArray bytes = pixels.take(manager, flat).toType(DataType.INT64, false);
-        NDArray x = lut.take(manager, bytes).reshape(batch, 1, rows, cols);
+        if (channels > 1) {
+            bytes = bytes.add(lutOffset);
+        }
+        NDArray x = lut.take(manager, bytes).reshape(batch, channels, rows, cols);
         return new NDList(x, y);
     }
 
@@ -126,14 +145,14 @@ final class DeviceBatches {
             int n = (int) (iterationsPerEpoch * batch);
             long[] sh = new long[n];
             long[] fl = new long[n];
-            int pc = cols + 2 * P;
+            int pc = cols + 2 * pad;
             for (long k = 0; k < iterationsPerEpoch; k++) {
                 SplittableRandom rnd = new SplittableRandom(BatchPipeline.mix(seed, e * iterationsPerEpoch + k));
                 for (int b = 0; b < batch; b++) {
                     int at = (int) (k * batch + b);
-                    int dy = BatchPipeline.shift(rnd);
-                    int dx = BatchPipeline.shift(rnd);
-                    sh[at] = (long) (dy + P) * pc + dx + P;
+                    int dy = BatchPipeline.shift(rnd, pad);
+                    int dx = BatchPipeline.shift(rnd, pad);
+                    sh[at] = (long) (dy + pad) * pc + dx + pad;
                     fl[at] = rnd.nextBoolean() ? 1 : 0;
                 }
             }

@@ -14,7 +14,8 @@ import org.marginlab.UserException;
 import org.marginlab.config.ConfigCheck;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
-import org.marginlab.data.FashionMnist;
+import org.marginlab.data.DataSet;
+import org.marginlab.data.DataSets;
 import org.marginlab.model.backbones.Backbones;
 import org.marginlab.run.Checkpoint;
 import org.marginlab.run.RunFiles;
@@ -48,12 +49,13 @@ public record EvaluationSet(TrainConfig config, int[] ids, int[] labels, float[]
     public static EvaluationSet embed(Path runDir, Path dataDir) {
         TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
         Checkpoint.Found found = Checkpoint.latest(runDir);
-        FashionMnist fm = FashionMnist.load(dataDir != null ? dataDir : config.dataDir() == null ? null : Path.of(config.dataDir()));
-        TrainingData all = TrainingData.from(fm);
+        DataSet set = DataSets.load(dataDir != null ? dataDir : config.dataDir() == null ? null : Path.of(config.dataDir()),
+                config.dataOptions());
+        TrainingData all = TrainingData.from(set);
         BatchPipeline trained = all.holdingOut(config.holdoutClasses()).train();
         BatchPipeline test = all.test();
-        BatchPipeline normalised = new BatchPipeline(test.pixels(), fm.test().labels(), test.count(), test.rows(),
-                test.cols(), trained.mean(), trained.std());
+        BatchPipeline normalised = new BatchPipeline(test.pixels(), set.test().labels(), test.count(), test.channels(),
+                test.rows(), test.cols(), trained.means(), trained.stds());
         List<Integer> classes = new ArrayList<>();
         for (int y = 0; y < all.classes(); y++) {
             if (config.holdoutClasses().isEmpty() || config.holdoutClasses().contains(y)) {
@@ -75,7 +77,7 @@ public record EvaluationSet(TrainConfig config, int[] ids, int[] labels, float[]
         float[][] out = new float[ids.length][d];
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Block backbone = Backbones.build(config.backbone(), d);
-            backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, images.rows(), images.cols()));
+            backbone.initialize(manager, DataType.FLOAT32, new Shape(1, images.channels(), images.rows(), images.cols()));
             try {
                 // backbone parameters come first in the checkpoint, the head's after them
                 backbone.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(checkpoint.parameters())));

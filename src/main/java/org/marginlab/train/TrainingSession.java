@@ -28,6 +28,7 @@ import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunState;
 import org.marginlab.run.RunSummary;
 import org.marginlab.run.RunWriter;
+import org.marginlab.data.DataRecord;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -138,6 +139,9 @@ public final class TrainingSession {
         ConfigCheck.validate(config);
         TrainingData data = allClasses.holdingOut(config.holdoutClasses());
         TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
+        if (allClasses.dataset() != null) {
+            fixed = fixed.toBuilder().dataset(allClasses.dataset()).build(); // config.json names the data it trained on
+        }
         LiveChange.fold(fixed, replay); // a change this config cannot take fails here, not mid-run
         RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
         return new TrainingSession(fixed, data, heads, writer, null, List.of(), replay);
@@ -149,6 +153,13 @@ public final class TrainingSession {
      */
     public static TrainingSession resumeRun(Path runDir, TrainingData data, HeadFactory heads) {
         TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
+        DataRecord was = config.dataset();
+        DataRecord now = data.dataset();
+        if (was != null && now != null && was.sha256() != null && !was.sha256().equals(now.sha256())) {
+            throw new UserException(runDir.resolve(RunFiles.CONFIG) + ": the run trained on data with SHA-256 "
+                    + was.sha256().substring(0, 12) + "…, the data at " + now.path() + " has " + String.valueOf(now.sha256()).substring(0, 12)
+                    + "…; resume with the data it trained on (--data)");
+        }
         TrainingData trained = data.holdingOut(config.holdoutClasses());
         Checkpoint.Found found = Checkpoint.latest(runDir);
         Checkpoint ckpt = found.checkpoint();
@@ -319,7 +330,7 @@ public final class TrainingSession {
         int rows = data.train().rows();
         int cols = data.train().cols();
         backbone = Backbones.build(config.backbone(), config.dim());
-        backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 1, rows, cols));
+        backbone.initialize(manager, DataType.FLOAT32, new Shape(1, data.train().channels(), rows, cols));
         head = heads.create(live, data.classes());
         head.block().initialize(manager, DataType.FLOAT32, new Shape(1, config.dim()));
         store = new ParameterStore(manager, false);

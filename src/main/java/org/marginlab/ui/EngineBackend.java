@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.marginlab.data.FashionMnist;
-import org.marginlab.data.Split;
+import org.marginlab.data.DataOptions;
+import org.marginlab.data.DataSet;
+import org.marginlab.data.DataSets;
 import org.marginlab.run.RunReader;
 import org.marginlab.run.RunState;
 import org.marginlab.run.RunWriter;
@@ -31,6 +32,7 @@ public final class EngineBackend implements TrainingBackend {
     private final HeadFactory heads;
     private TrainingData data;
     private String dataKey;
+    private String dataSummary;
 
     public EngineBackend(Path runsRoot, HeadFactory heads) {
         this.runsRoot = runsRoot;
@@ -42,24 +44,33 @@ public final class EngineBackend implements TrainingBackend {
         return MarginTrainableHead.FACTORY;
     }
 
-    private synchronized TrainingData data(String dir) {
-        String key = Objects.toString(dir, "");
+    private synchronized TrainingData data(String dir, DataOptions options) {
+        String key = Objects.toString(dir, "") + "|" + options;
         if (data == null || !key.equals(dataKey)) {
-            FashionMnist mnist = FashionMnist.load(dir == null ? null : Path.of(dir));
-            Split train = mnist.train();
-            Split test = mnist.test();
-            data = TrainingData.of(train.pixels(), train.labels(), train.count(),
-                    test.pixels(), test.labels(), test.count(), train.rows(), train.cols());
+            data = null; // the old set's memory is free for the new one
+            DataSet set = DataSets.load(dir == null ? null : Path.of(dir), options);
+            data = TrainingData.from(set);
+            dataSummary = set.summary();
             dataKey = key;
         }
         return data;
+    }
+
+    private TrainingData data(TrainConfig config) {
+        return data(config.dataDir(), config.dataOptions());
+    }
+
+    /** The one line saying what the last data set read was ("CIFAR-10 binary: 50 000 train / …"), or null. */
+    @Override
+    public synchronized String dataSummary() {
+        return dataSummary;
     }
 
     @Override
     public void prepare(String dataDir) {
         var engine = TrainingThread.warmUp(); // on its own thread, while the data loads here
         try {
-            data(dataDir);
+            data(dataDir, DataOptions.DEFAULTS);
         } catch (org.marginlab.UserException e) {
             // Start says what is wrong with the folder, in the window's words
         }
@@ -87,7 +98,7 @@ public final class EngineBackend implements TrainingBackend {
     @Override
     public Control resume(Path runDirectory, TrainingListener listener) {
         TrainConfig config = org.marginlab.config.ConfigJson.read(runDirectory.resolve(org.marginlab.run.RunFiles.CONFIG));
-        TrainingSession s = TrainingSession.resumeRun(runDirectory, data(config.dataDir()), heads);
+        TrainingSession s = TrainingSession.resumeRun(runDirectory, data(config), heads);
         s.addListener(listener);
         s.start();
         return new SessionControl(s, device(config));
@@ -109,7 +120,7 @@ public final class EngineBackend implements TrainingBackend {
     }
 
     private TrainingSession create(TrainConfig config, TrainingListener listener) {
-        TrainingData d = data(config.dataDir());
+        TrainingData d = data(config);
         Path dir = RunWriter.defaultDirectory(runsRoot, config.head().id());
         TrainingSession s = TrainingSession.create(config, d, heads, dir);
         s.addListener(listener);

@@ -34,6 +34,11 @@ public interface TrainingBackend {
     Control resume(Path runDirectory, TrainingListener listener);
 
     /** PyTorch's CPU threads for the runs that follow, from the next iteration on. */
+    /** The one line saying what the last data set read was, or null when none has been read. */
+    default String dataSummary() {
+        return null;
+    }
+
     default void setThreads(int threads) {
     }
 

@@ -158,6 +158,10 @@ public final class RunControlViewModel {
             control = c;
             device.set(c.device());
             runDirectory.set(c.directory());
+            String found = backend.dataSummary();
+            if (config.dataDir() != null && found != null) {
+                notifier.accept("Training on " + found); // what --data found, as the CLI says it
+            }
             // Starting ends with the run's first state, not before: in between, Start would look
             // enabled and Stop disabled for a frame.
             pullAll.run();
