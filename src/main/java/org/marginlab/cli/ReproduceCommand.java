@@ -52,7 +52,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "seeds per head for table5 (default 1), per s of Fig. 5's sweep for angles (default "
             + Presets.FIG5_SEEDS + ")")
     Integer seeds;
-    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
+    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places); for table2, "
+            + "table3, table6, table7 and figure8 the folder holding cifar-10-batches-bin/ and cifar-100-binary/")
     Path data;
     @Option(names = "--plan", description = "print the runs as JSON (key, directory, label, config) and train nothing")
     boolean planOnly;
@@ -87,7 +88,6 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         threads.apply();
         String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        TrainingData td = null;
         ReproduceRunner.Result result;
         if (reportOnly) {
             List<RunOutcome> read = ReproduceRunner.read(plan, dir);
@@ -102,7 +102,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             result = new ReproduceRunner.Result(read, 0, 0, (int) (read.size() - missing));
         } else {
-            td = ReproduceData.load(plan, data);
+            var td = ReproduceData.loader(plan, data);
             Shard mine = part == null ? Shard.ALL : part;
             long count = java.util.stream.IntStream.range(0, plan.runs().size()).filter(mine::includes).count();
             err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + (mine.isAll() ? "" : ", shard " + mine)

@@ -21,7 +21,8 @@ public final class Presets {
 
     /** Every preset, in the order the CLI lists them. */
     public static final List<Preset> ALL = List.of(new AnglesPreset(), new ErrorVsEpochsPreset(), new Table5Preset(),
-            EmbeddingsPreset.FIGURE6, EmbeddingsPreset.SPHERE, OpenSetPreset.INSTANCE);
+            EmbeddingsPreset.FIGURE6, EmbeddingsPreset.SPHERE, OpenSetPreset.INSTANCE,
+            CifarPreset.TABLE2, CifarPreset.TABLE3, CifarPreset.TABLE6, CifarPreset.TABLE7, CifarPreset.FIGURE8);
     public static final List<String> IDS = ALL.stream().map(Preset::id).toList();
     public static final long SEED = 42;
     /** Seeds of the angles preset's s sweep unless --seeds says otherwise: one seed's ordering of six curves is anecdote. */

@@ -21,13 +21,20 @@ import java.util.List;
  * @param wMinAngle    smallest angle between two final class weights (rad), NaN when unknown
  * @param wMaxAngle    largest angle between two final class weights (rad), NaN when unknown
  * @param last         the last iteration snapshot (for the embedding figures); may be null
+ * @param lastEpoch    the last end-of-epoch evaluation on the test set (similarity matrix, confusion); may be null
  */
 public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> metrics, List<double[]> wcIntraCurve,
-                         double wMinAngle, double wMaxAngle, IterationSnapshot last) {
+                         double wMinAngle, double wMaxAngle, IterationSnapshot last, org.marginlab.run.EpochSnapshot lastEpoch) {
 
     public RunOutcome {
         metrics = List.copyOf(metrics);
         wcIntraCurve = List.copyOf(wcIntraCurve);
+    }
+
+    /** An outcome without an end-of-epoch evaluation (tests, runs that never evaluated). */
+    public RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> metrics, List<double[]> wcIntraCurve,
+                      double wMinAngle, double wMaxAngle, IterationSnapshot last) {
+        this(run, summary, metrics, wcIntraCurve, wMinAngle, wMaxAngle, last, null);
     }
 
     public boolean finished() {
@@ -54,7 +61,8 @@ public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> me
                 }
             }
         }
-        return new RunOutcome(planned, run.summary(), run.metrics(), curve, min, max, last);
+        return new RunOutcome(planned, run.summary(), run.metrics(), curve, min, max, last,
+                run.epochs().isEmpty() ? null : run.epochs().getLast());
     }
 
     /** Eq. 12 on the snapshot's probe features. */
