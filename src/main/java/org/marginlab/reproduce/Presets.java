@@ -60,8 +60,10 @@ public final class Presets {
             throw new UserException("--seeds must be an integer in [1, 20] (got " + seeds + ")");
         }
         if (seeds != null && seeds > 1 && !p.takesSeeds()) {
-            throw new UserException("--seeds applies to " + String.join(" and ", ALL.stream().filter(Preset::takesSeeds)
-                    .map(Preset::id).toList()) + " only; drop it for " + preset);
+            List<String> ids = ALL.stream().filter(Preset::takesSeeds).map(Preset::id).toList();
+            String list = ids.size() == 1 ? ids.getFirst()
+                    : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
+            throw new UserException("--seeds applies to " + list + " only; drop it for " + preset);
         }
         return p.plan(quick, seeds == null ? p.defaultSeeds() : seeds, dataDir);
     }

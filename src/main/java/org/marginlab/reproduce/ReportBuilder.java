@@ -198,8 +198,39 @@ public final class ReportBuilder {
                         .append(String.format(Locale.ROOT, "%.0f", e.wallSeconds())).append(" | ").append(e.trained()).append(" | ")
                         .append(e.resumed()).append(" | ").append(e.reused()).append(" |\n");
             }
-            md.append(String.format(Locale.ROOT, "%nTotal wall time: %.0f s (%.1f min).%n%n", wall, wall / 60));
+            double covered = coveredSeconds(invocations);
+            md.append(covered < wall - 1
+                    // shards ran side by side: their wall times overlap, so the sum is not the time it took
+                    ? String.format(Locale.ROOT, "%nTotal wall time: %.0f s (%.1f min) from the first start to the last end; the "
+                            + "invocations overlapped (shards side by side), their wall times sum to %.0f s.%n%n", covered, covered / 60, wall)
+                    : String.format(Locale.ROOT, "%nTotal wall time: %.0f s (%.1f min).%n%n", wall, wall / 60));
         }
+    }
+
+    /** Seconds covered by the union of the invocations' [start, start + wall] intervals. */
+    static double coveredSeconds(List<InvocationLog.Entry> entries) {
+        List<double[]> iv = new ArrayList<>();
+        for (InvocationLog.Entry e : entries) {
+            double t;
+            try {
+                t = java.time.Instant.parse(e.startedUtc()).getEpochSecond();
+            } catch (RuntimeException bad) {
+                return entries.stream().mapToDouble(InvocationLog.Entry::wallSeconds).sum();
+            }
+            iv.add(new double[] {t, t + e.wallSeconds()});
+        }
+        iv.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+        double total = 0;
+        double[] cur = null;
+        for (double[] a : iv) {
+            if (cur == null || a[0] > cur[1]) {
+                total += cur == null ? 0 : cur[1] - cur[0];
+                cur = a.clone();
+            } else {
+                cur[1] = Math.max(cur[1], a[1]);
+            }
+        }
+        return total + (cur == null ? 0 : cur[1] - cur[0]);
     }
 
     private void machine() {

@@ -22,7 +22,7 @@ class ConfigDocsTest {
     void tableHasOneRowPerFieldWithItsRange() {
         String[] rows = ConfigDocs.table().split("\n");
         assertEquals(2 + ConfigField.values().length, rows.length);
-        assertTrue(rows[2].startsWith("| `data` | `--data` | Dataset folder |"), rows[2]);
+        assertTrue(rows[2].startsWith("| `data` | `--data` | Data set folder |"), rows[2]);
         String arc = java.util.Arrays.stream(rows).filter(r -> r.startsWith("| `m` |")).findFirst().orElseThrow();
         assertTrue(arc.contains("a number in [0, π) (arcface)"), arc);
     }

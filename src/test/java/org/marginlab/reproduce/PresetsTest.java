@@ -20,7 +20,7 @@ class PresetsTest {
 
     @Test
     void everyPlanIsValidWithUniqueRunsAndOneSeed() {
-        assertEquals(List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere", "open-set"), Presets.IDS);
+        assertEquals(List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere", "open-set", "table2", "table3", "table6", "table7", "figure8"), Presets.IDS);
         for (String id : Presets.IDS) {
             for (boolean quick : new boolean[] {true, false}) {
                 Plan p = Presets.plan(id, quick, 1, null);
@@ -96,7 +96,7 @@ class PresetsTest {
     @Test
     void badPresetOrSeedsIsOneLine() {
         UserException x = assertThrows(UserException.class, () -> Presets.plan("table9", true, 1, null));
-        assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere, open-set", x.getMessage());
+        assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere, open-set, table2, table3, table6, table7, figure8", x.getMessage());
         assertThrows(UserException.class, () -> Presets.plan("figure6", true, 2, null));
         assertThrows(UserException.class, () -> Presets.plan("table5", true, 0, null));
     }
