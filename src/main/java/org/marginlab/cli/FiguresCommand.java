@@ -25,6 +25,7 @@ import org.marginlab.figures.export.SizedFigure;
 import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
+import org.marginlab.figures.web.WebPage;
 import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunReader;
 import org.marginlab.train.OpenSetEvaluation;
@@ -60,7 +61,8 @@ final class FiguresCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: RUN_DIR/figures; needed with several runs).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
+            description = "png, svg, csv, or html: one self-contained interactive web page of the run(s), RUN.html (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
@@ -111,7 +113,15 @@ final class FiguresCommand implements Callable<Integer> {
         if (scale < 1 || scale > 3) {
             throw new UserException("--scale " + scale + " must be 1, 2 or 3");
         }
-        ExportFormat fmt = ExportFormat.parse(format);
+        if (format != null && format.strip().equalsIgnoreCase("html")) {
+            return webPage();
+        }
+        ExportFormat fmt;
+        try {
+            fmt = ExportFormat.parse(format);
+        } catch (UserException e) {
+            throw new UserException("--format '" + format + "' is not supported; use png, svg, csv or html");
+        }
         Dimension dims = size == null ? null : parseSize(size);
         boolean normalised = switch (view.strip().toLowerCase(Locale.ROOT)) {
             case "normalised", "normalized" -> true;
@@ -134,6 +144,39 @@ final class FiguresCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(w);
         }
         spec.commandLine().getErr().printf("%d figures in %.2f s%n", written.size(), seconds);
+        return 0;
+    }
+
+    /**
+     * {@code --format html}: the run (or the runs side by side) as one self-contained web page, named after
+     * the run's directory ({@code compare-<first>-and-N.html} for several).
+     */
+    private int webPage() {
+        if (only != null || size != null || histogramClasses != null || yaw != null || pitch != null || angleUnit != null || scale != 1) {
+            throw new UserException("--format html takes no --only, --size, --scale, --histogram-class, --yaw, --pitch or --angle-unit: "
+                    + "the page holds every figure and turns, zooms and picks classes itself");
+        }
+        if (runDirs.size() > 1 && out == null) {
+            throw new UserException("--out DIR is needed with several run directories (the page belongs to no one run)");
+        }
+        threads.apply();
+        long t0 = System.nanoTime();
+        List<RunReader.Run> read = runDirs.stream().map(this::read).toList();
+        List<String> names = read.stream().map(r -> r.directory().toAbsolutePath().normalize().getFileName().toString()).toList();
+        List<RunData> runs = RunData.labelledApart(read.stream().map(r -> RunData.of(null, r.config(), r.iterations(), r.epochs())
+                .withChanges(LiveChange.ofRun(r.directory()))).toList(), names);
+        Path dir = out != null ? out : runDirs.getFirst().resolve("figures");
+        Path file = dir.resolve((runs.size() == 1 ? names.getFirst() : "compare-" + names.getFirst() + "-and-" + (runs.size() - 1)) + ".html");
+        if (!force && java.nio.file.Files.exists(file)) {
+            throw new UserException(file + " exists; add --force to replace it");
+        }
+        WebPage.Written w = WebPage.write(file, runs, names, f -> { });
+        for (String n : w.notices()) {
+            spec.commandLine().getErr().println("marginlab: " + n);
+        }
+        spec.commandLine().getOut().println(w.file());
+        spec.commandLine().getErr().printf("web page of %d run%s, %.1f MB, in %.2f s%n", runs.size(), runs.size() == 1 ? "" : "s",
+                w.bytes() / 1e6, (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
@@ -339,10 +382,11 @@ final class FiguresCommand implements Callable<Integer> {
         if (histogramClasses == null) {
             return out;
         }
-        if (run.epochs().isEmpty()) {
-            throw new UserException("--histogram-class: " + runDir + " has no finished epoch, so no θ_y histograms yet");
+        if (run.epochs().isEmpty() && run.iterations().isEmpty()) {
+            throw new UserException("--histogram-class: " + runDir + " has no snapshot, so no θ_y histograms yet");
         }
-        int count = run.epochs().getLast().thetaHistograms().length;
+        int count = run.epochs().isEmpty() ? run.iterations().getLast().classCount()
+                : run.epochs().getLast().thetaHistograms().length;
         List<Integer> trained = new ArrayList<>();
         for (int j = 0; j < count; j++) {
             trained.add(run.config().datasetClass(j));

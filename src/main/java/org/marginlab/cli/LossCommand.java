@@ -45,7 +45,9 @@ public final class LossCommand implements Callable<Integer> {
         LossInput in = LossInput.read(input);
         HeadEvaluation result = HeadEvaluation.evaluate(in.head(), in.params(), in.embeddings(), in.weights(),
                 in.labels(), in.centers(), in.dtype());
-        String json = format(result, in.dtype() == DataType.FLOAT32);
+        boolean adaptive = in.head().type().param("s")
+                .filter(q -> q.schedule() == org.marginlab.loss.HeadParam.Schedule.ADAPTIVE).isPresent();
+        String json = format(result, in.dtype() == DataType.FLOAT32, adaptive);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(json);
@@ -58,7 +60,15 @@ public final class LossCommand implements Callable<Integer> {
 
     /** JSON with one matrix row per line; float32 results are printed as the shortest float32 text. */
     static String format(HeadEvaluation r, boolean float32) {
+        return format(r, float32, false);
+    }
+
+    /** @param withScale report the s the head set itself (AdaCos) */
+    static String format(HeadEvaluation r, boolean float32, boolean withScale) {
         StringBuilder sb = new StringBuilder("{\n");
+        if (withScale) {
+            sb.append("  \"s\": ").append(number(r.scale(), float32, "s")).append(",\n");
+        }
         sb.append("  \"loss\": ").append(number(r.loss(), float32, "loss")).append(",\n");
         matrix(sb, "logits", r.logits(), float32);
         sb.append(",\n");

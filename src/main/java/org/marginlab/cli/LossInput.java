@@ -15,11 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.marginlab.UserException;
 import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParam;
 import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.HeadType;
 
 /**
  * The input file of {@code marginlab loss}, read from a JSON tree and checked field by field so that
@@ -32,7 +35,12 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
 
     private static final Set<String> KEYS =
             Set.of("head", "params", "embeddings", "weights", "labels", "centers", "dtype");
-    private static final Set<String> PARAM_KEYS = Set.of("s", "m", "lambda", "easy_margin");
+    private static final String VARIANT = "variant";
+    private static final String S_PREV = "s_prev";
+    /** Every name some head reads; a file may carry another head's parameters, which are ignored. */
+    private static final Set<String> ANY_HEAD_PARAM = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(HeadKind.values()).flatMap(h -> h.type().params().stream()).map(HeadParam::name),
+            java.util.stream.Stream.of(VARIANT, S_PREV)).collect(java.util.stream.Collectors.toSet());
 
     /** Reads and checks {@code file}; every failure is a {@link UserException} naming the field. */
     public static LossInput read(Path file) {
@@ -77,9 +85,23 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
             double[][] x = matrix(obj, "embeddings", -1, dtype);
             int d = x[0].length;
             double[][] w = matrix(obj, "weights", d, dtype);
-            int[] labels = labels(obj, x.length, w.length);
+            int k = kind.type().subCenters(params);
+            if (w.length % k != 0) {
+                throw error("weights", "has " + w.length + " rows but " + kind.id() + " with k = " + k
+                        + " needs C·k rows (row j·k + i is sub-center i of class j)");
+            }
+            int classes = w.length / k;
+            int[] labels = labels(obj, x.length, classes);
+            if (!kind.type().adaptsScale(params) && kind.type().param("s")
+                    .filter(q -> q.schedule() == HeadParam.Schedule.ADAPTIVE).isPresent()) {
+                try {
+                    params = kind.type().forClasses(params, classes); // AdaCos's fixed √2·ln(C − 1)
+                } catch (IllegalArgumentException ex) {
+                    throw error("weights", "has C = " + classes + " rows; " + ex.getMessage());
+                }
+            }
             double[][] centers = null;
-            if (kind == HeadKind.CENTER) {
+            if (kind.type().hasCenters()) {
                 centers = matrix(obj, "centers", d, dtype);
                 if (centers.length != w.length) {
                     throw error("centers", "has " + centers.length + " rows but 'weights' has C = " + w.length
@@ -118,8 +140,27 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
             }
         }
 
+        /**
+         * The head's own parameters by the names its class declares; AdaCos takes {@code variant} ("fixed" or
+         * "dynamic") and, when dynamic, {@code s_prev}, the previous step's scale.
+         */
         private HeadParams params(JsonObject obj, HeadKind kind) {
-            List<String> needed = HeadParams.usedBy(kind).stream().filter(n -> !n.equals("easy_margin")).toList();
+            HeadType type = kind.type();
+            List<String> known = new ArrayList<>();
+            List<String> needed = new ArrayList<>();
+            for (HeadParam q : type.params()) {
+                if (q.schedule() == HeadParam.Schedule.ADAPTIVE) {
+                    continue;
+                }
+                if (q.name().equals("dynamic")) {
+                    known.add(VARIANT);
+                    continue;
+                }
+                known.add(q.name());
+                if (q.kind() != HeadParam.Kind.FLAG) {
+                    needed.add(q.name());
+                }
+            }
             JsonElement e = obj.get("params");
             if (e == null || e.isJsonNull()) {
                 if (!needed.isEmpty()) {
@@ -131,34 +172,74 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
                 throw error("params", "must be an object such as {\"s\": 30, \"m\": 0.5}");
             }
             JsonObject p = e.getAsJsonObject();
+            boolean dynamic = false;
+            if (known.contains(VARIANT) && p.has(VARIANT)) {
+                JsonElement v = p.get(VARIANT);
+                String variant = v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? v.getAsString() : "";
+                if (!variant.equals("fixed") && !variant.equals("dynamic")) {
+                    throw error("params." + VARIANT, "must be \"fixed\" or \"dynamic\", got " + v);
+                }
+                dynamic = variant.equals("dynamic");
+                if (dynamic) {
+                    known.add(S_PREV);
+                    needed.add(S_PREV);
+                }
+            }
             for (String key : p.keySet()) {
-                if (!PARAM_KEYS.contains(key)) {
-                    throw error("params." + key, "is not a parameter; use s, m, lambda, easy_margin");
+                // a parameter another head reads is ignored, as the same file may serve several heads
+                if (!known.contains(key) && !ANY_HEAD_PARAM.contains(key)) {
+                    throw error("params." + key, "is not a parameter of " + kind.id()
+                            + (known.isEmpty() ? ", which has none" : "; use " + String.join(", ", known)));
                 }
             }
             for (String name : needed) {
                 if (!p.has(name) || p.get(name).isJsonNull()) {
-                    throw error("params." + name, "is missing; " + kind.id() + " needs "
-                            + String.join(", ", needed));
+                    throw error("params." + name, "is missing; " + kind.id() + " needs " + String.join(", ", needed));
                 }
             }
-            HeadParams base = HeadParams.defaults(kind);
-            double s = p.has("s") ? number(p.get("s"), "params.s") : base.s();
-            double m = p.has("m") ? number(p.get("m"), "params.m") : base.m();
-            double lambda = p.has("lambda") ? number(p.get("lambda"), "params.lambda") : base.lambda();
-            boolean easy = base.easyMargin();
-            if (p.has("easy_margin")) {
-                JsonElement em = p.get("easy_margin");
-                if (!(em.isJsonPrimitive() && em.getAsJsonPrimitive().isBoolean())) {
-                    throw error("params.easy_margin", "must be true or false");
+            HeadParams params = HeadParams.defaults(kind).withDynamic(dynamic);
+            for (HeadParam q : type.params()) {
+                if (!p.has(q.name())) {
+                    continue;
                 }
-                easy = em.getAsBoolean();
+                JsonElement v = p.get(q.name());
+                String field = "params." + q.name();
+                params = switch (q.kind()) {
+                    case NUMBER -> params.with(q.name(), integerIfNeeded(q, number(v, field), field));
+                    case FLAG -> {
+                        if (!(v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean())) {
+                            throw error(field, "must be true or false");
+                        }
+                        yield params.withEasyMargin(v.getAsBoolean());
+                    }
+                    case TEXT -> {
+                        if (!(v.isJsonPrimitive() && v.getAsJsonPrimitive().isString())) {
+                            throw error(field, "must be a string such as \"cos(theta + m)\"");
+                        }
+                        yield params.withPsi(v.getAsString());
+                    }
+                };
             }
-            HeadParams params = new HeadParams(s, m, lambda, easy);
-            params.problem(kind).ifPresent(pr -> {
+            if (dynamic) {
+                double sPrev = number(p.get(S_PREV), "params." + S_PREV);
+                if (!(sPrev > 0)) {
+                    throw error("params." + S_PREV, "must be a number > 0, got " + p.get(S_PREV));
+                }
+                params = params.withS(sPrev);
+            }
+            HeadParams checked = params;
+            checked.problem(kind).ifPresent(pr -> {
                 throw error("params." + pr.param(), pr.reason() + " for " + kind.id());
             });
             return params;
+        }
+
+        /** k is a count: 2.5 sub-centers is refused rather than rounded. */
+        private double integerIfNeeded(HeadParam q, double v, String field) {
+            if (q.range() != null && q.range().integer() && v != Math.rint(v)) {
+                throw error(field, "must be " + q.range().describe() + ", got " + v + " for this head");
+            }
+            return v;
         }
 
         private DataType dtype(JsonObject obj) {

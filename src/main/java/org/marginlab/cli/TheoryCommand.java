@@ -3,6 +3,7 @@ package org.marginlab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.marginlab.Range;
 import org.marginlab.UserException;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
@@ -40,6 +41,21 @@ final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "L", description = "SphereFace/L-Softmax λ (default: 5, the end of annealing).")
     Double lambda;
 
+    @Option(names = "--m1", paramLabel = "M1", description = "Combined margin's angle multiplier m1 (default: the head's).")
+    Double m1;
+
+    @Option(names = "--m2", paramLabel = "M2", description = "Combined margin's additive angle m2 in rad (default: the head's).")
+    Double m2;
+
+    @Option(names = "--m3", paramLabel = "M3", description = "Combined margin's cosine margin m3 (default: the head's).")
+    Double m3;
+
+    @Option(names = "--k", paramLabel = "K", description = "Sub-centers per class (default: the head's).")
+    Double k;
+
+    @Option(names = "--psi", paramLabel = "EXPR", description = "The custom head's ψ(θ), e.g. \"cos(theta + m) - 0.1\".")
+    String psi;
+
     @Option(names = "--classes", paramLabel = "C", defaultValue = "10", description = "Classes C for P(y) and the s trade-off (default: ${DEFAULT-VALUE}).")
     int classes;
 
@@ -67,29 +83,31 @@ final class TheoryCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--head: " + e.getMessage());
         }
-        HeadParams p = HeadParams.defaults(kind);
-        if (kind == HeadKind.SPHEREFACE || kind == HeadKind.LSOFTMAX) {
-            p = p.withLambda(5);
-        }
-        if (s != null) {
-            requirePositive("--s", s);
-            p = p.withS(s);
-        }
-        if (m != null) {
-            if (!(m >= 0) || Double.isInfinite(m)) {
-                throw new UserException("--m " + m + " must be a finite number ≥ 0");
+        // the head's theory defaults, then each flag it reads, checked with the ranges train uses
+        HeadParams p = kind.type().theoryDefaults();
+        java.util.Map<String, Double> given = new java.util.LinkedHashMap<>();
+        given.put("s", s);
+        given.put("m", m);
+        given.put("lambda", lambda);
+        given.put("m1", m1);
+        given.put("m2", m2);
+        given.put("m3", m3);
+        given.put("k", k);
+        for (var e : given.entrySet()) {
+            if (e.getValue() != null && kind.type().param(e.getKey()).filter(q -> q.numeric()).isPresent()) {
+                p = p.with(e.getKey(), e.getValue());
             }
-            if ((kind == HeadKind.SPHEREFACE || kind == HeadKind.LSOFTMAX) && (m < 1 || m != Math.rint(m))) {
-                throw new UserException("--m " + m + " must be a whole number ≥ 1 for " + kind.id() + " (e.g. 4)");
-            }
-            p = p.withM(m);
         }
-        if (lambda != null) {
-            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-                throw new UserException("--lambda " + lambda + " must be a finite number ≥ 0");
-            }
-            p = p.withLambda(lambda);
+        if (psi != null && kind.type().param("psi").isPresent()) {
+            p = p.withPsi(psi);
         }
+        HeadParams checked = p;
+        p.problem(kind).ifPresent(pr -> {
+            Object got = pr.param().equals("psi") ? checked.psi() : Range.plain(checked.value(pr.param()));
+            throw new UserException("--" + pr.param() + " " + pr.reason().replaceFirst(", got .*$", "")
+                    + " for " + kind.id() + " (got " + got + ")");
+        });
+        kind.type().warning(p).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
         if (classes < 2) {
             throw new UserException("--classes " + classes + " must be at least 2");
         }
@@ -112,9 +130,4 @@ final class TheoryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void requirePositive(String flag, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new UserException(flag + " " + v + " must be a finite number > 0");
-        }
-    }
 }

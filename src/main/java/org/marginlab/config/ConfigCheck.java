@@ -21,6 +21,11 @@ public final class ConfigCheck {
                 }
             }
         }
+        // what only the head can judge as a whole, e.g. a custom ψ that is not finite at this s and m
+        c.headParams().problem(c.head()).ifPresent(p -> {
+            ConfigField f = ConfigField.byKey(p.param());
+            throw new ConfigException(f, p.reason(), f.text(f.get(c)));
+        });
         return c;
     }
 }

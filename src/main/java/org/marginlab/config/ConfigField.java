@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 
 import org.marginlab.Range;
 import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParam;
 import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.PsiExpression;
 
 /**
  * The catalogue of run settings: one entry per {@link TrainConfig} field with its config.json key, value
@@ -48,6 +50,24 @@ public enum ConfigField {
     EASY_MARGIN("easy_margin", "Easy margin", Section.HEAD, Kind.FLAG, "",
             "apply the margin only while cos θ_y > 0 (ArcFace's easy-margin variant)",
             c -> c.headParams().easyMargin(), (b, v) -> b.headParams(b.headParams().withEasyMargin((Boolean) v))),
+    M1("m1", "Angle multiplier m₁", Section.HEAD, Kind.REAL, "multiplier",
+            "the combined margin's multiplier of θ_y",
+            c -> c.headParams().m1(), (b, v) -> b.headParams(b.headParams().with("m1", (Double) v))),
+    M2("m2", "Additive angle m₂", Section.HEAD, Kind.REAL, "rad",
+            "the combined margin's angle added to m₁·θ_y",
+            c -> c.headParams().m2(), (b, v) -> b.headParams(b.headParams().with("m2", (Double) v))),
+    M3("m3", "Cosine margin m₃", Section.HEAD, Kind.REAL, "cosine",
+            "the combined margin's cosine subtracted from the target",
+            c -> c.headParams().m3(), (b, v) -> b.headParams(b.headParams().with("m3", (Double) v))),
+    SUBCENTERS("k", "Sub-centers per class k", Section.HEAD, Kind.INT, "",
+            "weight rows per class (Sub-center ArcFace); each sample is pulled to its nearest",
+            c -> c.headParams().k(), (b, v) -> b.headParams(b.headParams().with("k", (Integer) v))),
+    PSI("psi", "Target ψ(θ)", Section.HEAD, Kind.TEXT, "",
+            "your target ψ(θ) (custom head): numbers, theta, s, m, pi, + - * / ^, ( ), cos sin acos exp log sqrt abs min max",
+            c -> c.headParams().psi(), (b, v) -> b.headParams(b.headParams().withPsi((String) v))),
+    DYNAMIC("dynamic", "Dynamic scale", Section.HEAD, Kind.FLAG, "",
+            "AdaCos: set s every step from the batch instead of the fixed √2·ln(C − 1)",
+            c -> c.headParams().dynamic(), (b, v) -> b.headParams(b.headParams().withDynamic((Boolean) v))),
     LAMBDA_MIN("lambda_min", "λ floor", Section.NONE, Kind.REAL, "",
             "floor of the λ annealing λ = max(λ_min, λ_base·(1 + γ·it)^−power)",
             TrainConfig::lambdaMin, (b, v) -> b.lambdaMin((Double) v)),
@@ -142,6 +162,8 @@ public enum ConfigField {
         LONG,
         REAL,
         FLAG,
+        /** Free text checked by its head (the custom ψ); a String. */
+        TEXT,
         /** A set of class ids, written 8,9 on the command line and [8, 9] in config.json; a List of Integer. */
         CLASSES,
         /** What the run records, not a setting: no flag, no form field; a JSON object in config.json. */
@@ -234,7 +256,7 @@ public enum ConfigField {
             case COLOUR -> ImageColour.class;
             case DATASET -> org.marginlab.data.DataRecord.class;
             default -> switch (kind) {
-                case PATH, CHOICE -> String.class;
+                case PATH, CHOICE, TEXT -> String.class;
                 case INT -> Integer.class;
                 case LONG -> Long.class;
                 case REAL -> Double.class;
@@ -256,20 +278,22 @@ public enum ConfigField {
         setter.accept(b, value);
     }
 
-    /** Whether s, m, λ or easy margin, which only some heads read and the window keeps per head. */
+    /** Whether a head parameter (s, m, λ, …), which only some heads read and the window keeps per head. */
     public boolean isHeadParam() {
-        return this == S || this == M || this == LAMBDA || this == EASY_MARGIN;
+        return java.util.Arrays.stream(HeadKind.values()).anyMatch(h -> h.type().param(key).isPresent());
     }
 
     /** Whether this head reads the field; the window shows only those and checks only those. */
     public boolean appliesTo(HeadKind head) {
+        if (isHeadParam()) {
+            // a parameter the head sets itself (AdaCos's s) is not a setting
+            return head.type().param(key).filter(q -> q.schedule() != HeadParam.Schedule.ADAPTIVE).isPresent();
+        }
         return switch (this) {
-            case S, M, LAMBDA, EASY_MARGIN -> HeadParams.usedBy(head).contains(key);
-            case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER, LAMBDA_ANNEAL -> head == HeadKind.SPHEREFACE || head == HeadKind.LSOFTMAX;
-            // The normalised heads warm s up over the same iterations (MarginSchedule).
-            case MARGIN_WARMUP -> head == HeadKind.COSFACE || head == HeadKind.ARCFACE || head == HeadKind.ARC
-                    || head == HeadKind.NORMFACE;
-            case CENTER_ALPHA -> head == HeadKind.CENTER;
+            case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER, LAMBDA_ANNEAL -> head.type().schedules(HeadParam.Schedule.ANNEALED);
+            case MARGIN_WARMUP -> head.type().schedules(HeadParam.Schedule.WARM_FROM_ONE)
+                    || head.type().schedules(HeadParam.Schedule.WARM_FROM_ZERO);
+            case CENTER_ALPHA -> head.type().hasCenters();
             default -> true;
         };
     }
@@ -314,8 +338,10 @@ public enum ConfigField {
      * </ul>
      */
     public Range range(HeadKind head) {
+        if (isHeadParam()) {
+            return HeadParams.range(key, head);
+        }
         return switch (this) {
-            case S, M, LAMBDA -> HeadParams.range(key, head);
             case DIM -> Range.integers(2, 512);
             case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER -> Range.atLeast(0);
             case MARGIN_WARMUP, LAMBDA_ANNEAL, ITERATIONS, EARLY_SNAPSHOTS -> Range.integersFrom(0);
@@ -351,6 +377,7 @@ public enum ConfigField {
         return switch (kind) {
             case PATH -> "a folder (empty: search the usual places)";
             case FLAG -> "true or false";
+            case TEXT -> "a formula in theta";
             case CLASSES -> "distinct class ids of the data set (0–" + (org.marginlab.data.DataSet.MAX_CLASSES - 1)
                     + ") leaving at least two classes, e.g. 8,9";
             case RECORD -> "written by the run";
@@ -369,6 +396,17 @@ public enum ConfigField {
     public String problem(Object value, HeadKind head) {
         if (kind == Kind.PATH || kind == Kind.RECORD) {
             return null;
+        }
+        if (kind == Kind.TEXT) {
+            if (value == null || value.toString().isBlank()) {
+                return "must be " + allowed(head) + ", e.g. cos(theta + m)";
+            }
+            try {
+                PsiExpression.parse(value.toString());
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
         }
         if (value == null) {
             return "must be " + allowed(head);
@@ -401,6 +439,7 @@ public enum ConfigField {
         try {
             Object v = switch (kind) {
                 case PATH -> t.isEmpty() ? null : t;
+                case TEXT -> t;
                 case FLAG -> t.equalsIgnoreCase("true") ? Boolean.TRUE : t.equalsIgnoreCase("false") ? Boolean.FALSE : null;
                 case CHOICE -> switch (this) {
                     case BACKBONE -> Choice.find(Backbone.class, t);
@@ -419,7 +458,7 @@ public enum ConfigField {
                         : Arrays.stream(t.split(",")).map(String::trim).map(Integer::valueOf).toList();
                 case RECORD -> throw new ConfigException(this, "is written by the run, not set", t);
             };
-            if (v == null && kind != Kind.PATH) {
+            if (v == null && kind != Kind.PATH && kind != Kind.TEXT) {
                 throw new ConfigException(this, "must be " + allowed(head), t);
             }
             return v;
@@ -482,16 +521,7 @@ public enum ConfigField {
 
     /** The window's line under the field: what it does and, for a number, its range for this head. */
     public String explanation(HeadKind head) {
-        String text = switch (this) {
-            case M -> switch (head) {
-                case COSFACE -> "cosine margin subtracted from cos θ_y; 0 is NormFace";
-                case ARCFACE -> "angle in radians added to θ_y; ten classes on a circle are 0.63 rad apart";
-                default -> "integer angle multiplier of ψ(θ) = cos(mθ); 1 is plain softmax";
-            };
-            case LAMBDA -> head == HeadKind.CENTER ? "weight of the center loss against softmax"
-                    : "start of the λ annealing that blends ψ with cos θ; large λ trains like softmax";
-            default -> help;
-        };
+        String text = isHeadParam() ? head.type().param(key).map(HeadParam::help).orElse(help) : help;
         // Greek letters keep their case (ψ is not Ψ).
         String h = text.charAt(0) < 128 ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
         boolean numeric = kind == Kind.INT || kind == Kind.LONG || kind == Kind.REAL;
@@ -502,7 +532,7 @@ public enum ConfigField {
     public String cliHelp() {
         return switch (kind) {
             case PATH, RECORD -> help;
-            case FLAG -> help + " (default " + defaultText() + ")";
+            case FLAG, TEXT -> help + " (default " + defaultText() + ")";
             default -> help + "; " + allowedText() + " (default " + defaultText() + ")";
         };
     }

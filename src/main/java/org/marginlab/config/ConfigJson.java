@@ -93,6 +93,7 @@ public final class ConfigJson {
         String key = f.key();
         return switch (f.kind()) {
             case PATH -> o.get(key).isJsonNull() ? null : str(o, key, source);
+            case TEXT -> str(o, key, source);
             case CHOICE -> {
                 if (f == ConfigField.AUGMENT && o.get(key).isJsonPrimitive() && o.get(key).getAsJsonPrimitive().isBoolean()) {
                     // config.json before crop-flip had a name: "augment": true was the same crop and flip.

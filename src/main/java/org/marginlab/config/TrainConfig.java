@@ -1,6 +1,7 @@
 package org.marginlab.config;
 
 import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParam;
 import org.marginlab.loss.HeadParams;
 import org.marginlab.loss.MarginSchedule;
 
@@ -122,8 +123,19 @@ public record TrainConfig(
      * from its start to λ_min in exactly that many iterations ({@link MarginSchedule#gammaReaching}).
      */
     public double lambdaGammaInForce() {
-        return lambdaAnneal > 0 ? MarginSchedule.gammaReaching(headParams.lambda(), lambdaMin, lambdaPower, lambdaAnneal, lambdaGamma)
-                : lambdaGamma;
+        // the head's annealed parameter (SphereFace's and L-Softmax's λ) is where the annealing starts
+        return head.type().params().stream().filter(q -> q.schedule() == HeadParam.Schedule.ANNEALED).findFirst()
+                .map(q -> lambdaAnneal > 0 ? MarginSchedule.gammaReaching(headParams.value(q.name()), lambdaMin,
+                        lambdaPower, lambdaAnneal, lambdaGamma) : lambdaGamma)
+                .orElse(lambdaGamma);
+    }
+
+    /**
+     * The schedule that moves the head's parameters over this run's iterations (warm-ups, λ annealing over
+     * {@code lambdaAnneal}); the warm-up must be fixed to the run first ({@link #withWarmupFor}).
+     */
+    public MarginSchedule marginSchedule() {
+        return new MarginSchedule(head, headParams, lambdaMin, lambdaGamma, lambdaPower, marginWarmup, lambdaAnneal);
     }
 
     /**

@@ -20,23 +20,6 @@ public final class FigureStyle {
     /** Fashion-MNIST class names in label order. */
     public static final List<String> CLASS_NAMES = org.marginlab.data.FashionMnist.CLASS_NAMES;
 
-    /**
-     * Paul Tol's colour-blind-safe "muted" scheme (nine colours) plus a dark grey for the tenth class;
-     * all ten stay distinguishable under deuteranopia, protanopia and tritanopia and readable on white.
-     */
-    private static final Color[] CLASS_COLORS = {
-        new Color(0x332288), // indigo
-        new Color(0x88CCEE), // cyan
-        new Color(0x44AA99), // teal
-        new Color(0x117733), // green
-        new Color(0x999933), // olive
-        new Color(0xDDCC77), // sand
-        new Color(0xCC6677), // rose
-        new Color(0x882255), // wine
-        new Color(0xAA4499), // purple
-        new Color(0x555555), // dark grey
-    };
-
     /** Line colours for overlaid series (heads, runs): Tol's "bright" scheme, colour-blind safe. */
     private static final Color[] SERIES_COLORS = {
         new Color(0x4477AA), new Color(0xEE6677), new Color(0x228833), new Color(0xCCBB44),
@@ -57,6 +40,11 @@ public final class FigureStyle {
                        double textScale, double pointScale) {
         public boolean dark() {
             return background.getRed() + background.getGreen() + background.getBlue() < 3 * 128;
+        }
+
+        /** Whether this is a presentation look: the window is on a projector. */
+        public boolean presenting() {
+            return textScale > 1;
         }
 
         /** The same colours with type and points grown for a room: readable from the back row. */
@@ -104,6 +92,15 @@ public final class FigureStyle {
         return r * look().pointScale();
     }
 
+    /**
+     * The radius of one of {@code n} plotted points in a picture {@code side} pixels across: {@link #point}
+     * of {@code r}, but no more than the room each point has (side / (6·√n)), and not under 1.2 px; so a
+     * crowded ring in a small panel stays a ring of dots, not a solid band, while a big one still grows.
+     */
+    public static double pointRadius(double r, double side, int n) {
+        return Math.min(point(r), Math.max(1.2, side / (6 * Math.sqrt(Math.max(1, n)))));
+    }
+
     private static Font font(int style, double size) {
         return new Font(FONT_FAMILY, style, 1).deriveFont((float) (size * look().textScale()));
     }
@@ -128,8 +125,25 @@ public final class FigureStyle {
         return font(Font.PLAIN, 12);
     }
 
+    /**
+     * The colour of class {@code i} of {@code n} (2 to 100) on the background of the look being drawn:
+     * {@link ClassPalette}, one colour each up to 20 classes, a sequential map beyond.
+     */
+    public static Color classColor(int i, int n) {
+        return ClassPalette.colour(i, n, background());
+    }
+
+    /** {@link #classColor(int, int)} on {@code look}'s background, for window controls drawn outside a figure. */
+    public static Color classColor(Look look, int i, int n) {
+        return ClassPalette.colour(i, n, look.background());
+    }
+
+    /**
+     * The colour of class {@code j} where the class count does not matter: any of the first 20 has the same
+     * colour for every count up to 20 (Fashion-MNIST's ten included).
+     */
     public static Color classColor(int j) {
-        return CLASS_COLORS[Math.floorMod(j, CLASS_COLORS.length)];
+        return j < ClassPalette.QUALITATIVE ? classColor(j, Math.max(CLASS_NAMES.size(), j + 1)) : classColor(j, 100);
     }
 
     public static String className(int j) {

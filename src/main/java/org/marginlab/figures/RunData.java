@@ -2,7 +2,9 @@ package org.marginlab.figures;
 
 import java.util.List;
 import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParam;
 import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.HeadType;
 import org.marginlab.loss.MarginSchedule;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
@@ -76,21 +78,21 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     /** e.g. {@code "arc s=7"} or {@code "cosface s=16 m=0.2"}: the head and the params it reads. */
     public static String defaultLabel(TrainConfig c) {
         StringBuilder b = new StringBuilder(c.head().id());
-        for (String p : HeadParams.usedBy(c.head())) {
-            switch (p) {
-                case "s" -> b.append(" s=").append(Fmt.num(c.headParams().s()));
-                case "m" -> b.append(" m=").append(Fmt.num(c.headParams().m()));
-                // SphereFace and L-Softmax anneal λ from its configured start down to λ_min
-                case "lambda" -> b.append(" λ=").append(Fmt.num(c.headParams().lambda())).append(annealsLambda(c.head())
-                        ? "→" + Fmt.num(c.lambdaMin()) : "");
-                default -> { }
+        HeadParams p = c.headParams();
+        for (HeadParam q : c.head().type().params()) {
+            switch (q.kind()) {
+                case NUMBER -> {
+                    if (q.schedule() != HeadParam.Schedule.ADAPTIVE) {
+                        // an annealed λ runs from its configured start down to λ_min
+                        b.append(' ').append(q.symbol()).append('=').append(Fmt.num(p.value(q.name())))
+                                .append(q.schedule() == HeadParam.Schedule.ANNEALED ? "→" + Fmt.num(c.lambdaMin()) : "");
+                    }
+                }
+                case FLAG -> { } // variants show in the window's parameter line, not in a run's short label
+                case TEXT -> b.append(' ').append(q.symbol()).append('=').append(c.head().type().text(p, q.name()));
             }
         }
         return b.toString();
-    }
-
-    private static boolean annealsLambda(HeadKind k) {
-        return k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
     }
 
     /**
@@ -104,47 +106,40 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         if (config == null || config.marginWarmup() < 0) {
             return "";
         }
-        HeadKind k = config.head();
-        long horizon; // iterations over which the schedule moves the values
-        if (annealsLambda(k)) {
-            horizon = lambdaReachesFloorAt();
-        } else if (k == HeadKind.COSFACE || k == HeadKind.ARCFACE || k == HeadKind.ARC || k == HeadKind.NORMFACE) {
-            horizon = config.marginWarmup();
-        } else {
-            return "";
+        HeadType type = config.head().type();
+        for (HeadParam q : type.params()) {
+            if (q.schedule() == HeadParam.Schedule.ADAPTIVE && type.adaptsScale(config.headParams())) {
+                return q.symbol() + " set from each batch";
+            }
         }
+        MarginSchedule sched = config.marginSchedule();
+        long horizon = sched.settledAt(); // iterations over which the schedule moves the values
         IterationSnapshot last = lastIteration();
         if (horizon == Long.MAX_VALUE && last == null && config.iterations() <= 0) {
-            return ""; // λ never reaches its floor and the run's length is unknown: no course to state
+            return ""; // an annealed value never reaches its floor and the run's length is unknown: no course to state
         }
         long end = last != null ? last.iteration() : config.iterations() > 0 ? config.iterations() : horizon;
         if (horizon <= 0 || end <= 0) {
             return "";
         }
-        MarginSchedule sched = new MarginSchedule(k, config.headParams(), config.lambdaMin(), config.lambdaGammaInForce(),
-                config.lambdaPower(), config.marginWarmup());
         HeadParams from = sched.at(0);
         HeadParams to = last != null ? paramsAt(last) : sched.at(Math.min(end, horizon));
         HeadParams goal = sched.at(horizon);
         List<String> moved = new java.util.ArrayList<>();
         String unfinished = null;
-        for (String name : HeadParams.usedBy(k)) {
-            double a;
-            double b;
-            double g;
-            String sym;
-            switch (name) {
-                case "s" -> { a = from.s(); b = to.s(); g = goal.s(); sym = "s"; }
-                case "m" -> { a = from.m(); b = to.m(); g = goal.m(); sym = "m"; }
-                case "lambda" -> { a = from.lambda(); b = to.lambda(); g = goal.lambda(); sym = "λ"; }
-                default -> { continue; }
+        for (HeadParam q : type.params()) {
+            if (!q.numeric() || q.schedule() == HeadParam.Schedule.NONE || q.schedule() == HeadParam.Schedule.ADAPTIVE) {
+                continue;
             }
+            double a = from.value(q.name());
+            double g = goal.value(q.name());
             if (Math.abs(a - g) <= 1e-9 * Math.max(1, Math.abs(g))) {
-                continue; // this value does not move (SphereFace's m, s of a head at s ≤ 1)
+                continue; // this value does not move (s of a head at s ≤ 1, a margin of 0)
             }
-            moved.add(sym + " " + Fmt.num(threeDigits(a)) + " → " + Fmt.num(threeDigits(b)));
+            moved.add(q.symbol() + " " + Fmt.num(threeDigits(a)) + " → " + Fmt.num(threeDigits(to.value(q.name()))));
             if (end < horizon && unfinished == null) {
-                unfinished = (annealsLambda(k) ? "annealing to " : "warm-up to ") + sym + " = " + Fmt.num(threeDigits(g));
+                unfinished = (q.schedule() == HeadParam.Schedule.ANNEALED ? "annealing to " : "warm-up to ") + q.symbol()
+                        + " = " + Fmt.num(threeDigits(g));
             }
         }
         if (moved.isEmpty()) {
@@ -159,35 +154,19 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     }
 
     /**
-     * The iteration at which this SphereFace / L-Softmax run's λ reaches λ_min (the published γ = 0.12:
-     * 1 659 for 1000 → 5); {@link Long#MAX_VALUE} where it never does.
-     */
-    private long lambdaReachesFloorAt() {
-        double base = config.headParams().lambda();
-        double min = config.lambdaMin();
-        double gamma = config.lambdaGammaInForce();
-        if (!(base > min)) {
-            return 0;
-        }
-        if (!(min > 0) || !(gamma > 0) || !(config.lambdaPower() > 0)) {
-            return Long.MAX_VALUE;
-        }
-        double n = (Math.pow(base / min, 1 / config.lambdaPower()) - 1) / gamma;
-        // the first whole iteration at the floor, forgiving the rounding of a γ derived from lambda_anneal
-        return (long) Math.ceil(n - 1e-6);
-    }
-
-    /**
      * The head parameters in force at a snapshot: as recorded, or for runs written before they were
      * recorded, the run's schedule at that iteration. Null without either.
      */
     public HeadParams paramsAt(IterationSnapshot s) {
-        if (s.headParams() != null) {
-            return s.headParams();
-        }
         // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
-        return config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
-                config.lambdaGammaInForce(), config.lambdaPower(), config.marginWarmup()).at(s.iteration());
+        HeadParams scheduled = config == null || config.marginWarmup() < 0 ? null : config.marginSchedule().at(s.iteration());
+        HeadParams r = s.headParams();
+        if (r == null) {
+            return scheduled;
+        }
+        // a snapshot records s, m, λ and the easy margin; the others (m1–m3, k, ψ) follow from the config
+        HeadParams base = scheduled != null ? scheduled : config != null ? config.headParams() : r;
+        return base.withS(r.s()).withM(r.m()).withLambda(r.lambda()).withEasyMargin(r.easyMargin());
     }
 
     /**
@@ -203,21 +182,30 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         }
         HeadKind k = config.head();
         HeadParams target = configAt(s.iteration()).headParams();
-        boolean annealed = k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX;
         List<String> parts = new java.util.ArrayList<>();
         java.util.Set<String> moving = new java.util.LinkedHashSet<>();
-        for (String name : HeadParams.usedBy(k)) {
-            switch (name) {
-                case "s" -> parts.add(scheduled("s", live.s(), target.s(), "warm-up", moving));
-                case "m" -> parts.add(scheduled("m", live.m(), target.m(), "warm-up", moving));
-                case "lambda" -> parts.add(annealed ? scheduled("λ", live.lambda(), config.lambdaMin(), "annealing", moving)
-                        : "λ = " + Fmt.num(live.lambda()));
-                case "easy_margin" -> {
-                    if (live.easyMargin()) {
-                        parts.add("easy margin");
+        for (HeadParam q : k.type().params()) {
+            switch (q.kind()) {
+                case NUMBER -> {
+                    double v = live.value(q.name());
+                    parts.add(switch (q.schedule()) {
+                        case WARM_FROM_ONE, WARM_FROM_ZERO -> scheduled(q.symbol(), v, target.value(q.name()), "warm-up", moving);
+                        case ANNEALED -> scheduled(q.symbol(), v, config.lambdaMin(), "annealing", moving);
+                        case ADAPTIVE -> {
+                            if (k.type().adaptsScale(live)) {
+                                moving.add("adaptive");
+                            }
+                            yield q.symbol() + " = " + Fmt.num(threeDigits(v));
+                        }
+                        case NONE -> q.symbol() + " = " + Fmt.num(v);
+                    });
+                }
+                case FLAG -> {
+                    if (k.type().flagOn(live, q.name()) && q.schedule() == HeadParam.Schedule.NONE) {
+                        parts.add(q.name().replace('_', ' '));
                     }
                 }
-                default -> { }
+                case TEXT -> parts.add(q.symbol() + " = " + k.type().text(live, q.name()));
             }
         }
         return k.displayName() + (parts.isEmpty() ? "" : " " + String.join(", ", parts))
@@ -275,8 +263,12 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
 
     /** Whether this epoch snapshot was taken before its epoch ended (a run that stopped at an iteration limit). */
     public boolean partial(EpochSnapshot e) {
+        return partial(e.epoch(), e.iteration());
+    }
+
+    private boolean partial(int epoch, long iteration) {
         long per = iterationsPerEpoch();
-        return per > 0 && e.iteration() < per * (e.epoch() + 1L);
+        return per > 0 && iteration < per * (epoch + 1L);
     }
 
     /**
@@ -285,21 +277,46 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
      * read "epoch 1".
      */
     public String epochName(EpochSnapshot e) {
-        if (!partial(e)) {
-            return "epoch " + (e.epoch() + 1);
+        return epochName(e.epoch(), e.iteration());
+    }
+
+    private String epochName(int epoch, long iteration) {
+        if (!partial(epoch, iteration)) {
+            return "epoch " + (epoch + 1);
         }
         long per = iterationsPerEpoch();
-        return e.epoch() == 0 ? "iteration " + e.iteration() + " of " + per + " (" + epochFraction(e) + ")"
-                : "iteration " + e.iteration() + ", in epoch " + (e.epoch() + 1) + " (" + epochFraction(e) + ")";
+        return epoch == 0 ? "iteration " + iteration + " of " + per + " (" + epochFraction(iteration) + ")"
+                : "iteration " + iteration + ", in epoch " + (epoch + 1) + " (" + epochFraction(iteration) + ")";
     }
 
     /** The short form for a ridge or column: "epoch 3", or "0.26 epoch" for a partial one. */
     public String epochShortName(EpochSnapshot e) {
-        return partial(e) ? epochFraction(e) : "epoch " + (e.epoch() + 1);
+        return partial(e) ? epochFraction(e.iteration()) : "epoch " + (e.epoch() + 1);
     }
 
-    private String epochFraction(EpochSnapshot e) {
-        double f = e.iteration() / (double) iterationsPerEpoch();
+    /**
+     * When an evaluation was taken: "end of epoch 2", "iteration 120 of 468 (0.26 epoch)" for a test set the run
+     * took where it stopped inside an epoch, or "iteration 30" for a snapshot's probe set.
+     */
+    public String evaluatedAt(Evaluation e) {
+        if (!e.testSet()) {
+            return "iteration " + e.iteration();
+        }
+        return partial(e.epoch(), e.iteration()) ? epochName(e.epoch(), e.iteration()) : "end of epoch " + (e.epoch() + 1);
+    }
+
+    /** {@link Evaluation#source} with a partial epoch named: "test set (100 images), iteration 120 of 468 (0.26 epoch)". */
+    public String sourceOf(Evaluation e) {
+        return (e.testSet() ? "test set (" : "probe set (") + e.samples() + " images), " + evaluatedAt(e);
+    }
+
+    /** {@link Evaluation#shortName} with a partial epoch named by its fraction: "epoch 2", "0.26 epoch", "it. 30". */
+    public String shortNameOf(Evaluation e) {
+        return e.testSet() && partial(e.epoch(), e.iteration()) ? epochFraction(e.iteration()) : e.shortName();
+    }
+
+    private String epochFraction(long iteration) {
+        double f = iteration / (double) iterationsPerEpoch();
         return Fmt.fixed(f, 2) + (f < 1 ? " epoch" : " epochs");
     }
 
@@ -319,14 +336,12 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
         if (config == null || live == null || !label.equals(defaultLabel(config))) {
             return live == null || config == null ? label : label + endValues(live, config.headParams());
         }
-        TrainConfig atEnd = config.toBuilder().headParams(live).build();
         StringBuilder b = new StringBuilder(config.head().id());
-        for (String p : HeadParams.usedBy(config.head())) {
-            switch (p) {
-                case "s" -> b.append(" s=").append(Fmt.num(threeDigits(atEnd.headParams().s())));
-                case "m" -> b.append(" m=").append(Fmt.num(threeDigits(atEnd.headParams().m())));
-                case "lambda" -> b.append(" λ=").append(Fmt.num(threeDigits(atEnd.headParams().lambda())));
-                default -> { }
+        for (HeadParam q : config.head().type().params()) {
+            switch (q.kind()) {
+                case NUMBER -> b.append(' ').append(q.symbol()).append('=').append(Fmt.num(threeDigits(live.value(q.name()))));
+                case FLAG -> { } // as in the run's label
+                case TEXT -> b.append(' ').append(q.symbol()).append('=').append(config.head().type().text(live, q.name()));
             }
         }
         return b.toString();
@@ -335,18 +350,14 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     /** " (at the end s=5.5 m=0.06)" for a custom label whose values moved; "" when they ended as configured. */
     private String endValues(HeadParams live, HeadParams configured) {
         List<String> parts = new java.util.ArrayList<>();
-        for (String p : HeadParams.usedBy(config.head())) {
-            double a;
-            double c;
-            String sym;
-            switch (p) {
-                case "s" -> { a = live.s(); c = configured.s(); sym = "s"; }
-                case "m" -> { a = live.m(); c = configured.m(); sym = "m"; }
-                case "lambda" -> { a = live.lambda(); c = configured.lambda(); sym = "λ"; }
-                default -> { continue; }
+        for (HeadParam q : config.head().type().params()) {
+            if (!q.numeric()) {
+                continue;
             }
+            double a = live.value(q.name());
+            double c = configured.value(q.name());
             if (Math.abs(a - c) > 1e-9 * Math.max(1, Math.abs(c))) {
-                parts.add(sym + "=" + Fmt.num(threeDigits(a)));
+                parts.add(q.symbol() + "=" + Fmt.num(threeDigits(a)));
             }
         }
         return parts.isEmpty() ? "" : " (at the end " + String.join(" ", parts) + ")";
@@ -354,6 +365,21 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
 
     public IterationSnapshot lastIteration() {
         return iterations.isEmpty() ? null : iterations.get(iterations.size() - 1);
+    }
+
+    /**
+     * What the θ_y histograms and the similarity and confusion matrices draw, oldest first: the test set at
+     * every epoch's end, then, where the newest snapshot is later than the last epoch's end (or no epoch has
+     * ended yet), its probe set. Cut at a timeline position with {@link #upTo}, so scrubbing goes through both.
+     */
+    public List<Evaluation> evaluations() {
+        List<Evaluation> out = new java.util.ArrayList<>(epochs.stream().map(Evaluation::of).toList());
+        IterationSnapshot s = lastIteration();
+        EpochSnapshot e = lastEpoch();
+        if (s != null && (e == null || s.iteration() > e.iteration())) {
+            out.add(Evaluation.ofProbes(s, config == null ? null : config.head(), paramsAt(s)));
+        }
+        return out;
     }
 
     public EpochSnapshot lastEpoch() {

@@ -34,19 +34,31 @@ public interface HeadFunctions {
      * prediction, as {@link Head#predictLogits} computes it on NDArrays (e.g. for decision-region plots).
      */
     default double[] plainLogits(double[] x, double[][] w) {
+        int k = kind().type().subCenters(params());
+        if (w.length % k != 0) {
+            throw new IllegalArgumentException(w.length + " weight rows are not " + k + " sub-centers per class");
+        }
         double xNorm = Math.max(norm(x), NORM_EPS);
-        double[] z = new double[w.length];
-        for (int j = 0; j < w.length; j++) {
-            if (w[j].length != x.length) {
-                throw new IllegalArgumentException("w[" + j + "] has " + w[j].length + " numbers, x has " + x.length);
+        double[] z = new double[w.length / k];
+        for (int c = 0; c < z.length; c++) {
+            double bestTheta = Double.POSITIVE_INFINITY;
+            double bestNorm = 0;
+            for (int j = c * k; j < (c + 1) * k; j++) { // with sub-centers, the nearest of the class's k rows
+                if (w[j].length != x.length) {
+                    throw new IllegalArgumentException("w[" + j + "] has " + w[j].length + " numbers, x has " + x.length);
+                }
+                double wNorm = Math.max(norm(w[j]), NORM_EPS);
+                double dot = 0;
+                for (int i = 0; i < x.length; i++) {
+                    dot += (x[i] / xNorm) * (w[j][i] / wNorm);
+                }
+                double theta = Math.acos(Math.min(Math.max(dot, -1 + COS_CLIP), 1 - COS_CLIP));
+                if (theta < bestTheta) {
+                    bestTheta = theta;
+                    bestNorm = wNorm;
+                }
             }
-            double wNorm = Math.max(norm(w[j]), NORM_EPS);
-            double dot = 0;
-            for (int i = 0; i < x.length; i++) {
-                dot += (x[i] / xNorm) * (w[j][i] / wNorm);
-            }
-            double theta = Math.acos(Math.min(Math.max(dot, -1 + COS_CLIP), 1 - COS_CLIP));
-            z[j] = otherLogit(theta, xNorm, wNorm);
+            z[c] = otherLogit(bestTheta, xNorm, bestNorm);
         }
         return z;
     }
@@ -61,6 +73,38 @@ public interface HeadFunctions {
             }
         }
         return best;
+    }
+
+    /**
+     * P_y: the softmax of the head's logits at feature x's true class y, Z_y with its margin and every other
+     * class without, against class weights w (rows); what the hover card, the embedding CSV and the web page
+     * show for a probe.
+     */
+    default double targetProbability(float[] x, float[][] w, int y) {
+        double xNorm = 0;
+        for (float a : x) {
+            xNorm += a * a;
+        }
+        xNorm = Math.sqrt(xNorm);
+        double[] z = new double[w.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < w.length; j++) {
+            double wNorm = 0;
+            double dot = 0;
+            for (int i = 0; i < x.length; i++) {
+                wNorm += w[j][i] * w[j][i];
+                dot += x[i] * w[j][i];
+            }
+            wNorm = Math.sqrt(wNorm);
+            double theta = Math.acos(Math.max(-1, Math.min(1, dot / Math.max(1e-12, xNorm * wNorm))));
+            z[j] = j == y ? targetLogit(theta, xNorm, wNorm) : otherLogit(theta, xNorm, wNorm);
+            max = Math.max(max, z[j]);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        return Math.exp(z[y] - max) / sum;
     }
 
     private static double norm(double[] v) {

@@ -4,38 +4,49 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The eight classification heads, by their CLI ids. */
+/**
+ * The registry of heads: one line per head, in the order menus, tables and figure legends list them. All
+ * that a head is lives in its {@link HeadType} class; this enum only names them, so configs, JSON and the
+ * command line can refer to a head by its id.
+ */
 public enum HeadKind {
-    SOFTMAX("softmax", "Softmax"),
-    NORMFACE("normface", "NormFace"),
-    SPHEREFACE("sphereface", "SphereFace (A-Softmax)"),
-    LSOFTMAX("lsoftmax", "L-Softmax"),
-    COSFACE("cosface", "AM-Softmax / CosFace"),
-    ARCFACE("arcface", "ArcFace"),
-    ARC("arc", "Angular loss"),
-    CENTER("center", "Center loss");
+    SOFTMAX(new SoftmaxHead()),
+    NORMFACE(new NormFaceHead()),
+    SPHEREFACE(new SphereFaceHead()),
+    LSOFTMAX(new LSoftmaxHead()),
+    COSFACE(new CosFaceHead()),
+    ARCFACE(new ArcFaceHead()),
+    ARC(new ArcHead()),
+    CENTER(new CenterHead()),
+    COMBINED(new CombinedHead()),
+    ADACOS(new AdaCosHead()),
+    SUBCENTER_ARCFACE(new SubcenterArcFaceHead()),
+    CUSTOM(new CustomHead());
 
-    private final String id;
-    private final String displayName;
+    private final HeadType type;
 
-    HeadKind(String id, String displayName) {
-        this.id = id;
-        this.displayName = displayName;
+    HeadKind(HeadType type) {
+        this.type = type;
+    }
+
+    /** Everything about the head. */
+    public HeadType type() {
+        return type;
     }
 
     public String id() {
-        return id;
+        return type.id();
     }
 
     public String displayName() {
-        return displayName;
+        return type.displayName();
     }
 
     /** Parses a CLI id; the error names the allowed ids. */
     public static HeadKind fromId(String id) {
         String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
         for (HeadKind k : values()) {
-            if (k.id.equals(key)) {
+            if (k.id().equals(key)) {
                 return k;
             }
         }

@@ -22,34 +22,88 @@ package org.marginlab.loss;
  * @param lambdaPower  power (published: 1)
  * @param marginWarmup iterations over which m grows linearly from 0 and the normalised heads' s from 1
  *                     (0 = full margin and scale at once)
+ * @param lambdaAnneal iterations over which an annealed parameter falls from its start to λ_min, γ then following
+ *                     from them ({@link #gammaFor}); 0 = γ as given
  */
 public record MarginSchedule(HeadKind kind, HeadParams base, double lambdaMin, double lambdaGamma,
-                             double lambdaPower, long marginWarmup) {
+                             double lambdaPower, long marginWarmup, long lambdaAnneal) {
 
     public MarginSchedule {
         if (kind == null || base == null) {
             throw new IllegalArgumentException("head kind and params are required");
         }
-        if (!(lambdaMin >= 0) || !(lambdaGamma >= 0) || !(lambdaPower >= 0) || marginWarmup < 0) {
-            throw new IllegalArgumentException("λ schedule needs λ_min, γ, power ≥ 0 and warm-up ≥ 0");
+        if (!(lambdaMin >= 0) || !(lambdaGamma >= 0) || !(lambdaPower >= 0) || marginWarmup < 0 || lambdaAnneal < 0) {
+            throw new IllegalArgumentException("λ schedule needs λ_min, γ, power ≥ 0 and warm-up, annealing length ≥ 0");
         }
     }
 
-    /** SphereFace's published schedule: λ_base 1000, γ 0.12, power 1, λ_min 5; no warm-up. */
-    public static MarginSchedule standard(HeadKind kind, HeadParams base, long marginWarmup) {
-        return new MarginSchedule(kind, base, 5, 0.12, 1, marginWarmup);
+    /** A schedule whose annealing runs at the given γ (no annealing length). */
+    public MarginSchedule(HeadKind kind, HeadParams base, double lambdaMin, double lambdaGamma,
+                          double lambdaPower, long marginWarmup) {
+        this(kind, base, lambdaMin, lambdaGamma, lambdaPower, marginWarmup, 0);
     }
 
-    /** The parameters in force at this iteration (0-based). Heads without a schedule get {@code base}. */
+    /** This schedule over other configured parameters (AdaCos's s set from the class count). */
+    public MarginSchedule withBase(HeadParams b) {
+        return new MarginSchedule(kind, b, lambdaMin, lambdaGamma, lambdaPower, marginWarmup, lambdaAnneal);
+    }
+
+    /**
+     * The γ an annealed parameter starting at {@code start} falls by: with an annealing length, the one that
+     * reaches λ_min at its end ({@link #gammaReaching}); otherwise the configured γ.
+     */
+    public double gammaFor(double start) {
+        return lambdaAnneal > 0 ? gammaReaching(start, lambdaMin, lambdaPower, lambdaAnneal, lambdaGamma) : lambdaGamma;
+    }
+
+    /**
+     * The first iteration at which an annealed parameter starting at {@code start} stands at λ_min (the
+     * published γ = 0.12: 1 659 for 1000 → 5); 0 when it starts there, {@link Long#MAX_VALUE} where it never does.
+     */
+    public long annealedAt(double start) {
+        double gamma = gammaFor(start);
+        if (!(start > lambdaMin)) {
+            return 0;
+        }
+        if (!(lambdaMin > 0) || !(gamma > 0) || !(lambdaPower > 0)) {
+            return Long.MAX_VALUE;
+        }
+        double n = (Math.pow(start / lambdaMin, 1 / lambdaPower) - 1) / gamma;
+        // forgiving the rounding of a γ derived from the annealing length
+        return (long) Math.ceil(n - 1e-6);
+    }
+
+    /**
+     * The iteration from which no parameter of the head moves any more: the end of its warm-up or of its
+     * annealing, whichever is later; 0 when nothing is scheduled (an adaptive s is set from the data, not here).
+     */
+    public long settledAt() {
+        long end = 0;
+        for (HeadParam q : kind.type().params()) {
+            long at = switch (q.schedule()) {
+                case WARM_FROM_ONE, WARM_FROM_ZERO -> marginWarmup;
+                case ANNEALED -> annealedAt(base.value(q.name()));
+                case NONE, ADAPTIVE -> 0;
+            };
+            end = Math.max(end, at);
+        }
+        return end;
+    }
+
+    /** SphereFace's published λ floor. */
+    public static final double STANDARD_LAMBDA_MIN = 5;
+
+    /** SphereFace's published schedule: λ_base 1000, γ 0.12, power 1, λ_min 5; no warm-up. */
+    public static MarginSchedule standard(HeadKind kind, HeadParams base, long marginWarmup) {
+        return new MarginSchedule(kind, base, STANDARD_LAMBDA_MIN, 0.12, 1, marginWarmup);
+    }
+
+    /**
+     * The parameters in force at this iteration (0-based): each parameter moved as its head declares
+     * ({@link HeadParam.Schedule}); heads without a schedule get {@code base}.
+     */
     public HeadParams at(long iteration) {
-        return switch (kind) {
-            case SPHEREFACE, LSOFTMAX -> base.withLambda(
-                    annealedLambda(iteration, base.lambda(), lambdaGamma, lambdaPower, lambdaMin));
-            case COSFACE, ARCFACE -> base.withM(warmedMargin(iteration, base.m(), marginWarmup))
-                    .withS(warmedScale(iteration, base.s(), marginWarmup));
-            case ARC, NORMFACE -> base.withS(warmedScale(iteration, base.s(), marginWarmup));
-            default -> base;
-        };
+        return kind.type().at(this, iteration);
     }
 
     /**

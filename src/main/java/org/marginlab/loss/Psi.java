@@ -26,4 +26,25 @@ public final class Psi {
         double sign = (k % 2 == 0) ? 1 : -1;
         return (-sign * m * Math.sin(m * theta) - lambda * Math.sin(theta)) / (1 + lambda);
     }
+
+    /**
+     * ψ of a batch's target cosines (N×1, unclamped) as a formula over {@link TensorOps}; k is computed from a
+     * detached θ, so there is no gradient through k.
+     */
+    static <T> T of(TensorOps<T> t, T cos, int m, double lambda) {
+        T theta = t.angle(cos);
+        T k = t.clipNumber(t.floor(t.mulNumber(t.detach(theta), m / Math.PI)), 0, m - 1);
+        T sign = t.addNumber(t.mulNumber(t.modNumber(k, 2), -2), 1); // (−1)^k
+        return t.div(t.add(t.sub(t.mul(t.cos(t.mul(theta, t.constant(theta, m))), sign), t.mulNumber(k, 2)),
+                t.mul(cos, t.constant(cos, lambda))), t.constant(cos, 1 + lambda));
+    }
+
+    /** ψ's m as the integer it must be. */
+    static int multiplier(double m) {
+        int k = (int) Math.round(m);
+        if (k < 1 || Math.abs(m - k) > 1e-9) {
+            throw new IllegalArgumentException("ψ's m must be an integer ≥ 1, got " + m);
+        }
+        return k;
+    }
 }

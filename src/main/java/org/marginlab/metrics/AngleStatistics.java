@@ -15,6 +15,14 @@ public final class AngleStatistics {
     private AngleStatistics() {
     }
 
+    /**
+     * θ_y histogram bins over [0, π], 0.1° (0.0017 rad) each: fine enough for the papers' WC-Intra of
+     * 0.002–0.03 rad; the histogram figure merges them over the range the data occupies.
+     */
+    public static final int HISTOGRAM_BINS = 1800;
+    /** Samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
+    public static final int SIMILARITY_PER_CLASS = 10;
+
     /** Angle between two vectors in [0, π]; π/2 when either is zero (it has no direction). */
     /** Euclidean norm, accumulated in double. */
     public static double norm(float[] v) {
@@ -128,6 +136,55 @@ public final class AngleStatistics {
         for (int i = 0; i < labels.length; i++) {
             System.arraycopy(features, i * dim, x, 0, dim);
             out[i] = (float) angle(x, weights[labels[i]]);
+        }
+        return out;
+    }
+
+    /**
+     * θ_y with k sub-centers per class (weights (C·k)×d, row j·k + i is sub-center i of class j): the angle to
+     * the nearest of the label's k rows, as Sub-center ArcFace scores a sample. k = 1 is {@link #thetaY}.
+     */
+    public static float[] thetaY(float[] features, int dim, int[] labels, float[][] weights, int k) {
+        float[] out = new float[labels.length];
+        float[] x = new float[dim];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(features, i * dim, x, 0, dim);
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = labels[i] * k; r < (labels[i] + 1) * k; r++) {
+                best = Math.min(best, angle(x, weights[r]));
+            }
+            out[i] = (float) best;
+        }
+        return out;
+    }
+
+    /**
+     * Each class's dominant sub-center: of its k rows, the one nearest to the most of the class's samples
+     * (the lowest index on a tie, and sub-center 0 for a class without samples). C rows.
+     */
+    public static float[][] dominantSubCenters(float[] features, int dim, int[] labels, float[][] weights, int k) {
+        int classes = weights.length / k;
+        int[][] votes = new int[classes][k];
+        float[] x = new float[dim];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(features, i * dim, x, 0, dim);
+            int best = 0;
+            for (int r = 1; r < k; r++) {
+                if (angle(x, weights[labels[i] * k + r]) < angle(x, weights[labels[i] * k + best])) {
+                    best = r;
+                }
+            }
+            votes[labels[i]][best]++;
+        }
+        float[][] out = new float[classes][];
+        for (int j = 0; j < classes; j++) {
+            int best = 0;
+            for (int r = 1; r < k; r++) {
+                if (votes[j][r] > votes[j][best]) {
+                    best = r;
+                }
+            }
+            out[j] = weights[j * k + best].clone();
         }
         return out;
     }

@@ -12,10 +12,17 @@ import org.marginlab.loss.HeadParams;
 import org.marginlab.loss.MarginSchedule;
 import org.marginlab.model.heads.MarginHead;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.marginlab.loss.HeadParam;
+import org.marginlab.loss.HeadType;
+import org.marginlab.model.heads.Head;
 
 /**
- * The eight heads of {@link MarginHead} with their schedules (SphereFace λ annealing, CosFace/ArcFace
+ * The heads of {@link MarginHead} with their schedules (SphereFace λ annealing, CosFace/ArcFace
  * margin and scale warm-up) and the center-loss α-rule, as the training loop sees them. The head returns its
  * results outside any scope; they are put back into the caller's {@link NDScope} so that they are
  * freed with the iteration.
@@ -25,26 +32,54 @@ public final class MarginTrainableHead implements TrainableHead {
     /** The factory the engine uses by default. */
     public static final HeadFactory FACTORY = MarginTrainableHead::new;
 
+    /** The name of AdaCos's scale in {@link #state()}. */
+    public static final String ADAPTIVE_SCALE = "adaptive_s";
+
     private final MarginHead block;
     private MarginSchedule schedule;
     private final double alpha;
+    private final int classes;
+    private final HeadType type;
     private HeadParams current;
+    /** AdaCos's dynamic s: the previous step's scale, the one state a head carries between steps. */
+    private double adaptiveScale;
 
     public MarginTrainableHead(TrainConfig config, int classes) {
-        this.block = new MarginHead(config.head(), config.headParams(), classes, config.dim());
+        this.type = config.head().type();
+        this.classes = classes;
+        this.block = new MarginHead(config.head(), type.forClasses(config.headParams(), classes), classes, config.dim());
         this.schedule = schedule(config);
         this.alpha = config.centerAlpha();
         this.current = schedule.at(0);
+        this.adaptiveScale = current.s();
     }
 
-    private static MarginSchedule schedule(TrainConfig config) {
-        return new MarginSchedule(config.head(), config.headParams(), config.lambdaMin(),
-                config.lambdaGammaInForce(), config.lambdaPower(), config.marginWarmup());
+    private MarginSchedule schedule(TrainConfig config) {
+        return config.marginSchedule().withBase(type.forClasses(config.headParams(), classes));
     }
 
     @Override
     public void retune(TrainConfig config) {
         schedule = schedule(config);
+    }
+
+    @Override
+    public int subCenters() {
+        return type.subCenters(current);
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        return type.adaptsScale(current) ? Map.of(ADAPTIVE_SCALE, adaptiveScale) : Map.of();
+    }
+
+    @Override
+    public void restore(Map<String, Double> state) {
+        Double s = state.get(ADAPTIVE_SCALE);
+        if (s != null && type.adaptsScale(current)) {
+            adaptiveScale = s;
+            current = current.withS(s);
+        }
     }
 
     @Override
@@ -55,10 +90,20 @@ public final class MarginTrainableHead implements TrainableHead {
     @Override
     public void setIteration(long iteration) {
         current = schedule.at(iteration);
+        if (type.adaptsScale(current)) {
+            current = current.withS(adaptiveScale);
+        }
     }
 
     @Override
     public NDArray loss(ParameterStore ps, NDArray x, NDArray labels, boolean training) {
+        if (training && type.adaptsScale(current)) {
+            // AdaCos: this batch's s from the previous one's, without gradient, before the logits use it
+            NDArray w = ps.getValue(block.weight(), x.getDevice(), false);
+            int[] y = labels.toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+            adaptiveScale = type.nextScale(adaptiveScale, Head.cosineRows(x, w, subCenters()), y);
+            current = current.withS(adaptiveScale);
+        }
         return scoped(block.loss(ps, x, labels, current, training));
     }
 
@@ -109,20 +154,17 @@ public final class MarginTrainableHead implements TrainableHead {
 
     @Override
     public String describe() {
-        StringBuilder b = new StringBuilder(block.head().kind().id());
-        var used = HeadParams.usedBy(block.head().kind());
-        if (!used.isEmpty()) {
-            b.append(" (");
-            for (int i = 0; i < used.size(); i++) {
-                String n = used.get(i);
-                b.append(i > 0 ? ", " : "").append(n).append('=').append(switch (n) {
-                    case "s" -> String.format(Locale.ROOT, "%.4g", current.s());
-                    case "m" -> String.format(Locale.ROOT, "%.4g", current.m());
-                    case "lambda" -> String.format(Locale.ROOT, "%.4g", current.lambda());
-                    default -> String.valueOf(current.easyMargin());
-                });
-            }
-            b.append(')');
+        StringBuilder b = new StringBuilder(type.id());
+        List<String> parts = new ArrayList<>();
+        for (HeadParam q : type.params()) {
+            parts.add(q.name() + '=' + switch (q.kind()) {
+                case NUMBER -> String.format(Locale.ROOT, "%.4g", current.value(q.name()));
+                case FLAG -> String.valueOf(type.flagOn(current, q.name()));
+                case TEXT -> type.text(current, q.name());
+            });
+        }
+        if (!parts.isEmpty()) {
+            b.append(" (").append(String.join(", ", parts)).append(')');
         }
         return b.toString();
     }

@@ -24,14 +24,13 @@ final class NonFiniteLoss extends RuntimeException {
     static NonFiniteLoss at(long badIteration, HeadKind head, HeadParams params, double learningRate, int batch,
                             Optimizer optimizer, long noticedAt, String checkpoint) {
         StringBuilder used = new StringBuilder();
-        for (String name : HeadParams.usedBy(head)) {
-            String v = switch (name) {
-                case "s" -> fmt(params.s());
-                case "m" -> fmt(params.m());
-                case "lambda" -> fmt(params.lambda());
-                default -> String.valueOf(params.easyMargin());
+        for (org.marginlab.loss.HeadParam q : head.type().params()) {
+            String v = switch (q.kind()) {
+                case NUMBER -> fmt(params.value(q.name()));
+                case FLAG -> String.valueOf(head.type().flagOn(params, q.name()));
+                case TEXT -> head.type().text(params, q.name());
             };
-            used.append(name).append('=').append(v).append(", ");
+            used.append(q.name()).append('=').append(v).append(", ");
         }
         return new NonFiniteLoss(String.format(Locale.ROOT,
                 "loss became NaN or infinite at iteration %d with head %s (%slr=%s, batch %d, optimizer %s); "

@@ -25,13 +25,6 @@ import org.marginlab.run.IterationSnapshot;
  */
 final class ProbeEvaluator {
 
-    /**
-     * θ_y histogram bins over [0, π], 0.1° (0.0017 rad) each: fine enough for the papers' WC-Intra of
-     * 0.002–0.03 rad; the histogram figure merges them over the range the data occupies.
-     */
-    static final int HISTOGRAM_BINS = 1800;
-    /** Probe samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
-    static final int SIMILARITY_PER_CLASS = 10;
     private static final int EVAL_CHUNK = 500;
 
     private final TrainingData data;
@@ -120,8 +113,11 @@ final class ProbeEvaluator {
                              double imagesPerSecond) {
         head.setIteration(iteration);
         Embedded e = embed(probe, probeLabels, true);
-        float[][] w = head.weights();
-        float[] theta = AngleStatistics.thetaY(e.features(), dim, probeLabels, w);
+        float[][] all = head.weights();
+        int k = head.subCenters();
+        // with sub-centers, θ_y is to the nearest of the class's k rows; figures get each class's dominant one
+        float[] theta = AngleStatistics.thetaY(e.features(), dim, probeLabels, all, k);
+        float[][] w = k == 1 ? all : AngleStatistics.dominantSubCenters(e.features(), dim, probeLabels, all, k);
         HeadFunctions f = head.functions();
         float[] grad = new float[probe.length];
         float[][] rows = new float[probe.length][dim];
@@ -132,7 +128,7 @@ final class ProbeEvaluator {
             grad[i] = (float) ((e.py()[i] - 1.0) * f.targetSlope(theta[i], xNorm, wNorm));
         }
         float[][] centres = head.centers();
-        float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, w, centres);
+        float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, all, centres);
         return new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres, theta, grad, loss,
                 trainAccuracy, learningRate, imagesPerSecond, head.params(), along, probeIds.clone());
     }
@@ -156,10 +152,12 @@ final class ProbeEvaluator {
                 hits++;
             }
         }
-        float[][] w = head.weights();
+        float[][] rowsW = head.weights();
+        int k = head.subCenters();
+        float[][] w = k == 1 ? rowsW : AngleStatistics.dominantSubCenters(e.features(), dim, labels, rowsW, k);
         float[][] centres = AngleStatistics.centres(e.features(), dim, labels, c);
-        float[] theta = AngleStatistics.thetaY(e.features(), dim, labels, w);
-        int[] simIdx = data.probeIndices(SIMILARITY_PER_CLASS);
+        float[] theta = AngleStatistics.thetaY(e.features(), dim, labels, rowsW, k);
+        int[] simIdx = data.probeIndices(AngleStatistics.SIMILARITY_PER_CLASS);
         float[][] simRows = new float[simIdx.length][dim];
         int[] simLabels = new int[simIdx.length];
         for (int i = 0; i < simIdx.length; i++) {
@@ -168,7 +166,8 @@ final class ProbeEvaluator {
         }
         return new EpochSnapshot(epoch, iteration, (double) hits / n,
                 AngleStatistics.wcIntra(centres, w), AngleStatistics.wInter(w), AngleStatistics.cInter(centres),
-                AngleStatistics.edges(HISTOGRAM_BINS), AngleStatistics.histograms(theta, labels, c, HISTOGRAM_BINS),
+                AngleStatistics.edges(AngleStatistics.HISTOGRAM_BINS),
+                AngleStatistics.histograms(theta, labels, c, AngleStatistics.HISTOGRAM_BINS),
                 AngleStatistics.cosineMatrix(simRows), simLabels, confusion);
     }
 }

@@ -53,12 +53,29 @@ public interface TrainableHead {
     /** The parameters in force at the iteration last passed to {@link #setIteration}. */
     HeadParams params();
 
-    /** W as C × d. */
+    /** W as (C·k) × d: row j·k + i is sub-center i of class j (k = 1 for every head but Sub-center ArcFace). */
     float[][] weights();
+
+    /** Weight rows per class, k. */
+    default int subCenters() {
+        return 1;
+    }
 
     /** Centres as C × d, or {@code null} if the head has none. */
     default float[][] centers() {
         return null;
+    }
+
+    /**
+     * What the head carries from step to step besides its parameters and schedule, by name (AdaCos's dynamic
+     * scale: {@code adaptive_s}); empty for most heads. A checkpoint saves it so a resume is bit-identical.
+     */
+    default java.util.Map<String, Double> state() {
+        return java.util.Map.of();
+    }
+
+    /** Puts back what {@link #state()} returned. */
+    default void restore(java.util.Map<String, Double> state) {
     }
 
     /** Short description for messages, e.g. {@code arcface (s=16, m=0.2)}. */

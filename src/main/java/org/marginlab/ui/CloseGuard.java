@@ -50,7 +50,7 @@ final class CloseGuard {
 
     /** Guards the stage's close button. */
     static void install(Stage stage, WorkbenchWindow window, Runnable saveLayout) {
-        CloseGuard g = new CloseGuard(window.model(), () -> dialog(stage), saveLayout, window.clock()::stop,
+        CloseGuard g = new CloseGuard(window.model(), () -> dialog(stage, comparing(window.model())), saveLayout, window.clock()::stop,
                 stage::hide, Platform::exit);
         stage.setOnCloseRequest(g::onCloseRequest);
     }
@@ -128,16 +128,33 @@ final class CloseGuard {
         check.invalidated(null);
     }
 
-    private static Choice dialog(Stage owner) {
+    /** Whether what is still training is a comparison (its runs), not the single run. */
+    static boolean comparing(WorkbenchViewModel model) {
+        return model.compare().comparingProperty().get()
+                || model.compare().compareRuns().stream().anyMatch(r -> active(r.stateProperty().get()));
+    }
+
+    /** The dialog's title, header and text: a comparison's runs or the single run, in the window's words. */
+    static String[] words(boolean comparison) {
+        String what = comparison ? "A comparison" : "A run";
+        String runs = comparison ? "its runs keep" : "the run keeps";
+        String train = comparison ? "they train" : "the run trains";
+        return new String[] {what + " is training", what + " is still training. Close the window?",
+            "Stop and keep: stop now; " + runs + " what " + (comparison ? "they" : "it") + " trained and "
+                    + (comparison ? "their summaries" : "its summary") + ".\n"
+                    + "Keep training: close the window; " + train + " to " + (comparison ? "their end" : "its end")
+                    + ", then MarginLab exits."};
+    }
+
+    private static Choice dialog(Stage owner, boolean comparison) {
         ButtonType stop = new ButtonType("Stop and keep", ButtonBar.ButtonData.YES);
         ButtonType keep = new ButtonType("Keep training", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                "Stop and keep: stop now; the run keeps what it trained and its summary.\n"
-                        + "Keep training: close the window; the run trains to its end, then MarginLab exits.",
-                stop, keep, ButtonType.CANCEL);
+        String[] words = words(comparison);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, words[2], stop, keep, ButtonType.CANCEL);
         a.initOwner(owner);
-        a.setTitle("A run is training");
-        a.setHeaderText("A run is still training. Close the window?");
+        DialogLook.follow(a, owner);
+        a.setTitle(words[0]);
+        a.setHeaderText(words[1]);
         Optional<ButtonType> b = a.showAndWait();
         return b.isEmpty() ? Choice.CANCEL : b.get() == stop ? Choice.STOP_AND_KEEP
                 : b.get() == keep ? Choice.KEEP_TRAINING : Choice.CANCEL;

@@ -93,6 +93,8 @@ final class WorkbenchActions {
         MenuItem exportAll = new MenuItem("Export all figures…");
         exportAll.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         exportAll.setOnAction(e -> exports.chooseAndExportAll());
+        MenuItem webPage = new MenuItem("Export web page…");
+        webPage.setOnAction(e -> exports.chooseAndExportWebPage());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
@@ -102,7 +104,7 @@ final class WorkbenchActions {
             }
         });
         Menu file = new Menu("File", null, open, recent, saveAs, new SeparatorMenuItem(), exportAll,
-                new SeparatorMenuItem(), quit);
+                webPage, new SeparatorMenuItem(), quit);
         file.setOnShowing(e -> recent.fill());
 
         Menu run = new Menu("Run", null, start.menuItem(), pause.menuItem(), step.menuItem(), stop.menuItem(),
@@ -154,8 +156,17 @@ final class WorkbenchActions {
         var runDirectory = model.control().runDirectoryProperty();
         // The folder's name says which run on a projector; the whole path, long under a temp or home
         // folder, is the tooltip.
-        dir.textProperty().bind(Bindings.createStringBinding(() -> runDirectory.get() == null ? ""
-                : "run: " + runDirectory.get().getFileName(), runDirectory));
+        // While a comparison trains it owns the window: the bar names its heads, not the run before it.
+        var compared = model.compare().compareRuns();
+        var comparing = model.compare().comparingProperty();
+        dir.textProperty().bind(Bindings.createStringBinding(() -> comparing.get() && !compared.isEmpty()
+                ? "comparing: " + compared.stream().map(r -> r.config().head().displayName())
+                        .collect(java.util.stream.Collectors.joining(", ")) + " (Compare tab)"
+                : runDirectory.get() == null ? "" : "run: " + runDirectory.get().getFileName(), runDirectory, comparing, compared));
+        // an invalid setting's message takes the place (it says what blocks Start), never runs into the run's name
+        dir.visibleProperty().bind(invalid.textProperty().isEmpty());
+        dir.managedProperty().bind(dir.visibleProperty());
+        invalid.setPadding(new javafx.geometry.Insets(0, 8, 0, 0));
         javafx.scene.control.Tooltip where = new javafx.scene.control.Tooltip();
         where.textProperty().bind(Bindings.createStringBinding(() -> runDirectory.get() == null ? ""
                 : runDirectory.get().toAbsolutePath().toString(), runDirectory));

@@ -59,6 +59,12 @@ public final class WorkbenchWindow {
     private final RecentRunsMenu recent;
     private final ExportActions exports;
     private String theme = "light";
+    /** The rows around the figures, which presentation mode packs tighter (see {@link #setPresentation}). */
+    private final javafx.scene.Node menuBar;
+    private final javafx.scene.Node runBar;
+    private final javafx.scene.Node knobs;
+    private final javafx.scene.Node statusBar;
+    private boolean packed;
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
@@ -101,9 +107,12 @@ public final class WorkbenchWindow {
         SplitPane.setResizableWithParent(settingsView, false);
         split.setDividerPositions(prefs.divider());
         WorkbenchActions actions = new WorkbenchActions(this, model, prefs, dialogs, exports, recent);
-        root.setTop(new VBox(actions.menuBar(presentation), actions.toolBar(), new LiveKnobsView(model)));
+        menuBar = actions.menuBar(presentation);
+        runBar = actions.toolBar();
+        knobs = new LiveKnobsView(model);
+        statusBar = new RunStatusBar(model);
+        layOutBars(false); // the bars before the figures: lookups and focus traversal meet them first
         root.setCenter(split);
-        root.setBottom(new RunStatusBar(model));
         root.getStylesheets().add(css("workbench.css"));
         // Lets the app and tests find the window from its scene.
         root.getProperties().put(WorkbenchWindow.class, this);
@@ -114,6 +123,12 @@ public final class WorkbenchWindow {
         allViews().forEach(FigureView::refresh);
         // The one place the run views follow the current run (new run, opened run, recent run).
         model.control().runProperty().addListener(o -> runViews.forEach(FigureView::rebind));
+        // a new comparison makes any earlier note (e.g. "Export cancelled") old news
+        model.compare().comparingProperty().addListener((o, was, now) -> {
+            if (now) {
+                model.dismissNotification();
+            }
+        });
         // a run trained here is a recent run too, listed at once
         model.control().runDirectoryProperty().addListener((o, was, dir) -> {
             if (dir != null) {
@@ -258,6 +273,9 @@ public final class WorkbenchWindow {
         theme = "dark".equals(name) ? "dark" : "light";
         root.getStylesheets().removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
         root.getStylesheets().add(css(theme + ".css"));
+        if (clock != null) { // a change of theme after start-up: an earlier note ("Export cancelled") is read and done
+            model.dismissNotification();
+        }
         updateLook();
     }
 
@@ -266,11 +284,14 @@ public final class WorkbenchWindow {
     }
 
     /**
-     * Presentation mode, for a projector: the settings fold away (the run buttons stay) and the
-     * window's type and the figures' type, points and lines grow.
+     * Presentation mode, for a projector: the settings fold away (the run buttons stay), the bars pack
+     * into fewer rows, and the window's type and the figures' type and pictures grow.
      */
     public void setPresentation(boolean on) {
         presentation.setSelected(on);
+        if (packed != on) {
+            layOutBars(on);
+        }
         root.getStyleClass().remove("presentation");
         if (on) {
             root.getStyleClass().add("presentation");
@@ -283,6 +304,34 @@ public final class WorkbenchWindow {
             split.setDividerPositions(prefs.divider());
         }
         updateLook();
+    }
+
+    /**
+     * The window's rows: menu, run buttons, live knobs on top and the status at the bottom; in presentation
+     * mode the run buttons share the menu's row and the status the knobs' row, so two rows fewer take height
+     * from the figures (a 1024 × 768 projector then shows the sphere over 520 px across).
+     */
+    private void layOutBars(boolean pack) {
+        packed = pack;
+        if (pack) {
+            javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(menuBar, runBar);
+            javafx.scene.layout.HBox.setHgrow(runBar, javafx.scene.layout.Priority.ALWAYS);
+            top.getStyleClass().add("presentation-top");
+            ((javafx.scene.layout.Region) knobs).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the status gives way
+            javafx.scene.layout.HBox second = new javafx.scene.layout.HBox(knobs, statusBar);
+            javafx.scene.layout.HBox.setHgrow(statusBar, javafx.scene.layout.Priority.ALWAYS);
+            second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            second.getStyleClass().add("presentation-knobs");
+            root.setBottom(null);
+            root.setTop(new VBox(top, second));
+        } else {
+            javafx.scene.layout.HBox.setHgrow(runBar, null);
+            javafx.scene.layout.HBox.setHgrow(statusBar, null);
+            ((javafx.scene.layout.Region) knobs).setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            root.setTop(null);
+            root.setTop(new VBox(menuBar, runBar, knobs));
+            root.setBottom(statusBar);
+        }
     }
 
     private void updateLook() {
@@ -326,10 +375,7 @@ public final class WorkbenchWindow {
 
     /** Opens a run directory and remembers it in the recent list. */
     public void openRun(Path dir) {
-        model.files().open(dir, opened -> {
-            recent.remember(opened);
-            selectTab("Embedding");
-        });
+        model.files().open(dir, recent::remember); // the tab shown stays: the teacher chose it
     }
 
     /** Installs the window into a scene of the given size (also used for headless screenshots). */

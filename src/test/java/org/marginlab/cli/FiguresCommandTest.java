@@ -62,7 +62,7 @@ class FiguresCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("embedding-circle.csv"));
         // Header + 5 probes × 10 classes (+ any weight rows the figure plots).
         assertTrue(rows.size() >= 51, "rows: " + rows.size());
-        assertTrue(rows.get(0).endsWith(",id"), rows.get(0));
+        assertEquals("kind,class,class_name,x,y,id,theta_y_rad,p_y", rows.get(0));
         // the sample id is the probe's index in the test set: the first five test images of each class
         org.marginlab.data.Split test = org.marginlab.data.FashionMnist.load(null).test();
         List<String[]> points = rows.stream().filter(l -> l.startsWith("point,")).map(l -> l.split(",")).toList();
@@ -127,7 +127,7 @@ class FiguresCommandTest {
         var run = org.marginlab.run.RunReader.read(held);
         fig.setRun(org.marginlab.figures.RunData.of(null, run.config(), run.iterations(), run.epochs()));
         fig.setSelectedClass(run.config().headClass(3));
-        assertEquals("Target angle θ_y per epoch: class 3 (Dress)", fig.title());
+        assertEquals("Target angle θ_y: class 3 (Dress)", fig.title());
         InfoCommandTest.Result bad = InfoCommandTest.run("figures", held.toString(), "--histogram-class", "5");
         assertEquals(2, bad.code());
         assertEquals("marginlab: --histogram-class '5' must be a trained class (0,1,3,4,6,7,8,9) or all", bad.err().strip());

@@ -161,12 +161,17 @@ class SettingsAgreementTest {
         StringBuilder params = new StringBuilder();
         for (String name : org.marginlab.loss.HeadParams.usedBy(e.head())) {
             ConfigField f = ConfigField.byKey(name);
+            String text = f == e.field() ? e.text() : f.text(f.get(d));
             params.append(params.isEmpty() ? "" : ", ").append('"').append(name).append("\": ")
-                    .append(f == e.field() ? e.text() : f.text(f.get(d)));
+                    .append(f.kind() == ConfigField.Kind.TEXT ? '"' + text + '"' : text);
         }
+        // two classes, with k sub-centers each where the head keeps them (rows j·k + i)
+        int k = e.field() == ConfigField.SUBCENTERS && e.valid() ? (int) e.typed() : e.head().type().subCenters(d.headParams());
+        String weights = String.join(", ", java.util.Collections.nCopies(k, "[1, 0]")) + ", "
+                + String.join(", ", java.util.Collections.nCopies(k, "[0, 1]"));
         String json = "{\"head\": \"" + e.head().id() + "\", \"params\": {" + params
-                + "}, \"embeddings\": [[1, 0]], \"weights\": [[1, 0], [0, 1]], \"labels\": [0]"
-                + (e.head() == HeadKind.CENTER ? ", \"centers\": [[0, 0], [0, 0]]" : "") + "}";
+                + "}, \"embeddings\": [[1, 0]], \"weights\": [" + weights + "], \"labels\": [0]"
+                + (e.head().type().hasCenters() ? ", \"centers\": [[0, 0], [0, 0]]" : "") + "}";
         try {
             LossInput.parse(json, "in.json");
             return null;

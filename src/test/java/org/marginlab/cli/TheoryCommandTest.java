@@ -60,6 +60,36 @@ class TheoryCommandTest {
         assertEquals(1, bad[2].strip().lines().count());
         String[] badM = run("theory", "--out", dir.toString(), "--head", "sphereface", "--m", "1.5");
         assertEquals("2", badM[0]);
-        assertTrue(badM[2].contains("whole number"), badM[2]);
+        // the catalogue's range and wording, as train refuses it
+        assertTrue(badM[2].contains("--m must be an integer in [1, 8] for sphereface (got 1.5)"), badM[2]);
+        String[] arcM = run("theory", "--out", dir.toString(), "--head", "arcface", "--m", "5");
+        assertEquals("2", arcM[0]);
+        assertTrue(arcM[2].contains("--m must be a number in [0, π) for arcface (got 5)"), arcM[2]);
+        assertEquals(1, arcM[2].strip().lines().count());
+        String[] badPsi = run("theory", "--out", dir.toString(), "--head", "custom", "--psi", "log(theta)");
+        assertEquals("2", badPsi[0]);
+        assertTrue(badPsi[2].contains("--psi ψ = log(theta) is infinite at θ = 0 rad"), badPsi[2]);
+        assertEquals(1, badPsi[2].strip().lines().count());
+    }
+
+    @Test
+    void customPsiIsDrawnAsTyped(@TempDir Path dir) throws Exception {
+        String[] r = run("theory", "--out", dir.toString(), "--head", "custom", "--psi", "cos(theta) - m", "--m", "0.35",
+                "--format", "csv");
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = Files.readAllLines(dir.resolve("psi-curves.csv"));
+        String[] header = lines.get(0).split(",");
+        int col = java.util.Arrays.asList(header).indexOf("selected: ψ = cos(theta) - m m=0.35");
+        // cos θ − 0.35 is AM-Softmax's own curve, already drawn: no second series
+        assertEquals(-1, col, lines.get(0));
+        String[] r2 = run("theory", "--out", dir.resolve("b").toString(), "--head", "custom", "--psi",
+                "cos(theta)^2 - m", "--m", "0.5", "--format", "csv");
+        assertEquals("0", r2[0], r2[2]);
+        List<String> l2 = Files.readAllLines(dir.resolve("b").resolve("psi-curves.csv"));
+        int c2 = java.util.Arrays.asList(l2.get(0).split(",")).indexOf("selected: ψ = cos(theta)^2 - m m=0.5");
+        assertTrue(c2 > 0, l2.get(0));
+        // row θ = 60°: cos²60° − 0.5 = −0.25
+        String row = l2.stream().filter(x -> x.startsWith("60,") || x.startsWith("60.0,")).findFirst().orElseThrow();
+        assertEquals(-0.25, Double.parseDouble(row.split(",")[c2]), 1e-12);
     }
 }

@@ -254,4 +254,60 @@ class EmbeddingFiguresTest {
         assertEquals(1, Math.abs(e[0]), 1e-3);
         assertTrue(pca.explainedVariance() > 0.98);
     }
+
+    /**
+     * Issue 26, finding 7: W labels hid under markers, points and boundary lines. Each W_j label's ink box,
+     * drawn in a panel the size of one of two compare cells on a 1024 × 768 projector and in a full-sized one, in window and presentation looks, touches none of
+     * the probe points (at their unit-circle positions, radius as drawn), the rays' tip dots, or the decision
+     * boundaries (angles read from the figure's CSV), each worked out here from the snapshot.
+     */
+    @Test
+    void wLabelsKeepClearOfPointsTipsAndBoundaries() {
+        RunData run = SyntheticRun.build(HeadKind.COSFACE, 2, 3, 2, 200, 7);
+        var s = run.lastIteration();
+        for (FigureStyle.Look look : new FigureStyle.Look[] {FigureStyle.PAPER, FigureStyle.PAPER.presentation()}) {
+            for (int[] size : new int[][] {{500, 480}, {900, 620}}) {
+                for (boolean compact : new boolean[] {true, false}) {
+                    EmbeddingCircleFigure f = new EmbeddingCircleFigure();
+                    f.setCompact(compact);
+                    f.setRun(run);
+                    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size[0], size[1], java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    java.awt.Graphics2D g = img.createGraphics();
+                    FigureStyle.drawWith(look, () -> f.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, size[0], size[1])));
+                    g.dispose();
+                    PlotFrame fr = f.lastFrame();
+                    double side = fr.pixels().getWidth();
+                    double[] r = new double[1];
+                    FigureStyle.drawWith(look, () -> r[0] = FigureStyle.pointRadius(2.7, side, s.embeddings().length));
+                    List<Double> bounds = new ArrayList<>();
+                    for (String[] row : f.csv()) {
+                        if (row[0].equals("decision_boundary")) {
+                            bounds.add(Math.atan2(Double.parseDouble(row[4]), Double.parseDouble(row[3])));
+                        }
+                    }
+                    String where = look.name() + " " + size[0] + "×" + size[1] + (compact ? " compact" : "");
+                    for (java.awt.geom.Rectangle2D box : f.lastLabels()) {
+                        for (float[] e : s.embeddings()) {
+                            double n = Math.hypot(e[0], e[1]);
+                            double x = fr.x(e[0] / n);
+                            double y = fr.y(e[1] / n);
+                            double nx = Math.max(box.getX(), Math.min(x, box.getMaxX()));
+                            double ny = Math.max(box.getY(), Math.min(y, box.getMaxY()));
+                            assertTrue(Math.hypot(nx - x, ny - y) >= r[0], where + ": a W label " + box + " covers the point at " + x + "," + y);
+                        }
+                        for (float[] w : s.weights()) {
+                            double n = Math.hypot(w[0], w[1]);
+                            double x = fr.x(1.14 * w[0] / n);
+                            double y = fr.y(1.14 * w[1] / n);
+                            assertTrue(!box.contains(x, y), where + ": a W label covers a ray's tip at " + x + "," + y);
+                        }
+                        for (double b : bounds) {
+                            var line = new java.awt.geom.Line2D.Double(fr.x(0), fr.y(0), fr.x(0) + 2000 * Math.cos(b), fr.y(0) - 2000 * Math.sin(b));
+                            assertTrue(!line.intersects(box), where + ": a W label " + box + " lies on the boundary at " + Math.toDegrees(b) + "° from " + fr.x(0) + "," + fr.y(0) + " touching " + f.marksUnder(box));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

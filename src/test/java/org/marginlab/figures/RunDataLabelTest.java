@@ -91,7 +91,8 @@ class RunDataLabelTest {
         cm.draw(rec, new java.awt.geom.Rectangle2D.Double(0, 0, 900, 700));
         g.dispose();
         List<String> text = rec.texts().stream().map(TextRecorder.Text::text).toList();
-        assertTrue(text.stream().anyMatch(t -> t.startsWith("iteration 120 of 468 (0.26 epoch), 100 test images")), text.toString());
+        assertTrue(text.stream().anyMatch(t -> t.startsWith("test set (100 images), iteration 120 of 468 (0.26 epoch), accuracy 70.00%")),
+                text.toString());
         assertTrue(text.stream().noneMatch(t -> t.contains("epoch 1")), text.toString());
     }
 

@@ -300,4 +300,88 @@ class RunFiguresTest {
         t.setRun(empty);
         assertTrue(!t.hasData());
     }
+
+    /**
+     * Before the first epoch ends the histogram, similarity and confusion figures draw the newest snapshot's
+     * probe set: θ_y binned here by hand into the 0.1° bins, CosFace's predictions by the smallest angle
+     * to a class weight (its plain logits are s·cos θ_j), the similarity rows ten a class.
+     */
+    @Test
+    void beforeTheFirstEpochEndsTheProbeSetIsDrawnAndSaysSo() {
+        RunData early = RUN.upTo(RUN.iterations().get(1).iteration()); // two snapshots, no epoch yet
+        assertTrue(early.epochs().isEmpty());
+        var s = early.lastIteration();
+        AngleHistogramFigure h = new AngleHistogramFigure();
+        h.setRun(early);
+        h.setSelectedClass(3);
+        assertTrue(h.hasData());
+        int[] byHand = new int[1800];
+        int n3 = 0;
+        for (int i = 0; i < s.thetaY().length; i++) {
+            if (s.probeLabels()[i] == 3) {
+                byHand[(int) Math.floor(s.thetaY()[i] / Math.PI * 1800)]++;
+                n3++;
+            }
+        }
+        int counted = 0;
+        for (String[] r : h.csv().subList(1, h.csv().size())) {
+            int lo = (int) Math.round(Double.parseDouble(r[2]) / Math.PI * 1800);
+            int hi = (int) Math.round(Double.parseDouble(r[3]) / Math.PI * 1800);
+            int want = 0;
+            for (int b = lo; b < hi; b++) {
+                want += byHand[b];
+            }
+            assertEquals(want, Integer.parseInt(r[4]), "bins " + lo + "–" + hi);
+            assertEquals("probe", r[6]);
+            assertEquals(Long.toString(s.iteration()), r[7]);
+            counted += want;
+        }
+        assertEquals(n3, counted);
+        BufferedImage img = new BufferedImage(900, 600, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        TextRecorder rec = new TextRecorder(g);
+        h.draw(rec, new Rectangle2D.Double(0, 0, 900, 600));
+        g.dispose();
+        List<String> texts = rec.texts().stream().map(TextRecorder.Text::text).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.contains("probe set, iteration " + s.iteration())), texts.toString());
+
+        ConfusionMatrixFigure c = new ConfusionMatrixFigure();
+        c.setRun(early);
+        assertTrue(c.hasData());
+        int[][] want = new int[10][10];
+        for (int i = 0; i < s.probeLabels().length; i++) {
+            int best = 0;
+            for (int j = 1; j < 10; j++) {
+                if (angle(s.embeddings()[i], s.weights()[j]) < angle(s.embeddings()[i], s.weights()[best])) {
+                    best = j;
+                }
+            }
+            want[s.probeLabels()[i]][best]++;
+        }
+        List<String[]> csv = c.csv();
+        for (int k = 1; k < csv.size(); k++) {
+            assertEquals(want[Integer.parseInt(csv.get(k)[0])][Integer.parseInt(csv.get(k)[2])], Integer.parseInt(csv.get(k)[4]));
+        }
+        SimilarityMatrixFigure m = new SimilarityMatrixFigure();
+        m.setRun(early);
+        assertEquals(1 + 100 * 100, m.csv().size(), "ten probes a class, ten classes");
+
+        // at an epoch's end the test set is drawn again
+        ConfusionMatrixFigure atEnd = new ConfusionMatrixFigure();
+        atEnd.setRun(RUN.upTo(RUN.epochs().get(0).iteration()));
+        assertEquals("test set", atEnd.viewState().get("evaluated_on"));
+        assertEquals("probe set, iteration " + s.iteration(), c.viewState().get("evaluated_on"));
+    }
+
+    private static double angle(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int k = 0; k < a.length; k++) {
+            dot += a[k] * b[k];
+            na += a[k] * a[k];
+            nb += b[k] * b[k];
+        }
+        return Math.acos(dot / Math.sqrt(na * nb));
+    }
 }

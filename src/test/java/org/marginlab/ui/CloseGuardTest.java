@@ -122,4 +122,12 @@ class CloseGuardTest {
         deferred.pull();
         assertEquals(List.of("asked", "saved", "clock stopped", "hidden"), events);
     }
+
+    /** The close dialog names what trains: issue 26 found "A run is still training" during a two-head comparison. */
+    @Test
+    void theCloseDialogSaysAComparisonIsTrainingDuringAComparison() {
+        org.junit.jupiter.api.Assertions.assertEquals("A comparison is still training. Close the window?", CloseGuard.words(true)[1]);
+        org.junit.jupiter.api.Assertions.assertEquals("A run is still training. Close the window?", CloseGuard.words(false)[1]);
+        org.junit.jupiter.api.Assertions.assertTrue(CloseGuard.words(true)[2].contains("its runs keep what they trained"));
+    }
 }

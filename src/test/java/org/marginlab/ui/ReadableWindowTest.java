@@ -93,6 +93,8 @@ class ReadableWindowTest {
                     && w.model().compare().compareRuns().stream().allMatch(r -> over(r.stateProperty().get()));
         });
 
+        hoverWorksInEveryCompareCell(w);
+
         List<String> problems = new ArrayList<>();
         for (boolean presentation : new boolean[] {false, true}) {
             String mode = presentation ? "presentation" : "window";
@@ -197,6 +199,36 @@ class ReadableWindowTest {
             w.setTheme(theme);
             return null;
         });
+    }
+
+    /** Issue 26: hover did nothing in compare cells. Each cell's card names the class the snapshot says. */
+    private static void hoverWorksInEveryCompareCell(WorkbenchWindow w) throws InterruptedException {
+        List<org.marginlab.ui.compare.CompareCellView> cells = ScreenshotMaker.onFx(() -> {
+            w.selectTab("Compare");
+            w.paintNow();
+            return w.compareView().figureViews().stream().filter(v -> v instanceof org.marginlab.ui.compare.CompareCellView)
+                    .map(v -> (org.marginlab.ui.compare.CompareCellView) v).toList();
+        });
+        assertEquals(4, cells.size());
+        for (var cell : cells) {
+            int label = ScreenshotMaker.onFx(() -> {
+                var circle = (org.marginlab.figures.embedding.EmbeddingCircleFigure) cell.liveFigure();
+                for (int y = 0; y < cell.canvas().getHeight(); y += 2) {
+                    for (int x = 0; x < cell.canvas().getWidth(); x += 2) {
+                        int i = circle.pointAt(x, y, 1.5);
+                        if (i >= 0) {
+                            cell.hover(x, y, 0, 0);
+                            return circle.lastSnapshot().probeLabels()[i];
+                        }
+                    }
+                }
+                throw new AssertionError("no point drawn in " + cell.name());
+            });
+            await("the hover card of " + cell.name(), () -> cell.cardContent() != null);
+            String card = ScreenshotMaker.onFx(() -> ((javafx.scene.control.Label) ((javafx.scene.layout.HBox) cell.cardContent())
+                    .getChildren().get(1)).getText());
+            assertTrue(card.startsWith(label + " " + org.marginlab.figures.FigureStyle.className(label)), cell.name() + ": " + card);
+        }
     }
 
     /** Paints the window as it is and notes every text that does not fit; saves its picture to {@code png}. */

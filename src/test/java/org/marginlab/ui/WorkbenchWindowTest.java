@@ -374,6 +374,25 @@ class WorkbenchWindowTest {
             reader.setInput(in);
             assertEquals(5, reader.getNumImages(true), "one frame per stored snapshot");
         }
+
+        // File → Export web page on the Compare tab: both compared runs side by side in one self-contained file
+        Path web = tmp.resolve("web/compare.html");
+        java.util.concurrent.CompletableFuture<Path> page = new java.util.concurrent.CompletableFuture<>();
+        ScreenshotMaker.onFx(() -> {
+            w.exports().exportWebPage(web, true, page::complete);
+            return null;
+        });
+        assertEquals(web, page.get(120, java.util.concurrent.TimeUnit.SECONDS));
+        String html = Files.readString(web);
+        int at = html.indexOf("id=\"marginlab-data\">") + "id=\"marginlab-data\">".length();
+        com.google.gson.JsonArray runs = com.google.gson.JsonParser.parseString(html.substring(at, html.indexOf("</script>", at)))
+                .getAsJsonObject().getAsJsonArray("runs");
+        assertEquals(2, runs.size());
+        for (var r : runs) {
+            assertEquals(5, r.getAsJsonObject().getAsJsonArray("snapshots").size(), "every snapshot of " + r.getAsJsonObject().get("label"));
+        }
+        String said = ScreenshotMaker.onFx(() -> w.model().notificationProperty().get());
+        assertTrue(said.startsWith("Wrote the web page (") && said.contains(web.toString()), said);
     }
 
     @Test

@@ -16,13 +16,15 @@ import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.run.EpochSnapshot;
+import org.marginlab.figures.Evaluation;
 
 /**
- * Angular-loss paper Fig. 7: the θ_y histogram of one class (or all classes) at the end of every epoch,
- * one ridge per epoch, epoch 1 at the back (top) and the latest at the front (bottom); older epochs are
- * darker. Ridge heights are sample counts on one scale for all ridges, read on the count axis beside the
- * front ridge. The x axis spans only the range the selected data occupies, and the run's fine bins
+ * Angular-loss paper Fig. 7: the θ_y histogram of one class (or all classes) on the test set at the end
+ * of every epoch, one ridge per epoch, epoch 1 at the back (top) and the latest at the front (bottom);
+ * older ridges are darker. Before the first epoch ends, and between epoch ends, the front ridge is the
+ * probe set of the newest snapshot ({@link RunData#evaluations}), so the margin's main picture moves from
+ * the first second. Ridges count different numbers of images, so their heights are each ridge's share of
+ * its images per bin, on one scale for all ridges, read on the axis beside the front ridge. The x axis spans only the range the selected data occupies, and the run's fine bins
  * (0.1° when recorded by this version) are merged into at most {@link #DISPLAY_BINS} over that range, so a
  * class within a few thousandths of a radian of its weight still shows its shape.
  */
@@ -32,6 +34,8 @@ public final class AngleHistogramFigure implements RunFigure {
     static final int DISPLAY_BINS = 40;
 
     private RunData run;
+    /** The run's evaluations, worked out once per run given. */
+    private List<Evaluation> evals = List.of();
     private int selectedClass = 0;
     private AngleUnit unit = AngleUnit.RADIANS;
     private PlotFrame lastFrame;
@@ -40,6 +44,7 @@ public final class AngleHistogramFigure implements RunFigure {
     @Override
     public void setRun(RunData r) {
         run = r;
+        evals = r == null ? List.of() : r.evaluations();
     }
 
     /** A class index, or −1 for all classes together. */
@@ -75,7 +80,7 @@ public final class AngleHistogramFigure implements RunFigure {
 
     @Override
     public String title() {
-        return "Target angle θ_y per epoch: " + (selectedClass < 0 ? "all classes"
+        return "Target angle θ_y: " + (selectedClass < 0 ? "all classes"
                 : "class " + datasetClass() + " (" + FigureStyle.className(datasetClass()) + ")");
     }
 
@@ -86,7 +91,7 @@ public final class AngleHistogramFigure implements RunFigure {
 
     @Override
     public boolean hasData() {
-        return run != null && !run.epochs().isEmpty();
+        return !evals.isEmpty();
     }
 
     @Override
@@ -94,8 +99,8 @@ public final class AngleHistogramFigure implements RunFigure {
         return Map.of("class", Integer.toString(selectedClass), "angle_unit", unit.name());
     }
 
-    /** Counts per bin of the selected class (or the sum over classes) for one epoch. */
-    int[] counts(EpochSnapshot e) {
+    /** Counts per bin of the selected class (or the sum over classes) for one evaluation. */
+    int[] counts(Evaluation e) {
         int bins = e.histogramEdges().length - 1;
         int[] out = new int[bins];
         for (int c = 0; c < e.thetaHistograms().length; c++) {
@@ -116,7 +121,7 @@ public final class AngleHistogramFigure implements RunFigure {
     }
 
     Binned binned() {
-        List<EpochSnapshot> eps = run.epochs();
+        List<Evaluation> eps = evals;
         double[] fine = eps.get(eps.size() - 1).histogramEdges();
         int bins = fine.length - 1;
         int[][] raw = new int[eps.size()][];
@@ -150,6 +155,11 @@ public final class AngleHistogramFigure implements RunFigure {
         return new Binned(edges, out);
     }
 
+    /** A ridge's name: "epoch 2", "0.26 epoch" where the run stopped inside one, "it. 30" for probes. */
+    private String shortName(Evaluation e) {
+        return run.shortNameOf(e);
+    }
+
     static double[] fractions(int[] counts) {
         double total = 0;
         for (int v : counts) {
@@ -165,34 +175,42 @@ public final class AngleHistogramFigure implements RunFigure {
     @Override
     public void draw(Graphics2D g, Rectangle2D area) {
         if (!hasData()) {
-            FigureStyle.noData(g, area, title(), "no finished epoch yet");
+            FigureStyle.noData(g, area, title(), "no snapshot yet");
             lastFrame = null;
             lastBaselines = new double[0];
             return;
         }
-        List<EpochSnapshot> eps = run.epochs();
+        List<Evaluation> eps = evals;
         int n = eps.size();
         Binned bd = binned();
         double[] ed = bd.edges();
-        int samples = 0;
-        int maxCount = 0;
-        for (int[] row : bd.counts()) {
-            for (int v : row) {
-                maxCount = Math.max(maxCount, v);
+        double[][] shares = new double[n][];
+        double maxShare = 0;
+        for (int e = 0; e < n; e++) {
+            shares[e] = fractions(bd.counts()[e]);
+            for (double v : shares[e]) {
+                maxShare = Math.max(maxShare, v);
             }
         }
+        int samples = 0;
         for (int v : bd.counts()[n - 1]) {
             samples += v;
         }
+        Evaluation front = eps.get(n - 1);
         double width = unit.of(ed[1] - ed[0]);
+        String set = (front.testSet() ? "test set, " : "probe set, ") + run.evaluatedAt(front);
         Rectangle2D body = FigureStyle.header(g, area, title(),
-                (n == 1 ? run.epochName(eps.get(0)) + ", " + samples + " test samples"
-                        : n + (run.endsInsideEpoch() ? " evaluations, " : " epochs, ") + samples + " test samples in the last; back (top) = " + run.epochShortName(eps.get(0))
-                        + ", front (bottom) = " + run.epochShortName(eps.get(n - 1))) + "; bins " + Fmt.num(round3(width)) + (unit == AngleUnit.DEGREES ? "°" : " rad")
-                        + " wide");
+                "front (bottom): " + set + ", " + samples + " images" + (n > 1 ? "; back (top): " + shortName(eps.get(0)) : "")
+                        + "; bins " + Fmt.num(round3(width)) + (unit == AngleUnit.DEGREES ? "°" : " rad") + " wide");
         double lo = unit.of(ed[0]);
         double hi = unit.of(ed[ed.length - 1]);
-        Rectangle2D plot = new Rectangle2D.Double(body.getX() + 90, body.getY() + 6, body.getWidth() - 160,
+        g.setFont(FigureStyle.tickFont());
+        double labelWidth = 0;
+        for (Evaluation e : eps) {
+            labelWidth = Math.max(labelWidth, g.getFontMetrics().getStringBounds(shortName(e), g).getWidth());
+        }
+        double left = Math.max(90, labelWidth + 20);
+        Rectangle2D plot = new Rectangle2D.Double(body.getX() + left, body.getY() + 6, body.getWidth() - left - 70,
                 body.getHeight() - 56);
         lastFrame = new PlotFrame(plot, lo, hi, 0, 1);
         drawFrame(g, plot, PlotFrame.niceTicks(lo, hi, 6));
@@ -205,11 +223,11 @@ public final class AngleHistogramFigure implements RunFigure {
         for (int e = 0; e < n; e++) {
             double y0 = plot.getY() + height + spacing * e;
             lastBaselines[e] = y0;
-            int[] c = bd.counts()[e];
+            double[] c = shares[e];
             Path2D.Double path = new Path2D.Double();
             path.moveTo(lastFrame.x(unit.of(ed[0])), y0);
             for (int b = 0; b < c.length; b++) {
-                double h = maxCount > 0 ? c[b] / (double) maxCount * height : 0;
+                double h = maxShare > 0 ? c[b] / maxShare * height : 0;
                 // step outline: the bins are what was counted
                 path.lineTo(lastFrame.x(unit.of(ed[b])), y0 - h);
                 path.lineTo(lastFrame.x(unit.of(ed[b + 1])), y0 - h);
@@ -228,29 +246,30 @@ public final class AngleHistogramFigure implements RunFigure {
             g.draw(new java.awt.geom.Line2D.Double(plot.getX(), y0, plot.getMaxX(), y0));
             if (e % labelEvery == 0 || e == n - 1) {
                 g.setFont(FigureStyle.tickFont());
-                FigureStyle.drawRight(g, run.epochShortName(eps.get(e)), plot.getX() - 8, y0 + 4);
+                FigureStyle.drawRight(g, shortName(eps.get(e)), plot.getX() - 8, y0 + 4);
             }
         }
-        drawCountAxis(g, plot.getMaxX() + 10, lastBaselines[n - 1], height, maxCount);
+        drawShareAxis(g, plot.getMaxX() + 10, lastBaselines[n - 1], height, 100 * maxShare);
     }
 
-    /** The count scale of every ridge, drawn beside the front one (all ridges share it). */
-    private static void drawCountAxis(Graphics2D g, double x, double y0, double height, int maxCount) {
+    /** The scale of every ridge in % of its images per bin, drawn beside the front one (all ridges share it). */
+    private static void drawShareAxis(Graphics2D g, double x, double y0, double height, double maxPercent) {
         g.setColor(FigureStyle.ink());
         g.setStroke(new BasicStroke(0.8f));
         g.draw(new java.awt.geom.Line2D.Double(x, y0, x, y0 - height));
         g.setFont(FigureStyle.tickFont());
-        for (double t : PlotFrame.niceTicks(0, Math.max(1, maxCount), 4)) {
-            if (t != Math.rint(t)) {
-                continue; // counts are whole
+        double top = maxPercent > 0 ? maxPercent : 1;
+        for (double t : PlotFrame.niceTicks(0, top, 4)) {
+            if (t > top + 1e-9) {
+                continue;
             }
-            double y = y0 - t / Math.max(1, maxCount) * height;
+            double y = y0 - t / top * height;
             g.draw(new java.awt.geom.Line2D.Double(x, y, x + 4, y));
             g.drawString(Fmt.num(t), (float) (x + 7), (float) (y + 4));
         }
         java.awt.geom.AffineTransform saved = g.getTransform();
         g.rotate(-Math.PI / 2, x + 52, y0 - height / 2);
-        FigureStyle.drawCentred(g, "samples per bin", x + 52, y0 - height / 2);
+        FigureStyle.drawCentred(g, "% of images per bin", x + 52, y0 - height / 2);
         g.setTransform(saved);
     }
 
@@ -285,19 +304,21 @@ public final class AngleHistogramFigure implements RunFigure {
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
         String u = unit == AngleUnit.DEGREES ? "deg" : "rad";
-        rows.add(new String[] {"epoch", "class", "bin_lo_" + u, "bin_hi_" + u, "count", "fraction"});
+        rows.add(new String[] {"epoch", "class", "bin_lo_" + u, "bin_hi_" + u, "count", "fraction", "set", "iteration"});
         if (!hasData()) {
             return rows;
         }
         Binned bd = binned();
         double[] ed = bd.edges();
-        for (int e = 0; e < run.epochs().size(); e++) {
+        for (int e = 0; e < evals.size(); e++) {
             int[] c = bd.counts()[e];
             double[] f = fractions(c);
+            Evaluation ev = evals.get(e);
             for (int b = 0; b < c.length; b++) {
-                rows.add(new String[] {Integer.toString(run.epochs().get(e).epoch() + 1),
+                rows.add(new String[] {Integer.toString(ev.epoch() + 1),
                     selectedClass < 0 ? "all" : Integer.toString(selectedClass),
-                    CsvNumbers.of(unit.of(ed[b])), CsvNumbers.of(unit.of(ed[b + 1])), Integer.toString(c[b]), CsvNumbers.of(f[b])});
+                    CsvNumbers.of(unit.of(ed[b])), CsvNumbers.of(unit.of(ed[b + 1])), Integer.toString(c[b]), CsvNumbers.of(f[b]),
+                    ev.testSet() ? "test" : "probe", Long.toString(ev.iteration())});
             }
         }
         return rows;

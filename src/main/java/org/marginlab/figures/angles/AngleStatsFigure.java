@@ -31,7 +31,7 @@ import org.marginlab.run.IterationSnapshot;
  * of each epoch (solid line, dots) and on the probe set at every snapshot (thin line), which gives the
  * paper's time resolution (it plots every 200 iterations) even for a one-epoch run.
  */
-public final class AngleStatsFigure extends ChartFigure implements RunFigure {
+public final class AngleStatsFigure extends ChartFigure implements RunFigure, org.marginlab.figures.SteadyAxes {
 
     /** The three statistics in panel order. */
     public enum Stat {
@@ -64,6 +64,8 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
     }
 
     private List<RunData> runs = List.of();
+    /** Axis ranges held over a replay: iteration max, then (low, high) per statistic; null to fit each draw. */
+    private double[] fixed;
     private AngleUnit unit = AngleUnit.RADIANS; // as the window's default and the papers'
 
     @Override
@@ -83,6 +85,43 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
 
     public void setAngleUnit(AngleUnit u) {
         unit = u;
+        fixed = null;
+        invalidate();
+    }
+
+    @Override
+    public void fixAxes() {
+        double[] f = new double[1 + 2 * Stat.values().length];
+        for (RunData r : runs) {
+            if (r.lastIteration() != null) {
+                f[0] = Math.max(f[0], r.lastIteration().iteration());
+            }
+            if (r.lastEpoch() != null) {
+                f[0] = Math.max(f[0], r.lastEpoch().iteration());
+            }
+        }
+        for (Stat st : Stat.values()) {
+            XYSeriesCollection c = data(st);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c.getSeriesCount(); k++) {
+                for (int i = 0; i < c.getItemCount(k); i++) {
+                    double v = c.getYValue(k, i);
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            if (lo > hi) {
+                return; // nothing to hold yet
+            }
+            double min = unit == AngleUnit.DEGREES ? 2 : Math.toRadians(2);
+            double pad = Math.max((hi - lo) * 0.05, Math.max(0, min - (hi - lo)) / 2);
+            f[1 + 2 * st.ordinal()] = lo - pad;
+            f[2 + 2 * st.ordinal()] = hi + pad;
+        }
+        fixed = f[0] > 0 ? f : null;
         invalidate();
     }
 
@@ -133,6 +172,9 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
     @Override
     protected JFreeChart buildChart() {
         NumberAxis x = new NumberAxis("iteration (optimizer steps)");
+        if (fixed != null) {
+            x.setRange(0, fixed[0]);
+        }
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
         for (Stat st : Stat.values()) {
@@ -150,6 +192,9 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure {
             y.setAutoRangeIncludesZero(false);
             // a flat statistic (e.g. W-Inter of fixed weights) must not zoom into rounding noise
             y.setAutoRangeMinimumSize(unit == AngleUnit.DEGREES ? 2 : Math.toRadians(2));
+            if (fixed != null) {
+                y.setRange(fixed[1 + 2 * st.ordinal()], fixed[2 + 2 * st.ordinal()]);
+            }
             XYPlot sub = new XYPlot(data(st), null, y, r);
             plot.add(sub, 1);
         }

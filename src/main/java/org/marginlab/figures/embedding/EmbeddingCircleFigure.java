@@ -41,6 +41,8 @@ public final class EmbeddingCircleFigure implements RunFigure {
     private boolean normalised = true;
     private boolean compact;
     private PlotFrame lastFrame;
+    private Rectangle2D[] lastLabels = new Rectangle2D[0];
+    private LabelLayout.Marks lastMarks;
     private double[][] lastPoints;
     private IterationSnapshot lastSnapshot;
 
@@ -212,7 +214,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
                 + " test probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
                 + Math.round(100 * p.explained()) + "% variance)" : "");
-        Rectangle2D body = compact ? FigureStyle.header(g, area, compactTitle(run, s), null)
+        Rectangle2D body = compact ? compactHeader(g, area, compactTitle(run, s))
                 : FigureStyle.header(g, area, title(), sub);
         double scale = FigureStyle.look().textScale();
         // compact: tick labels only, the axes are the same in every cell
@@ -274,7 +276,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
             g.setStroke(FigureStyle.dashed(FigureStyle.point(2.0)));
             g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1])));
         }
-        double radius = FigureStyle.point(s.embeddings().length > 2000 ? 1.9 : 2.7);
+        double radius = FigureStyle.pointRadius(s.embeddings().length > 2000 ? 1.9 : 2.7, side, s.embeddings().length);
         for (int i = 0; i < p.points().length; i++) {
             double[] q = p.points()[i];
             g.setColor(FigureStyle.classColor(datasetClass(p.labels()[i])));
@@ -302,7 +304,9 @@ public final class EmbeddingCircleFigure implements RunFigure {
             boxes[j] = LabelLayout.box(g, "W" + datasetClass(j), tips[j].getX() + away * (tips[j].getX() - frame.x(0)) / n,
                     tips[j].getY() + away * (tips[j].getY() - frame.y(0)) / n);
         }
-        LabelLayout.spread(boxes, plot);
+        lastMarks = marks(p, regions, frame, plot, rayLen, radius, tipR);
+        LabelLayout.spread(boxes, plot, lastMarks);
+        lastLabels = boxes;
         g.setColor(FigureStyle.ink());
         for (int j = 0; j < c; j++) {
             LabelLayout.draw(g, "W" + datasetClass(j), boxes[j], tips[j].getX(), tips[j].getY(), away);
@@ -322,6 +326,42 @@ public final class EmbeddingCircleFigure implements RunFigure {
                 Legend.boxEntry(g, lx, ly, marginShade(40), "margin region");
             }
         }
+    }
+
+    /** Every mark the W_j labels keep clear of, in pixels: points, rays and their tips, centres, boundary lines. */
+    private static LabelLayout.Marks marks(Projection p, Regions regions, PlotFrame frame, Rectangle2D plot, double rayLen,
+                                           double radius, double tipR) {
+        LabelLayout.Marks m = new LabelLayout.Marks();
+        for (double[] q : p.points()) {
+            m.dot(frame.x(q[0]), frame.y(q[1]), radius);
+        }
+        for (double[] w : p.weights()) {
+            m.line(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
+            m.dot(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]), tipR);
+        }
+        if (p.centers() != null) {
+            for (double[] q : p.centers()) {
+                m.dot(frame.x(q[0]), frame.y(q[1]), 6);
+            }
+        }
+        if (regions != null) {
+            double reach = Math.hypot(plot.getWidth(), plot.getHeight());
+            for (double b : regions.boundaries()) {
+                // the boundary ray as far as the plot shows it
+                m.line(frame.x(0), frame.y(0), frame.x(0) + reach * Math.cos(b), frame.y(0) - reach * Math.sin(b));
+            }
+        }
+        return m;
+    }
+
+    /** The W_j labels' ink boxes in the last paint, for tests; empty before the first. */
+    public java.util.List<Rectangle2D> lastLabels() {
+        return java.util.List.of(lastLabels);
+    }
+
+    /** The marks of the last paint that {@code box} touches (see {@link LabelLayout.Marks#touched}), for tests. */
+    public java.util.List<String> marksUnder(Rectangle2D box) {
+        return lastMarks == null ? java.util.List.of() : lastMarks.touched(box);
     }
 
     /** Half-width of the raw view: the largest finite |coordinate|, padded so no point is cut at the edge. */
@@ -344,6 +384,20 @@ public final class EmbeddingCircleFigure implements RunFigure {
     }
 
     /**
+     * A comparison cell's header: the head and its parameters on one line where they fit the cell, else
+     * broken after the first parameter onto a second line ("ArcFace s = 6.6 → 16," / "m = 0.0064 → 0.2
+     * (warm-up)"), so a narrow cell shows every value instead of cutting them short.
+     */
+    static Rectangle2D compactHeader(Graphics2D g, Rectangle2D area, String title) {
+        g.setFont(FigureStyle.titleFont());
+        int cut = title.indexOf(", ");
+        if (cut < 0 || g.getFontMetrics().getStringBounds(title, g).getWidth() <= area.getWidth() - 8) {
+            return FigureStyle.header(g, area, title, null);
+        }
+        return FigureStyle.header(g, area, title.substring(0, cut + 1), title.substring(cut + 2));
+    }
+
+    /**
      * Compact: for a cell of a comparison — the head and its parameters as the only title line, no axis
      * titles and no class legend (the comparison shows one legend for all cells).
      */
@@ -354,35 +408,37 @@ public final class EmbeddingCircleFigure implements RunFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x", "y", "id"});
+        rows.add(new String[] {"kind", "class", "class_name", "x", "y", "id", "theta_y_rad", "p_y"});
         IterationSnapshot s = snapshot();
         if (s == null) {
             return rows;
         }
         Projection p = project(s);
+        HeadFunctions f = headAt(run, s);
         for (int i = 0; i < p.points().length; i++) {
             int y = datasetClass(p.labels()[i]);
             rows.add(new String[] {"point", Integer.toString(y), FigureStyle.className(y),
-                CsvNumbers.of(p.points()[i][0]), CsvNumbers.of(p.points()[i][1]), sampleId(s, i)});
+                CsvNumbers.of(p.points()[i][0]), CsvNumbers.of(p.points()[i][1]), sampleId(s, i),
+                CsvNumbers.of(s.thetaY()[i]), targetProbability(f, s, i)});
         }
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(new String[] {"weight_direction", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
-                CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), ""});
+                CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), "", "", ""});
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
                 rows.add(new String[] {"center", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
-                    CsvNumbers.of(p.centers()[j][0]), CsvNumbers.of(p.centers()[j][1]), ""});
+                    CsvNumbers.of(p.centers()[j][0]), CsvNumbers.of(p.centers()[j][1]), "", "", ""});
             }
         }
         Regions reg = regions(s);
         if (reg != null) {
             for (double b : reg.boundaries()) {
-                rows.add(new String[] {"decision_boundary", "", "", CsvNumbers.of(Math.cos(b)), CsvNumbers.of(Math.sin(b)), ""});
+                rows.add(new String[] {"decision_boundary", "", "", CsvNumbers.of(Math.cos(b)), CsvNumbers.of(Math.sin(b)), "", "", ""});
             }
             for (double[] m : reg.marginRuns()) {
-                rows.add(new String[] {"margin_region_start", "", "", CsvNumbers.of(Math.cos(m[0])), CsvNumbers.of(Math.sin(m[0])), ""});
-                rows.add(new String[] {"margin_region_end", "", "", CsvNumbers.of(Math.cos(m[1])), CsvNumbers.of(Math.sin(m[1])), ""});
+                rows.add(new String[] {"margin_region_start", "", "", CsvNumbers.of(Math.cos(m[0])), CsvNumbers.of(Math.sin(m[0])), "", "", ""});
+                rows.add(new String[] {"margin_region_end", "", "", CsvNumbers.of(Math.cos(m[1])), CsvNumbers.of(Math.sin(m[1])), "", "", ""});
             }
         }
         return rows;
@@ -391,6 +447,17 @@ public final class EmbeddingCircleFigure implements RunFigure {
     /** The Fashion-MNIST class of head class j, by which points, legend and CSV name and colour it. */
     private int datasetClass(int j) {
         return run == null ? j : run.datasetClass(j);
+    }
+
+    /** The run's head at the parameters in force at snapshot s, for the probes' P_y; null when they are unknown. */
+    static HeadFunctions headAt(RunData run, IterationSnapshot s) {
+        HeadParams params = run == null ? null : run.paramsAt(s);
+        return params == null || run.config() == null ? null : HeadFunctions.of(run.config().head(), params);
+    }
+
+    /** Probe i's P_y at the snapshot (as the hover card shows it) for the CSV; empty when the head is unknown. */
+    static String targetProbability(HeadFunctions f, IterationSnapshot s, int i) {
+        return f == null ? "" : CsvNumbers.of(f.targetProbability(s.embeddings()[i], s.weights(), s.probeLabels()[i]));
     }
 
     /** The probe's sample id (its index in the test set) for the CSV; empty for runs recorded without ids. */

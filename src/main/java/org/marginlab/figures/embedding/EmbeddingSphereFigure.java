@@ -229,15 +229,17 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 + " probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "") + "; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 3-D ("
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
-        Rectangle2D body = compact ? FigureStyle.header(g, area, EmbeddingCircleFigure.compactTitle(run, s), null)
+        Rectangle2D body = compact ? EmbeddingCircleFigure.compactHeader(g, area, EmbeddingCircleFigure.compactTitle(run, s))
                 : FigureStyle.header(g, area, title(), sub);
         double legendW = compact ? 0 : Legend.width(g, p.weights().length, this::datasetClass, "W_j direction", "class centre (center loss)");
         double availW = body.getWidth() - legendW - 30;
-        // Small enough that the W_j rays (RAY radii long) and their labels stay inside the body.
-        double side = Math.max(40, Math.min(availW, body.getHeight() - 30) * 0.76);
+        // The ball fills the body's height (or width); a W_j ray that would leave the body ends sooner
+        // (rayLength), never inside the ball, and the labels are spread inside the body.
         double cx = body.getX() + 15 + availW / 2;
-        double cy = body.getY() + (body.getHeight() - 10) / 2;
-        double r = side / 2;
+        double cy = body.getY() + body.getHeight() / 2;
+        double r = Math.max(20, Math.min(availW / 2, body.getHeight() / 2) - 6);
+        g.setFont(FigureStyle.tickFont());
+        rayRoom = new double[] {availW / 2 - g.getFontMetrics().stringWidth("W00"), body.getHeight() / 2 - g.getFontMetrics().getHeight()};
         lastSphere = new Rectangle2D.Double(cx - r, cy - r, 2 * r, 2 * r);
         lastSnapshot = s;
 
@@ -272,7 +274,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             order[i] = ((long) bits << 32) | i;
         }
         Arrays.sort(order);
-        double base = FigureStyle.point(s.embeddings().length > 2000 ? 2.0 : 2.8);
+        double base = FigureStyle.pointRadius(s.embeddings().length > 2000 ? 2.0 : 2.8, 2 * r, s.embeddings().length);
+        pointRadius = base;
         boolean frontDone = false;
         List<Integer> rays = new ArrayList<>();
         for (int j = 0; j < p.weights().length; j++) {
@@ -352,9 +355,13 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     private static final int BALL_STEPS = 24;
     private static final Color[] BALL_COLORS = new Color[BALL_STEPS];
 
+    /** On the dark theme a dark ball: the light classes' colours (chosen for 3:1 on the dark background) stay readable on it. */
+    private static final Color[] DARK_BALL_COLORS = new Color[BALL_STEPS];
+
     static {
         for (int k = 0; k < BALL_STEPS; k++) {
             BALL_COLORS[k] = FigureStyle.mix(new Color(0xBFC4CC), new Color(0xF7F8FA), k / (double) (BALL_STEPS - 1));
+            DARK_BALL_COLORS[k] = FigureStyle.mix(new Color(0x26282C), new Color(0x3C3F46), k / (double) (BALL_STEPS - 1));
         }
     }
 
@@ -366,7 +373,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             double rr = r * (1 - 0.82 * t);
             double ox = -0.28 * r * t;
             double oy = -0.28 * r * t;
-            g.setColor(BALL_COLORS[k]);
+            g.setColor((FigureStyle.look().dark() ? DARK_BALL_COLORS : BALL_COLORS)[k]);
             e.setFrame(cx + ox - rr, cy + oy - rr, 2 * rr, 2 * rr);
             g.fill(e);
         }
@@ -379,6 +386,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     private double ballKeyX;
     private double ballKeyY;
 
+    private boolean ballKeyDark;
+
     private void drawBallCached(Graphics2D g, double cx, double cy, double r) {
         AffineTransform t = g.getTransform();
         double scale = t.getScaleX();
@@ -389,7 +398,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         int iy = (int) Math.floor(dy - dr) - 2;
         double kx = dx - ix;
         double ky = dy - iy;
-        if (ballImage == null || dr != ballKeyRadius || kx != ballKeyX || ky != ballKeyY) {
+        boolean dark = FigureStyle.look().dark();
+        if (ballImage == null || dr != ballKeyRadius || kx != ballKeyX || ky != ballKeyY || dark != ballKeyDark) {
             int size = (int) Math.ceil(2 * dr) + 6;
             ballImage = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
             Graphics2D ig = ballImage.createGraphics();
@@ -402,6 +412,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 ig.dispose();
             }
             ballKeyRadius = dr;
+            ballKeyDark = dark;
             ballKeyX = kx;
             ballKeyY = ky;
         }
@@ -420,6 +431,22 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     }
 
     private static final double RAY = 1.22;
+    /** The near points' radius in this paint, which the W_j labels keep clear of. */
+    private double pointRadius;
+    /** Half the room across and down from the ball's centre that a ray's tip may reach in this paint. */
+    private double[] rayRoom = {Double.MAX_VALUE, Double.MAX_VALUE};
+
+    /** How far ray {@code q} (view coordinates) reaches, in radii: {@link #RAY} where there is room, else less, never under 1. */
+    private double rayLength(double[] q, double r) {
+        double len = RAY;
+        if (Math.abs(q[0]) > 1e-9) {
+            len = Math.min(len, rayRoom[0] / (r * Math.abs(q[0])));
+        }
+        if (Math.abs(q[1]) > 1e-9) {
+            len = Math.min(len, rayRoom[1] / (r * Math.abs(q[1])));
+        }
+        return Math.max(1.0, len);
+    }
 
     /** W_j beyond each ray's tip, moved apart where rays point close together; far-side labels muted. */
     private void drawRayLabels(Graphics2D g, Projection p, List<Integer> rays, double cx, double cy, double r,
@@ -429,10 +456,22 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         double[][] tips = new double[rays.size()][];
         for (int k = 0; k < boxes.length; k++) {
             double[] q = view(p.weights()[rays.get(k)]);
-            tips[k] = new double[] {cx + r * RAY * q[0], cy - r * RAY * q[1], q[2]};
-            boxes[k] = LabelLayout.box(g, "W" + datasetClass(rays.get(k)), cx + r * (RAY + 0.1) * q[0], cy - r * (RAY + 0.1) * q[1]);
+            double len = rayLength(q, r);
+            tips[k] = new double[] {cx + r * len * q[0], cy - r * len * q[1], q[2]};
+            boxes[k] = LabelLayout.box(g, "W" + datasetClass(rays.get(k)), cx + r * (len + 0.1) * q[0], cy - r * (len + 0.1) * q[1]);
         }
-        LabelLayout.spread(boxes, body);
+        // clear of the near side's points and of every ray (the far side's points are faded behind the ball)
+        LabelLayout.Marks marks = new LabelLayout.Marks();
+        for (int i = 0; i < sx.length; i++) {
+            if (sz[i] >= 0) {
+                marks.dot(cx + r * sx[i], cy - r * sy[i], pointRadius);
+            }
+        }
+        for (double[] tip : tips) {
+            marks.line(cx, cy, tip[0], tip[1]);
+            marks.dot(tip[0], tip[1], 3);
+        }
+        LabelLayout.spread(boxes, body, marks);
         for (int k = 0; k < boxes.length; k++) {
             g.setColor(tips[k][2] >= 0 ? FigureStyle.ink() : FigureStyle.muted());
             LabelLayout.draw(g, "W" + datasetClass(rays.get(k)), boxes[k], tips[k][0], tips[k][1], 0.1 * r);
@@ -472,7 +511,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     private void drawRay(Graphics2D g, double[] w, int j, double cx, double cy, double r) {
         double[] q = view(w);
-        double len = RAY;
+        double len = rayLength(q, r);
         Color c = shade(FigureStyle.classColor(datasetClass(j)), q[2]);
         BasicStroke stroke = q[2] >= 0 ? FigureStyle.dashed(2.0) : FigureStyle.dashed(1.3);
         double ex = cx + r * len * q[0];
@@ -581,31 +620,34 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id"});
+        rows.add(new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id",
+            "theta_y_rad", "p_y"});
         IterationSnapshot s = snapshot();
         if (s == null) {
             return rows;
         }
         Projection p = project(s);
+        org.marginlab.loss.HeadFunctions f = EmbeddingCircleFigure.headAt(run, s);
         for (int i = 0; i < p.points().length; i++) {
-            rows.add(row("point", p.labels()[i], p.points()[i], EmbeddingCircleFigure.sampleId(s, i)));
+            rows.add(row("point", p.labels()[i], p.points()[i], EmbeddingCircleFigure.sampleId(s, i),
+                    CsvNumbers.of(s.thetaY()[i]), EmbeddingCircleFigure.targetProbability(f, s, i)));
         }
         for (int j = 0; j < p.weights().length; j++) {
-            rows.add(row("weight_direction", j, p.weights()[j], ""));
+            rows.add(row("weight_direction", j, p.weights()[j], "", "", ""));
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
-                rows.add(row("center", j, p.centers()[j], ""));
+                rows.add(row("center", j, p.centers()[j], "", "", ""));
             }
         }
         return rows;
     }
 
-    private String[] row(String kind, int cls, double[] v, String id) {
+    private String[] row(String kind, int cls, double[] v, String id, String thetaY, String pY) {
         double[] q = view(v);
         int y = datasetClass(cls);
         return new String[] {kind, Integer.toString(y), FigureStyle.className(y), CsvNumbers.of(v[0]), CsvNumbers.of(v[1]),
-            CsvNumbers.of(v[2]), CsvNumbers.of(q[0]), CsvNumbers.of(q[1]), CsvNumbers.of(q[2]), id};
+            CsvNumbers.of(v[2]), CsvNumbers.of(q[0]), CsvNumbers.of(q[1]), CsvNumbers.of(q[2]), id, thetaY, pY};
     }
 
     /** The Fashion-MNIST class of head class j, by which points, legend and CSV name and colour it. */

@@ -10,7 +10,9 @@ import org.marginlab.figures.FigureStyle;
  * first free spot on rings of growing radius around where it was wanted (inside the plot, clear of the
  * labels placed before it), so no two labels overlap whenever the plot has room for them, however the
  * anchors crowd. An earlier version pushed overlapping pairs apart and could stop with two labels still
- * stacked at the plot's edge. A label that had to move gets a thin leader line to its anchor.
+ * stacked at the plot's edge. Within a few label heights of where it was wanted, a label also keeps clear of
+ * the picture's marks (points, rays, boundary lines: {@link Marks}), so no W_j hides under a cluster or a
+ * line. A label that had to move gets a thin leader line to its anchor.
  */
 final class LabelLayout {
     private static final double GAP = 2;
@@ -20,16 +22,82 @@ final class LabelLayout {
     private LabelLayout() {
     }
 
+    /** The marks labels keep clear of: dots (centre and radius) and line segments, in pixels. */
+    static final class Marks {
+        private final java.util.List<double[]> dots = new java.util.ArrayList<>();
+        private final java.util.List<Line2D> lines = new java.util.ArrayList<>();
+
+        void dot(double x, double y, double r) {
+            dots.add(new double[] {x, y, r});
+        }
+
+        void line(double x1, double y1, double x2, double y2) {
+            lines.add(new Line2D.Double(x1, y1, x2, y2));
+        }
+
+        /** How many marks {@code c} (grown by the gap) touches. */
+        int hits(Rectangle2D c) {
+            double x0 = c.getX() - GAP;
+            double y0 = c.getY() - GAP;
+            double x1 = c.getMaxX() + GAP;
+            double y1 = c.getMaxY() + GAP;
+            int n = 0;
+            for (double[] d : dots) {
+                double dx = Math.max(x0, Math.min(d[0], x1)) - d[0];
+                double dy = Math.max(y0, Math.min(d[1], y1)) - d[1];
+                if (dx * dx + dy * dy < d[2] * d[2]) {
+                    n++;
+                }
+            }
+            for (Line2D l : lines) {
+                if (l.intersects(x0, y0, x1 - x0, y1 - y0)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** The marks {@code box} touches, for tests: dots as "dot x,y" and lines as "line x1,y1–x2,y2". */
+        java.util.List<String> touched(Rectangle2D box) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (double[] d : dots) {
+                double nx = Math.max(box.getX(), Math.min(d[0], box.getMaxX()));
+                double ny = Math.max(box.getY(), Math.min(d[1], box.getMaxY()));
+                if (Math.hypot(nx - d[0], ny - d[1]) < d[2]) {
+                    out.add(String.format(java.util.Locale.ROOT, "dot %.0f,%.0f", d[0], d[1]));
+                }
+            }
+            for (Line2D l : lines) {
+                if (l.intersects(box)) {
+                    out.add(String.format(java.util.Locale.ROOT, "line %.0f,%.0f–%.0f,%.0f", l.getX1(), l.getY1(), l.getX2(), l.getY2()));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Moves {@code boxes} (label ink boxes, changed in place) apart and into {@code bounds}. */
     static void spread(Rectangle2D[] boxes, Rectangle2D bounds) {
+        spread(boxes, bounds, new Marks());
+    }
+
+    /**
+     * Moves {@code boxes} apart and into {@code bounds}, each to the nearest spot clear of the labels before it
+     * and of {@code marks}; where no spot within a few label heights is clear of the marks, the nearest one
+     * clear of the labels that touches the fewest marks.
+     */
+    static void spread(Rectangle2D[] boxes, Rectangle2D bounds, Marks marks) {
         for (int i = 0; i < boxes.length; i++) {
             Rectangle2D b = boxes[i];
             double wx = b.getX();
             double wy = b.getY();
             double step = Math.max(1, Math.min(b.getWidth(), b.getHeight()) / 3);
             double farthest = Math.hypot(bounds.getWidth(), bounds.getHeight());
+            // beyond this the label would stray from its anchor: take the least crowded spot found so far
+            double near = 8 * Math.max(b.getHeight(), b.getWidth());
             Rectangle2D best = null;
             double bestOverlap = Double.POSITIVE_INFINITY;
+            int bestHits = Integer.MAX_VALUE;
             rings:
             for (double r = 0; r <= farthest; r += step) {
                 int n = r == 0 ? 1 : DIRECTIONS;
@@ -39,13 +107,18 @@ final class LabelLayout {
                     Rectangle2D c = new Rectangle2D.Double(wx + r * Math.cos(a), wy + r * Math.sin(a), b.getWidth(), b.getHeight());
                     clamp(c, bounds);
                     double overlap = overlap(c, boxes, i);
-                    if (overlap < bestOverlap) {
+                    int hits = overlap == 0 && r <= near ? marks.hits(c) : Integer.MAX_VALUE - 1;
+                    if (overlap < bestOverlap || (overlap == 0 && hits < bestHits)) {
                         best = c;
                         bestOverlap = overlap;
-                        if (overlap == 0) {
+                        bestHits = hits;
+                        if (overlap == 0 && hits == 0) {
                             break rings;
                         }
                     }
+                }
+                if (bestOverlap == 0 && r > near) {
+                    break;
                 }
             }
             b.setRect(best);

@@ -34,15 +34,14 @@ public final class DzDthetaFigure extends TheoryFigure {
         }
     }
 
-    /** SphereFace / L-Softmax at λ = 5, the end of SphereFace's annealing; other heads at their defaults. */
+    /** Each head at {@link org.marginlab.loss.HeadType#theoryDefaults} (an annealed λ at its floor, 5). */
     static HeadParams theoryDefaults(HeadKind k) {
-        HeadParams p = HeadParams.defaults(k);
-        return (k == HeadKind.SPHEREFACE || k == HeadKind.LSOFTMAX) ? p.withLambda(5) : p;
+        return k.type().theoryDefaults();
     }
 
     @Override
     public void setHead(HeadKind kind, HeadParams p) {
-        paramsByHead.put(kind == HeadKind.CENTER ? HeadKind.SOFTMAX : kind, p);
+        paramsByHead.put(kind, p);
         super.setHead(kind, p);
     }
 
@@ -56,11 +55,12 @@ public final class DzDthetaFigure extends TheoryFigure {
         return unitScale;
     }
 
-    /** The heads drawn, in legend order. */
-    public static List<HeadKind> heads() {
-        List<HeadKind> ks = new ArrayList<>(List.of(HeadKind.values()));
-        ks.remove(HeadKind.CENTER);
-        return ks;
+    /**
+     * The heads drawn, in legend order: those in the overview and the selected one (heads with the same curve
+     * share a series, see {@link #groups}).
+     */
+    public List<HeadKind> heads() {
+        return java.util.Arrays.stream(HeadKind.values()).filter(k -> k.type().inOverview() || k == head).toList();
     }
 
     /** The parameters a head's curve is drawn with (after the unit-scale option). */
@@ -71,15 +71,7 @@ public final class DzDthetaFigure extends TheoryFigure {
 
     /** A fixed colour per head, so the same head looks the same in every figure. */
     public static java.awt.Color color(HeadKind k) {
-        return switch (k) {
-            case SOFTMAX, CENTER -> FigureStyle.seriesColor(0);
-            case NORMFACE -> FigureStyle.seriesColor(4);
-            case SPHEREFACE -> FigureStyle.seriesColor(2);
-            case LSOFTMAX -> FigureStyle.seriesColor(3);
-            case COSFACE -> FigureStyle.seriesColor(5);
-            case ARCFACE -> FigureStyle.seriesColor(1);
-            case ARC -> FigureStyle.seriesColor(7);
-        };
+        return FigureStyle.seriesColor(k.type().colorIndex());
     }
 
     @Override
@@ -145,10 +137,9 @@ public final class DzDthetaFigure extends TheoryFigure {
         XYSeriesCollection data = data();
         List<Color> colors = new ArrayList<>();
         List<Stroke> strokes = new ArrayList<>();
-        HeadKind shown = head == HeadKind.CENTER ? HeadKind.SOFTMAX : head;
         for (List<HeadKind> group : groups()) {
             colors.add(color(group.get(0)));
-            strokes.add(new BasicStroke(group.contains(shown) ? 3.4f : 2f));
+            strokes.add(new BasicStroke(group.contains(head) ? 3.4f : 2f));
         }
         String sub = (unitScale ? "s = 1 for all heads (paper Fig. 3)" : "each head's own s")
                 + ", ‖x‖ = ‖W‖ = 1; coinciding heads share a curve; selected head drawn thick";

@@ -46,24 +46,32 @@ public final class PsiCurvesFigure extends TheoryFigure {
                 new Curve("A-Softmax m=4 λ=5", HeadKind.SPHEREFACE, new HeadParams(1, 4, 5, false)),
                 new Curve("A-Softmax m=2 λ=0", HeadKind.SPHEREFACE, new HeadParams(1, 2, 0, false)),
                 new Curve("AM-Softmax m=0.35: cos θ − m", HeadKind.COSFACE, new HeadParams(1, 0.35, 0, false))));
-        Curve extra = switch (head) {
-            case SPHEREFACE, LSOFTMAX -> new Curve("selected: " + label(head, params, false), head,
-                    params.withM(Math.round(params.m())));
-            case COSFACE -> new Curve("selected: AM-Softmax / CosFace m=" + Fmt.num(params.m()), head, params);
-            case ARCFACE -> new Curve("selected: ArcFace cos(θ + m), m=" + Fmt.num(params.m()), head, params);
-            default -> null;
-        };
+        // the selected head's ψ, when it has a margin (its target logit differs from the others') and is new
+        HeadParams p = params.withS(1);
+        Curve extra = hasMargin(head, p) ? new Curve("selected: " + head.type().label(p, false), head, p) : null;
         if (extra != null && cs.stream().noneMatch(c -> sameCurve(c, extra))) {
             cs.add(extra);
         }
         return cs;
     }
 
+    private static boolean hasMargin(HeadKind k, HeadParams p) {
+        HeadFunctions f = HeadFunctions.of(k, p);
+        for (double t : thetaGrid(SAMPLES)) {
+            if (Math.abs(f.targetLogit(t, 1, 1) - f.otherLogit(t, 1, 1)) > 1e-12) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean sameCurve(Curve a, Curve b) {
-        boolean psiFamily = (a.kind == HeadKind.SPHEREFACE || a.kind == HeadKind.LSOFTMAX)
-                && (b.kind == HeadKind.SPHEREFACE || b.kind == HeadKind.LSOFTMAX);
-        return (a.kind == b.kind || psiFamily) && a.params.m() == b.params.m()
-                && (a.kind == HeadKind.COSFACE || a.params.lambda() == b.params.lambda());
+        for (double t : thetaGrid(SAMPLES)) {
+            if (Math.abs(a.psi(t) - b.psi(t)) > 1e-12) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

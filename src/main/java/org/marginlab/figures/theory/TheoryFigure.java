@@ -63,29 +63,7 @@ public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
 
     /** Label of a head with the params it reads, e.g. {@code "ArcFace s=16 m=0.2"}. */
     public static String label(HeadKind k, HeadParams p, boolean withS) {
-        StringBuilder b = new StringBuilder(k.displayName());
-        for (String name : HeadParams.usedBy(k)) {
-            switch (name) {
-                case "s" -> {
-                    if (withS) {
-                        b.append(" s=").append(org.marginlab.figures.Fmt.num(p.s()));
-                    }
-                }
-                case "m" -> b.append(" m=").append(org.marginlab.figures.Fmt.num(p.m()));
-                case "lambda" -> {
-                    if (k != HeadKind.CENTER) {
-                        b.append(" λ=").append(org.marginlab.figures.Fmt.num(p.lambda()));
-                    }
-                }
-                case "easy_margin" -> {
-                    if (p.easyMargin()) {
-                        b.append(" easy");
-                    }
-                }
-                default -> { }
-            }
-        }
-        return b.toString();
+        return k.type().label(p, withS);
     }
 
     /** Sample grid over [0, π], inclusive. */

@@ -9,16 +9,17 @@ import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
-import org.marginlab.run.EpochSnapshot;
+import org.marginlab.figures.Evaluation;
 
 /**
- * The test-set confusion matrix of one epoch: rows are true classes, columns predicted classes; each
+ * The confusion matrix of the test set at an epoch's end, or of a later snapshot's probe set (the
+ * subtitle says which): rows are true classes, columns predicted classes; each
  * cell's colour is the share of its row (recall per class), and it prints the count.
  */
 public final class ConfusionMatrixFigure extends EpochMatrixFigure {
 
     @Override
-    boolean holdsMatrix(EpochSnapshot e) {
+    boolean holdsMatrix(Evaluation e) {
         return e.confusion() != null && e.confusion().length > 0;
     }
 
@@ -29,7 +30,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public String title() {
-        return "Confusion matrix (test set)";
+        return "Confusion matrix";
     }
 
     static double[] rowShares(int[] row) {
@@ -46,23 +47,17 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public void draw(Graphics2D g, Rectangle2D area) {
-        EpochSnapshot e = epoch();
+        Evaluation e = epoch();
         if (e == null) {
-            FigureStyle.noData(g, area, title(), "no finished epoch yet");
+            FigureStyle.noData(g, area, title(), noDataNote());
             lastMatrix = null;
             lastBar = null;
             return;
         }
         int[][] cm = e.confusion();
         int c = cm.length;
-        long total = 0;
-        for (int[] row : cm) {
-            for (int v : row) {
-                total += v;
-            }
-        }
-        Rectangle2D body = FigureStyle.header(g, area, title(), epochName(e) + ", " + total
-                + " test images, accuracy " + Fmt.fixed(100 * e.testAccuracy(), 2) + "%; colour = share of the true class's images");
+        Rectangle2D body = FigureStyle.header(g, area, title(), source(e) + ", accuracy "
+                + Fmt.fixed(100 * e.accuracy(), 2) + "%; colour = share of the true class's images");
         double left = 110;
         double bottom = 100;
         double side = Math.max(40, Math.min(body.getWidth() - left - 130, body.getHeight() - bottom - 10));
@@ -97,7 +92,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"true_class", "true_name", "predicted_class", "predicted_name", "count", "row_share"});
-        EpochSnapshot e = epoch();
+        Evaluation e = epoch();
         if (e == null) {
             return rows;
         }

@@ -5,29 +5,33 @@ import java.awt.geom.Rectangle2D;
 import java.util.Map;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.run.EpochSnapshot;
+import org.marginlab.figures.Evaluation;
 
 /**
- * A class-by-class matrix read from one epoch snapshot with a colour bar beside it: the state and
- * epoch choice that the similarity and confusion matrices share.
+ * A class-by-class matrix read from one {@link Evaluation} (the test set at an epoch's end, or the probe
+ * set of a later snapshot) with a colour bar beside it: the state and the choice of evaluation that the
+ * similarity and confusion matrices share.
  */
 abstract class EpochMatrixFigure implements RunFigure {
 
     private RunData run;
+    /** The run's evaluations, worked out once per run given. */
+    private java.util.List<Evaluation> evals = java.util.List.of();
     private int epochIndex = -1;
     /** Where the last draw put the matrix and the colour bar, for tests and hit-testing. */
     protected Rectangle2D lastMatrix;
     protected Rectangle2D lastBar;
 
-    /** True when the snapshot carries this figure's matrix. */
-    abstract boolean holdsMatrix(EpochSnapshot e);
+    /** True when the evaluation carries this figure's matrix. */
+    abstract boolean holdsMatrix(Evaluation e);
 
     @Override
     public void setRun(RunData r) {
         run = r;
+        evals = r == null ? java.util.List.of() : r.evaluations();
     }
 
-    /** Which epoch to show; −1 = the latest. */
+    /** Which evaluation to show: an epoch's index, or −1 = the latest (a later snapshot's probe set included). */
     public void setEpochIndex(int i) {
         epochIndex = i;
     }
@@ -45,18 +49,24 @@ abstract class EpochMatrixFigure implements RunFigure {
         return run == null ? j : run.datasetClass(j);
     }
 
-    /** "epoch 3", or "iteration 120 of 468 (0.26 epoch)" for a run that stopped inside an epoch. */
-    String epochName(EpochSnapshot e) {
-        return run == null ? "epoch " + (e.epoch() + 1) : run.epochName(e);
+    /** Which set it counts and when: "test set (10000 images), end of epoch 3", a partial epoch named by its iteration. */
+    String source(Evaluation e) {
+        return run == null ? e.source() : run.sourceOf(e);
     }
 
-    EpochSnapshot epoch() {
-        if (run == null || run.epochs().isEmpty()) {
+    Evaluation epoch() {
+        java.util.List<Evaluation> all = evals;
+        if (all.isEmpty()) {
             return null;
         }
-        int n = run.epochs().size();
-        EpochSnapshot e = run.epochs().get(epochIndex < 0 || epochIndex >= n ? n - 1 : epochIndex);
+        int n = all.size();
+        Evaluation e = all.get(epochIndex < 0 || epochIndex >= n ? n - 1 : epochIndex);
         return holdsMatrix(e) ? e : null;
+    }
+
+    /** The note drawn while there is nothing to show. */
+    String noDataNote() {
+        return run == null || run.iterations().isEmpty() ? "no snapshot yet" : "no data for this figure in the run";
     }
 
     @Override
@@ -71,7 +81,8 @@ abstract class EpochMatrixFigure implements RunFigure {
 
     @Override
     public Map<String, String> viewState() {
-        EpochSnapshot e = epoch();
-        return Map.of("epoch", e == null ? "" : Integer.toString(e.epoch() + 1));
+        Evaluation e = epoch();
+        return Map.of("epoch", e == null ? "" : Integer.toString(e.epoch() + 1),
+                "evaluated_on", e == null ? "" : e.testSet() ? "test set" : "probe set, iteration " + e.iteration());
     }
 }

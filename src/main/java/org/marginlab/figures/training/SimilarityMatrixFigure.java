@@ -10,7 +10,7 @@ import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ColorMap;
 import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
-import org.marginlab.run.EpochSnapshot;
+import org.marginlab.figures.Evaluation;
 
 /**
  * Angular-loss paper Fig. 8 / Eq. 15: cosine similarities x_iᵀx_j of L2-normalised probe features, rows
@@ -20,7 +20,7 @@ import org.marginlab.run.EpochSnapshot;
 public final class SimilarityMatrixFigure extends EpochMatrixFigure {
 
     @Override
-    boolean holdsMatrix(EpochSnapshot e) {
+    boolean holdsMatrix(Evaluation e) {
         return e.similarity() != null && e.similarity().length > 0;
     }
 
@@ -36,17 +36,17 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public void draw(Graphics2D g, Rectangle2D area) {
-        EpochSnapshot e = epoch();
+        Evaluation e = epoch();
         if (e == null) {
-            FigureStyle.noData(g, area, title(), "no finished epoch yet");
+            FigureStyle.noData(g, area, title(), noDataNote());
             lastMatrix = null;
             lastBar = null;
             return;
         }
         float[][] s = e.similarity();
         int m = s.length;
-        Rectangle2D body = FigureStyle.header(g, area, title(), epochName(e) + ", " + m
-                + " test features ordered by class; CM_ij = x_iᵀx_j of L2-normalised features (Eq. 15)");
+        Rectangle2D body = FigureStyle.header(g, area, title(), source(e) + ": " + m
+                + " features ordered by class; CM_ij = x_iᵀx_j of L2-normalised features (Eq. 15)");
         double left = 110;
         double bottom = 100;
         double side = Math.max(40, Math.min(body.getWidth() - left - 130, body.getHeight() - bottom - 10));
@@ -104,7 +104,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        EpochSnapshot e = epoch();
+        Evaluation e = epoch();
         rows.add(new String[] {"row", "row_class", "col", "col_class", "cosine"});
         if (e == null) {
             return rows;

@@ -102,7 +102,7 @@ public final class Head {
      */
     public NDArray loss(NDArray x, NDArray w, NDArray labels, NDArray centers, HeadParams current) {
         checkShapes(x, w, labels, current);
-        if (kind == HeadKind.CENTER) {
+        if (kind.type().hasCenters()) {
             if (centers == null) {
                 throw new IllegalArgumentException("center loss needs the C×d centres");
             }
@@ -115,7 +115,7 @@ public final class Head {
             NDArray y = indices(labels, x).reshape(-1, 1);
             NDArray z = marginLogits(x, w, y.reshape(-1), current);
             NDArray loss = z.logSoftmax(1).gather(y, 1).neg().mean();
-            if (kind == HeadKind.CENTER) {
+            if (kind.type().hasCenters()) {
                 long n = x.getShape().get(0);
                 NDArray cy = oneHot(y.reshape(-1), w.getShape().get(0), x.getDataType()).dot(centers);
                 NDArray center = x.sub(cy).square().mul(scalar(x, current.lambda() / (2.0 * n))).sum();
@@ -164,6 +164,25 @@ public final class Head {
     }
 
     /**
+     * cos θ of the rows of x against the classes of w (N×C; with k sub-centers per class the largest of each
+     * class's k), detached and copied to the host in float64: what AdaCos's scale is computed from.
+     */
+    public static double[][] cosineRows(NDArray x, NDArray w, int subCenters) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray cos = new BatchTensors(x.stopGradient(), w.stopGradient(), null, subCenters).cosine();
+            int rows = (int) cos.getShape().get(0);
+            int cols = (int) cos.getShape().get(1);
+            double[] flat = cos.toType(DataType.FLOAT64, false).toDoubleArray();
+            double[][] out = new double[rows][cols];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(flat, i * cols, out[i], 0, cols);
+            }
+            return out;
+        }
+    }
+
+    /**
      * Wen et al.'s centre step, in place on {@code centers} (which must not require a gradient):
      * Δc_j = Σ_{y_i=j}(c_j − x_i)/(1 + n_j), c_j ← c_j − α·Δc_j. Uses x detached from the graph, so it may
      * be called inside or outside a gradient collector; call it once per iteration after backward.
@@ -193,73 +212,11 @@ public final class Head {
     // ---------------------------------------------------------------------------------------------
 
     private NDArray marginLogits(NDArray x, NDArray w, NDArray y, HeadParams p) {
-        double s = p.s();
-        double m = p.m();
-        NDArray yCol = y.reshape(-1, 1);
-        return switch (kind) {
-            case SOFTMAX, CENTER, NORMFACE, ARC -> plainLogits(x, w, p);
-            case COSFACE -> {
-                NDArray cos = cosine(x, w);
-                NDArray sc = scalar(cos, s);
-                NDArray target = cos.gather(yCol, 1).sub(scalar(cos, m)).mul(sc);
-                yield replaceTarget(cos.mul(sc), target, yCol);
-            }
-            case ARCFACE -> {
-                NDArray cos = cosine(x, w);
-                NDArray cy = cos.gather(yCol, 1);
-                NDArray theta = angle(cy);
-                NDArray sc = scalar(cos, s);
-                NDArray withMargin = theta.add(scalar(theta, m)).cos().mul(sc);
-                NDArray target;
-                if (p.easyMargin()) {
-                    target = NDArrays.where(cy.gt(0), withMargin, cy.mul(sc));
-                } else {
-                    // Past π − m, cos(θ + m) would turn back up; ArcFace's fallback keeps Z_y decreasing.
-                    target = NDArrays.where(theta.lte(Math.PI - m), withMargin,
-                            cy.sub(scalar(cy, m * Math.sin(m))).mul(sc));
-                }
-                yield replaceTarget(cos.mul(sc), target, yCol);
-            }
-            case SPHEREFACE -> {
-                NDArray xNorm = norm(x); // N×1
-                NDArray cos = cosine(x, w);
-                NDArray target = psi(cos.gather(yCol, 1), psiM(m), p.lambda()).mul(xNorm);
-                yield replaceTarget(cos.mul(xNorm), target, yCol);
-            }
-            case LSOFTMAX -> {
-                NDArray xNorm = norm(x); // N×1
-                NDArray wNormY = oneHot(y, w.getShape().get(0), w.getDataType()).dot(norm(w)); // N×1
-                NDArray cos = cosine(x, w);
-                NDArray target = psi(cos.gather(yCol, 1), psiM(m), p.lambda()).mul(xNorm).mul(wNormY);
-                yield replaceTarget(x.dot(w.transpose()), target, yCol);
-            }
-        };
+        return kind.type().logits(new BatchTensors(x, w, y, kind.type().subCenters(p)), p);
     }
 
     private NDArray plainLogits(NDArray x, NDArray w, HeadParams p) {
-        return switch (kind) {
-            case SOFTMAX, CENTER, LSOFTMAX -> x.dot(w.transpose());
-            case NORMFACE, COSFACE, ARCFACE -> cosine(x, w).mul(scalar(x, p.s()));
-            case SPHEREFACE -> cosine(x, w).mul(norm(x));
-            case ARC -> angle(cosine(x, w)).neg().add(scalar(x, Math.PI)).mul(scalar(x, p.s()));
-        };
-    }
-
-    /** ψ(θ) of the issue, from an unclamped cosine; k is computed without gradient, so its ops may take numbers. */
-    private static NDArray psi(NDArray cos, int m, double lambda) {
-        NDArray theta = angle(cos);
-        NDArray k = theta.stopGradient().mul(m / Math.PI).floor().clip(0, m - 1);
-        NDArray sign = k.mod(2).mul(-2).add(1); // (−1)^k
-        return theta.mul(scalar(theta, m)).cos().mul(sign).sub(k.mul(2))
-                .add(cos.mul(scalar(cos, lambda))).div(scalar(cos, 1 + lambda));
-    }
-
-    private static int psiM(double m) {
-        int k = (int) Math.round(m);
-        if (k < 1 || Math.abs(m - k) > 1e-9) {
-            throw new IllegalArgumentException("ψ's m must be an integer ≥ 1, got " + m);
-        }
-        return k;
+        return kind.type().plainLogits(new BatchTensors(x, w, null, kind.type().subCenters(p)), p);
     }
 
     /**
@@ -267,19 +224,19 @@ public final class Head {
      * {@code clip} builds them from Java memory): the same values, and the gradient passes where
      * lo ≤ cos ≤ hi.
      */
-    private static NDArray angle(NDArray cos) {
+    static NDArray angle(NDArray cos) {
         NDArray lo = scalar(cos, -1 + HeadFunctions.COS_CLIP).broadcast(cos.getShape());
         NDArray hi = scalar(cos, 1 - HeadFunctions.COS_CLIP).broadcast(cos.getShape());
         return NDArrays.where(cos.lt(lo), lo, NDArrays.where(cos.gt(hi), hi, cos)).acos();
     }
 
     /** N×C cosines between the rows of x and of w. */
-    private static NDArray cosine(NDArray x, NDArray w) {
+    static NDArray cosine(NDArray x, NDArray w) {
         return x.div(norm(x)).dot(w.div(norm(w)).transpose());
     }
 
     /** Row norms as a column, floored at {@link HeadFunctions#NORM_EPS}. */
-    private static NDArray norm(NDArray v) {
+    static NDArray norm(NDArray v) {
         return v.norm(new int[] {1}, true).maximum(scalar(v, HeadFunctions.NORM_EPS));
     }
 
@@ -288,7 +245,7 @@ public final class Head {
         return Scalars.of(like, value);
     }
 
-    private static NDArray replaceTarget(NDArray others, NDArray targetCol, NDArray yCol) {
+    static NDArray replaceTarget(NDArray others, NDArray targetCol, NDArray yCol) {
         long c = others.getShape().get(1);
         NDArray mask = oneHot(yCol, c, DataType.BOOLEAN);
         return NDArrays.where(mask, targetCol.broadcast(others.getShape()), others);
@@ -300,7 +257,7 @@ public final class Head {
     }
 
     /** N×C indicator of y (0/1 in the given type; BOOLEAN gives a mask). */
-    private static NDArray oneHot(NDArray y, long classes, DataType type) {
+    static NDArray oneHot(NDArray y, long classes, DataType type) {
         NDArray mask = y.reshape(-1, 1).eq(y.getManager().arange(0, (int) classes, 1, DataType.INT64).reshape(1, -1));
         return type == DataType.BOOLEAN ? mask : mask.toType(type, false);
     }

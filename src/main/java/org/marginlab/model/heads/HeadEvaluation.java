@@ -18,9 +18,10 @@ import org.marginlab.loss.HeadParams;
  * @param gradEmbeddings ∂loss/∂x, N×d
  * @param gradWeights    ∂loss/∂W, C×d
  * @param gradCenters    ∂loss/∂centres, C×d (the autograd gradient, not the α-rule step); null unless center
+ * @param scale          the s the logits used (AdaCos sets it from the batch; otherwise the params' s)
  */
 public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbeddings, double[][] gradWeights,
-                             double[][] gradCenters) {
+                             double[][] gradCenters, double scale) {
 
     /**
      * Evaluates in the given precision (float32 inputs are rounded to float32 first; outputs are the
@@ -34,7 +35,7 @@ public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbe
         if (dtype != DataType.FLOAT32 && dtype != DataType.FLOAT64) {
             throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
         }
-        boolean center = kind == HeadKind.CENTER;
+        boolean center = kind.type().hasCenters();
         if (center && centers == null) {
             throw new IllegalArgumentException("center loss needs centres");
         }
@@ -49,12 +50,17 @@ public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbe
             if (c != null) {
                 c.setRequiresGradient(true);
             }
+            if (kind.type().adaptsScale(params)) {
+                // AdaCos's dynamic s from s_prev, without gradient, before the logits use it
+                params = params.withS(kind.type().nextScale(params.s(),
+                        Head.cosineRows(x, w, kind.type().subCenters(params)), labels));
+            }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray l = head.loss(x, w, y, c, params);
                 double[][] logits = matrix(head.logits(x, w, y, params));
                 collector.backward(l);
                 return new HeadEvaluation(scalar(l), logits, matrix(x.getGradient()), matrix(w.getGradient()),
-                        c == null ? null : matrix(c.getGradient()));
+                        c == null ? null : matrix(c.getGradient()), params.s());
             }
         }
     }

@@ -51,10 +51,10 @@ public final class MarginHead extends AbstractBlock {
         this.weight = addParameter(Parameter.builder()
                 .setName("weight")
                 .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(classes, dim))
+                .optShape(new Shape((long) classes * kind.type().subCenters(params), dim))
                 .optInitializer(new XavierInitializer())
                 .build());
-        this.centers = kind == HeadKind.CENTER
+        this.centers = kind.type().hasCenters()
                 ? addParameter(Parameter.builder()
                         .setName("centers")
                         .setType(Parameter.Type.RUNNING_MEAN)
@@ -77,7 +77,7 @@ public final class MarginHead extends AbstractBlock {
         return dim;
     }
 
-    /** The class weights W, C×d. */
+    /** The class weights W, (C·k)×d with k sub-centers per class (k = 1 but for Sub-center ArcFace). */
     public Parameter weight() {
         return weight;
     }

@@ -13,21 +13,29 @@ import org.marginlab.ui.views.FigureView;
 /** One cell of the compare grid: the embedding of one of the compared runs. */
 public final class CompareCellView extends FigureView {
     private final RunModel run;
+    private final org.marginlab.ui.views.ProbeHover probes;
     private double dragX;
     private double dragY;
 
     /**
      * @param rotateAll turns every cell's sphere by a drag in pixels, so the compared spheres are seen
      *                  from one camera
+     * @param showAlone shows this cell alone at full size, or the grid again (a double-click)
      */
     public CompareCellView(RunModel run, WorkbenchViewModel model, BackgroundExecutor executor,
-                           java.util.function.BiConsumer<Double, Double> rotateAll) {
+                           java.util.function.BiConsumer<Double, Double> rotateAll, Runnable showAlone) {
         super(model, executor);
         this.run = run;
         hideTools(); // the room goes to the picture; the compare bar says what dragging does
+        probes = new org.marginlab.ui.views.ProbeHover(this, model, executor, run::toRunData);
         canvas.setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
+        });
+        canvas.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                showAlone.run();
+            }
         });
         canvas.setOnMouseDragged(e -> {
             rotateAll.accept(e.getX() - dragX, e.getY() - dragY);
@@ -42,6 +50,16 @@ public final class CompareCellView extends FigureView {
             s.rotateBy(dx, dy);
             canvas.markDirty();
         }
+    }
+
+    /** Hovering a point of this cell shows its card, as on the Embedding tab. */
+    public void hover(double x, double y, double screenX, double screenY) {
+        probes.hover(x, y, screenX, screenY);
+    }
+
+    /** The hover card's content, for tests; null before the first. */
+    public javafx.scene.Node cardContent() {
+        return probes.cardContent();
     }
 
     public RunModel run() {

@@ -35,12 +35,17 @@ import org.marginlab.ui.views.FigureView;
  * paper's Fig. 6 and AM-Softmax's Fig. 4, live).
  */
 public final class CompareView extends BorderPane {
+    /** The heads ticked before any comparison: the plain baseline and the three classic margins. */
+    private static final java.util.List<HeadKind> FIRST_TICKED =
+            java.util.List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC);
     private final WorkbenchViewModel model;
     private final BackgroundExecutor executor;
     private final Map<HeadKind, CheckBox> picks = new EnumMap<>(HeadKind.class);
     private final GridPane grid = new GridPane();
     private final CompareStatsView stats;
     private final List<FigureView> cells = new ArrayList<>();
+    /** The cell shown alone at full size after a double-click; null while the grid shows them all. */
+    private CompareCellView alone;
     private final Button start = new Button("Compare");
     private static final String PANELS_ID = "embeddings";
     private final javafx.scene.control.ToggleButton table;
@@ -55,10 +60,19 @@ public final class CompareView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("figure-tools");
-        bar.getChildren().add(new Label("Heads (2–4):"));
+        Label headsLabel = new Label("Heads (2–4):");
+        bar.getChildren().add(headsLabel);
+        // On a projector, once heads are compared, their ticks give the cells the room (the titles name the heads).
+        javafx.beans.binding.BooleanBinding showPicks = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.lookProperty().get().presenting() || model.compare().compareRuns().isEmpty(),
+                model.lookProperty(), model.compare().compareRuns());
+        headsLabel.visibleProperty().bind(showPicks);
+        headsLabel.managedProperty().bind(showPicks);
         for (HeadKind h : HeadKind.values()) {
             CheckBox c = new CheckBox(h.displayName());
-            c.setSelected(h == HeadKind.SOFTMAX || h == HeadKind.COSFACE || h == HeadKind.ARCFACE || h == HeadKind.ARC);
+            c.setSelected(FIRST_TICKED.contains(h));
+            c.visibleProperty().bind(showPicks);
+            c.managedProperty().bind(showPicks);
             picks.put(h, c);
             bar.getChildren().add(c);
         }
@@ -87,6 +101,16 @@ public final class CompareView extends BorderPane {
             rebuild();
         });
         rebuild();
+        model.lookProperty().addListener(o -> showLegend()); // the key's dots take the theme's class colours
+        // the grid's shape follows its area (F11, a resized window): each cell as large a square as fits
+        javafx.beans.InvalidationListener reshape = o -> {
+            if (!cells.isEmpty() && alone == null
+                    && columnsFor(cells.size(), grid.getWidth(), grid.getHeight()) != grid.getColumnConstraints().size()) {
+                javafx.application.Platform.runLater(this::placeCells);
+            }
+        };
+        grid.widthProperty().addListener(reshape);
+        grid.heightProperty().addListener(reshape);
         getStyleClass().add("compare-view");
     }
 
@@ -135,16 +159,54 @@ public final class CompareView extends BorderPane {
                 .collect(java.util.stream.Collectors.joining("-")), null, PANELS_ID);
     }
 
+    private void showLegend() {
+        List<RunModel> runs = model.compare().compareRuns();
+        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses(), model.lookProperty().get());
+    }
+
     private void rebuild() {
         grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
         cells.clear();
         List<RunModel> runs = model.compare().compareRuns();
-        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses());
+        showLegend();
         int n = runs.size();
-        int cols = n <= 2 ? Math.max(n, 1) : 2;
-        int rows = n <= 2 ? 1 : 2;
+        setShape(n <= 2 ? Math.max(n, 1) : 2, n <= 2 ? 1 : 2);
+        if (n == 0) {
+            Label hint = new Label("Tick two to four heads and press Compare: they train with the settings on the left, "
+                    + "the same seed and the same data order, taking turns on one training thread.");
+            hint.setWrapText(true);
+            hint.setPadding(new Insets(20));
+            grid.add(hint, 0, 0);
+        }
+        alone = null;
+        for (int i = 0; i < n; i++) {
+            CompareCellView[] made = new CompareCellView[1];
+            made[0] = new CompareCellView(runs.get(i), model, executor,
+                    (dx, dy) -> cells.forEach(c -> ((CompareCellView) c).rotateBy(dx, dy)), () -> toggleAlone(made[0]));
+            cells.add(made[0]);
+        }
+        placeCells();
+        stats.refresh();
+    }
+
+    /**
+     * Shows {@code cell} alone over the whole grid (a double-click on it), or, when it already is, all the
+     * cells again: one head's picture at full size for the room, then back to the comparison.
+     */
+    public void toggleAlone(CompareCellView cell) {
+        alone = alone == cell || !cells.contains(cell) ? null : cell;
+        placeCells();
+    }
+
+    /** The cell shown alone, or null while the grid shows every cell. */
+    public CompareCellView aloneCell() {
+        return alone;
+    }
+
+    /** Columns and rows of equal share. */
+    private void setShape(int cols, int rows) {
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
         for (int i = 0; i < cols; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / cols);
@@ -157,20 +219,49 @@ public final class CompareView extends BorderPane {
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
-        if (n == 0) {
-            Label hint = new Label("Tick two to four heads and press Compare: they train with the settings on the left, "
-                    + "the same seed and the same data order, taking turns on one training thread.");
-            hint.setWrapText(true);
-            hint.setPadding(new Insets(20));
-            grid.add(hint, 0, 0);
+    }
+
+    /**
+     * The columns for {@code n} cells in a {@code width × height} area that give each cell the largest
+     * square: four cells sit in a row on a wide, low area (a projector), two by two on a squarer one.
+     */
+    static int columnsFor(int n, double width, double height) {
+        if (width <= 0 || height <= 0) {
+            return n <= 2 ? Math.max(n, 1) : 2;
         }
-        for (int i = 0; i < n; i++) {
-            CompareCellView cell = new CompareCellView(runs.get(i), model, executor,
-                    (dx, dy) -> cells.forEach(c -> ((CompareCellView) c).rotateBy(dx, dy)));
-            cells.add(cell);
-            grid.add(cell, i % cols, i / cols);
-            cell.refresh();
+        int best = 1;
+        double bestSide = -1;
+        for (int cols = 1; cols <= Math.max(1, n); cols++) {
+            int rows = (int) Math.ceil(n / (double) cols);
+            double side = Math.min(width / cols, height / rows);
+            if (side > bestSide + 0.5) {
+                best = cols;
+                bestSide = side;
+            }
         }
-        stats.refresh();
+        return best;
+    }
+
+    private void placeCells() {
+        if (cells.isEmpty()) {
+            return;
+        }
+        grid.getChildren().clear();
+        int cols = columnsFor(cells.size(), grid.getWidth(), grid.getHeight());
+        int rows = (int) Math.ceil(cells.size() / (double) cols);
+        if (cols != grid.getColumnConstraints().size() || rows != grid.getRowConstraints().size()) {
+            setShape(cols, rows);
+        }
+        if (alone != null) {
+            grid.add(alone, 0, 0, cols, rows);
+        } else {
+            for (int i = 0; i < cells.size(); i++) {
+                grid.add(cells.get(i), i % cols, i / cols);
+            }
+        }
+        cells.forEach(c -> {
+            c.canvas().markDirty();
+            c.refresh();
+        });
     }
 }

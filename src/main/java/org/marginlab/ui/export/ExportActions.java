@@ -11,6 +11,8 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.RunData;
+import org.marginlab.figures.web.WebPage;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.FigureExporter;
@@ -140,6 +142,73 @@ public final class ExportActions {
                 failure -> model.notify(WorkbenchViewModel.describe("GIF export failed", failure)));
     }
 
+    /**
+     * File → Export web page…: the run shown (the comparison's runs side by side when the Compare tab shows
+     * one) as one self-contained HTML file; see {@link #exportWebPage}.
+     */
+    public void chooseAndExportWebPage() {
+        boolean compared = "Compare".equals(window.selectedTab()) && !model.compare().compareRuns().isEmpty();
+        String stem = compared ? "compare-" + model.compare().compareRuns().size() + "-heads" : FigureView.runStem(model, "web");
+        dialogs.saveFile("Export web page", stem + ".html", "Web page", "html").ifPresent(f -> exportWebPage(f, compared, null));
+    }
+
+    /**
+     * Writes the web page of the current run, or of the comparison's runs with {@code compared}, to
+     * {@code file} on a worker; the notification bar shows its progress, then the file, its size and any
+     * thinning notice. {@code done} (may be null) gets the file on the FX thread.
+     */
+    public void exportWebPage(Path file, boolean compared, Consumer<Path> done) {
+        List<RunData> runs = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        if (compared) {
+            List<RunModel> models = model.compare().compareRuns();
+            List<Path> dirs = model.compare().compareDirectories();
+            for (int i = 0; i < models.size(); i++) {
+                if (!models.get(i).history().isEmpty()) {
+                    runs.add(models.get(i).toRunData());
+                    names.add(i < dirs.size() ? dirs.get(i).getFileName().toString() : models.get(i).title());
+                }
+            }
+        } else {
+            RunModel r = model.control().runProperty().get();
+            if (r != null && !r.history().isEmpty()) {
+                Path dir = model.control().runDirectoryProperty().get();
+                runs.add(r.toRunData());
+                names.add(dir == null ? r.title() : dir.getFileName().toString());
+            }
+        }
+        if (runs.isEmpty()) {
+            model.notify("Nothing to put on a web page yet: start or open a run first.");
+            return;
+        }
+        List<RunData> labelled = RunData.labelledApart(runs, names);
+        model.notify("Writing the web page… 0 %");
+        int[] shown = {0};
+        executor.submit(() -> WebPage.write(file, labelled, names, f -> {
+                    int pct = (int) Math.floor(f * 100);
+                    if (pct >= shown[0] + 5) { // a step every 5 % is enough for a task of seconds
+                        shown[0] = pct;
+                        onFx(() -> model.notify("Writing the web page… " + pct + " %"));
+                    }
+                }),
+                w -> {
+                    model.notify("Wrote the web page (" + String.format(java.util.Locale.ROOT, "%.1f MB", w.bytes() / 1e6) + ") to " + w.file()
+                            + (w.notices().isEmpty() ? "" : ". " + String.join(" ", w.notices())));
+                    if (done != null) {
+                        done.accept(w.file());
+                    }
+                },
+                failure -> model.notify(WorkbenchViewModel.describe("Web page export failed", failure)));
+    }
+
+    private static void onFx(Runnable r) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            javafx.application.Platform.runLater(r);
+        }
+    }
+
     /** The run view a replay GIF shows: the selected tab's, else the embedding. */
     private FigureView replayView() {
         List<FigureView> runViews = window.runViews();
@@ -163,6 +232,7 @@ public final class ExportActions {
                 + ", e.g. " + existing.getFirst().getFileName() + ". Replace them?", ButtonType.CANCEL, ButtonType.OK);
         a.setHeaderText("Replace existing files?");
         a.initOwner(owner.get());
+        org.marginlab.ui.DialogLook.follow(a, owner.get());
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

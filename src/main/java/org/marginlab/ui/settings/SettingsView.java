@@ -93,11 +93,12 @@ public final class SettingsView extends ScrollPane {
 
     private Control editor0(ConfigField s) {
         return switch (s.kind()) {
-            case PATH, INT, LONG, REAL, CLASSES -> {
+            case PATH, INT, LONG, REAL, CLASSES, TEXT -> {
                 TextField f = new TextField();
                 f.textProperty().bindBidirectional(model.textProperty(s));
                 f.setPromptText(s == ConfigField.DATA ? "empty: Fashion-MNIST; or a CIFAR, IDX or image folder"
-                        : s.kind() == ConfigField.Kind.CLASSES ? "none, e.g. 8,9" : "");
+                        : s.kind() == ConfigField.Kind.CLASSES ? "none, e.g. 8,9"
+                        : s.kind() == ConfigField.Kind.TEXT ? "e.g. cos(theta + m) - 0.1" : "");
                 yield f;
             }
             case FLAG -> {

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 
 import org.marginlab.figures.FigureKind;
 import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParam;
 import org.marginlab.ui.BackgroundExecutor;
 import org.marginlab.ui.WorkbenchViewModel;
 import org.marginlab.ui.views.FigureView;
@@ -31,10 +32,10 @@ import org.marginlab.ui.views.HeadText;
 public final class TheoryView extends BorderPane {
     private final TheoryViewModel theory;
     private final List<FigureView> figures;
-    private final Slider s = slider(0.5, 64);
-    private final Slider m = slider(0, 1.5);
-    private final Slider lambda = slider(0, 20);
     private final Slider classes = slider(2, 100);
+    /** The head's parameter sliders (and ψ's field), rebuilt when the head changes. */
+    private final VBox paramBox = new VBox(6);
+    private final java.util.Map<String, Slider> paramSliders = new java.util.HashMap<>();
     private final Label formula = new Label();
     private final Label explanation = new Label();
     private final Label cardTitle = new Label();
@@ -77,6 +78,8 @@ public final class TheoryView extends BorderPane {
         theory.classCountProperty().addListener(o -> refresh());
         theory.headProperty().addListener(o -> updateCard());
         updateCard();
+        model.revision().property().addListener(o -> followRun(model));
+        theory.followRunProperty().addListener((o, was, now) -> followRun(model));
         refresh();
         getStyleClass().add("theory-view");
     }
@@ -105,17 +108,20 @@ public final class TheoryView extends BorderPane {
         head.setButtonCell(new HeadCell());
         head.valueProperty().bindBidirectional(theory.headProperty());
         head.setMaxWidth(Double.MAX_VALUE);
+        head.disableProperty().bind(theory.followRunProperty());
+        javafx.scene.control.CheckBox follow = new javafx.scene.control.CheckBox("Follow the current run");
+        follow.selectedProperty().bindBidirectional(theory.followRunProperty());
+        follow.setTooltip(new javafx.scene.control.Tooltip(
+                "Show the running head with the values it trains with now, moving with warm-ups and live knobs"));
+        paramBox.disableProperty().bind(theory.followRunProperty());
 
-        s.valueProperty().bindBidirectional(theory.sProperty());
-        m.valueProperty().bindBidirectional(theory.mProperty());
-        lambda.valueProperty().bindBidirectional(theory.lambdaProperty());
         classes.setValue(theory.classCountProperty().get());
         classes.setSnapToTicks(true);
         classes.setMajorTickUnit(1);
         classes.setMinorTickCount(0);
         classes.valueProperty().addListener((o, was, now) -> theory.classCountProperty().set((int) Math.round(now.doubleValue())));
-        theory.headProperty().addListener((o, was, now) -> adaptSliders(now));
-        adaptSliders(theory.headProperty().get());
+        theory.headProperty().addListener((o, was, now) -> rebuildParams(now));
+        rebuildParams(theory.headProperty().get());
 
         cardTitle.getStyleClass().add("card-title");
         formula.getStyleClass().add("formula");
@@ -125,11 +131,9 @@ public final class TheoryView extends BorderPane {
         card.getStyleClass().add("formula-card");
 
         VBox box = new VBox(6,
-                new Label("Head"), head,
-                labelled("s", s, theory.sProperty(), "%.2f"),
-                labelled("m", m, theory.mProperty(), "%.3f"),
-                labelled("λ", lambda, theory.lambdaProperty(), "%.2f"),
-                labelled("C (classes)", classes, null, "%.0f"),
+                new Label("Head"), head, follow,
+                paramBox,
+                labelled("C (classes)", classes, "%.0f"),
                 card);
         box.setPadding(new Insets(8));
         box.setPrefWidth(300);
@@ -137,18 +141,106 @@ public final class TheoryView extends BorderPane {
         return box;
     }
 
-    private void adaptSliders(HeadKind h) {
-        m.setMax(TheoryViewModel.maxMargin(h));
-        boolean integer = TheoryViewModel.integerMargin(h);
-        m.setMin(integer ? 1 : 0);
-        m.setSnapToTicks(integer);
-        m.setMajorTickUnit(integer ? 1 : 0.25);
-        m.setMinorTickCount(integer ? 0 : 4);
-        List<String> used = org.marginlab.loss.HeadParams.usedBy(h);
-        s.setDisable(!used.contains("s"));
-        m.setDisable(!used.contains("m"));
-        lambda.setDisable(!used.contains("lambda"));
-        lambda.setMax(h == HeadKind.CENTER ? 1 : 20);
+    /** One slider per numeric parameter the head declares, over its slider span; ψ's text field for custom. */
+    private void rebuildParams(HeadKind h) {
+        paramBox.getChildren().clear();
+        paramSliders.clear();
+        for (HeadParam q : h.type().params()) {
+            if (q.numeric()) {
+                VBox row = paramSlider(q, theory.valueProperty(q.name()));
+                paramSliders.put(q.name(), (Slider) row.getChildren().get(1));
+                paramBox.getChildren().add(row);
+            } else if (q.kind() == HeadParam.Kind.TEXT) {
+                paramBox.getChildren().add(psiField(q));
+            }
+        }
+    }
+
+    /**
+     * A slider that always shows the value drawn: the model's value moves the slider (widening its span if a
+     * followed run goes beyond it) and the slider's moves set the model, whole numbers for integer parameters.
+     */
+    private static VBox paramSlider(HeadParam q, DoubleProperty value) {
+        Slider sl = slider(q.sliderMin(), q.sliderMax());
+        if (q.integer()) {
+            sl.setSnapToTicks(true);
+            sl.setMajorTickUnit(1);
+            sl.setMinorTickCount(0);
+        }
+        boolean[] syncing = {false};
+        Runnable fromModel = () -> {
+            double v = value.get();
+            syncing[0] = true;
+            sl.setMin(Math.min(sl.getMin(), v));
+            sl.setMax(Math.max(sl.getMax(), v));
+            sl.setValue(v);
+            syncing[0] = false;
+        };
+        fromModel.run();
+        value.addListener((o, was, now) -> fromModel.run());
+        sl.valueProperty().addListener((o, was, now) -> {
+            if (!syncing[0]) {
+                value.set(q.integer() ? Math.round(now.doubleValue()) : now.doubleValue());
+            }
+        });
+        Label l = new Label();
+        String fmt = q.integer() ? "%.0f" : "%.3f";
+        l.textProperty().bind(Bindings.createStringBinding(
+                () -> q.symbol() + " = " + String.format(Locale.ROOT, fmt, value.get())
+                        + (q.unit().isEmpty() || q.integer() ? "" : " " + q.unit()), value));
+        l.setTooltip(new javafx.scene.control.Tooltip(q.help()));
+        return new VBox(2, l, sl);
+    }
+
+    /** ψ typed, checked as typed: the figures redraw on every ψ that parses and is finite on [0, π]. */
+    private VBox psiField(HeadParam q) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.textProperty().bindBidirectional(theory.psiProperty());
+        field.setPromptText("e.g. cos(theta + m) - 0.1");
+        Label problem = new Label();
+        problem.textProperty().bind(theory.psiProblemProperty());
+        problem.setWrapText(true);
+        problem.getStyleClass().add("field-error");
+        problem.visibleProperty().bind(theory.psiProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Label warning = new Label();
+        warning.textProperty().bind(Bindings.createStringBinding(
+                () -> theory.psiProblemProperty().get().isEmpty() ? theory.psiWarningProperty().get() : "",
+                theory.psiProblemProperty(), theory.psiWarningProperty()));
+        warning.setWrapText(true);
+        warning.getStyleClass().add("field-help");
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        Label l = new Label(q.symbol() + "(θ) =");
+        l.setTooltip(new javafx.scene.control.Tooltip(q.help()));
+        return new VBox(2, l, field, problem, warning);
+    }
+
+    /** The slider of one of the shown head's parameters, or null (for tests: what the user sees). */
+    Slider parameterSlider(String name) {
+        return paramSliders.get(name);
+    }
+
+    /** With "Follow the current run" on: the run's head at the values in force at its latest snapshot. */
+    private void followRun(WorkbenchViewModel model) {
+        if (!theory.followRunProperty().get()) {
+            return;
+        }
+        org.marginlab.figures.RunData d = model.control().runData();
+        if (d == null || d.config() == null) {
+            return;
+        }
+        org.marginlab.run.IterationSnapshot last = d.lastIteration();
+        long it = last == null ? 0 : last.iteration();
+        org.marginlab.config.TrainConfig c = d.configAt(it);
+        // the schedule gives every parameter at this iteration (live changes included through configAt);
+        // a recorded s is the one the head really used (AdaCos sets it from the batch)
+        org.marginlab.loss.HeadParams live = c.marginWarmup() < 0 ? c.headParams()
+                : c.marginSchedule().at(it);
+        if (last != null && last.headParams() != null) {
+            live = live.withS(last.headParams().s());
+        }
+        theory.follow(c.head(), live);
     }
 
     private void updateCard() {
@@ -158,7 +250,7 @@ public final class TheoryView extends BorderPane {
         explanation.setText(HeadText.explanation(h));
     }
 
-    private static VBox labelled(String name, Slider slider, DoubleProperty value, String fmt) {
+    private static VBox labelled(String name, Slider slider, String fmt) {
         Label l = new Label();
         l.textProperty().bind(Bindings.createStringBinding(
                 () -> name + " = " + String.format(Locale.ROOT, fmt, slider.getValue()), slider.valueProperty()));

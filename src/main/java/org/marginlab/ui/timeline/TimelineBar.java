@@ -35,9 +35,11 @@ public final class TimelineBar extends HBox {
     private final ToggleButton live = new ToggleButton("Live");
     private final Label label = new Label();
     private final TimelineMarkers markers = new TimelineMarkers(slider);
+    private final WorkbenchViewModel model;
 
     public TimelineBar(WorkbenchViewModel model, ExportActions exports) {
         super(8);
+        this.model = model;
         control = model.control();
         timeline = model.timeline();
         live.setSelected(true);
@@ -54,6 +56,7 @@ public final class TimelineBar extends HBox {
         });
         model.revision().property().addListener(o -> update());
         timeline.timelineIndexProperty().addListener(o -> update());
+        model.compare().comparingProperty().addListener(o -> update());
         VBox track = new VBox(slider, markers);
         HBox.setHgrow(track, Priority.ALWAYS);
         label.setMinWidth(170);
@@ -69,15 +72,46 @@ public final class TimelineBar extends HBox {
         Spinner<Integer> seconds = new Spinner<>(1, 120, 6);
         fps.setPrefWidth(80);
         seconds.setPrefWidth(80);
+        typeable(fps);
+        typeable(seconds);
         GridPane knobs = new GridPane(8, 4);
         knobs.addRow(0, new Label("frames / s"), fps);
         knobs.addRow(1, new Label("length (s)"), seconds);
         CustomMenuItem settings = new CustomMenuItem(knobs, false);
         MenuItem export = new MenuItem("Export GIF of this tab…");
-        export.setOnAction(e -> exports.chooseAndExportReplay(fps.getValue(), seconds.getValue()));
+        export.setOnAction(e -> {
+            commit(fps);
+            commit(seconds);
+            exports.chooseAndExportReplay(fps.getValue(), seconds.getValue());
+        });
         MenuButton b = new MenuButton("Replay GIF", null, settings, new SeparatorMenuItem(), export);
         b.setTooltip(new Tooltip("An animated GIF of the selected tab over the run's snapshots"));
         return b;
+    }
+
+    /** A number may be typed, and counts as soon as the field is left (Tab, a click elsewhere), not only on Enter. */
+    private static void typeable(Spinner<Integer> s) {
+        s.setEditable(true);
+        s.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit(s);
+            }
+        });
+    }
+
+    /** Takes the typed text as the value; text that is no whole number in range puts the value back. */
+    static void commit(Spinner<Integer> s) {
+        if (!s.isEditable()) {
+            return;
+        }
+        var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        try {
+            int v = Integer.parseInt(s.getEditor().getText().trim());
+            f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
+        } catch (NumberFormatException e) {
+            // not a number: the last value stands
+        }
+        s.getEditor().setText(Integer.toString(f.getValue()));
     }
 
     private void update() {
@@ -92,6 +126,14 @@ public final class TimelineBar extends HBox {
             slider.setValue(Math.max(0, n - 1));
         }
         var shown = timeline.shownProperty().get();
+        if (model.compare().comparingProperty().get() && !model.compare().compareRuns().isEmpty()) {
+            // a comparison owns the window while it trains: say where it is, not the run before it
+            long it = model.compare().compareRuns().stream().map(c -> c.latestProperty().get())
+                    .filter(java.util.Objects::nonNull).mapToLong(org.marginlab.run.IterationSnapshot::iteration).max().orElse(0);
+            slider.setDisable(true);
+            label.setText("comparison at iteration " + it + " (Compare tab)");
+            return;
+        }
         label.setText(shown == null ? "no snapshots yet"
                 : String.format(Locale.ROOT, "iteration %d (%d of %d)", shown.iteration(),
                         (i < 0 ? n : Math.min(i, n - 1) + 1), n));

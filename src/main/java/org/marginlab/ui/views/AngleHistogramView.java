@@ -11,16 +11,18 @@ import org.marginlab.figures.angles.AngleHistogramFigure;
 import org.marginlab.ui.BackgroundExecutor;
 import org.marginlab.ui.WorkbenchViewModel;
 
-/** θ_y histograms per epoch (angular-loss paper Fig. 7) for all classes or one, in radians or degrees. */
+/** θ_y histograms per epoch and of the newest snapshot's probes (angular-loss paper Fig. 7) for all classes or one, in radians or degrees. */
 public final class AngleHistogramView extends FigureView {
     private final ChoiceBox<String> classChoice = new ChoiceBox<>();
     private final ToggleButton degrees = new ToggleButton("degrees");
 
     public AngleHistogramView(WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
+        sayWhereAComparisonIs();
         offerTrainedClasses(null);
         classChoice.valueProperty().addListener(o -> refresh());
         degrees.selectedProperty().addListener(o -> refresh());
+        model.timeline().timelineIndexProperty().addListener(o -> refresh());
         addTools(caption("class"), classChoice, degrees);
     }
 
@@ -37,7 +39,7 @@ public final class AngleHistogramView extends FigureView {
     @Override
     protected void configure(Figure f) {
         AngleHistogramFigure h = (AngleHistogramFigure) f;
-        org.marginlab.figures.RunData run = RunFigureView.currentRun(model);
+        org.marginlab.figures.RunData run = RunFigureView.shownRun(model);
         h.setRun(run);
         offerTrainedClasses(run);
         h.setSelectedClass(classChoice.getSelectionModel().getSelectedIndex() - 1);

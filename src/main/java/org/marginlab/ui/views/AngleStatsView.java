@@ -21,6 +21,7 @@ public final class AngleStatsView extends FigureView {
 
     public AngleStatsView(WorkbenchViewModel model, BackgroundExecutor executor, OverlayRuns overlays) {
         super(model, executor);
+        sayWhereAComparisonIs();
         this.overlays = overlays;
         degrees.selectedProperty().addListener(o -> refresh());
         addTools(overlays.tools(this));

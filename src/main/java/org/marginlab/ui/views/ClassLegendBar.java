@@ -24,18 +24,18 @@ public final class ClassLegendBar extends FlowPane {
         setPadding(new Insets(2, 8, 4, 8));
         lines.getStyleClass().add("tool-caption");
         lines.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        show(java.util.List.of());
+        show(java.util.List.of(), FigureStyle.PAPER);
         getStyleClass().add("class-legend-bar");
     }
 
     /** Lists every Fashion-MNIST class but {@code heldOut} (which no compared run trained on), by its own id and name. */
-    public void show(java.util.List<Integer> heldOut) {
+    public void show(java.util.List<Integer> heldOut, FigureStyle.Look look) {
         getChildren().clear();
         for (int j = 0; j < FigureStyle.CLASS_NAMES.size(); j++) {
             if (heldOut.contains(j)) {
                 continue;
             }
-            java.awt.Color c = FigureStyle.classColor(j);
+            java.awt.Color c = FigureStyle.classColor(look, j, FigureStyle.CLASS_NAMES.size());
             Label l = new Label(j + " " + FigureStyle.className(j), new Circle(5, Color.rgb(c.getRed(), c.getGreen(), c.getBlue())));
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             getChildren().add(l);

@@ -69,6 +69,40 @@ public abstract class FigureView extends BorderPane {
         setTop(null);
     }
 
+    /**
+     * In presentation mode the tool row folds away, as the settings do, and the picture takes its height
+     * (File → Export all still exports the figure); for views whose options a lecture does not change.
+     */
+    protected final void foldToolsInPresentation() {
+        model.lookProperty().addListener((o, was, look) -> setTop(look.presenting() ? null : tools));
+        if (model.lookProperty().get().presenting()) {
+            setTop(null);
+        }
+    }
+
+    /**
+     * For a view of the single run: while a comparison trains, a line above the picture says so and where its
+     * pictures are, so an empty or older picture here is not taken for the comparison's.
+     */
+    protected final void sayWhereAComparisonIs() {
+        Label note = new Label();
+        note.getStyleClass().add("comparison-note");
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.setWrapText(true);
+        note.setPadding(new Insets(4, 8, 4, 8));
+        var compared = model.compare().compareRuns();
+        var comparing = model.compare().comparingProperty();
+        note.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> compared.isEmpty() ? ""
+                : "A comparison of " + compared.stream().map(r -> r.config().head().displayName())
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " is training: its pictures are on the Compare tab; this tab shows the single run.", comparing, compared));
+        note.visibleProperty().bind(comparing.and(javafx.beans.binding.Bindings.isNotEmpty(compared)));
+        note.managedProperty().bind(note.visibleProperty());
+        BorderPane holder = new BorderPane(canvas);
+        holder.setTop(note);
+        setCenter(holder);
+    }
+
     /** Adds view options to the left of Export. */
     protected final void addTools(Node... nodes) {
         tools.getChildren().addAll(0, java.util.List.of(nodes));
@@ -143,6 +177,9 @@ public abstract class FigureView extends BorderPane {
         Figure f = freshFigure();
         if (!(f instanceof org.marginlab.figures.RunFigure r)) {
             return null;
+        }
+        if (f instanceof org.marginlab.figures.SteadyAxes steady) {
+            steady.fixAxes(); // to the whole run the fresh copy holds: frames then share one scale
         }
         r.setRun(upTo);
         return f;

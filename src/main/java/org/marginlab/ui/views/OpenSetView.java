@@ -58,6 +58,7 @@ public final class OpenSetView extends FigureView {
 
     public OpenSetView(WorkbenchViewModel model, BackgroundExecutor executor, OverlayRuns overlays) {
         super(model, executor);
+        sayWhereAComparisonIs();
         this.overlays = overlays;
         metricsText.getStyleClass().add("open-set-metrics");
         javafx.scene.Node[] overlayTools = overlays.tools(this);
@@ -113,7 +114,8 @@ public final class OpenSetView extends FigureView {
             return shown;
         }
         String subtitle = held.isEmpty()
-                ? "this run holds no class out; train with held-out classes (marginlab train --holdout-classes 8,9)"
+                ? "this run holds no class out: set " + org.marginlab.config.ConfigField.HOLDOUT_CLASSES.label()
+                        + " (e.g. 8, 9) in the settings and press Start"
                 : "held out: " + heldNames(held)
                   + (current ? "; model at iteration " + result.iteration() : "; measured after the first epoch");
         List<RocFigure.Curve> curves = new ArrayList<>();

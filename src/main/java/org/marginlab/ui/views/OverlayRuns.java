@@ -115,6 +115,7 @@ public final class OverlayRuns {
         list.setPrefSize(560, 300);
         Dialog<List<Path>> d = new Dialog<>();
         d.initOwner(owner);
+        org.marginlab.ui.DialogLook.follow(d, owner);
         d.setTitle("Overlay runs");
         d.getDialogPane().setContent(new VBox(8, new Label("Runs to draw over the current one (Ctrl/Shift-click for several):"), list));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);

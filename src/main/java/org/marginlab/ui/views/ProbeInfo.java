@@ -31,37 +31,7 @@ public record ProbeInfo(int point, int testIndex, int label, double thetaY, doub
         byte[] px = java.util.Arrays.copyOfRange(test.pixels(), testIndex * size, (testIndex + 1) * size);
         int y = s.probeLabels()[point];
         return new ProbeInfo(point, testIndex, y, s.thetaY()[point],
-                targetProbability(HeadFunctions.of(head, params), s.embeddings()[point], s.weights(), y),
+                HeadFunctions.of(head, params).targetProbability(s.embeddings()[point], s.weights(), y),
                 px, test.rows(), test.cols());
-    }
-
-    /** Softmax of the head's logits at x's true class y: Z_y with its margin, every other class without. */
-    static double targetProbability(HeadFunctions f, float[] x, float[][] w, int y) {
-        double xNorm = norm(x);
-        double[] z = new double[w.length];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < w.length; j++) {
-            double wNorm = norm(w[j]);
-            double dot = 0;
-            for (int i = 0; i < x.length; i++) {
-                dot += x[i] * w[j][i];
-            }
-            double theta = Math.acos(Math.max(-1, Math.min(1, dot / Math.max(1e-12, xNorm * wNorm))));
-            z[j] = j == y ? f.targetLogit(theta, xNorm, wNorm) : f.otherLogit(theta, xNorm, wNorm);
-            max = Math.max(max, z[j]);
-        }
-        double sum = 0;
-        for (double v : z) {
-            sum += Math.exp(v - max);
-        }
-        return Math.exp(z[y] - max) / sum;
-    }
-
-    private static double norm(float[] v) {
-        double s = 0;
-        for (float a : v) {
-            s += a * a;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -15,7 +15,9 @@ public class RunFigureView extends FigureView {
 
     public RunFigureView(FigureKind kind, WorkbenchViewModel model, BackgroundExecutor executor) {
         super(model, executor);
+        sayWhereAComparisonIs();
         this.kind = kind;
+        model.timeline().timelineIndexProperty().addListener(o -> refresh());
     }
 
     @Override
@@ -31,8 +33,18 @@ public class RunFigureView extends FigureView {
     @Override
     protected void configure(Figure f) {
         if (f instanceof RunFigure rf) {
-            rf.setRun(currentRun(model));
+            rf.setRun(shownRun(model));
         }
+    }
+
+    /**
+     * The current run as it stood at the timeline's pick (all of it when the timeline follows the live end),
+     * so figures that draw the newest evaluation (histograms, similarity, confusion) scrub with the timeline.
+     */
+    static RunData shownRun(WorkbenchViewModel model) {
+        RunData d = currentRun(model);
+        var shown = model.timeline().shownProperty().get();
+        return model.timeline().timelineIndexProperty().get() < 0 || shown == null ? d : d.upTo(shown.iteration());
     }
 
     /** The current run's data, or an empty run so figures draw their "no data yet" note. */

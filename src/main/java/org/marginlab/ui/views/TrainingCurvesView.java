@@ -16,6 +16,7 @@ public final class TrainingCurvesView extends FigureView {
 
     public TrainingCurvesView(WorkbenchViewModel model, BackgroundExecutor executor, OverlayRuns overlays) {
         super(model, executor);
+        sayWhereAComparisonIs();
         this.overlays = overlays;
         addTools(overlays.tools(this));
     }

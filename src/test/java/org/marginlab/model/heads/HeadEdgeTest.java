@@ -10,8 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,17 +29,8 @@ class HeadEdgeTest {
     /** W_0 = (2, 0, 0) is every row's class; the other classes sit elsewhere. */
     static final double[][] W = {{2, 0, 0}, {0, 1, 0}, {0, 0, 1.5}, {-1, 1, 1}};
 
-    static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final HeadManager HEADS = new HeadManager();
 
     record Config(HeadKind kind, HeadParams p, DataType type) {
         @Override
@@ -111,7 +101,7 @@ class HeadEdgeTest {
         double[][] z;
         double loss;
         double[][][] grads;
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = HEADS.manager().newSubManager()) {
             NDArray xa = Nd.of(m, x, cfg.type());
             NDArray wa = Nd.of(m, W, cfg.type());
             NDArray ca = Nd.of(m, c, cfg.type());

@@ -11,8 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.marginlab.loss.HeadFunctions;
@@ -32,17 +31,8 @@ class HeadGradientTest {
     static final double H = 1e-5;
     static final double REL = 1e-6;
 
-    static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final HeadManager HEADS = new HeadManager();
 
     record Config(HeadKind kind, HeadParams p, long seed) {
         @Override
@@ -104,7 +94,7 @@ class HeadGradientTest {
         Head head = Head.create(cfg.kind(), cfg.p());
 
         double[][][] auto;
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = HEADS.manager().newSubManager()) {
             NDArray xa = Nd.of(m, x, DataType.FLOAT64);
             NDArray wa = Nd.of(m, w, DataType.FLOAT64);
             NDArray ca = Nd.of(m, c, DataType.FLOAT64);
@@ -194,7 +184,7 @@ class HeadGradientTest {
     /** {loss}, ∂/∂x, ∂/∂W, ∂/∂centres, as doubles; {@code churn}: collect garbage before backward. */
     static double[][][] lossAndGradients(Config cfg, double[][] x, double[][] w, double[][] c, int[] y, DataType type,
                                          boolean churn) {
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = HEADS.manager().newSubManager()) {
             NDArray xa = Nd.of(m, x, type);
             NDArray wa = Nd.of(m, w, type);
             NDArray ca = Nd.of(m, c, type);
@@ -231,7 +221,7 @@ class HeadGradientTest {
     }
 
     static double loss(Head head, HeadParams p, double[][] x, double[][] w, int[] y, double[][] c) {
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = HEADS.manager().newSubManager()) {
             return Nd.scalar(head.loss(Nd.of(m, x, DataType.FLOAT64), Nd.of(m, w, DataType.FLOAT64), m.create(y),
                     Nd.of(m, c, DataType.FLOAT64), p));
         }
@@ -283,7 +273,7 @@ class HeadGradientTest {
             y[i] = (i * 3) % C;
         }
         HeadFunctions f = HeadFunctions.of(cfg.kind(), cfg.p());
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = HEADS.manager().newSubManager()) {
             Head head = Head.create(cfg.kind(), cfg.p());
             NDArray xa = Nd.of(m, x, DataType.FLOAT64);
             NDArray wa = Nd.of(m, w, DataType.FLOAT64);

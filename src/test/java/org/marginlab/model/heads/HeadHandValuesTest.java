@@ -8,9 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,17 +27,8 @@ class HeadHandValuesTest {
     static final double[][] W = {{1, 0}, {0, 2}, {-1, 0}};
     static final double TH0 = Math.atan2(4, 3); // θ_0; θ_1 = atan2(3, 4), θ_2 = π − θ_0
 
-    static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final HeadManager HEADS = new HeadManager();
 
     record Case(String name, HeadKind kind, HeadParams p, int y, double[] logits) {
         @Override
@@ -104,7 +94,7 @@ class HeadHandValuesTest {
     }
 
     private void check(Case c, DataType type, double tol) {
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = HEADS.manager().newSubManager()) {
             Head head = Head.create(c.kind(), c.p());
             NDArray x = Nd.of(m, X, type);
             NDArray w = Nd.of(m, W, type);
@@ -178,7 +168,7 @@ class HeadHandValuesTest {
     }
 
     private double[][][] gradients(HeadKind kind, HeadParams params, int label) {
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = HEADS.manager().newSubManager()) {
             NDArray x = Nd.of(m, X, DataType.FLOAT64);
             NDArray w = Nd.of(m, W, DataType.FLOAT64);
             NDArray c = Nd.of(m, new double[][] {{1, 2}, {0, 0}, {0, 0}}, DataType.FLOAT64);

@@ -72,4 +72,68 @@ class TheoryViewTest {
             return null;
         });
     }
+
+    /** Issue 26, item 3: pick ArcFace, then SphereFace; every slider shows exactly the value drawn. */
+    @Test
+    void slidersShowTheValuesDrawnWhateverTheOrderOfHeads() {
+        ScreenshotMaker.onFx(() -> {
+            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("p.json")), new RecordingBackend(),
+                    BackgroundExecutor.synchronous());
+            new Scene(w.root(), 1000, 720);
+            w.selectTab("Theory");
+            TheoryView v = w.theoryView();
+            TheoryViewModel t = v.model();
+            for (HeadKind h : new HeadKind[] {HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.SPHEREFACE, HeadKind.COMBINED,
+                    HeadKind.CENTER, HeadKind.SUBCENTER_ARCFACE, HeadKind.ARCFACE, HeadKind.LSOFTMAX}) {
+                t.headProperty().set(h);
+                org.marginlab.loss.HeadParams drawn = t.paramsProperty().get();
+                for (org.marginlab.loss.HeadParam q : h.type().params()) {
+                    if (q.numeric()) {
+                        assertEquals(drawn.value(q.name()), v.parameterSlider(q.name()).getValue(), 1e-12,
+                                h.id() + " " + q.name());
+                    }
+                }
+            }
+            // SphereFace after ArcFace draws m = 4, λ = 5 and its sliders say so
+            t.headProperty().set(HeadKind.SPHEREFACE);
+            assertEquals(4, v.parameterSlider("m").getValue(), 0);
+            assertEquals(5, v.parameterSlider("lambda").getValue(), 0);
+            assertEquals(4, ((DzDthetaFigure) v.figures().get(0).freshFigure()).params().m(), 0);
+            // a followed run beyond a slider's span widens the slider rather than changing the value drawn
+            t.followRunProperty().set(true);
+            t.follow(HeadKind.ARCFACE, new org.marginlab.loss.HeadParams(64, 2.5, 0, false));
+            assertEquals(HeadKind.ARCFACE, t.headProperty().get());
+            assertEquals(2.5, t.paramsProperty().get().m(), 0);
+            assertEquals(2.5, v.parameterSlider("m").getValue(), 0);
+            assertEquals(64, v.parameterSlider("s").getValue(), 0);
+            return null;
+        });
+    }
+
+    @Test
+    void customPsiIsDrawnAsTypedAndABadOneKeepsTheLastGood() {
+        ScreenshotMaker.onFx(() -> {
+            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("p.json")), new RecordingBackend(),
+                    BackgroundExecutor.synchronous());
+            new Scene(w.root(), 1000, 720);
+            w.selectTab("Theory");
+            TheoryViewModel t = w.theoryView().model();
+            t.headProperty().set(HeadKind.CUSTOM);
+            t.psiProperty().set("cos(theta)^2 - m");
+            t.mProperty().set(0.5);
+            assertEquals("cos(theta)^2 - m", t.paramsProperty().get().psi());
+            assertEquals("", t.psiProblemProperty().get());
+            DzDthetaFigure dz = (DzDthetaFigure) w.theoryView().figures().get(0).freshFigure();
+            // ∂/∂θ (cos²θ − m) = −2 cos θ sin θ = −sin 2θ: at 45° it is −1 (s = 1 in this figure)
+            assertEquals(-1, org.marginlab.loss.HeadFunctions.of(HeadKind.CUSTOM, dz.curveParams(HeadKind.CUSTOM))
+                    .targetSlope(Math.PI / 4, 1, 1), 1e-12);
+            t.psiProperty().set("cos(theta");
+            assertTrue(t.psiProblemProperty().get().contains("missing ')'"), t.psiProblemProperty().get());
+            assertEquals("cos(theta)^2 - m", t.paramsProperty().get().psi());
+            t.psiProperty().set("theta");
+            assertEquals("", t.psiProblemProperty().get());
+            assertTrue(t.psiWarningProperty().get().contains("rises"), t.psiWarningProperty().get());
+            return null;
+        });
+    }
 }

@@ -22,11 +22,11 @@ class ProbeInfoTest {
         double z1 = 30 * 0.8;
         double z2 = 30 * -0.6;
         double expected = Math.exp(z0) / (Math.exp(z0) + Math.exp(z1) + Math.exp(z2));
-        assertEquals(expected, ProbeInfo.targetProbability(arc, new float[] {3, 4}, w, 0), 1e-12);
+        assertEquals(expected, arc.targetProbability(new float[] {3, 4}, w, 0), 1e-12);
         // class 1 is the near one: its margin costs little, P is high
         double y1 = 30 * Math.cos(Math.acos(0.8) + 0.5);
         double p1 = Math.exp(y1) / (Math.exp(30 * 0.6) + Math.exp(y1) + Math.exp(z2));
-        assertEquals(p1, ProbeInfo.targetProbability(arc, new float[] {3, 4}, w, 1), 1e-12);
+        assertEquals(p1, arc.targetProbability(new float[] {3, 4}, w, 1), 1e-12);
     }
 
     @Test
