@@ -74,16 +74,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (set.notice() != null) {
             err.println(set.notice());
         }
-        if (export != null) {
-            AtomicFiles.write(export, csv(set).getBytes(StandardCharsets.UTF_8));
-        }
+        RunReader.Run run = RunReader.read(runDir);
+        run.skipped().forEach(err::println);
         OpenSetMetrics m = OpenSetEvaluation.measure(runDir, set).metrics();
         if (json) {
             out.println(json(m, set.classes()));
         } else {
-            out.print(table(set, m, RunReader.summary(runDir)));
+            out.print(table(set, m, run.summary()));
         }
         out.flush();
+        // After the metrics, so that a file that cannot be written loses nothing already measured.
+        if (export != null) {
+            try {
+                AtomicFiles.write(export, csv(set).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                err.println("marginlab: --export-embeddings " + export + ": cannot write it (" + org.marginlab.IoErrors.describe(e)
+                        + "); the metrics above are complete; choose a folder you can write");
+                err.flush();
+                return 1;
+            }
+        }
         return 0;
     }
 
@@ -118,7 +128,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         boolean heldOut = !c.holdoutClasses().isEmpty();
         sb.append(String.format(Locale.ROOT, "%s, %s, d=%d, model at iteration %d%n", c.head().id(), c.backbone().id(), c.dim(), set.iteration()));
         sb.append(String.format(Locale.ROOT, "%s: %s — %d test images%n", heldOut ? "held-out classes (never trained on)" : "all classes (none held out)",
-                set.classes().stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", ")), set.ids().length));
+                set.classes().size() > FigureStyle.LABELLED_CLASSES ? set.classes().size() + " classes"
+                        : set.classes().stream().map(y -> y + " " + c.className(y)).collect(Collectors.joining(", ")), set.ids().length));
         var v = m.verification();
         sb.append(String.format(Locale.ROOT, "  precision@1   %s   (leave-one-out nearest neighbour, %d queries)%n", f(m.retrieval().precisionAt1()), m.retrieval().queries()));
         sb.append(String.format(Locale.ROOT, "  MAP@R         %s%n", f(m.retrieval().mapAtR())));

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.marginlab.UserException;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureSet;
+import org.marginlab.figures.catalog.FigureSet;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleHistogramFigure;
@@ -23,7 +24,6 @@ import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.SizedFigure;
 import org.marginlab.figures.openset.RocFigure;
-import org.marginlab.figures.training.GradientCheckFigure;
 import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.figures.web.WebPage;
 import org.marginlab.run.RunFiles;
@@ -273,6 +273,7 @@ final class FiguresCommand implements Callable<Integer> {
     private void addRoc(ExportPlan plan, List<Path> dirs, List<String> labels, Dimension dims, ExportFormat fmt) {
         List<RocFigure.Curve> curves = new ArrayList<>();
         List<List<Integer>> held = new ArrayList<>();
+        org.marginlab.config.TrainConfig namedBy = null;
         for (int i = 0; i < dirs.size(); i++) {
             Path dir = dirs.get(i);
             if (!OpenSetEvaluation.hasModel(dir)) {
@@ -296,28 +297,35 @@ final class FiguresCommand implements Callable<Integer> {
             }
             curves.add(new RocFigure.Curve(labels.get(i), e.metrics()));
             held.add(e.set().config().holdoutClasses());
+            namedBy = e.set().config();
         }
         if (!curves.isEmpty()) {
-            plan.add(sized(new RocFigure(rocSubtitle(held), curves), dims), FigureKind.OPEN_SET_ROC.id(), fmt, scale);
+            plan.add(sized(new RocFigure(rocSubtitle(held, namedBy), curves), dims), FigureKind.OPEN_SET_ROC.id(), fmt, scale);
         }
     }
 
     /** What the curves were measured on: the held-out classes when the runs share them. */
-    private static String rocSubtitle(List<List<Integer>> held) {
+    private static String rocSubtitle(List<List<Integer>> held, org.marginlab.config.TrainConfig namedBy) {
         String model = held.size() == 1 ? "the run's final model" : "each run's final model";
         if (held.stream().distinct().count() > 1) {
             return "each run on the test images of its own held-out classes (all when none); " + model;
         }
         List<Integer> h = held.getFirst();
         return (h.isEmpty() ? "no class held out: every test image" : "held out: "
-                + h.stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", "))
+                + h.stream().map(y -> y + " " + namedBy.className(y)).collect(Collectors.joining(", "))
                 + ", their test images") + "; " + model;
     }
 
     private RunReader.Run read(Path runDir) {
         RunReader.Run run = RunReader.read(runDir);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        for (String line : run.skipped()) {
+            err.println(runDir + ": " + line);
+        }
+        err.flush();
         if (run.iterations().isEmpty() && run.epochs().isEmpty()) {
-            throw new UserException(runDir + ": the run has no snapshots yet; train it longer (see --snapshot-every)");
+            throw new UserException(runDir + (run.skipped().isEmpty() ? ": the run has no snapshots yet; train it longer (see --snapshot-every)"
+                    : ": no intact snapshot to draw; `marginlab check " + runDir + "` says what is damaged"));
         }
         return run;
     }
@@ -335,10 +343,7 @@ final class FiguresCommand implements Callable<Integer> {
                     s.setPitch(pitch);
                 }
             }
-            case AngleHistogramFigure h when unit != null -> h.setAngleUnit(unit);
-            case AngleStatsFigure a when unit != null -> a.setAngleUnit(unit);
-            case AngleStatsTableFigure a when unit != null -> a.setAngleUnit(unit);
-            case GradientCheckFigure gc when unit != null -> gc.setAngleUnit(unit);
+            case AngleAxes a when unit != null -> a.setAngleUnit(unit);
             default -> { }
         }
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 
 import org.marginlab.UserException;
 import org.marginlab.data.FashionMnist;
-import org.marginlab.figures.FigureSet;
+import org.marginlab.figures.catalog.FigureSet;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.config.DemoPreset;

@@ -1,12 +1,8 @@
 package org.marginlab.cli;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.util.cuda.CudaUtils;
 import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +12,7 @@ import org.marginlab.UserException;
 import org.marginlab.data.Checksums;
 import org.marginlab.data.DatasetLocator;
 import org.marginlab.data.FashionMnist;
-import org.marginlab.train.DeviceTrial;
+import org.marginlab.train.EngineReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,7 +53,7 @@ final class InfoCommand implements Callable<Integer> {
             }
             if (devices.size() == 1) {
                 out.printf("%-10s no GPU: DJL sees none (no CUDA natives, or no libcudart.so it can load); "
-                        + "see the README's GPU section%n", "");
+                        + "see docs/gpu.md%n", "");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> ds = (Map<String, Object>) info.get("dataset");
@@ -70,31 +66,10 @@ final class InfoCommand implements Callable<Integer> {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("version", AppInfo.version());
         info.put("java", Runtime.version().toString() + " (" + System.getProperty("java.vendor") + ")");
-        Engine engine = Engine.getInstance();
-        Map<String, Object> djl = new LinkedHashMap<>();
-        djl.put("version", Engine.getDjlVersion());
-        djl.put("engine", engine.getEngineName());
-        djl.put("engine_version", engine.getVersion());
-        djl.put("offline", Boolean.getBoolean("ai.djl.offline"));
-        info.put("djl", djl);
-        List<Map<String, Object>> devices = new ArrayList<>();
-        devices.add(trial(Device.cpu(), "cpu"));
-        int count = engine.getGpuCount();
-        for (int i = 0; i < count; i++) {
-            devices.add(trial(Device.gpu(i), "gpu:" + i + " (compute capability " + CudaUtils.getComputeCapability(i) + ")"));
-        }
-        info.put("devices", devices);
+        info.put("djl", EngineReport.engine());
+        info.put("devices", EngineReport.devices());
         info.put("dataset", datasetStatus());
         return info;
-    }
-
-    private static Map<String, Object> trial(Device device, String name) {
-        String status = DeviceTrial.run(device);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("device", name);
-        d.put("trains", DeviceTrial.TRAINS.equals(status));
-        d.put("status", status);
-        return d;
     }
 
     private Map<String, Object> datasetStatus() {

@@ -1,6 +1,5 @@
 package org.marginlab.cli;
 
-import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.marginlab.AtomicFiles;
 import org.marginlab.UserException;
 import org.marginlab.model.heads.HeadEvaluation;
+import org.marginlab.model.heads.HeadEvaluation.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public final class LossCommand implements Callable<Integer> {
                 in.labels(), in.centers(), in.dtype());
         boolean adaptive = in.head().type().param("s")
                 .filter(q -> q.schedule() == org.marginlab.loss.HeadParam.Schedule.ADAPTIVE).isPresent();
-        String json = format(result, in.dtype() == DataType.FLOAT32, adaptive);
+        String json = format(result, in.dtype() == Precision.FLOAT32, adaptive);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(json);

@@ -1,6 +1,5 @@
 package org.marginlab.cli;
 
-import ai.djl.ndarray.types.DataType;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.marginlab.UserException;
+import org.marginlab.model.heads.HeadEvaluation.Precision;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParam;
 import org.marginlab.loss.HeadParams;
@@ -31,7 +31,7 @@ import org.marginlab.loss.HeadType;
  * @param centers C×d, present for center loss only (null otherwise)
  */
 public record LossInput(HeadKind head, HeadParams params, double[][] embeddings, double[][] weights,
-                        int[] labels, double[][] centers, DataType dtype) {
+                        int[] labels, double[][] centers, Precision dtype) {
 
     private static final Set<String> KEYS =
             Set.of("head", "params", "embeddings", "weights", "labels", "centers", "dtype");
@@ -81,7 +81,7 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
             }
             HeadKind kind = head(obj);
             HeadParams params = params(obj, kind);
-            DataType dtype = dtype(obj);
+            Precision dtype = dtype(obj);
             double[][] x = matrix(obj, "embeddings", -1, dtype);
             int d = x[0].length;
             double[][] w = matrix(obj, "weights", d, dtype);
@@ -242,23 +242,23 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
             return v;
         }
 
-        private DataType dtype(JsonObject obj) {
+        private Precision dtype(JsonObject obj) {
             JsonElement e = obj.get("dtype");
             if (e == null || e.isJsonNull()) {
-                return DataType.FLOAT64;
+                return Precision.FLOAT64;
             }
             String v = e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
             if ("float32".equals(v)) {
-                return DataType.FLOAT32;
+                return Precision.FLOAT32;
             }
             if ("float64".equals(v)) {
-                return DataType.FLOAT64;
+                return Precision.FLOAT64;
             }
             throw error("dtype", "must be \"float32\" or \"float64\", got " + e);
         }
 
         /** A non-empty rectangular matrix of finite numbers; {@code cols} = −1 takes the first row's width. */
-        private double[][] matrix(JsonObject obj, String field, int cols, DataType dtype) {
+        private double[][] matrix(JsonObject obj, String field, int cols, Precision dtype) {
             JsonElement e = require(obj, field, "a list of rows, e.g. [[1, 0], [0, 1]]");
             if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
                 throw error(field, "must be a non-empty list of rows, e.g. [[1, 0], [0, 1]]");
@@ -284,7 +284,7 @@ public record LossInput(HeadKind head, HeadParams params, double[][] embeddings,
                 out[i] = new double[r.size()];
                 for (int j = 0; j < r.size(); j++) {
                     double v = number(r.get(j), rowName + "[" + j + "]");
-                    if (dtype == DataType.FLOAT32 && Math.abs(v) > Float.MAX_VALUE) {
+                    if (dtype == Precision.FLOAT32 && Math.abs(v) > Float.MAX_VALUE) {
                         throw error(rowName + "[" + j + "]", "is " + v + ", beyond float32; use dtype float64");
                     }
                     out[i][j] = v;

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Train small CNNs on Fashion-MNIST into 2-D/3-D embeddings under margin-based softmax losses, and plot them.",
         subcommands = {InfoCommand.class, LossCommand.class, TheoryCommand.class, FiguresCommand.class, TrainCommand.class, EvaluateCommand.class,
+                CheckCommand.class,
                 BenchCommand.class, ReproduceCommand.class, ScreenshotCommand.class, UiBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
@@ -118,12 +119,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        threads.apply();
         if (!WindowSupport.displayAvailable()) {
+            threads.applyOrFitLoad(spec.commandLine().getErr());
             HeadlessDemo.run(DemoPreset.DEFAULT, 0, Path.of("runs"), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             return 0;
         }
+        threads.apply();
         WindowSupport.openWindow();
         return 0;
     }

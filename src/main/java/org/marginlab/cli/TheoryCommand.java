@@ -7,7 +7,7 @@ import org.marginlab.Range;
 import org.marginlab.UserException;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureSet;
+import org.marginlab.figures.catalog.FigureSet;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.theory.STradeoffFigure;

@@ -74,6 +74,8 @@ public final class TrainCommand implements Callable<Integer> {
             if (session.resumeNotice() != null) {
                 err.println(session.resumeNotice());
             }
+            err.println("resuming from iteration " + session.iteration() + " of " + session.totalIterations()
+                    + " (checkpoint in " + resume + ")");
         } else {
             TrainConfig c = ConfigCheck.validate(buildConfig());
             TrainingData td = load(c.dataDir(), c, err);
@@ -82,19 +84,28 @@ public final class TrainCommand implements Callable<Integer> {
             // config.json is what the run started with, and changes.csv grows as the run trains.
             List<LiveChange> replay = config == null ? List.of()
                     : LiveChange.read(config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
-            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay);
+            // ... and where it took Steps (F7) is in its metrics.csv: snapshots there, so its rows replay too.
+            List<Long> snapshotsAt = config == null ? List.of()
+                    : org.marginlab.run.RunScan.metrics(config.toAbsolutePath().resolveSibling(RunFiles.METRICS)).records()
+                    .stream().filter(r -> !Double.isNaN(r.probeWcIntra()) || !Double.isNaN(r.loss()))
+                    .map(org.marginlab.run.MetricsRow::iteration).toList();
+            session = TrainingSession.create(c, td, MarginTrainableHead.FACTORY, dir, replay, snapshotsAt);
             if (!replay.isEmpty()) {
                 err.println("replaying " + replay.size() + (replay.size() == 1 ? " change" : " changes")
                         + " made while training, from " + config.toAbsolutePath().resolveSibling(RunFiles.CHANGES));
+            }
+            if (session.replayedSteps() > 0) {
+                err.println("replaying " + session.replayedSteps() + " snapshot" + (session.replayedSteps() == 1 ? "" : "s")
+                        + " taken by Step (F7), from " + config.toAbsolutePath().resolveSibling(RunFiles.METRICS));
             }
         }
         ProgressBar bar = new ProgressBar(err);
         session.addListener(bar);
         err.println("training " + session.config().head().id() + " on " + session.config().backbone() + " (d="
                 + session.config().dim() + ") for " + session.totalIterations() + " iterations → " + session.runDirectory());
-        session.start();
         RunSummary sum;
-        try {
+        try (StopSignals signals = StopSignals.install(session::cancel, err)) {
+            session.start();
             sum = session.completion().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
@@ -105,14 +116,26 @@ public final class TrainCommand implements Callable<Integer> {
         }
         outw.println(summaryLine(sum, session.runDirectory()));
         outw.flush();
-        return session.state() == RunState.FINISHED ? 0 : 1;
+        if (session.state() == RunState.CANCELLED) {
+            Path dir = session.runDirectory();
+            boolean resumable = java.nio.file.Files.exists(dir.resolve(RunFiles.CHECKPOINT))
+                    || java.nio.file.Files.exists(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS));
+            err.println("marginlab: " + session.message() + (resumable ? "; continue it with: marginlab train --resume " + dir
+                    : "; it stopped before its first checkpoint, so train it again: marginlab train --config "
+                    + dir.resolve(RunFiles.CONFIG) + " --out NEW_FOLDER"));
+            err.flush();
+            return 130;
+        }
+        return 0;
     }
 
-    /** Reads the data set the config names and says in one line what it found. */
+    /** Reads the data set the config names and, for one given with --data, says in one line what it found. */
     private static TrainingData load(String dir, TrainConfig c, PrintWriter err) {
         DataSet set = DataSets.load(dir == null ? null : Path.of(dir), c.dataOptions());
-        err.println(set.summary());
-        err.flush();
+        if (dir != null) {
+            err.println(set.summary());
+            err.flush();
+        }
         return TrainingData.from(set);
     }
 
@@ -175,6 +198,9 @@ public final class TrainCommand implements Callable<Integer> {
                 if (f.kind() == ConfigField.Kind.FLAG) {
                     o.arity("0..1").fallbackValue("true");
                 }
+                if (f == ConfigField.AUGMENT) {
+                    o.arity("0..1").fallbackValue("crop-flip"); // a bare --augment, as when it was a flag
+                }
                 spec.addOption(o.build());
             }
             return spec;
@@ -188,6 +214,9 @@ public final class TrainCommand implements Callable<Integer> {
         private volatile String tail = "";
         private boolean drawn;
         private long total = 1;
+        /** Where the time-left estimate starts: the first iteration reported and when (the set-up before it does not count). */
+        private long startIteration = -1;
+        private long startNanos;
 
         ProgressBar(PrintWriter err) {
             this.err = err;
@@ -213,6 +242,10 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public void onProgress(long iteration, long total, int epoch) {
             long now = System.nanoTime();
+            if (startIteration < 0) {
+                startIteration = iteration;
+                startNanos = now;
+            }
             if (now - lastDraw > 200_000_000L || iteration == total) {
                 lastDraw = now;
                 draw(iteration, total, epoch);
@@ -226,10 +259,26 @@ public final class TrainCommand implements Callable<Integer> {
             int width = 30;
             int filled = (int) (width * iteration / Math.max(1, total));
             String bar = "#".repeat(Math.min(width, filled)) + "-".repeat(Math.max(0, width - filled));
-            err.printf(Locale.ROOT, "\r[%s] %3d%% it %d/%d epoch %d%s", bar, 100 * iteration / Math.max(1, total),
-                    iteration, total, epoch + 1, tail);
+            String left = timeLeft(iteration, total, startIteration, System.nanoTime() - startNanos);
+            err.printf(Locale.ROOT, "\r[%s] %3d%% it %d/%d epoch %d%s%s", bar, 100 * iteration / Math.max(1, total),
+                    iteration, total, epoch + 1, left.isEmpty() ? "" : " (" + left + ")", tail);
             err.flush();
             drawn = true;
+        }
+
+        /**
+         * "m:ss left" at the rate since {@code fromIteration} ({@code elapsedNanos} ago), or "" before the rate
+         * is known (no iteration done yet) and at the end.
+         */
+        static String timeLeft(long iteration, long total, long fromIteration, long elapsedNanos) {
+            long done = iteration - fromIteration;
+            if (fromIteration < 0 || done <= 0 || iteration >= total || elapsedNanos <= 0) {
+                return "";
+            }
+            long seconds = Math.round(elapsedNanos / 1e9 * (total - iteration) / done);
+            return seconds >= 3600
+                    ? String.format(Locale.ROOT, "%d:%02d:%02d left", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                    : String.format(Locale.ROOT, "%d:%02d left", seconds / 60, seconds % 60);
         }
 
         void finish() {

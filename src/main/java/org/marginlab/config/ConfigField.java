@@ -136,7 +136,7 @@ public enum ConfigField {
             TrainConfig::earlySnapshots, (b, v) -> b.earlySnapshots((Integer) v)),
     @SuppressWarnings("unchecked")
     HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.DATA_AND_MODEL, Kind.CLASSES, "",
-            "class ids (0–9) left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
+            "class ids of the data set left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
             TrainConfig::holdoutClasses, (b, v) -> b.holdoutClasses((List<Integer>) v)),
     CIFAR100_LABELS("cifar100_labels", "CIFAR-100 labels", Section.DATA_AND_MODEL, Kind.CHOICE, "",
             "fine: the 100 classes; coarse: the 20 superclasses (CIFAR-100 only)",
@@ -375,7 +375,7 @@ public enum ConfigField {
     /** What a valid value is, for this head: "an integer in [2, 512]", "one of adam, sgd". */
     public String allowed(HeadKind head) {
         return switch (kind) {
-            case PATH -> "a folder (empty: search the usual places)";
+            case PATH -> "a folder (empty: the bundled Fashion-MNIST)";
             case FLAG -> "true or false";
             case TEXT -> "a formula in theta";
             case CLASSES -> "distinct class ids of the data set (0–" + (org.marginlab.data.DataSet.MAX_CLASSES - 1)

@@ -50,7 +50,7 @@ public final class ConfigJson {
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such config file; give an existing config.json");
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new UserException(file + ": cannot read it (" + org.marginlab.IoErrors.describe(e) + ")");
         }
         return parse(text, file.toString());
     }
@@ -64,7 +64,8 @@ public final class ConfigJson {
             }
             o = e.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new UserException(source + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
+            throw new UserException(source + ": not valid JSON" + org.marginlab.IoErrors.jsonWhere(e)
+                    + "; fix the file or take the config.json of another run");
         }
         for (String key : o.keySet()) {
             if (ConfigField.byKey(key) == null) {
@@ -126,7 +127,7 @@ public final class ConfigJson {
                 try {
                     yield GSON.fromJson(o.get(key), f.valueType());
                 } catch (JsonParseException | IllegalArgumentException e) {
-                    throw new UserException(source + ": field '" + key + "' is malformed (" + firstLine(e.getMessage()) + ")");
+                    throw new UserException(source + ": field '" + key + "' is not the data-set record the run writes" + org.marginlab.IoErrors.jsonWhere(e) + "; restore config.json from a copy");
                 }
             }
         };
@@ -188,11 +189,5 @@ public final class ConfigJson {
         return p.getAsBoolean();
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 
-    public static Gson gson() {
-        return GSON;
-    }
 }

@@ -26,8 +26,8 @@ public final class DataSets {
         }
         Path dir = pathOrNull;
         if (!Files.isDirectory(dir)) {
-            throw new UserException(UserException.Field.DATASET_FOLDER, dir + ": no such folder; give a folder holding "
-                    + "CIFAR-10/100 binary files, an IDX set, or one sub-folder of images per class");
+            throw new UserException(UserException.Field.DATASET_FOLDER, "data set folder " + dir + ": no such folder; give "
+                    + "a CIFAR-10/100 binary folder, an IDX set (Fashion-MNIST, MNIST, …) or a folder of one sub-folder of images per class");
         }
         for (String inner : new String[] {"cifar-10-batches-bin", "cifar-100-binary"}) {
             if (Files.isDirectory(dir.resolve(inner)) && !CifarBinary.isCifar10(dir) && !CifarBinary.isCifar100(dir)) {

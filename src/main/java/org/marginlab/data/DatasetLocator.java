@@ -21,6 +21,11 @@ public final class DatasetLocator {
 
     public static Path locate(Path explicit) {
         if (explicit != null) {
+            if (Files.isRegularFile(explicit)) {
+                throw new UserException(UserException.Field.DATASET_FOLDER, "dataset folder " + explicit
+                        + ": is a file, not a folder; give the folder that holds the four Fashion-MNIST .gz files"
+                        + (explicit.toAbsolutePath().getParent() != null ? " (" + explicit.toAbsolutePath().getParent() + "?)" : ""));
+            }
             if (!Files.isDirectory(explicit)) {
                 throw new UserException(UserException.Field.DATASET_FOLDER, "dataset folder " + explicit
                         + ": no such folder; give the folder that holds the four Fashion-MNIST .gz files");

@@ -72,7 +72,7 @@ public final class FashionMnist {
         return directory;
     }
 
-    public Checksums.Status checksums() {
+    Checksums.Status checksums() {
         return checksums;
     }
 

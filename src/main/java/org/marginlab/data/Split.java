@@ -35,7 +35,7 @@ public record Split(String name, int count, int channels, int rows, int cols, by
         return labels[i] & 0xFF;
     }
 
-    public int pixel(int image, int offset) {
+    int pixel(int image, int offset) {
         return pixels[image * imageSize() + offset] & 0xFF;
     }
 }

@@ -12,16 +12,16 @@ import javafx.stage.Stage;
 
 import org.marginlab.UserException;
 import org.marginlab.config.DemoPreset;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import org.marginlab.ui.WorkbenchWindow;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.RunModel;
 import org.marginlab.ui.views.FigureCanvas;
 
 /**

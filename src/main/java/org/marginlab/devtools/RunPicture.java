@@ -1,9 +1,9 @@
 package org.marginlab.devtools;
 
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

@@ -25,13 +25,13 @@ import org.marginlab.UserException;
 import org.marginlab.figures.export.FigureExporter;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.TrainingBackend;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import org.marginlab.ui.WorkbenchWindow;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 
 /**
  * Opens the real workbench window on JavaFX's headless platform, trains a short run live (or a

@@ -20,11 +20,11 @@ import org.marginlab.run.RunState;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.config.DeviceSpec;
 import org.marginlab.train.TrainingListener;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
-import org.marginlab.ui.TrainingBackend;
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
 import org.marginlab.ui.views.EmbeddingView;
 

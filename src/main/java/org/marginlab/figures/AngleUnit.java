@@ -10,10 +10,6 @@ public enum AngleUnit {
         this.symbol = symbol;
     }
 
-    public String symbol() {
-        return symbol;
-    }
-
     /** Converts radians into this unit. */
     public double of(double radians) {
         return this == RADIANS ? radians : Math.toDegrees(radians);

@@ -58,11 +58,11 @@ public abstract class ChartFigure implements Figure {
     }
 
     /** Data → Java2D x in the last drawn (sub)plot's data area. */
-    public static double toX(XYPlot plot, Rectangle2D dataArea, double x) {
+    static double toX(XYPlot plot, Rectangle2D dataArea, double x) {
         return plot.getDomainAxis().valueToJava2D(x, dataArea, plot.getDomainAxisEdge());
     }
 
-    public static double toY(XYPlot plot, Rectangle2D dataArea, double y) {
+    static double toY(XYPlot plot, Rectangle2D dataArea, double y) {
         return plot.getRangeAxis().valueToJava2D(y, dataArea, plot.getRangeAxisEdge());
     }
 

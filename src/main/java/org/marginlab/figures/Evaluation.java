@@ -19,7 +19,7 @@ import org.marginlab.run.IterationSnapshot;
  * @param accuracy         share of them predicted right, in [0, 1]; NaN when the head is not known
  * @param histogramEdges   bin edges in radians over [0, π]
  * @param thetaHistograms  counts of θ_y per class and bin, C × bins
- * @param similarity       cosine similarities of up to {@link AngleStatistics#SIMILARITY_PER_CLASS} features a
+ * @param similarity       cosine similarities of up to {@link AngleStatistics#similarityPerClass} features a
  *                         class, rows ordered by class
  * @param similarityLabels class of each similarity row, non-decreasing
  * @param confusion        counts [true class][predicted class]; null when the head is not known
@@ -51,7 +51,7 @@ public record Evaluation(boolean testSet, int epoch, long iteration, int samples
 
     /**
      * The probe set of one snapshot: θ_y as recorded, binned like the test set's; the cosine similarities of
-     * the first {@link AngleStatistics#SIMILARITY_PER_CLASS} probes of each class; predictions by the head's
+     * the first {@link AngleStatistics#similarityPerClass} probes of each class; predictions by the head's
      * logits without margin at the snapshot's parameters ({@link HeadFunctions#predict}, as the engine's
      * {@code predictLogits}), or no confusion matrix when {@code params} is null.
      */
@@ -62,9 +62,10 @@ public record Evaluation(boolean testSet, int epoch, long iteration, int samples
         int[][] hist = AngleStatistics.histograms(s.thetaY(), labels, c, bins);
         java.util.List<Integer> order = new java.util.ArrayList<>();
         int[] taken = new int[c];
+        int perClass = AngleStatistics.similarityPerClass(c);
         for (int cls = 0; cls < c; cls++) {
             for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == cls && taken[cls] < AngleStatistics.SIMILARITY_PER_CLASS) {
+                if (labels[i] == cls && taken[cls] < perClass) {
                     taken[cls]++;
                     order.add(i);
                 }

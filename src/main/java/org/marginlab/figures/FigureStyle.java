@@ -126,6 +126,13 @@ public final class FigureStyle {
     }
 
     /**
+     * More classes than this and figures stop writing one label per class (legend entries, axis names, W_j
+     * tags): a hundred would overlap at 1024×768; the names come on hover and in the CSVs instead. The same
+     * count where {@link ClassPalette} stops giving each class its own qualitative colour.
+     */
+    public static final int LABELLED_CLASSES = ClassPalette.QUALITATIVE;
+
+    /**
      * The colour of class {@code i} of {@code n} (2 to 100) on the background of the look being drawn:
      * {@link ClassPalette}, one colour each up to 20 classes, a sequential map beyond.
      */

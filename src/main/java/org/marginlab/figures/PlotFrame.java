@@ -32,7 +32,7 @@ public final class PlotFrame {
         return px;
     }
 
-    public double xMin() {
+    double xMin() {
         return x0;
     }
 

@@ -227,7 +227,7 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
                 : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
     }
 
-    /** The Fashion-MNIST class of head class {@code j} (figures name and colour classes by it); j without a config. */
+    /** The data set's class of head class {@code j} (figures name and colour classes by it); j without a config. */
     public int datasetClass(int j) {
         return config == null ? j : config.datasetClass(j);
     }
@@ -361,6 +361,26 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
             }
         }
         return parts.isEmpty() ? "" : " (at the end " + String.join(" ", parts) + ")";
+    }
+
+    /** Classes in the data set the run trained on (before any were held out); Fashion-MNIST's ten without a config. */
+    public int classCount() {
+        return config == null ? FigureStyle.CLASS_NAMES.size() : config.datasetClasses();
+    }
+
+    /** The name of dataset class {@code y}, from the data set the run trained on. */
+    public String className(int y) {
+        return config == null ? FigureStyle.className(y) : config.className(y);
+    }
+
+    /** The colour of dataset class {@code y} among the data set's classes. */
+    public java.awt.Color classColor(int y) {
+        return FigureStyle.classColor(y, classCount());
+    }
+
+    /** Whether figures write a label per class; beyond {@link FigureStyle#LABELLED_CLASSES} names come on hover and in the CSV. */
+    public boolean labelsEachClass() {
+        return classCount() <= FigureStyle.LABELLED_CLASSES;
     }
 
     public IterationSnapshot lastIteration() {

@@ -20,8 +20,16 @@ public final class AngleStatistics {
      * 0.002–0.03 rad; the histogram figure merges them over the range the data occupies.
      */
     public static final int HISTOGRAM_BINS = 1800;
-    /** Samples per class in the cosine similarity matrix (Eq. 15 of the angular-loss paper). */
-    public static final int SIMILARITY_PER_CLASS = 10;
+    /**
+     * Features in the cosine similarity matrix (Eq. 15 of the angular-loss paper), split evenly over the classes:
+     * 10 per class of ten, one per class of a hundred, as the paper's Fig. 8 on CIFAR-100.
+     */
+    public static final int SIMILARITY_FEATURES = 100;
+
+    /** Features per class in the similarity matrix: {@link #SIMILARITY_FEATURES} over the classes, at least one. */
+    public static int similarityPerClass(int classes) {
+        return Math.max(1, SIMILARITY_FEATURES / classes);
+    }
 
     /** Angle between two vectors in [0, π]; π/2 when either is zero (it has no direction). */
     /** Euclidean norm, accumulated in double. */

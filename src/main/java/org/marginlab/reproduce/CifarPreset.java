@@ -19,6 +19,7 @@ import org.marginlab.config.Schedule;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.data.CifarBinary;
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.PanelGridFigure;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.training.SimilarityMatrixFigure;
 import org.marginlab.loss.HeadKind;

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.marginlab.figures.Figure;
+import org.marginlab.figures.PanelGridFigure;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;

@@ -1,7 +1,9 @@
 package org.marginlab.reproduce;
 
+import org.marginlab.IoErrors;
 import org.marginlab.UserException;
 import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunLock;
 import org.marginlab.run.RunReader;
 import org.marginlab.run.RunSummary;
 import org.marginlab.config.ConfigJson;
@@ -94,7 +96,7 @@ public final class ReproduceRunner {
                 continue;
             }
             if (action == RunAction.RESTART) {
-                deleteRun(dir);
+                setAsideUnfinished(dir, err);
             }
             TrainingSession s = action == RunAction.RESUME
                     ? TrainingSession.resumeRun(dir, data, MarginTrainableHead.FACTORY)
@@ -170,15 +172,36 @@ public final class ReproduceRunner {
         return outcomes;
     }
 
-    /** Removes the files of a run killed before its first checkpoint (only the run files, nothing else). */
-    private static void deleteRun(Path dir) {
-        try {
-            for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.SNAPSHOTS, RunFiles.INDEX, RunFiles.CHECKPOINT,
-                    RunFiles.CHECKPOINT_PREVIOUS, RunFiles.SUMMARY)) {
-                Files.deleteIfExists(dir.resolve(f));
+    /**
+     * Moves the files of a run killed before its first checkpoint (nothing to resume from) into a sibling folder
+     * {@code NAME.unfinished-K}, so the plan can train the run afresh while nothing written is deleted. Refuses
+     * while another process writes the run (a second reproduce into the same folder, say).
+     */
+    private static void setAsideUnfinished(Path dir, PrintWriter err) {
+        List<String> present = new ArrayList<>();
+        for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.SNAPSHOTS, RunFiles.INDEX, RunFiles.CHANGES,
+                RunFiles.SUMMARY)) {
+            if (Files.exists(dir.resolve(f))) {
+                present.add(f);
             }
+        }
+        if (present.isEmpty()) {
+            return;
+        }
+        try (RunLock lock = RunLock.acquire(dir)) {
+            Path aside = null;
+            for (int k = 1; aside == null || Files.exists(aside); k++) {
+                aside = dir.resolveSibling(dir.getFileName() + ".unfinished-" + k);
+            }
+            Files.createDirectories(aside);
+            for (String f : present) {
+                Files.move(dir.resolve(f), aside.resolve(f));
+            }
+            err.println(dir + ": killed before its first checkpoint, so it starts afresh; what it had written is kept in "
+                    + aside);
         } catch (IOException e) {
-            throw new UserException("cannot clear the unfinished run " + dir + " (" + e.getMessage() + "); delete it by hand");
+            throw new UserException(dir + ": cannot set the unfinished run aside (" + IoErrors.describe(e)
+                    + "); move its files elsewhere by hand, then run the command again");
         }
     }
 }

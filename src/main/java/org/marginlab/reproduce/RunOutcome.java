@@ -61,7 +61,7 @@ public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> me
                 }
             }
         }
-        return new RunOutcome(planned, run.summary(), run.metrics(), curve, min, max, last,
+        return new RunOutcome(planned.trainedOn(run.config()), run.summary(), run.metrics(), curve, min, max, last,
                 run.epochs().isEmpty() ? null : run.epochs().getLast());
     }
 

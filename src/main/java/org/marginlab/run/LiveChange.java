@@ -4,11 +4,7 @@ import org.marginlab.UserException;
 import org.marginlab.config.LiveField;
 import org.marginlab.config.TrainConfig;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,37 +35,38 @@ public record LiveChange(long iteration, LiveField field, double from, double to
         return iteration + "," + field.id() + "," + from + "," + to;
     }
 
+    /** One data line of changes.csv, or null when it does not read. */
+    public static LiveChange parse(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length != 4) {
+            return null;
+        }
+        try {
+            return new LiveChange(Long.parseLong(f[0]), LiveField.fromId(f[1]),
+                    Double.parseDouble(f[2]), Double.parseDouble(f[3]));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
-     * The rows of a {@code changes.csv}, in file order; empty when the file does not exist. A line cut
-     * short by a kill (the last one) is dropped; any other bad line is a UserException naming it.
+     * The rows of a {@code changes.csv}, in file order; empty when the file does not exist. A last line cut
+     * short by a kill (no newline) is left out; any line that does not read is a UserException naming it, as
+     * is a row out of iteration order: the run's history cannot be replayed past it.
      */
     public static List<LiveChange> read(Path file) {
-        if (!Files.exists(file)) {
+        RunScan.Scan<LiveChange> scan = RunScan.changes(file);
+        if (!scan.exists()) {
             return List.of();
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserException(file + ": cannot read it (" + e.getMessage() + ")");
+        if (scan.unreadable() != null) {
+            throw new UserException(file + ": cannot read it (" + scan.unreadable() + ")");
         }
-        List<LiveChange> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",", -1);
-            try {
-                if (f.length != 4) {
-                    throw new IllegalArgumentException("expected 4 cells (" + HEADER + ")");
-                }
-                out.add(new LiveChange(Long.parseLong(f[0]), LiveField.fromId(f[1]),
-                        Double.parseDouble(f[2]), Double.parseDouble(f[3])));
-            } catch (IllegalArgumentException e) {
-                if (i == lines.size() - 1) {
-                    break; // torn by a kill while appending
-                }
-                throw new UserException(file + " line " + (i + 1) + ": " + e.getMessage()
-                        + "; fix or delete the line (" + HEADER + ")");
-            }
+        if (!scan.damage().isEmpty()) {
+            throw new UserException(file + ": " + scan.damage().getFirst().why() + " (" + HEADER
+                    + "); `marginlab check " + file.toAbsolutePath().getParent() + "` lists what is intact");
         }
+        List<LiveChange> out = scan.records();
         for (int i = 1; i < out.size(); i++) {
             if (out.get(i).iteration() < out.get(i - 1).iteration()) {
                 throw new UserException(file + " line " + (i + 2) + ": iteration " + out.get(i).iteration()

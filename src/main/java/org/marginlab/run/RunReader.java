@@ -5,19 +5,16 @@ import org.marginlab.UserException;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
- * Loads a run directory back: config, metric rows, summary (if the run ended), and every complete
- * snapshot record. A record cut short by a kill, and anything after it, is ignored; a missing or torn
- * index is rebuilt from the snapshot file itself.
+ * Loads a run directory back: config, metric rows, summary (if the run ended), and every intact snapshot
+ * record. What does not read is skipped and said, one line per file, in {@link Run#skipped()}: a record cut
+ * short by a kill, a damaged stretch (intact records after it are still read), a summary.json that does not
+ * parse. Only a missing or unreadable config.json stops the reading: without it nothing can be drawn.
  */
 public final class RunReader {
 
@@ -25,37 +22,90 @@ public final class RunReader {
     public record IndexEntry(byte type, long iteration, long offset, int length) {
     }
 
+    /**
+     * @param skipped one line per file of what was not read and why (empty when every file is intact)
+     */
     public record Run(Path directory, TrainConfig config, List<MetricsRow> metrics, RunSummary summary,
                       List<IterationSnapshot> iterations, List<EpochSnapshot> epochs, List<IndexEntry> index,
-                      Long checkpointIteration) {
+                      Long checkpointIteration, List<String> skipped) {
+
+        public Run(Path directory, TrainConfig config, List<MetricsRow> metrics, RunSummary summary,
+                   List<IterationSnapshot> iterations, List<EpochSnapshot> epochs, List<IndexEntry> index,
+                   Long checkpointIteration) {
+            this(directory, config, metrics, summary, iterations, epochs, index, checkpointIteration, List.of());
+        }
     }
 
     private RunReader() {
     }
 
-    /** The run's summary.json alone, or null while the run has not ended. */
+    /** The run's summary.json alone, or null while the run has not ended (or when it does not read). */
     public static RunSummary summary(Path dir) {
-        Path sp = dir.resolve(RunFiles.SUMMARY);
-        if (!Files.isRegularFile(sp)) {
+        try {
+            return summaryOrThrow(dir);
+        } catch (UserException e) {
             return null;
         }
+    }
+
+    /** The run's summary.json, null when there is none; a UserException naming the file when it does not read. */
+    static RunSummary summaryOrThrow(Path dir) {
+        Path sp = dir.resolve(RunFiles.SUMMARY);
+        if (!Files.exists(sp)) {
+            return null;
+        }
+        String text = RunFiles.readText(sp);
         try {
-            return RunSummary.fromJson(Files.readString(sp));
-        } catch (IOException | JsonParseException e) {
-            throw new UserException(sp + ": unreadable summary (" + e.getMessage() + ")");
+            RunSummary s = RunSummary.fromJson(text);
+            if (s == null || s.state() == null) {
+                throw new JsonParseException("no state");
+            }
+            return s;
+        } catch (JsonParseException e) {
+            throw new UserException(sp + ": damaged (not the JSON summary MarginLab writes" + org.marginlab.IoErrors.jsonWhere(e) + ")");
         }
     }
 
     public static Run read(Path dir) {
         if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
-            throw new UserException(dir + ": not a run directory (no " + RunFiles.CONFIG + ")");
+            throw new UserException(dir + ": not a run directory (no " + RunFiles.CONFIG + "); pick the folder that holds a run's config.json");
         }
         TrainConfig config = ConfigJson.read(dir.resolve(RunFiles.CONFIG));
-        List<MetricsRow> metrics = readMetrics(dir.resolve(RunFiles.METRICS));
-        RunSummary summary = summary(dir);
+        List<String> skipped = new ArrayList<>();
+        RunScan.Scan<MetricsRow> ms = RunScan.metrics(dir.resolve(RunFiles.METRICS));
+        List<MetricsRow> metrics = increasing(ms.records(), MetricsRow::iteration);
+        note(skipped, RunFiles.METRICS, ms, "line", ms.records().size() - metrics.size(), "rows");
+        RunSummary summary;
+        try {
+            summary = summaryOrThrow(dir);
+        } catch (UserException e) {
+            summary = null;
+            String m = e.getMessage();
+            String p = dir.resolve(RunFiles.SUMMARY) + ": ";
+            skipped.add(RunFiles.SUMMARY + ": " + (m.startsWith(p) ? m.substring(p.length()) : m)
+                    + "; figures that need the final results are left out");
+        }
+        RunScan.Scan<RunScan.SnapshotRecord> ss = RunScan.snapshots(dir.resolve(RunFiles.SNAPSHOTS));
         List<IterationSnapshot> its = new ArrayList<>();
         List<EpochSnapshot> eps = new ArrayList<>();
-        List<IndexEntry> index = scan(dir.resolve(RunFiles.SNAPSHOTS), its, eps);
+        List<IndexEntry> index = new ArrayList<>();
+        long lastIt = -1;
+        long lastEp = -1;
+        int outOfOrder = 0;
+        for (RunScan.SnapshotRecord r : ss.records()) {
+            if (r.iteration() != null && r.at() > lastIt) {
+                its.add(r.iteration());
+                lastIt = r.at();
+                index.add(r.entry());
+            } else if (r.epoch() != null && r.at() > lastEp) {
+                eps.add(r.epoch());
+                lastEp = r.at();
+                index.add(r.entry());
+            } else {
+                outOfOrder++;
+            }
+        }
+        note(skipped, RunFiles.SNAPSHOTS, ss, "bytes", outOfOrder, "records");
         Long ckpt = null;
         if (Files.isRegularFile(dir.resolve(RunFiles.CHECKPOINT))
                 || Files.isRegularFile(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS))) {
@@ -65,89 +115,47 @@ public final class RunReader {
                 ckpt = null;
             }
         }
-        return new Run(dir, config, metrics, summary, its, eps, index, ckpt);
+        return new Run(dir, config, metrics, summary, its, eps, index, ckpt, List.copyOf(skipped));
     }
 
-    private static List<MetricsRow> readMetrics(Path file) {
-        List<MetricsRow> rows = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return rows;
-        }
-        try {
-            String text = Files.readString(file);
-            boolean complete = text.endsWith("\n");
-            List<String> lines = text.lines().toList();
-            for (int i = 1; i < lines.size(); i++) {
-                if (i == lines.size() - 1 && !complete) {
-                    break; // cut short by a kill
-                }
-                MetricsRow r = MetricsRow.parse(lines.get(i));
-                if (r != null) {
-                    rows.add(r);
-                }
+    /** The records whose key goes up, in order: a record that repeats or goes back (two writers) is left out. */
+    private static <T> List<T> increasing(List<T> records, java.util.function.ToLongFunction<T> key) {
+        List<T> out = new ArrayList<>();
+        long last = Long.MIN_VALUE;
+        for (T r : records) {
+            if (key.applyAsLong(r) > last) {
+                out.add(r);
+                last = key.applyAsLong(r);
             }
-        } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
         }
-        return rows;
+        return out;
     }
 
-    /**
-     * Decodes every complete record in order into the two lists; returns their index entries.
-     * Stops at the first record that is short, has a wrong magic or a wrong checksum.
-     */
-    public static List<IndexEntry> scan(Path file, List<IterationSnapshot> its, List<EpochSnapshot> eps) {
-        List<IndexEntry> index = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return index;
+    private static void note(List<String> skipped, String file, RunScan.Scan<?> scan, String unit, int outOfOrder,
+                             String what) {
+        if (scan.unreadable() != null) {
+            skipped.add(file + ": cannot read it (" + scan.unreadable() + "); left out");
+            return;
         }
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+        if (!scan.exists()) {
+            return;
         }
-        if (all.length < SnapshotCodec.FILE_MAGIC.length
-                || !Arrays.equals(Arrays.copyOf(all, SnapshotCodec.FILE_MAGIC.length), SnapshotCodec.FILE_MAGIC)) {
-            if (all.length == 0) {
-                return index;
-            }
-            throw new UserException(file + ": not a MarginLab snapshot file (bad header)");
+        List<String> parts = new ArrayList<>();
+        if (scan.size() == 0) {
+            parts.add("the file is empty (0 bytes)");
+        } else if (!scan.damage().isEmpty()) {
+            parts.add(scan.describeDamage(unit));
         }
-        ByteBuffer buf = ByteBuffer.wrap(all);
-        buf.position(SnapshotCodec.FILE_MAGIC.length);
-        while (buf.remaining() >= SnapshotCodec.HEADER_BYTES) {
-            int offset = buf.position();
-            int magic = buf.getInt();
-            byte type = buf.get();
-            int length = buf.getInt();
-            if (magic != SnapshotCodec.RECORD_MAGIC || length < 0 || buf.remaining() < (long) length + 4) {
-                break;
-            }
-            byte[] payload = new byte[length];
-            buf.get(payload);
-            int stored = buf.getInt();
-            CRC32 crc = new CRC32();
-            crc.update(payload);
-            if ((int) crc.getValue() != stored) {
-                break;
-            }
-            try {
-                if (type == SnapshotCodec.ITERATION) {
-                    IterationSnapshot s = SnapshotCodec.decodeIteration(payload);
-                    its.add(s);
-                    index.add(new IndexEntry(type, s.iteration(), offset, length));
-                } else if (type == SnapshotCodec.EPOCH) {
-                    EpochSnapshot s = SnapshotCodec.decodeEpoch(payload);
-                    eps.add(s);
-                    index.add(new IndexEntry(type, s.iteration(), offset, length));
-                } else {
-                    break;
-                }
-            } catch (IOException e) {
-                break;
-            }
+        if (scan.tornAt() >= 0) {
+            parts.add("an unfinished last " + ("bytes".equals(unit) ? "record" : "line") + " (cut short by a kill) from byte "
+                    + scan.tornAt());
         }
-        return index;
+        if (outOfOrder > 0) {
+            parts.add(outOfOrder + " " + what + " that repeat earlier iterations (two writers?)");
+        }
+        if (!parts.isEmpty()) {
+            skipped.add(file + ": " + String.join("; ", parts) + "; skipped that, used its " + (scan.records().size() - outOfOrder)
+                    + " intact " + what);
+        }
     }
 }

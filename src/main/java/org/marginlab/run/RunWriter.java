@@ -1,5 +1,6 @@
 package org.marginlab.run;
 
+import org.marginlab.IoErrors;
 import org.marginlab.UserException;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
@@ -35,21 +36,31 @@ public final class RunWriter implements AutoCloseable {
     private final DataOutputStream snapshots;
     private final DataOutputStream index;
     private long snapshotOffset;
+    private final RunLock lock;
+    private boolean closed;
 
-    private RunWriter(Path dir, boolean append) throws IOException {
+    private RunWriter(Path dir, boolean append, RunLock lock) throws IOException {
+        this(dir, append, lock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param sink wraps each append-only file's stream: tests inject a failing disk here */
+    private RunWriter(Path dir, boolean append, RunLock lock, java.util.function.UnaryOperator<java.io.OutputStream> sink)
+            throws IOException {
         this.dir = dir;
+        this.lock = lock;
         Path metricsPath = dir.resolve(RunFiles.METRICS);
         boolean newMetrics = !append || !Files.exists(metricsPath);
-        this.metrics = Files.newBufferedWriter(metricsPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                newMetrics ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        this.metrics = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                sink.apply(new FileOutputStream(metricsPath.toFile(), !newMetrics)), StandardCharsets.UTF_8));
         if (newMetrics) {
             metrics.write(MetricsRow.HEADER + "\n");
             metrics.flush();
         }
         Path bin = dir.resolve(RunFiles.SNAPSHOTS);
-        boolean newBin = !append || !Files.exists(bin);
+        // A header cut short by a kill holds no record: start the file again.
+        boolean newBin = !append || !Files.exists(bin) || Files.size(bin) < SnapshotCodec.FILE_MAGIC.length;
         this.snapshotFile = new FileOutputStream(bin.toFile(), !newBin);
-        this.snapshots = new DataOutputStream(new BufferedOutputStream(snapshotFile, 1 << 16));
+        this.snapshots = new DataOutputStream(new BufferedOutputStream(sink.apply(snapshotFile), 1 << 16));
         if (newBin) {
             snapshots.write(SnapshotCodec.FILE_MAGIC);
             snapshots.flush();
@@ -70,67 +81,208 @@ public final class RunWriter implements AutoCloseable {
         return p;
     }
 
-    /** Starts a new run in {@code dir}; refuses a directory that already holds a run. */
+    /**
+     * Starts a new run in {@code dir}; refuses a directory that already holds a run, or one another process
+     * is writing, before it writes anything. Holds the run's {@link RunLock} until {@link #close}.
+     */
     public static RunWriter create(Path dir, TrainConfig config) {
+        return create(dir, config, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #create(Path, TrainConfig)} whose append-only streams go through {@code sink} (for fault injection). */
+    static RunWriter create(Path dir, TrainConfig config, java.util.function.UnaryOperator<java.io.OutputStream> sink) {
+        if (Files.exists(dir.resolve(RunFiles.CONFIG))) {
+            throw new UserException(UserException.Field.RUN_FOLDER,
+                    "run folder " + dir + ": already holds a run (config.json); choose a new folder or resume it");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserException(UserException.Field.RUN_FOLDER, "run folder " + dir + ": cannot create it ("
+                    + IoErrors.describe(e) + "); choose a folder you can write");
+        }
+        RunLock lock = RunLock.acquire(dir);
         try {
             if (Files.exists(dir.resolve(RunFiles.CONFIG))) {
                 throw new UserException(UserException.Field.RUN_FOLDER,
                         "run folder " + dir + ": already holds a run (config.json); choose a new folder or resume it");
             }
-            Files.createDirectories(dir);
             RunFiles.writeAtomically(dir.resolve(RunFiles.CONFIG), ConfigJson.toJson(config).getBytes(StandardCharsets.UTF_8));
-            return new RunWriter(dir, false);
+            return new RunWriter(dir, false, lock, sink);
         } catch (IOException e) {
-            throw new UserException(UserException.Field.RUN_FOLDER, "run folder " + dir + ": cannot write it (" + e.getMessage() + ")");
+            lock.close();
+            throw new UserException(UserException.Field.RUN_FOLDER, "run folder " + dir + ": cannot write it ("
+                    + IoErrors.describe(e) + "); choose a folder you can write");
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
     /**
-     * Reopens a run for resuming after {@code iteration}: drops snapshots, metric rows and index entries
-     * from later iterations (they will be recomputed identically) and any torn tail, then appends.
+     * Reopens a run for resuming after {@code iteration}, under {@code lock} (which the writer then holds).
+     * First it verifies the append-only files ({@link RunScan}): damage anywhere, or rows and records missing
+     * up to the checkpoint, is a UserException naming the file and the next step, and nothing is changed.
+     * Then it cuts only what comes after the checkpoint (it will be recomputed identically) and a torn tail a
+     * kill left, and rebuilds the index, which is derived from {@code snapshots.bin}.
+     *
+     * @param expectedRow whether an uninterrupted run writes a metrics row at an iteration (snapshot, epoch end)
      */
-    public static RunWriter resume(Path dir, long iteration) {
-        try {
-            RunReader.Run run = RunReader.read(dir);
-            Path bin = dir.resolve(RunFiles.SNAPSHOTS);
-            List<RunReader.IndexEntry> keep = run.index().stream().filter(e -> e.iteration() <= iteration).toList();
-            long end = keep.isEmpty() ? SnapshotCodec.FILE_MAGIC.length
-                    : keep.getLast().offset() + SnapshotCodec.HEADER_BYTES + keep.getLast().length() + 4;
-            if (Files.exists(bin)) {
-                try (FileChannel ch = FileChannel.open(bin, StandardOpenOption.WRITE)) {
-                    ch.truncate(end);
+    public static RunWriter resume(Path dir, long iteration, RunLock lock, java.util.function.LongPredicate expectedRow) {
+        String next = "; nothing was changed. `marginlab check " + dir + "` lists what is intact; the run is deterministic, so "
+                + "marginlab train --config " + dir.resolve(RunFiles.CONFIG) + " --out NEW_FOLDER trains it again in full";
+        for (String f : RunFiles.ALL) {
+            Path p = dir.resolve(f);
+            if (Files.exists(p) && !Files.isWritable(p)) {
+                throw new UserException(p + ": read-only, and resuming appends to the run; make it writable (chmod u+w) "
+                        + "or train the run again into a new folder (nothing was changed)");
+            }
+        }
+        RunScan.Scan<MetricsRow> ms = RunScan.metrics(dir.resolve(RunFiles.METRICS));
+        refuseDamage(RunFiles.METRICS, ms, "line", next);
+        RunScan.Scan<RunScan.SnapshotRecord> ss = RunScan.snapshots(dir.resolve(RunFiles.SNAPSHOTS));
+        refuseDamage(RunFiles.SNAPSHOTS, ss, "bytes", next);
+        RunScan.Scan<LiveChange> cs = RunScan.changes(dir.resolve(RunFiles.CHANGES));
+        refuseDamage(RunFiles.CHANGES, cs, "line", next);
+        if (cs.tornAt() >= 0 && tornChangeIteration(dir.resolve(RunFiles.CHANGES), cs.tornAt()) < iteration) {
+            // A change is appended before its iteration's checkpoint: one cut short before the checkpoint is damage.
+            throw new UserException(dir.resolve(RunFiles.CHANGES) + ": damaged (its last line is cut short and may be a change "
+                    + "the checkpoint already holds); resuming would lose it" + next);
+        }
+        // Rows and records up to the checkpoint are what the resumed run keeps: every one must be there.
+        java.util.Set<Long> rows = new java.util.HashSet<>();
+        java.util.Set<Long> its = new java.util.HashSet<>();
+        java.util.Set<Long> eps = new java.util.HashSet<>();
+        for (RunScan.SnapshotRecord r : ss.records()) {
+            (r.iteration() != null ? its : eps).add(r.at());
+        }
+        List<Long> missingRows = new java.util.ArrayList<>();
+        List<Long> missingRecords = new java.util.ArrayList<>();
+        for (MetricsRow r : ms.records()) {
+            rows.add(r.iteration());
+            if (r.iteration() <= iteration) {
+                boolean probe = !Double.isNaN(r.probeWcIntra()) || !Double.isNaN(r.loss());
+                if ((probe && !its.contains(r.iteration())) || (!Double.isNaN(r.testAccuracy()) && !eps.contains(r.iteration()))) {
+                    missingRecords.add(r.iteration());
                 }
+            }
+        }
+        for (long i = 0; i <= iteration; i++) {
+            if (expectedRow.test(i) && !rows.contains(i)) {
+                missingRows.add(i);
+            }
+        }
+        if (!missingRows.isEmpty()) {
+            throw new UserException(dir.resolve(RunFiles.METRICS) + ": the rows of " + span(missingRows)
+                    + " are missing, though the checkpoint is at iteration " + iteration
+                    + "; resuming would leave them missing for good" + next);
+        }
+        if (!missingRecords.isEmpty()) {
+            throw new UserException(dir.resolve(RunFiles.SNAPSHOTS) + ": the snapshot records of " + span(missingRecords)
+                    + " are missing, though metrics.csv has their rows; resuming would leave them missing for good" + next);
+        }
+        try {
+            cut(dir.resolve(RunFiles.METRICS), ms, r -> r.iteration() <= iteration);
+            cut(dir.resolve(RunFiles.SNAPSHOTS), ss, r -> r.at() <= iteration);
+            if (cs.exists()) {
+                // Changes from the checkpoint's iteration on act after it; the resumed run applies them again.
+                cut(dir.resolve(RunFiles.CHANGES), cs, c -> c.iteration() < iteration);
             }
             ByteArrayOutputStream idx = new ByteArrayOutputStream();
             DataOutputStream o = new DataOutputStream(idx);
-            for (RunReader.IndexEntry e : keep) {
-                writeIndex(o, e.type(), e.iteration(), e.offset(), e.length());
+            for (RunScan.SnapshotRecord r : ss.records()) {
+                if (r.at() <= iteration) {
+                    RunReader.IndexEntry e = r.entry();
+                    writeIndex(o, e.type(), e.iteration(), e.offset(), e.length());
+                }
             }
             o.flush();
             RunFiles.writeAtomically(dir.resolve(RunFiles.INDEX), idx.toByteArray());
-            StringBuilder csv = new StringBuilder(MetricsRow.HEADER).append('\n');
-            for (MetricsRow r : run.metrics()) {
-                if (r.iteration() <= iteration) {
-                    csv.append(r.toCsv()).append('\n');
+            // A stopped run's summary is superseded by the run it continues into (a new one is written at its end),
+            // but it is a record of the stop: kept beside it, never deleted.
+            Path summary = dir.resolve(RunFiles.SUMMARY);
+            if (Files.exists(summary)) {
+                Path kept = null;
+                for (int k = 1; kept == null || Files.exists(kept); k++) {
+                    kept = dir.resolve("summary.stopped-" + k + ".json");
                 }
+                Files.move(summary, kept);
             }
-            RunFiles.writeAtomically(dir.resolve(RunFiles.METRICS), csv.toString().getBytes(StandardCharsets.UTF_8));
-            Path changes = dir.resolve(RunFiles.CHANGES);
-            if (Files.exists(changes)) {
-                // Changes from the checkpoint's iteration on act after it; the resumed run applies them again.
-                StringBuilder rows = new StringBuilder(LiveChange.HEADER).append('\n');
-                for (LiveChange c : LiveChange.read(changes)) {
-                    if (c.iteration() < iteration) {
-                        rows.append(c.toCsv()).append('\n');
-                    }
-                }
-                RunFiles.writeAtomically(changes, rows.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            Files.deleteIfExists(dir.resolve(RunFiles.SUMMARY));
-            return new RunWriter(dir, true);
+            return new RunWriter(dir, true, lock);
         } catch (IOException e) {
-            throw new UserException(dir + ": cannot reopen the run for resuming (" + e.getMessage() + ")");
+            throw new UserException(dir + ": cannot reopen the run for resuming (" + IoErrors.describe(e)
+                    + "); check the folder's permissions and free space");
         }
+    }
+
+    /** The iteration a torn changes.csv line begins with, or -1 when it is cut before its first comma. */
+    private static long tornChangeIteration(Path file, long at) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            String tail = new String(all, (int) at, all.length - (int) at, StandardCharsets.UTF_8);
+            int comma = tail.indexOf(',');
+            return comma < 0 ? -1 : Long.parseLong(tail.substring(0, comma));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void refuseDamage(String file, RunScan.Scan<?> scan, String unit, String next) {
+        if (scan.unreadable() != null) {
+            throw new UserException(file + ": cannot read it (" + scan.unreadable() + ")" + next);
+        }
+        if (!scan.damage().isEmpty()) {
+            throw new UserException(file + ": damaged (" + (scan.size() == 0 ? "the file is empty" : scan.describeDamage(unit))
+                    + "); resuming would cut or build on it" + next);
+        }
+    }
+
+    /** Cuts {@code file} after its last record that {@code keep}s, dropping the later records and any torn tail. */
+    private static <T> void cut(Path file, RunScan.Scan<T> scan, java.util.function.Predicate<T> keep) throws IOException {
+        if (!scan.exists()) {
+            return;
+        }
+        long end = -1;
+        for (int i = 0; i < scan.records().size(); i++) {
+            if (keep.test(scan.records().get(i))) {
+                end = scan.ends().get(i);
+            }
+        }
+        if (end < 0) {
+            end = headerEnd(file, scan);
+        }
+        if (end < scan.size()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(end);
+                ch.force(true);
+            }
+        }
+    }
+
+    /** Where the first record would start: after the snapshot file's magic or the CSV header line. */
+    private static long headerEnd(Path file, RunScan.Scan<?> scan) throws IOException {
+        if (file.getFileName().toString().equals(RunFiles.SNAPSHOTS)) {
+            return Math.min(scan.size(), SnapshotCodec.FILE_MAGIC.length);
+        }
+        byte[] all = Files.readAllBytes(file);
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return all.length;
+    }
+
+    /** "iterations 25, 50 and 75" or "iterations 25–300 (12 rows)". */
+    private static String span(List<Long> its) {
+        if (its.size() == 1) {
+            return "iteration " + its.getFirst();
+        }
+        if (its.size() <= 4) {
+            return "iterations " + String.join(", ", its.subList(0, its.size() - 1).stream().map(String::valueOf).toList())
+                    + " and " + its.getLast();
+        }
+        return "iterations " + its.getFirst() + "–" + its.getLast() + " (" + its.size() + ")";
     }
 
     public Path directory() {
@@ -201,6 +353,10 @@ public final class RunWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         IOException first = null;
         for (AutoCloseable c : new AutoCloseable[] {metrics, snapshots, index}) {
             try {
@@ -211,6 +367,7 @@ public final class RunWriter implements AutoCloseable {
                 }
             }
         }
+        lock.close();
         if (first != null) {
             throw first;
         }

@@ -14,8 +14,12 @@ public final class DeviceChoice {
 
     /** The device to train on; a GPU that DJL does not see is a one-line error. */
     public static Device resolve(DeviceSpec spec) {
+        return resolve(spec, Engine.getInstance().getGpuCount());
+    }
+
+    /** {@link #resolve(DeviceSpec)} on a machine where DJL sees {@code gpus} GPUs. */
+    static Device resolve(DeviceSpec spec, int gpus) {
         int idx = spec.gpuIndex();
-        int gpus = Engine.getInstance().getGpuCount();
         if (idx == DeviceSpec.AUTO) {
             return gpus > 0 ? Device.gpu(0) : Device.cpu();
         }
@@ -24,7 +28,7 @@ public final class DeviceChoice {
         }
         if (idx >= gpus) {
             throw new ConfigException(ConfigField.DEVICE, "names a GPU DJL does not see (it sees " + gpus
-                    + " on this machine); use cpu or auto, or see the README's GPU section", spec.id());
+                    + " on this machine); use cpu or auto, or see docs/gpu.md", spec.id());
         }
         return Device.gpu(idx);
     }

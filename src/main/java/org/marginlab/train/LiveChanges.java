@@ -28,6 +28,11 @@ final class LiveChanges {
         this.replay = List.copyOf(replay);
     }
 
+    /** Training thread: the replayed changes not applied yet, for a checkpoint (a resume must still apply them). */
+    List<LiveChange> pending() {
+        return replay.subList(next, replay.size());
+    }
+
     /** Any thread: set {@code field} to {@code value} from the next iteration on. */
     void request(LiveField field, double value) {
         requests.add(new Request(field, value));

@@ -50,10 +50,6 @@ public final class ParameterOptimizer {
         this.second = new NDArray[parameters.size()];
     }
 
-    public long steps() {
-        return steps;
-    }
-
     /**
      * Applies one update with learning rate {@code lr} from the parameters' gradients, then zeroes them.
      * Each parameter costs three native calls (gradient handle, DJL's fused Adam/SGD kernel, zero_), not a
@@ -99,41 +95,52 @@ public final class ParameterOptimizer {
         return a;
     }
 
-    /** The state as bytes: step count, then each buffer (or an empty marker) in parameter order. */
+    /** Marks {@link #encodeState}'s layout that holds the buffers as the kernels keep them. */
+    private static final double RAW_BUFFERS = 2;
+
+    /**
+     * The state as bytes: step count, then {@code [2, lastLr]} (float64), then each buffer (or an empty
+     * marker) in parameter order, exactly as the kernels keep them. Saved as they are, not rescaled to
+     * PyTorch's m and v: dividing by the float scale and multiplying back on resume changed about one value
+     * in 10⁶, enough for a resumed run to drift from an uninterrupted one.
+     */
     public byte[] encodeState(NDManager manager) {
         try (NDManager tmp = manager.newSubManager()) {
             NDList list = new NDList();
             list.add(tmp.create(new long[] {steps}));
+            list.add(tmp.create(new double[] {RAW_BUFFERS, lastLr}));
             for (int i = 0; i < parameters.size(); i++) {
-                list.add(unscaled(first[i], firstScale(), tmp));
-                list.add(unscaled(second[i], SECOND_SCALE, tmp));
+                list.add(copy(first[i], tmp));
+                list.add(copy(second[i], tmp));
             }
             return list.encode();
         }
     }
 
-    private static NDArray unscaled(NDArray buffer, double scale, NDManager tmp) {
+    private static NDArray copy(NDArray buffer, NDManager tmp) {
         if (buffer == null) {
             return tmp.create(new float[0]);
         }
-        NDArray a = buffer.div(tmp.create((float) scale));
-        a.attach(tmp);
-        return a;
+        return tmp.create(buffer.toFloatArray(), buffer.getShape());
     }
 
     /** Restores {@link #encodeState} output; buffers move to each parameter's manager. */
     public void decodeState(NDManager manager, byte[] bytes) {
         try (NDManager tmp = manager.newSubManager()) {
             NDList list = NDList.decode(tmp, bytes);
-            if (list.size() != 1 + 2 * parameters.size()) {
-                throw new UserException("checkpoint optimizer state has " + list.size()
-                        + " arrays, expected " + (1 + 2 * parameters.size()) + "; the checkpoint belongs to another model");
+            // Older checkpoints hold PyTorch's m and v, without the marker; they resume to within rounding.
+            boolean raw = list.size() == 2 + 2 * parameters.size() && list.get(1).getDataType() == ai.djl.ndarray.types.DataType.FLOAT64
+                    && list.get(1).toDoubleArray()[0] == RAW_BUFFERS;
+            int from = raw ? 2 : 1;
+            if (list.size() != from + 2 * parameters.size()) {
+                throw new UserException("the checkpoint's optimizer state has " + list.size()
+                        + " arrays, expected " + (from + 2 * parameters.size()) + "; the checkpoint belongs to another model");
             }
             steps = list.get(0).toLongArray()[0];
-            lastLr = 1;
+            lastLr = raw ? list.get(1).toDoubleArray()[1] : 1;
             for (int i = 0; i < parameters.size(); i++) {
-                first[i] = restore(list.get(1 + 2 * i), firstScale(), parameters.get(i).getArray(), first[i]);
-                second[i] = restore(list.get(2 + 2 * i), SECOND_SCALE, parameters.get(i).getArray(), second[i]);
+                first[i] = restore(list.get(from + 2 * i), raw ? 1 : firstScale(), parameters.get(i).getArray(), first[i]);
+                second[i] = restore(list.get(from + 1 + 2 * i), raw ? 1 : SECOND_SCALE, parameters.get(i).getArray(), second[i]);
             }
         }
     }
@@ -146,8 +153,10 @@ public final class ParameterOptimizer {
             return null;
         }
         float[] values = saved.toFloatArray();
-        for (int k = 0; k < values.length; k++) {
-            values[k] = (float) (values[k] * scale);
+        if (scale != 1) {
+            for (int k = 0; k < values.length; k++) {
+                values[k] = (float) (values[k] * scale);
+            }
         }
         return keep(like.getManager().create(values, like.getShape()));
     }

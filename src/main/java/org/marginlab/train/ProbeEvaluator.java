@@ -157,7 +157,7 @@ final class ProbeEvaluator {
         float[][] w = k == 1 ? rowsW : AngleStatistics.dominantSubCenters(e.features(), dim, labels, rowsW, k);
         float[][] centres = AngleStatistics.centres(e.features(), dim, labels, c);
         float[] theta = AngleStatistics.thetaY(e.features(), dim, labels, rowsW, k);
-        int[] simIdx = data.probeIndices(AngleStatistics.SIMILARITY_PER_CLASS);
+        int[] simIdx = data.probeIndices(AngleStatistics.similarityPerClass(c));
         float[][] simRows = new float[simIdx.length][dim];
         int[] simLabels = new int[simIdx.length];
         for (int i = 0; i < simIdx.length; i++) {

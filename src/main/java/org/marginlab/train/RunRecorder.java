@@ -89,6 +89,17 @@ final class RunRecorder {
         }
     }
 
+    /** A checkpoint at {@code iteration} unless one is there already (a run stopped between snapshots). */
+    void checkpointAt(long iteration, CheckpointSource checkpoint) throws IOException {
+        if (writer != null && lastCheckpoint < iteration) {
+            Checkpoint c = checkpoint.take();
+            if (c != null) {
+                writer.checkpoint(c);
+                lastCheckpoint = c.iteration();
+            }
+        }
+    }
+
     /** A live change took effect: into changes.csv, then to the listeners. */
     void change(LiveChange c) throws IOException {
         if (writer != null) {
@@ -108,8 +119,11 @@ final class RunRecorder {
     /** Writes summary.json and completes the run's files. */
     void finish(RunSummary summary) throws IOException {
         if (writer != null) {
-            writer.summary(summary);
-            writer.close();
+            try {
+                writer.summary(summary);
+            } finally {
+                writer.close(); // also lets go of the run's lock
+            }
         }
     }
 }

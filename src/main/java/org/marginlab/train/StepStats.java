@@ -56,6 +56,18 @@ final class StepStats {
         allFinite = keep(manager.ones(new Shape(), DataType.BOOLEAN));
     }
 
+    /**
+     * Continues a window a checkpoint saved ({@link #read} then): the sums as they were, and whether every
+     * loss in it was finite.
+     */
+    void restore(Totals t, boolean finite) {
+        reset();
+        sums.close();
+        sums = keep(manager.create(new double[] {t.lossSum(), t.hits(), t.finiteSteps()}));
+        allFinite.close();
+        allFinite = keep(manager.create(finite));
+    }
+
     private static NDArray keep(NDArray a) {
         NDScope.unregister(a);
         return a;

@@ -80,4 +80,17 @@ public interface TrainableHead {
 
     /** Short description for messages, e.g. {@code arcface (s=16, m=0.2)}. */
     String describe();
+
+    /**
+     * State of the head that training changes besides its parameters (a dynamic scale, say), for the
+     * checkpoint's {@code "head"} section, so that a resumed run continues bit for bit; null when it has none.
+     * The schedules that are functions of the iteration (warm-up, annealing) need none.
+     */
+    default byte[] saveState() {
+        return null;
+    }
+
+    /** Restores {@link #saveState}'s bytes on resume, before the first step. */
+    default void loadState(byte[] state) {
+    }
 }

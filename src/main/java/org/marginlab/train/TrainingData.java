@@ -3,6 +3,7 @@ package org.marginlab.train;
 import org.marginlab.UserException;
 import org.marginlab.data.DataRecord;
 import org.marginlab.data.DataSet;
+import org.marginlab.data.ProbeSelection;
 import org.marginlab.data.FashionMnist;
 import org.marginlab.data.Split;
 
@@ -125,29 +126,6 @@ public record TrainingData(BatchPipeline train, BatchPipeline test, int classes,
      * order grouped by class (so rows come class by class).
      */
     public int[] probeIndices(int perClass) {
-        return probeIndices(test::label, test.count(), classes, perClass);
-    }
-
-    /** {@link #probeIndices(int)} of any labelled set: {@code label} maps an index of the set to its class. */
-    public static int[] probeIndices(java.util.function.IntUnaryOperator label, int count, int classes, int perClass) {
-        int[] taken = new int[classes];
-        int[][] byClass = new int[classes][perClass];
-        for (int i = 0; i < count; i++) {
-            int y = label.applyAsInt(i);
-            if (taken[y] < perClass) {
-                byClass[y][taken[y]++] = i;
-            }
-        }
-        int total = 0;
-        for (int t : taken) {
-            total += t;
-        }
-        int[] out = new int[total];
-        int k = 0;
-        for (int y = 0; y < classes; y++) {
-            System.arraycopy(byClass[y], 0, out, k, taken[y]);
-            k += taken[y];
-        }
-        return out;
+        return ProbeSelection.firstPerClass(test::label, test.count(), classes, perClass);
     }
 }

@@ -25,6 +25,9 @@ import org.marginlab.run.Checkpoint;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunFiles;
+import org.marginlab.run.RunLock;
+import org.marginlab.run.RunReader;
+import org.marginlab.run.RunScan;
 import org.marginlab.run.RunState;
 import org.marginlab.run.RunSummary;
 import org.marginlab.run.RunWriter;
@@ -63,6 +66,8 @@ public final class TrainingSession {
     private final long itersPerEpoch;
     private final long totalIterations;
     private final LiveChanges changes;
+    /** Iterations snapshotted besides the cadence: where the run being replayed took a Step (F7). */
+    private java.util.NavigableSet<Long> extraSnapshots = new java.util.TreeSet<>();
     /** The config in force: {@link #config} with the live changes applied so far. */
     private volatile TrainConfig live;
 
@@ -143,35 +148,149 @@ public final class TrainingSession {
             fixed = fixed.toBuilder().dataset(allClasses.dataset()).build(); // config.json names the data it trained on
         }
         LiveChange.fold(fixed, replay); // a change this config cannot take fails here, not mid-run
+        if (runDir != null) {
+            checkDevice(fixed); // a refused start leaves no folder behind
+        }
         RunWriter writer = runDir == null ? null : RunWriter.create(runDir, fixed);
         return new TrainingSession(fixed, data, heads, writer, null, List.of(), replay);
     }
 
     /**
-     * Continues a run from its last checkpoint. Snapshots and metric rows after the checkpoint are
-     * dropped and recomputed; with the same data the continuation is identical to an uninterrupted run.
+     * A replay ({@link #create(TrainConfig, TrainingData, HeadFactory, Path, List)}) that also snapshots where the
+     * replayed run did besides its cadence, i.e. where it took a Step: a snapshot starts a new window of the
+     * training loss and accuracy, so without them the rows after a Step would differ.
+     *
+     * @param snapshotsAt the iterations of the replayed run's metrics.csv rows that hold a snapshot
+     */
+    public static TrainingSession create(TrainConfig config, TrainingData allClasses, HeadFactory heads, Path runDir,
+                                         List<LiveChange> replay, java.util.Collection<Long> snapshotsAt) {
+        TrainingSession s = create(config, allClasses, heads, runDir, replay);
+        for (long i : snapshotsAt) {
+            if (i > 0 && i < s.totalIterations && !s.config.snapshotDue(i)) {
+                s.extraSnapshots.add(i);
+            }
+        }
+        return s;
+    }
+
+    /** How many snapshots a replay adds where the replayed run took a Step. */
+    public int replayedSteps() {
+        return extraSnapshots.size();
+    }
+
+    /**
+     * A GPU the config names explicitly must be one DJL sees; asked on the training thread, where the engine
+     * starts (PyTorch's grad mode is per thread). "auto" and "cpu" always resolve.
+     */
+    private static void checkDevice(TrainConfig config) {
+        if (config.device().gpuIndex() < 0) {
+            return;
+        }
+        try {
+            TrainingThread.call(() -> DeviceChoice.resolve(config.device()));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Continues a run from its last checkpoint, as its one writer ({@link RunLock}). Snapshots and metric rows
+     * after the checkpoint are dropped and recomputed; with the same data the continuation is identical to an
+     * uninterrupted run. Refuses, changing nothing, a run another process writes, a finished run, and a run
+     * whose files are damaged before the checkpoint ({@link RunWriter#resume}).
      */
     public static TrainingSession resumeRun(Path runDir, TrainingData data, HeadFactory heads) {
-        TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
-        DataRecord was = config.dataset();
-        DataRecord now = data.dataset();
-        if (was != null && now != null && was.sha256() != null && !was.sha256().equals(now.sha256())) {
-            throw new UserException(runDir.resolve(RunFiles.CONFIG) + ": the run trained on data with SHA-256 "
-                    + was.sha256().substring(0, 12) + "…, the data at " + now.path() + " has " + String.valueOf(now.sha256()).substring(0, 12)
-                    + "…; resume with the data it trained on (--data)");
+        if (!java.nio.file.Files.isRegularFile(runDir.resolve(RunFiles.CONFIG))) {
+            throw new UserException(UserException.Field.RUN_FOLDER, runDir + ": not a run directory (no "
+                    + RunFiles.CONFIG + "); give the folder of the run to continue");
         }
-        TrainingData trained = data.holdingOut(config.holdoutClasses());
-        Checkpoint.Found found = Checkpoint.latest(runDir);
-        Checkpoint ckpt = found.checkpoint();
-        List<LiveChange> recorded = LiveChange.read(runDir.resolve(RunFiles.CHANGES));
-        RunWriter writer = RunWriter.resume(runDir, ckpt.iteration());
-        // Changes before the checkpoint are in its state; the later ones act again at their iterations.
-        TrainingSession s = new TrainingSession(config, trained, heads, writer, ckpt,
-                recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
-                recorded.stream().filter(c -> c.iteration() >= ckpt.iteration()).toList());
-        s.iteration = ckpt.iteration();
-        s.resumeNotice = found.notice();
-        return s;
+        RunLock lock = RunLock.acquire(runDir);
+        try {
+            TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
+            DataRecord was = config.dataset();
+            DataRecord now = data.dataset();
+            if (was != null && now != null && was.sha256() != null && !was.sha256().equals(now.sha256())) {
+                throw new UserException(runDir.resolve(RunFiles.CONFIG) + ": the run trained on data with SHA-256 "
+                        + was.sha256().substring(0, 12) + "…, the data at " + now.path() + " has "
+                        + String.valueOf(now.sha256()).substring(0, 12) + "…; resume with the data it trained on (--data)");
+            }
+            TrainingData trained = data.holdingOut(config.holdoutClasses());
+            long perEpoch = iterationsPerEpoch(config, trained);
+            long total = totalIterations(config, perEpoch);
+            RunSummary ended = RunReader.summary(runDir);
+            if (ended != null && RunState.FINISHED.name().equalsIgnoreCase(ended.state())) {
+                throw finished(runDir, ended.iterations(), total);
+            }
+            Checkpoint.Found found = Checkpoint.latest(runDir);
+            Checkpoint ckpt = found.checkpoint();
+            if (ckpt.iteration() >= total && ended != null) {
+                throw finished(runDir, ckpt.iteration(), total);
+            } // killed after its last checkpoint, before summary.json: the resume only writes that
+            List<LiveChange> recorded = LiveChange.read(runDir.resolve(RunFiles.CHANGES));
+            RunWriter writer = RunWriter.resume(runDir, ckpt.iteration(), lock,
+                    i -> config.snapshotDue(i) || i % perEpoch == 0 || i == total);
+            // Changes before the checkpoint are in its state; the later ones act again at their iterations, with
+            // the replayed ones that had not acted yet at the checkpoint.
+            TrainingSession s = new TrainingSession(config, trained, heads, writer, ckpt,
+                    recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
+                    replayAfter(ckpt, recorded));
+            s.iteration = ckpt.iteration();
+            s.resumeNotice = found.notice();
+            byte[] steps = ckpt.section(STEPS_STATE);
+            if (steps != null) {
+                for (String line : new String(steps, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        s.extraSnapshots.add(Long.parseLong(line.strip()));
+                    }
+                }
+            }
+            // The results of the last epoch before the checkpoint, so that a run stopped again before the next
+            // epoch end still reports them.
+            for (RunScan.SnapshotRecord r : RunScan.snapshots(runDir.resolve(RunFiles.SNAPSHOTS)).records()) {
+                if (r.epoch() != null && r.at() <= ckpt.iteration()) {
+                    s.lastEpoch = r.epoch();
+                }
+            }
+            return s;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The changes a resume applies again: recorded from the checkpoint on, merged with its pending replay. */
+    private static List<LiveChange> replayAfter(Checkpoint ckpt, List<LiveChange> recorded) {
+        List<LiveChange> pending = new ArrayList<>();
+        byte[] rows = ckpt.section(REPLAY_STATE);
+        if (rows != null) {
+            for (String line : new String(rows, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                LiveChange c = LiveChange.parse(line);
+                if (c == null) {
+                    throw new UserException("checkpoint.bin: its list of changes still to replay does not read; "
+                            + "train the run again with marginlab train --config");
+                }
+                pending.add(c);
+            }
+        }
+        List<LiveChange> out = new ArrayList<>(pending);
+        for (LiveChange c : recorded) {
+            boolean replayed = pending.stream().anyMatch(p -> p.iteration() == c.iteration() && p.field() == c.field()
+                    && Double.compare(p.to(), c.to()) == 0);
+            if (c.iteration() >= ckpt.iteration() && !replayed) {
+                out.add(c);
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(LiveChange::iteration)); // stable: replayed rows first
+        return out;
+    }
+
+    private static UserException finished(Path runDir, long at, long total) {
+        return new UserException("run " + runDir + " finished at iteration " + at + " of "
+                + total + "; a finished run is kept as it is. To train longer, start a new run: marginlab train --config "
+                + runDir.resolve(RunFiles.CONFIG) + " --iterations N --out NEW_FOLDER");
     }
 
     /** After {@link #resumeRun}: one line when it fell back to the previous checkpoint, else null. */
@@ -231,7 +350,7 @@ public final class TrainingSession {
      * NDArrays alive in this session's native memory (parameters, optimizer state, anything leaked).
      * Call on the training thread, e.g. from a listener; for diagnostics and leak tests.
      */
-    public int liveArrayCount() {
+    int liveArrayCount() {
         return manager == null ? 0 : manager.getManagedArrays().size();
     }
 
@@ -288,7 +407,12 @@ public final class TrainingSession {
         RunState announce = turn.announce();
         try {
             if (turn.cancel()) {
-                finish(RunState.CANCELLED, "stopped at iteration " + iteration + " of " + totalIterations);
+                String why = "stopped at iteration " + iteration + " of " + totalIterations;
+                if (manager != null) {
+                    // so that a resume continues from here, not from the last snapshot
+                    recorder.checkpointAt(iteration, this::checkpoint);
+                }
+                finish(RunState.CANCELLED, why);
                 return;
             }
             if (announce != null) {
@@ -310,6 +434,12 @@ public final class TrainingSession {
             return;
         } catch (UserException e) {
             finish(RunState.FAILED, e.getMessage());
+            return;
+        } catch (IOException e) {
+            finish(RunState.FAILED, "cannot write the run files in " + recorder.directory() + " at iteration " + iteration
+                    + " (" + org.marginlab.IoErrors.describe(e) + "); every file written before is intact. Free space or fix "
+                    + "the folder, then marginlab train --resume " + recorder.directory() + " continues from "
+                    + recorder.lastCheckpoint());
             return;
         } catch (Throwable t) {
             finish(RunState.FAILED, "training failed at iteration " + iteration + ": " + t);
@@ -364,6 +494,12 @@ public final class TrainingSession {
         lastLr = schedule.rate(iteration);
         stats = new StepStats(manager);
         statsFrom = iteration;
+        if (resumeFrom != null) {
+            restoreLoop(resumeFrom.section(LOOP_STATE));
+            if (resumeFrom.section(HEAD_STATE) != null) {
+                head.loadState(resumeFrom.section(HEAD_STATE));
+            }
+        }
         if (resumeFrom == null) {
             // The untrained model, so every figure's timeline starts where training starts; before the
             // training set's upload, so the window's first picture does not wait for it.
@@ -414,7 +550,8 @@ public final class TrainingSession {
         for (TrainingListener l : listeners) {
             l.onProgress(iteration, totalIterations, epoch);
         }
-        boolean snap = stepping || config.snapshotDue(iteration) || iteration == totalIterations;
+        boolean snap = stepping || config.snapshotDue(iteration) || iteration == totalIterations
+                || extraSnapshots.contains(iteration);
         boolean epochEnd = iteration % itersPerEpoch == 0 || iteration == totalIterations;
         if (snap || epochEnd) {
             StepStats.Totals t = stats.read();
@@ -466,7 +603,77 @@ public final class TrainingSession {
         backbone.saveParameters(out);
         head.block().saveParameters(out);
         out.flush();
-        return new Checkpoint(iteration, elapsedSeconds(), bytes.toByteArray(), optimizer.encodeState(manager));
+        java.util.Map<String, byte[]> state = new java.util.HashMap<>();
+        state.put(LOOP_STATE, loopState());
+        if (!changes.pending().isEmpty()) {
+            StringBuilder rows = new StringBuilder();
+            changes.pending().forEach(c -> rows.append(c.toCsv()).append('\n'));
+            state.put(REPLAY_STATE, rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!extraSnapshots.tailSet(iteration, false).isEmpty()) {
+            StringBuilder at = new StringBuilder();
+            extraSnapshots.tailSet(iteration, false).forEach(i -> at.append(i).append('\n'));
+            state.put(STEPS_STATE, at.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] own = head.saveState();
+        if (own != null) {
+            state.put(HEAD_STATE, own);
+        }
+        return new Checkpoint(iteration, elapsedSeconds(), bytes.toByteArray(), optimizer.encodeState(manager), state);
+    }
+
+    /** Checkpoint section of the loop's own state ({@link #loopState}). */
+    static final String LOOP_STATE = "loop";
+    /**
+     * Checkpoint section of the replayed changes (train --config with changes.csv) not applied yet: they are in
+     * no file of the run until they act, and a run killed before that must still apply them when resumed.
+     */
+    static final String REPLAY_STATE = "replay";
+    /** Checkpoint section of a replay's snapshots still to take where the replayed run took Steps. */
+    static final String STEPS_STATE = "steps";
+    /** Checkpoint section of the head's state ({@link TrainableHead#saveState}). */
+    static final String HEAD_STATE = "head";
+
+    /**
+     * The statistics window since the last snapshot (a checkpoint at an epoch end or a stop falls inside one),
+     * so that the next metrics row of a resumed run is the uninterrupted run's; and the run's totals for its
+     * images/s.
+     */
+    private byte[] loopState() throws IOException {
+        StepStats.Totals t = stats.read();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream o = new DataOutputStream(b);
+        o.writeInt(1);
+        o.writeDouble(t.lossSum());
+        o.writeLong(t.hits());
+        o.writeLong(t.finiteSteps());
+        o.writeLong(statsFrom);
+        o.writeLong(seen);
+        o.writeLong(windowNanos);
+        o.writeLong(windowImages);
+        o.writeLong(totalImages);
+        o.writeLong(totalTrainNanos);
+        o.flush();
+        return b.toByteArray();
+    }
+
+    private void restoreLoop(byte[] bytes) throws IOException {
+        if (bytes == null) {
+            return; // an older checkpoint, always taken where a snapshot had just reset the window
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        if (in.readInt() != 1) {
+            throw new UserException("checkpoint.bin was written by a newer MarginLab (its loop state is of a later kind); "
+                    + "resume it with that version");
+        }
+        StepStats.Totals t = new StepStats.Totals(in.readDouble(), in.readLong(), in.readLong());
+        statsFrom = in.readLong();
+        stats.restore(t, t.finiteSteps() == iteration - statsFrom);
+        seen = in.readLong();
+        windowNanos = in.readLong();
+        windowImages = in.readLong();
+        totalImages = in.readLong();
+        totalTrainNanos = in.readLong();
     }
 
     private double elapsedSeconds() {
@@ -505,7 +712,7 @@ public final class TrainingSession {
         try {
             recorder.finish(summary);
         } catch (IOException e) {
-            message = why + "; and the run files could not be completed: " + e.getMessage();
+            message = why + "; and summary.json could not be written (" + org.marginlab.IoErrors.describe(e) + ")";
         }
         if (manager != null) {
             manager.close();

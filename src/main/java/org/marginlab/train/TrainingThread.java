@@ -29,6 +29,26 @@ public final class TrainingThread {
     }
 
     /**
+     * Runs {@code task} on the training thread and waits for its result (at once when called there): for
+     * what must run where the engine starts, such as asking which GPUs it sees.
+     */
+    static <T> T call(java.util.concurrent.Callable<T> task) throws java.util.concurrent.ExecutionException {
+        if (Thread.currentThread().getName().equals("marginlab-training")) {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw new java.util.concurrent.ExecutionException(e);
+            }
+        }
+        try {
+            return EXECUTOR.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.ExecutionException(e);
+        }
+    }
+
+    /**
      * PyTorch's intra-op threads for the runs that follow (on a machine whose cores are busy elsewhere one
      * thread beats several spinning ones); set on the training thread, where the operations run.
      */

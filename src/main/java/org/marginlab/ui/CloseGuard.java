@@ -1,5 +1,7 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.views.DialogLook;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

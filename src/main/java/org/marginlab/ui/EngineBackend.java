@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.marginlab.train.HeadFactory;
 import org.marginlab.run.LiveChange;
 import org.marginlab.config.LiveField;
 import org.marginlab.train.MarginTrainableHead;
+import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingListener;
@@ -138,6 +140,17 @@ public final class EngineBackend implements TrainingBackend {
     }
 
     @Override
+    public boolean hasModel(Path runDirectory) {
+        return OpenSetEvaluation.hasModel(runDirectory);
+    }
+
+    @Override
+    public OpenSetMeasurement measureOpenSet(Path runDirectory) {
+        OpenSetEvaluation e = OpenSetEvaluation.of(runDirectory, null);
+        return new OpenSetMeasurement(e.set().iteration(), e.metrics());
+    }
+
+    @Override
     public StoredRun open(Path runDirectory) {
         RunReader.Run run = RunReader.read(runDirectory);
         RunState state = RunState.CANCELLED;
@@ -150,11 +163,24 @@ public final class EngineBackend implements TrainingBackend {
                 state = RunState.FINISHED;
             }
         }
-        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device,
-                LiveChange.ofRun(runDirectory));
+        List<String> skipped = new ArrayList<>(run.skipped());
+        List<LiveChange> changes;
+        try {
+            changes = LiveChange.ofRun(runDirectory);
+        } catch (org.marginlab.UserException e) {
+            changes = List.of(); // the figures then draw no change markers; said below
+            skipped.add(e.getMessage() + "; its change markers are left out");
+        }
+        return new StoredRun(run.directory(), run.config(), run.iterations(), run.epochs(), state, device, changes,
+                List.copyOf(skipped));
     }
 
     private record SessionControl(TrainingSession session, String device) implements Control {
+        @Override
+        public org.marginlab.data.DataRecord dataset() {
+            return session.config().dataset();
+        }
+
         @Override
         public void pause() {
             session.pause();

@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

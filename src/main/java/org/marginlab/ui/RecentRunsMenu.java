@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 

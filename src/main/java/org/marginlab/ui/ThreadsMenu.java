@@ -1,12 +1,13 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 
 /**
  * Run → PyTorch threads: 1, 2, … up to the machine's cores. One thread is best on a machine whose cores are
- * busy elsewhere (README); the choice acts from the next iteration on. It starts at {@code --threads}'
+ * busy elsewhere (docs/performance.md); the choice acts from the next iteration on. It starts at {@code --threads}'
  * system property when given, else at all cores, PyTorch's own default.
  */
 final class ThreadsMenu extends Menu {

@@ -1,8 +1,13 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.export.FileDialogs;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Orientation;
+import java.util.EnumMap;
+import java.util.Map;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -14,117 +19,81 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.stage.WindowEvent;
 
 import org.marginlab.config.DemoPreset;
 import org.marginlab.run.RunState;
 import org.marginlab.ui.export.ExportActions;
-import org.marginlab.ui.run.RunControlViewModel;
+import org.marginlab.ui.viewmodel.RunControlViewModel;
+import org.marginlab.ui.ActionFactory.Command;
 
 /**
- * The window's menus and run tool bar, built in one place: each run command (its key, action and
- * when it is enabled) is defined once and shown both as a menu item and as a tool-bar button.
+ * The window's menus and run tool bar, built in one place from the {@link WorkbenchAction} list: each command
+ * (what it does and when it is enabled) is bound here once and shown as a menu item and, for the run
+ * commands, as a tool-bar button.
  */
 final class WorkbenchActions {
-    /** A command of the Run menu; the tool bar shows the first four as buttons. */
-    private record Command(String menuText, KeyCombination key, Runnable action, BooleanExpression enabled) {
-        MenuItem menuItem() {
-            MenuItem i = new MenuItem(menuText);
-            i.setAccelerator(key);
-            i.setOnAction(e -> action.run());
-            i.disableProperty().bind(enabled.not());
-            return i;
-        }
-
-        Button button(String text, String tooltip) {
-            Button b = new Button(text);
-            b.setOnAction(e -> action.run());
-            b.disableProperty().bind(enabled.not());
-            b.setTooltip(new Tooltip(tooltip));
-            return b;
-        }
-    }
-
     private final WorkbenchWindow window;
     private final WorkbenchViewModel model;
     private final WorkbenchPreferences prefs;
-    private final FileDialogs dialogs;
-    private final ExportActions exports;
     private final RecentRunsMenu recent;
-    private final Command start;
-    private final Command pause;
-    private final Command step;
-    private final Command stop;
-    private final Command cont;
+    private final Map<WorkbenchAction, Command> commands = new EnumMap<>(WorkbenchAction.class);
 
     WorkbenchActions(WorkbenchWindow window, WorkbenchViewModel model, WorkbenchPreferences prefs, FileDialogs dialogs,
                      ExportActions exports, RecentRunsMenu recent) {
         this.window = window;
         this.model = model;
         this.prefs = prefs;
-        this.dialogs = dialogs;
-        this.exports = exports;
         this.recent = recent;
         RunControlViewModel c = model.control();
-        start = new Command("Start", new KeyCodeCombination(KeyCode.F5), c::start, c.canStartProperty());
-        pause = new Command("Pause / Resume", new KeyCodeCombination(KeyCode.F6), c::togglePause, c.canPauseResumeProperty());
-        step = new Command("Step one iteration", new KeyCodeCombination(KeyCode.F7), c::step, c.canStepProperty());
-        stop = new Command("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), model::stop,
-                c.canStopProperty());
-        cont = new Command("Continue stopped run", new KeyCodeCombination(KeyCode.F8), c::continueRun,
-                c.canContinueProperty());
-    }
-
-    MenuBar menuBar(CheckMenuItem presentation) {
-        MenuItem open = new MenuItem("Open run…");
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> dialogs.openRun().ifPresent(window::openRun));
-        MenuItem saveAs = new MenuItem("Save run as…");
-        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        var runDirectory = model.control().runDirectoryProperty();
-        saveAs.disableProperty().bind(runDirectory.isNull());
-        saveAs.setOnAction(e -> dialogs.saveRun(runDirectory.get().getFileName().toString())
-                .ifPresent(d -> model.files().saveRunAs(d, recent::remember)));
-        MenuItem exportAll = new MenuItem("Export all figures…");
-        exportAll.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        exportAll.setOnAction(e -> exports.chooseAndExportAll());
-        MenuItem webPage = new MenuItem("Export web page…");
-        webPage.setOnAction(e -> exports.chooseAndExportWebPage());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> {
+        var runDirectory = c.runDirectoryProperty();
+        commands.put(WorkbenchAction.OPEN_RUN, Command.always(() -> dialogs.openRun().ifPresent(window::openRun)));
+        commands.put(WorkbenchAction.SAVE_RUN_AS, new Command(() -> dialogs.saveRun(runDirectory.get().getFileName().toString())
+                .ifPresent(d -> model.files().saveRunAs(d, recent::remember)), runDirectory.isNotNull()));
+        commands.put(WorkbenchAction.EXPORT_ALL, Command.always(exports::chooseAndExportAll));
+        commands.put(WorkbenchAction.EXPORT_WEB_PAGE, Command.always(exports::chooseAndExportWebPage));
+        commands.put(WorkbenchAction.QUIT, Command.always(() -> {
             javafx.stage.Window w = window.stage();
             if (w != null) {
                 w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
             }
-        });
-        Menu file = new Menu("File", null, open, recent, saveAs, new SeparatorMenuItem(), exportAll,
-                webPage, new SeparatorMenuItem(), quit);
+        }));
+        commands.put(WorkbenchAction.START, new Command(c::start, c.canStartProperty()));
+        commands.put(WorkbenchAction.PAUSE_RESUME, new Command(c::togglePause, c.canPauseResumeProperty()));
+        commands.put(WorkbenchAction.STEP, new Command(c::step, c.canStepProperty()));
+        commands.put(WorkbenchAction.STOP, new Command(model::stop, c.canStopProperty()));
+        commands.put(WorkbenchAction.CONTINUE, new Command(c::continueRun, c.canContinueProperty()));
+        commands.put(WorkbenchAction.LIGHT_THEME, Command.always(() -> window.setTheme("light")));
+        commands.put(WorkbenchAction.DARK_THEME, Command.always(() -> window.setTheme("dark")));
+    }
+
+    private MenuItem item(WorkbenchAction a) {
+        return ActionFactory.menuItem(a, commands.get(a));
+    }
+
+    MenuBar menuBar(CheckMenuItem presentation) {
+        Menu file = new Menu("File", null, item(WorkbenchAction.OPEN_RUN), recent, item(WorkbenchAction.SAVE_RUN_AS),
+                new SeparatorMenuItem(), item(WorkbenchAction.EXPORT_ALL), item(WorkbenchAction.EXPORT_WEB_PAGE),
+                new SeparatorMenuItem(), item(WorkbenchAction.QUIT));
         file.setOnShowing(e -> recent.fill());
 
-        Menu run = new Menu("Run", null, start.menuItem(), pause.menuItem(), step.menuItem(), stop.menuItem(),
-                cont.menuItem(), new SeparatorMenuItem(), new ThreadsMenu(model));
+        Menu run = new Menu("Run", null, item(WorkbenchAction.START), item(WorkbenchAction.PAUSE_RESUME),
+                item(WorkbenchAction.STEP), item(WorkbenchAction.STOP), item(WorkbenchAction.CONTINUE),
+                new SeparatorMenuItem(), new ThreadsMenu(model));
 
         ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light theme");
-        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        RadioMenuItem light = ActionFactory.radioMenuItem(WorkbenchAction.LIGHT_THEME, commands.get(WorkbenchAction.LIGHT_THEME));
+        RadioMenuItem dark = ActionFactory.radioMenuItem(WorkbenchAction.DARK_THEME, commands.get(WorkbenchAction.DARK_THEME));
         light.setToggleGroup(themes);
         dark.setToggleGroup(themes);
         (prefs.theme().equals("dark") ? dark : light).setSelected(true);
-        light.setOnAction(e -> window.setTheme("light"));
-        dark.setOnAction(e -> window.setTheme("dark"));
-        // F11: the key presentation programs use; no other command of the window takes it.
-        presentation.setAccelerator(new KeyCodeCombination(KeyCode.F11));
-        presentation.setOnAction(e -> window.setPresentation(presentation.isSelected()));
+        // the item toggles itself before its action runs, so the action takes its new state
+        ActionFactory.bind(presentation, WorkbenchAction.PRESENTATION,
+                Command.always(() -> window.setPresentation(presentation.isSelected())));
         Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), presentation);
         return new MenuBar(file, run, view, demoMenu());
     }
-
     /** Demo: each named demo sets every setting and starts, in one click. */
     private Menu demoMenu() {
         Menu demo = new Menu("Demo");
@@ -137,14 +106,18 @@ final class WorkbenchActions {
         return demo;
     }
 
+    private Button button(WorkbenchAction a) {
+        return ActionFactory.button(a, commands.get(a));
+    }
+
     ToolBar toolBar() {
-        Button startButton = start.button("Start", "Train with these settings (F5)");
+        Button startButton = button(WorkbenchAction.START);
         startButton.getStyleClass().add("start");
-        Button pauseButton = pause.button("Pause", "Pause or resume (F6)");
+        Button pauseButton = button(WorkbenchAction.PAUSE_RESUME);
         pauseButton.textProperty().bind(Bindings.when(model.control().stateProperty().isEqualTo(RunState.PAUSED))
                 .then("Resume").otherwise("Pause"));
-        Button stepButton = step.button("Step", "Train one iteration while paused (F7)");
-        Button stopButton = stop.button("Stop", "Stop the run; its files stay readable (Shift+F5)");
+        Button stepButton = button(WorkbenchAction.STEP);
+        Button stopButton = button(WorkbenchAction.STOP);
         FocusKeeper.install(window.root(), startButton, pauseButton, stopButton, window.tabs());
         HBox buttons = new HBox(6, startButton, pauseButton, stepButton, stopButton);
         buttons.getStyleClass().add("run-buttons");

@@ -1,5 +1,9 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -11,7 +15,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.marginlab.config.TrainConfig;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import org.marginlab.ui.theory.TheoryViewModel;
 
 /** The desktop entry point: builds the workbench, restores the last layout and settings, saves them on close. */
@@ -86,7 +90,7 @@ public final class WorkbenchApp extends Application {
 
     /**
      * With -Dmarginlab.startup=print (or =exit, which then quits) prints how long the JVM took to show
-     * the window: the start-up time the README states is measured this way.
+     * the window: the start-up time docs/performance.md states is measured this way.
      */
     private static void reportStartup() {
         String mode = System.getProperty("marginlab.startup");

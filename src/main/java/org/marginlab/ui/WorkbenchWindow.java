@@ -1,5 +1,9 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.export.FileDialogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.marginlab.config.DemoPreset;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.Figure;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.ui.compare.CompareView;
 import org.marginlab.ui.export.ExportActions;
@@ -26,14 +31,10 @@ import org.marginlab.ui.settings.SettingsView;
 import org.marginlab.ui.theory.TheoryView;
 import org.marginlab.ui.theory.TheoryViewModel;
 import org.marginlab.ui.timeline.TimelineBar;
-import org.marginlab.ui.views.AngleHistogramView;
-import org.marginlab.ui.views.AngleStatsView;
-import org.marginlab.ui.views.EmbeddingView;
 import org.marginlab.ui.views.FigureView;
 import org.marginlab.ui.views.OpenSetView;
 import org.marginlab.ui.views.OverlayRuns;
-import org.marginlab.ui.views.RunFigureView;
-import org.marginlab.ui.views.TrainingCurvesView;
+import org.marginlab.ui.views.RunViews;
 
 /**
  * The workbench window's content: menus and run buttons on top, settings on the left, the figure
@@ -65,25 +66,18 @@ public final class WorkbenchWindow {
     private final javafx.scene.Node knobs;
     private final javafx.scene.Node statusBar;
     private boolean packed;
-    private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+    private final CheckMenuItem presentation = new CheckMenuItem(WorkbenchAction.PRESENTATION.text());
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
                            WorkbenchPreferences prefs) {
         this.model = model;
         this.prefs = prefs;
         FileDialogs dialogs = new FileDialogs(prefs, this::stage);
-        exports = new ExportActions(this, model, executor, dialogs, this::stage);
+        exports = new ExportActions(exportSource(), model, executor, dialogs, this::stage);
         recent = new RecentRunsMenu(prefs, this::openRun);
         settingsView = new SettingsView(model.settings());
         OverlayRuns overlays = new OverlayRuns(prefs::recentRuns, OverlayRuns::read, model, executor);
-        runViews = List.of(
-                new EmbeddingView(model, executor),
-                new AngleHistogramView(model, executor),
-                new AngleStatsView(model, executor, overlays),
-                new RunFigureView(FigureKind.GRADIENT_CHECK, model, executor),
-                new RunFigureView(FigureKind.SIMILARITY_MATRIX, model, executor),
-                new TrainingCurvesView(model, executor, overlays),
-                new RunFigureView(FigureKind.CONFUSION_MATRIX, model, executor));
+        runViews = RunViews.create(model, executor, overlays);
         openSetView = new OpenSetView(model, executor, overlays);
         compareView = new CompareView(model, executor);
         theoryView = new TheoryView(theory, model, executor);
@@ -115,7 +109,8 @@ public final class WorkbenchWindow {
         root.setCenter(split);
         root.getStylesheets().add(css("workbench.css"));
         // Lets the app and tests find the window from its scene.
-        root.getProperties().put(WorkbenchWindow.class, this);
+        root.getProperties().put(WorkbenchWindow.class, this); // how a tool or test finds the window from its stage
+        root.addEventHandler(FigureView.ExportRequest.EXPORT, e -> exports.chooseAndExport(e.view(), e.format(), e.scale()));
         setTheme(prefs.theme());
         selectTab(prefs.tab());
 
@@ -137,12 +132,33 @@ public final class WorkbenchWindow {
         });
     }
 
-    /** The window whose scene holds {@code node}. */
-    public static WorkbenchWindow of(javafx.scene.Node node) {
-        return (WorkbenchWindow) node.getScene().getRoot().getProperties().get(WorkbenchWindow.class);
+    /** The window as the exports see it. */
+    private ExportActions.Views exportSource() {
+        return new ExportActions.Views() {
+            @Override
+            public List<FigureView> all() {
+                return allViews();
+            }
+
+            @Override
+            public List<FigureView> runViews() {
+                return runViews;
+            }
+
+            @Override
+            public String selectedTab() {
+                return WorkbenchWindow.this.selectedTab();
+            }
+
+            @Override
+            public ExportActions.Panels panels() {
+                Figure f = compareView.panelsFigure();
+                return f == null ? null : new ExportActions.Panels(f, compareView.panelsStem());
+            }
+        };
     }
 
-    public ExportActions exports() {
+    ExportActions exports() {
         return exports;
     }
 
@@ -210,7 +226,7 @@ public final class WorkbenchWindow {
         return model;
     }
 
-    public SettingsView settingsView() {
+    SettingsView settingsView() {
         return settingsView;
     }
 

@@ -15,7 +15,7 @@ import org.marginlab.config.TrainConfig;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.reproduce.PlannedRun;
 import org.marginlab.reproduce.Presets;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import picocli.CommandLine;
 
 /**

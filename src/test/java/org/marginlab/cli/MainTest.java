@@ -22,7 +22,7 @@ class MainTest {
                 {"figures", "marginlab: give RUN_DIR; see `marginlab figures --help`"},
                 {"info x", "marginlab: unexpected argument 'x'; see `marginlab info --help`"},
                 {"trian", "marginlab: unknown command 'trian'; did you mean train? use one of info, loss, theory, figures, "
-                        + "train, evaluate, bench, reproduce, screenshot, ui-bench, help; see `marginlab --help`"},
+                        + "train, evaluate, check, bench, reproduce, screenshot, ui-bench, help; see `marginlab --help`"},
         };
         for (String[] c : cases) {
             StringWriter out = new StringWriter();

@@ -19,7 +19,7 @@ import org.marginlab.config.ConfigField;
 import org.marginlab.config.ConfigJson;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import picocli.CommandLine;
 
 /**

@@ -24,7 +24,7 @@ class TrainCommandTest {
                 {"--dim", "1", "marginlab: --dim must be an integer in [2, 512] (got 1)"},
                 {"--lr", "-1", "marginlab: --lr must be a number in (0, 10000] (got -1)"},
                 {"--schedule", "cosine", "marginlab: --schedule must be one of constant, step, onecycle (got cosine)"},
-                {"--head", "triplet", "marginlab: --head must be one of softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center (got triplet)"},
+                {"--head", "triplet", "marginlab: --head must be one of softmax, normface, sphereface, lsoftmax, cosface, arcface, arc, center, combined, adacos, subcenter-arcface, custom (got triplet)"},
                 {"--device", "gpu:x", "marginlab: --device must be auto, cpu, gpu or gpu:<index> (got gpu:x)"},
                 {"--probe-per-class", "0", "marginlab: --probe-per-class must be an integer in [1, 1000] (got 0)"},
         };
@@ -41,8 +41,8 @@ class TrainCommandTest {
         Path missing = tmp.resolve("missing");
         String[] r = run("train", "--data", missing.toString(), "--out", tmp.resolve("run").toString());
         assertEquals("2", r[0], r[2]);
-        assertEquals("marginlab: dataset folder " + missing
-                + ": no such folder; give the folder that holds the four Fashion-MNIST .gz files (--data)", r[2].strip());
+        assertEquals("marginlab: data set folder " + missing + ": no such folder; give a CIFAR-10/100 binary folder, an IDX set "
+                + "(Fashion-MNIST, MNIST, …) or a folder of one sub-folder of images per class (--data)", r[2].strip());
         Path taken = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(taken.resolve("config.json"), "{}");
         r = run("train", "--iterations", "1", "--device", "cpu", "--threads", "1", "--out", taken.toString());
@@ -65,7 +65,7 @@ class TrainCommandTest {
         RunReader.Run run = RunReader.read(dir);
         assertEquals(4, run.iterations().size()); // 0, 5, 10, 12
         // The window opens the run's config.json with every field valid, so Start is enabled.
-        org.marginlab.ui.settings.SettingsViewModel form = new org.marginlab.ui.settings.SettingsViewModel();
+        org.marginlab.ui.viewmodel.SettingsViewModel form = new org.marginlab.ui.viewmodel.SettingsViewModel();
         form.load(ConfigJson.read(dir.resolve("config.json")));
         assertTrue(form.validProperty().get(), form.firstErrorProperty().get());
         assertEquals(1, run.epochs().size());

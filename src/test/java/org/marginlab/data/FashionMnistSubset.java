@@ -11,7 +11,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A dataset folder holding the first images of the real Fashion-MNIST splits, with its own SHA256SUMS, so a
- * window test can train whole epochs in seconds through the same loading path as the full set.
+ * window test can train whole epochs in seconds through the same loading path as the full set, its classes
+ * named in classes.txt.
  */
 public final class FashionMnistSubset {
     private FashionMnistSubset() {
@@ -33,6 +34,8 @@ public final class FashionMnistSubset {
             sums.append(idx(dir.resolve(names[k][1]), 0x801, new int[] {n}, s.labels(), n));
         }
         Files.writeString(dir.resolve(Checksums.MANIFEST), sums);
+        // A subset is no longer the built-in set (its checksums differ), so it names its classes as any IDX set does.
+        Files.writeString(dir.resolve(IdxSet.CLASSES_FILE), String.join("\n", FashionMnist.CLASS_NAMES) + "\n");
         return dir;
     }
 

@@ -1,5 +1,6 @@
 package org.marginlab.figures;
 
+import org.marginlab.figures.catalog.FigureKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

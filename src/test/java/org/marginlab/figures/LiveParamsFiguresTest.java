@@ -1,5 +1,7 @@
 package org.marginlab.figures;
 
+import org.marginlab.figures.catalog.FigureSet;
+import org.marginlab.figures.catalog.FigureKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

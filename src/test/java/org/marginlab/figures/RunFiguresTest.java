@@ -1,5 +1,6 @@
 package org.marginlab.figures;
 
+import org.marginlab.figures.catalog.FigureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -20,9 +20,21 @@ public final class SyntheticRun {
     }
 
     public static RunData build(HeadKind head, int dim, int epochs, int snapshotsPerEpoch, int probes, long seed) {
+        return build(head, dim, epochs, snapshotsPerEpoch, probes, seed, 10);
+    }
+
+    /**
+     * A run over {@code c} classes; beyond ten, its config records a data set (CIFAR-100-like, 32×32 RGB) whose
+     * class names are "name0" … so figures must take names from the run, not from Fashion-MNIST.
+     */
+    public static RunData build(HeadKind head, int dim, int epochs, int snapshotsPerEpoch, int probes, long seed, int c) {
         Random rnd = new Random(seed);
-        int c = 10;
-        TrainConfig cfg = TrainConfig.defaults(head).toBuilder().dim(dim).epochs(epochs).seed(seed).build();
+        TrainConfig.Builder b = TrainConfig.defaults(head).toBuilder().dim(dim).epochs(epochs).seed(seed);
+        if (c != 10) {
+            b.dataset(new org.marginlab.data.DataRecord("cifar-100-binary", "/data/cifar-100-binary", 50_000, 10_000, 3, 32, 32,
+                    null, java.util.stream.IntStream.range(0, c).mapToObj(k -> "name" + k).toList()));
+        }
+        TrainConfig cfg = b.build();
         float[][] w = weights(c, dim, rnd);
         HeadFunctions f = HeadFunctions.of(head, cfg.headParams());
         List<IterationSnapshot> its = new ArrayList<>();

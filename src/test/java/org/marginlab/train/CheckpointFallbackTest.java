@@ -61,7 +61,9 @@ class CheckpointFallbackTest {
         damage(dir.resolve(RunFiles.CHECKPOINT_PREVIOUS));
         UserException e = assertThrows(UserException.class, () -> Checkpoint.latest(dir));
         assertEquals(dir.resolve(RunFiles.CHECKPOINT) + ": missing; " + dir.resolve(RunFiles.CHECKPOINT_PREVIOUS)
-                + ": damaged checkpoint (bad header, length or checksum); resume is not possible", e.getMessage());
+                + ": damaged checkpoint (bad header, length or checksum); so it cannot be resumed. The run is deterministic: "
+                + "marginlab train --config " + dir.resolve(RunFiles.CONFIG) + " --out NEW_FOLDER trains it again from the start",
+                e.getMessage());
         assertNull(RunReader.read(dir).checkpointIteration());
     }
 }

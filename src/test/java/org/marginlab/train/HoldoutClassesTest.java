@@ -143,8 +143,9 @@ class HoldoutClassesTest {
         assertEquals("8,9", ConfigField.HOLDOUT_CLASSES.text(List.of(8, 9)));
         UserException e = assertThrows(UserException.class, () -> ConfigJson.parse("{\"holdout_classes\": 8}", "c.json"));
         assertEquals("c.json: field 'holdout_classes' must be an array of integers, e.g. [8, 9]", e.getMessage());
-        e = assertThrows(UserException.class, () -> ConfigJson.parse("{\"holdout_classes\": [8, 10]}", "c.json"));
-        assertEquals("c.json: field 'holdout_classes' must be distinct class ids 0–9 leaving at least two classes, e.g. 8,9 (got 8,10)",
+        e = assertThrows(UserException.class, () -> ConfigJson.parse("{\"holdout_classes\": [8, 100]}", "c.json"));
+        assertEquals("c.json: field 'holdout_classes' must be distinct class ids of the data set (0–99) leaving at least two "
+                + "classes, e.g. 8,9 (got 8,100)",
                 e.getMessage());
     }
 }

@@ -109,15 +109,15 @@ class LiveChangesTest {
         assertEquals(ma, TestData.metricsWithoutSpeed(b));
         assertEquals(Files.readAllLines(a.resolve(RunFiles.CHANGES)), Files.readAllLines(b.resolve(RunFiles.CHANGES)));
 
-        // Stopped at 27 (checkpoint at 20) and resumed: m = 0.5 comes from before the checkpoint, lr = 2e-3
-        // acts again at 25.
+        // Stopped at 27 (the stop writes a checkpoint there) and resumed: m = 0.5 and lr = 2e-3 come from before
+        // the checkpoint. (Changes that act after a checkpoint act again: KillAtEverySnapshotTest.)
         Path c = tmp.resolve("c");
         knobbed(c, 27);
         assertEquals(List.of("iteration,field,old,new", "10,m,0.2,0.5", "25,lr,0.001,0.002"),
                 Files.readAllLines(c.resolve(RunFiles.CHANGES)));
         TrainingSession resumed = TrainingSession.resumeRun(c, TestData.get(), TestData.SOFTMAX);
         assertEquals(0.5, resumed.liveConfig().headParams().m());
-        assertEquals(1e-3, resumed.liveConfig().learningRate());
+        assertEquals(2e-3, resumed.liveConfig().learningRate());
         resumed.start();
         resumed.completion().get(120, TimeUnit.SECONDS);
         assertEquals(ma, TestData.metricsWithoutSpeed(c));
@@ -141,7 +141,7 @@ class LiveChangesTest {
         Files.writeString(f, "iteration,field,old,new\n10,m,0.2,0.5\n25,lr,0.0");
         assertEquals(List.of(new LiveChange(10, LiveField.M, 0.2, 0.5)), LiveChange.read(f));
         Files.writeString(f, "iteration,field,old,new\n10,q,0.2,0.5\n25,lr,0.001,0.002\n");
-        assertEquals(f + " line 2: unknown live field 'q'; fix or delete the line (iteration,field,old,new)",
+        assertEquals(f + ": line 2 does not read (iteration,field,old,new); `marginlab check " + tmp + "` lists what is intact",
                 assertThrows(UserException.class, () -> LiveChange.read(f)).getMessage());
     }
 }

@@ -91,10 +91,10 @@ class RunFilesTest {
                 "the torn record is dropped, the complete ones kept");
         assertEquals(a.iterations().get(1).loss(), killed.iterations().get(1).loss());
         assertEquals(3, killed.metrics().size(), "the half-written row is ignored");
-        assertEquals(20L, killed.checkpointIteration());
+        assertEquals(25L, killed.checkpointIteration(), "the stop at 25 wrote a checkpoint there");
 
         TrainingSession r = TrainingSession.resumeRun(c, TestData.get(), TestData.SOFTMAX);
-        assertEquals(20, r.iteration());
+        assertEquals(25, r.iteration());
         r.start();
         r.completion().get(120, TimeUnit.SECONDS);
         assertEquals(RunState.FINISHED, r.state(), r.message());
@@ -119,10 +119,12 @@ class RunFilesTest {
     void emptyAndForeignSnapshotFiles(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("x.bin");
         Files.write(f, new byte[0]);
-        assertEquals(0, RunReader.scan(f, new java.util.ArrayList<>(), new java.util.ArrayList<>()).size());
+        var empty = org.marginlab.run.RunScan.snapshots(f);
+        assertEquals(0, empty.records().size());
+        assertEquals(1, empty.damage().size(), "an empty snapshot file is damage, not a run without snapshots");
         Files.writeString(f, "hello world");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.marginlab.UserException.class,
-                () -> RunReader.scan(f, new java.util.ArrayList<>(), new java.util.ArrayList<>()));
-        assertTrue(e.getMessage().contains("not a MarginLab snapshot file"));
+        var foreign = org.marginlab.run.RunScan.snapshots(f);
+        assertEquals(0, foreign.records().size());
+        assertEquals("not the header \"MLSNAP01\"", foreign.damage().getFirst().why());
     }
 }

@@ -1,5 +1,7 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -12,7 +14,7 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 
 class CloseGuardTest {
     private final RecordingBackend backend = new RecordingBackend();

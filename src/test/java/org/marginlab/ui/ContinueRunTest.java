@@ -1,5 +1,7 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +15,8 @@ import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.config.TrainConfig;
 import org.marginlab.train.TrainingListener;
-import org.marginlab.ui.run.RunModel;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 
 /** Run → Continue stopped run: the run goes on in its directory; the snapshots it re-sends replace the old tail. */
 class ContinueRunTest {

@@ -1,5 +1,8 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -14,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.devtools.ScreenshotMaker;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import org.marginlab.ui.views.FigureCanvas;
 
 /**

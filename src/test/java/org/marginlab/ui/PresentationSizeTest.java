@@ -16,6 +16,8 @@ import org.marginlab.figures.embedding.EmbeddingSphereFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.ui.compare.CompareCellView;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.views.FigureView;
 
 /**

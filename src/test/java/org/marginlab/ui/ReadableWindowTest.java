@@ -1,5 +1,7 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +26,7 @@ import org.marginlab.devtools.ScreenshotMaker;
 import org.marginlab.figures.TextFit;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import org.marginlab.ui.views.EmbeddingView;
 import org.marginlab.ui.views.FigureCanvas;
 import org.marginlab.ui.views.FigureView;

@@ -1,5 +1,6 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,18 @@ public final class RecordingBackend implements TrainingBackend {
     @Override
     public void setThreads(int threads) {
         calls.add("threads " + threads);
+    }
+
+    @Override
+    public boolean hasModel(Path runDirectory) {
+        calls.add("has model " + runDirectory);
+        return false;
+    }
+
+    @Override
+    public OpenSetMeasurement measureOpenSet(Path runDirectory) {
+        calls.add("measure open set " + runDirectory);
+        throw new org.marginlab.UserException(runDirectory + ": no model to measure (this backend trains nothing)");
     }
 
     @Override

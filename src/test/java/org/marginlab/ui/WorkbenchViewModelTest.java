@@ -1,5 +1,7 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +17,8 @@ import org.marginlab.loss.HeadKind;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.train.TrainingListener;
-import org.marginlab.ui.run.RunModel;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 
 class WorkbenchViewModelTest {
     private final RecordingBackend backend = new RecordingBackend();

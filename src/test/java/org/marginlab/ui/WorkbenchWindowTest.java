@@ -1,5 +1,9 @@
 package org.marginlab.ui;
 
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import org.marginlab.config.ConfigField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +28,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Control;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +39,8 @@ import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.RunState;
 import org.marginlab.ui.compare.CompareCellView;
-import org.marginlab.ui.run.RunModel;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import org.marginlab.ui.views.AngleStatsView;
 import org.marginlab.ui.views.EmbeddingView;
 import org.marginlab.ui.views.FigureView;
@@ -52,17 +55,8 @@ class WorkbenchWindowTest {
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
 
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
-
     private WorkbenchWindow show(TrainingBackend backend) {
-        return ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow w = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
-                    BackgroundExecutor.fx());
-            return windows.show(w, 1000, 720); // the headless screen is 1000 × 1000
-        });
+        return windows.open(tmp, backend);
     }
 
     private static Button button(WorkbenchWindow w, String text) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.marginlab.CsvNumbers;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.PlotFrame;
@@ -28,7 +28,9 @@ import org.marginlab.figures.Evaluation;
  * (0.1° when recorded by this version) are merged into at most {@link #DISPLAY_BINS} over that range, so a
  * class within a few thousandths of a radian of its weight still shows its shape.
  */
-public final class AngleHistogramFigure implements RunFigure {
+public final class AngleHistogramFigure implements AngleAxes, RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "angle-histograms";
 
     /** Most bars per ridge. */
     static final int DISPLAY_BINS = 40;
@@ -52,10 +54,7 @@ public final class AngleHistogramFigure implements RunFigure {
         selectedClass = c;
     }
 
-    public int selectedClass() {
-        return selectedClass;
-    }
-
+    @Override
     public void setAngleUnit(AngleUnit u) {
         unit = u;
     }
@@ -75,13 +74,13 @@ public final class AngleHistogramFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureKind.ANGLE_HISTOGRAMS.id();
+        return ID;
     }
 
     @Override
     public String title() {
         return "Target angle θ_y: " + (selectedClass < 0 ? "all classes"
-                : "class " + datasetClass() + " (" + FigureStyle.className(datasetClass()) + ")");
+                : "class " + datasetClass() + " (" + (run == null ? FigureStyle.className(datasetClass()) : run.className(datasetClass())) + ")");
     }
 
     /** The Fashion-MNIST class of the selected head class, by which the title and colour name it. */
@@ -217,7 +216,7 @@ public final class AngleHistogramFigure implements RunFigure {
         // the first (back) ridge may rise 3.2 spacings above its baseline and must stay inside the plot
         double spacing = plot.getHeight() / (n - 1 + 3.2);
         double height = spacing * 3.2;
-        Color base = selectedClass < 0 ? new Color(0x4477AA) : FigureStyle.classColor(datasetClass());
+        Color base = selectedClass < 0 ? new Color(0x4477AA) : (run == null ? FigureStyle.classColor(datasetClass()) : run.classColor(datasetClass()));
         lastBaselines = new double[n];
         int labelEvery = Math.max(1, (int) Math.ceil(n / Math.max(1.0, plot.getHeight() / 16)));
         for (int e = 0; e < n; e++) {

@@ -14,9 +14,9 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.CsvNumbers;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
@@ -31,7 +31,10 @@ import org.marginlab.run.IterationSnapshot;
  * of each epoch (solid line, dots) and on the probe set at every snapshot (thin line), which gives the
  * paper's time resolution (it plots every 200 iterations) even for a one-epoch run.
  */
-public final class AngleStatsFigure extends ChartFigure implements RunFigure, org.marginlab.figures.SteadyAxes {
+public final class AngleStatsFigure extends ChartFigure implements AngleAxes, RunFigure, org.marginlab.figures.SteadyAxes {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "angle-stats";
+
 
     /** The three statistics in panel order. */
     public enum Stat {
@@ -83,6 +86,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure, or
         return runs;
     }
 
+    @Override
     public void setAngleUnit(AngleUnit u) {
         unit = u;
         fixed = null;
@@ -137,7 +141,7 @@ public final class AngleStatsFigure extends ChartFigure implements RunFigure, or
 
     @Override
     public String id() {
-        return FigureKind.ANGLE_STATS.id();
+        return ID;
     }
 
     @Override

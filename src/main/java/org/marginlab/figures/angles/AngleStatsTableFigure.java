@@ -7,8 +7,8 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.RunData;
@@ -19,7 +19,10 @@ import org.marginlab.run.EpochSnapshot;
  * Angular-loss paper Tables 2–3: the final test accuracy and angle statistics of each run as a table
  * (one row per run, values of its last epoch).
  */
-public final class AngleStatsTableFigure implements RunFigure {
+public final class AngleStatsTableFigure implements AngleAxes, RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "angle-stats-table";
+
 
     private List<RunData> runs = List.of();
     private AngleUnit unit = AngleUnit.RADIANS; // as the window's default and the papers'
@@ -34,6 +37,7 @@ public final class AngleStatsTableFigure implements RunFigure {
         runs = List.copyOf(rs);
     }
 
+    @Override
     public void setAngleUnit(AngleUnit u) {
         unit = u;
     }
@@ -45,7 +49,7 @@ public final class AngleStatsTableFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureKind.ANGLE_STATS_TABLE.id();
+        return ID;
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.FigureStyle;
@@ -32,6 +31,9 @@ import org.marginlab.run.IterationSnapshot;
  * logit beats every other logit, so the loss still pushes. For d &gt; 2 it shows a PCA projection.
  */
 public final class EmbeddingCircleFigure implements RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "embedding-circle";
+
 
     /** Angular resolution of the decision-boundary scan. */
     static final int SCAN = 3600;
@@ -99,7 +101,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
 
     @Override
     public String id() {
-        return FigureKind.EMBEDDING_CIRCLE.id();
+        return ID;
     }
 
     @Override
@@ -221,7 +223,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
         double left = (compact ? 34 : 62) * scale;
         double bottom = (compact ? 24 : 48) * scale;
         String[] entries = {"W_j direction", "class centre (center loss)", "decision boundary", "margin region"};
-        double legendW = compact ? 0 : Legend.width(g, p.weights().length, this::datasetClass, entries);
+        double legendW = compact ? 0 : Legend.width(g, p.weights().length, run, entries);
         double availW = body.getWidth() - legendW - left - 16;
         double availH = body.getHeight() - bottom - 6;
         double side = Math.max(40, Math.min(availW, availH));
@@ -272,20 +274,20 @@ public final class EmbeddingCircleFigure implements RunFigure {
         double rayLen = normalised ? 1.14 : r * 0.9;
         for (int j = 0; j < p.weights().length; j++) {
             double[] w = p.weights()[j];
-            g.setColor(FigureStyle.classColor(datasetClass(j)));
+            g.setColor(classColor(datasetClass(j)));
             g.setStroke(FigureStyle.dashed(FigureStyle.point(2.0)));
             g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1])));
         }
         double radius = FigureStyle.pointRadius(s.embeddings().length > 2000 ? 1.9 : 2.7, side, s.embeddings().length);
         for (int i = 0; i < p.points().length; i++) {
             double[] q = p.points()[i];
-            g.setColor(FigureStyle.classColor(datasetClass(p.labels()[i])));
+            g.setColor(classColor(datasetClass(p.labels()[i])));
             g.fill(new Ellipse2D.Double(frame.x(q[0]) - radius, frame.y(q[1]) - radius, 2 * radius, 2 * radius));
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
                 double[] q = p.centers()[j];
-                Marker.cross(g, frame.x(q[0]), frame.y(q[1]), 6, FigureStyle.classColor(datasetClass(j)));
+                Marker.cross(g, frame.x(q[0]), frame.y(q[1]), 6, classColor(datasetClass(j)));
             }
         }
         g.setClip(oldClip);
@@ -298,24 +300,28 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int j = 0; j < c; j++) {
             double[] w = p.weights()[j];
             tips[j] = new Point2D.Double(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
-            g.setColor(FigureStyle.classColor(datasetClass(j)));
+            g.setColor(classColor(datasetClass(j)));
             g.fill(new Ellipse2D.Double(tips[j].getX() - tipR, tips[j].getY() - tipR, 2 * tipR, 2 * tipR));
             double n = Math.max(1e-12, Math.hypot(tips[j].getX() - frame.x(0), tips[j].getY() - frame.y(0)));
             boxes[j] = LabelLayout.box(g, "W" + datasetClass(j), tips[j].getX() + away * (tips[j].getX() - frame.x(0)) / n,
                     tips[j].getY() + away * (tips[j].getY() - frame.y(0)) / n);
         }
         lastMarks = marks(p, regions, frame, plot, rayLen, radius, tipR);
-        LabelLayout.spread(boxes, plot, lastMarks);
-        lastLabels = boxes;
-        g.setColor(FigureStyle.ink());
-        for (int j = 0; j < c; j++) {
-            LabelLayout.draw(g, "W" + datasetClass(j), boxes[j], tips[j].getX(), tips[j].getY(), away);
+        if (tagsEachClass()) {
+            LabelLayout.spread(boxes, plot, lastMarks);
+            lastLabels = boxes;
+            g.setColor(FigureStyle.ink());
+            for (int j = 0; j < c; j++) {
+                LabelLayout.draw(g, "W" + datasetClass(j), boxes[j], tips[j].getX(), tips[j].getY(), away);
+            }
+        } else {
+            lastLabels = new Rectangle2D[0];
         }
         if (compact) {
             return;
         }
         double lx = plot.getMaxX() + 20;
-        double ly = Legend.classes(g, lx, plot.getY(), p.weights().length, this::datasetClass);
+        double ly = Legend.classes(g, lx, plot.getY(), p.weights().length, run);
         ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
@@ -417,17 +423,17 @@ public final class EmbeddingCircleFigure implements RunFigure {
         HeadFunctions f = headAt(run, s);
         for (int i = 0; i < p.points().length; i++) {
             int y = datasetClass(p.labels()[i]);
-            rows.add(new String[] {"point", Integer.toString(y), FigureStyle.className(y),
+            rows.add(new String[] {"point", Integer.toString(y), className(y),
                 CsvNumbers.of(p.points()[i][0]), CsvNumbers.of(p.points()[i][1]), sampleId(s, i),
                 CsvNumbers.of(s.thetaY()[i]), targetProbability(f, s, i)});
         }
         for (int j = 0; j < p.weights().length; j++) {
-            rows.add(new String[] {"weight_direction", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
+            rows.add(new String[] {"weight_direction", Integer.toString(datasetClass(j)), className(datasetClass(j)),
                 CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), "", "", ""});
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
-                rows.add(new String[] {"center", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
+                rows.add(new String[] {"center", Integer.toString(datasetClass(j)), className(datasetClass(j)),
                     CsvNumbers.of(p.centers()[j][0]), CsvNumbers.of(p.centers()[j][1]), "", "", ""});
             }
         }
@@ -458,6 +464,19 @@ public final class EmbeddingCircleFigure implements RunFigure {
     /** Probe i's P_y at the snapshot (as the hover card shows it) for the CSV; empty when the head is unknown. */
     static String targetProbability(HeadFunctions f, IterationSnapshot s, int i) {
         return f == null ? "" : CsvNumbers.of(f.targetProbability(s.embeddings()[i], s.weights(), s.probeLabels()[i]));
+    }
+
+    private java.awt.Color classColor(int y) {
+        return run == null ? FigureStyle.classColor(y) : run.classColor(y);
+    }
+
+    private String className(int y) {
+        return run == null ? FigureStyle.className(y) : run.className(y);
+    }
+
+    /** Whether each class gets its W_j tag; beyond {@link FigureStyle#LABELLED_CLASSES} they would overlap. */
+    private boolean tagsEachClass() {
+        return run == null || run.labelsEachClass();
     }
 
     /** The probe's sample id (its index in the test set) for the CSV; empty for runs recorded without ids. */

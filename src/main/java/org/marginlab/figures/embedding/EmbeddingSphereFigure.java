@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
@@ -32,6 +31,8 @@ import org.marginlab.run.IterationSnapshot;
  * (labelled). Camera angles are part of the subtitle and the export's view state.
  */
 public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "embedding-sphere";
 
     /** Degrees of rotation per pixel of mouse drag. */
     public static final double DEGREES_PER_PIXEL = 0.4;
@@ -116,7 +117,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
 
     @Override
     public String id() {
-        return FigureKind.EMBEDDING_SPHERE.id();
+        return ID;
     }
 
     @Override
@@ -146,11 +147,6 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         IterationSnapshot s = snapshot();
         m.put("iteration", s == null ? "" : Long.toString(s.iteration()));
         return m;
-    }
-
-    /** The camera basis: right, up and towards-the-viewer unit vectors in feature space. */
-    double[][] camera() {
-        return new double[][] {{rx, ry, 0}, {ux, uy, uz}, {vx, vy, vz}};
     }
 
     /** Screen (x right, y up) and depth (+1 nearest the viewer) of a point on or in the unit sphere. */
@@ -231,7 +227,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
         Rectangle2D body = compact ? EmbeddingCircleFigure.compactHeader(g, area, EmbeddingCircleFigure.compactTitle(run, s))
                 : FigureStyle.header(g, area, title(), sub);
-        double legendW = compact ? 0 : Legend.width(g, p.weights().length, this::datasetClass, "W_j direction", "class centre (center loss)");
+        double legendW = compact ? 0 : Legend.width(g, p.weights().length, run, "W_j direction", "class centre (center loss)");
         double availW = body.getWidth() - legendW - 30;
         // The ball fills the body's height (or width); a W_j ray that would leave the body ends sooner
         // (rayLength), never inside the ball, and the labels are spread inside the body.
@@ -305,9 +301,9 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             double px = cx + r * sx[idx];
             double py = cy - r * sy[idx];
             if (dots != null) {
-                dots.disc(px * scale + tx, py * scale + ty, rad * scale, shadeRgb(FigureStyle.classColor(datasetClass(labels[idx])), z));
+                dots.disc(px * scale + tx, py * scale + ty, rad * scale, shadeRgb(classColor(datasetClass(labels[idx])), z));
             } else {
-                g.setColor(shade(FigureStyle.classColor(datasetClass(labels[idx])), z));
+                g.setColor(shade(classColor(datasetClass(labels[idx])), z));
                 dot.setFrame(px - rad, py - rad, 2 * rad, 2 * rad);
                 g.fill(dot);
             }
@@ -318,10 +314,12 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
                 double[] q = view(p.centers()[j]);
-                Marker.cross(g, cx + r * q[0], cy - r * q[1], 6, shade(FigureStyle.classColor(datasetClass(j)), q[2]));
+                Marker.cross(g, cx + r * q[0], cy - r * q[1], 6, shade(classColor(datasetClass(j)), q[2]));
             }
         }
-        drawRayLabels(g, p, rays, cx, cy, r, body);
+        if (tagsEachClass()) {
+            drawRayLabels(g, p, rays, cx, cy, r, body);
+        }
         g.setColor(FigureStyle.muted());
         g.setStroke(new BasicStroke(1.2f));
         g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
@@ -331,7 +329,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             return;
         }
         double lx = body.getMaxX() - legendW;
-        double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length, this::datasetClass);
+        double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length, run);
         ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
@@ -512,7 +510,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     private void drawRay(Graphics2D g, double[] w, int j, double cx, double cy, double r) {
         double[] q = view(w);
         double len = rayLength(q, r);
-        Color c = shade(FigureStyle.classColor(datasetClass(j)), q[2]);
+        Color c = shade(classColor(datasetClass(j)), q[2]);
         BasicStroke stroke = q[2] >= 0 ? FigureStyle.dashed(2.0) : FigureStyle.dashed(1.3);
         double ex = cx + r * len * q[0];
         double ey = cy - r * len * q[1];
@@ -646,12 +644,25 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     private String[] row(String kind, int cls, double[] v, String id, String thetaY, String pY) {
         double[] q = view(v);
         int y = datasetClass(cls);
-        return new String[] {kind, Integer.toString(y), FigureStyle.className(y), CsvNumbers.of(v[0]), CsvNumbers.of(v[1]),
+        return new String[] {kind, Integer.toString(y), className(y), CsvNumbers.of(v[0]), CsvNumbers.of(v[1]),
             CsvNumbers.of(v[2]), CsvNumbers.of(q[0]), CsvNumbers.of(q[1]), CsvNumbers.of(q[2]), id, thetaY, pY};
     }
 
     /** The Fashion-MNIST class of head class j, by which points, legend and CSV name and colour it. */
     private int datasetClass(int j) {
         return run == null ? j : run.datasetClass(j);
+    }
+
+    private java.awt.Color classColor(int y) {
+        return run == null ? FigureStyle.classColor(y) : run.classColor(y);
+    }
+
+    private String className(int y) {
+        return run == null ? FigureStyle.className(y) : run.className(y);
+    }
+
+    /** Whether each class gets its W_j tag; beyond {@link FigureStyle#LABELLED_CLASSES} they would overlap. */
+    private boolean tagsEachClass() {
+        return run == null || run.labelsEachClass();
     }
 }

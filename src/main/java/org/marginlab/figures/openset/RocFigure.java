@@ -30,6 +30,9 @@ import java.util.Locale;
  * thinned to visibly distinct points; the exact TAR@FAR values are in the metrics.
  */
 public final class RocFigure extends ChartFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "open-set-roc";
+
 
     /** A curve: its run's label and the metrics it was measured with. */
     public record Curve(String label, OpenSetMetrics metrics) {
@@ -147,7 +150,7 @@ public final class RocFigure extends ChartFigure {
 
     @Override
     public String id() {
-        return "open-set-roc";
+        return ID;
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.CsvNumbers;
 import org.marginlab.loss.HeadFunctions;
@@ -30,6 +29,9 @@ import org.marginlab.loss.HeadParams;
  * on the head's own functions, so the picture always matches the loss being trained.
  */
 public final class DecisionBoundaryFigure implements HeadFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "decision-boundary";
+
     private HeadKind head = HeadKind.COSFACE;
     private HeadParams params = HeadParams.defaults(HeadKind.COSFACE);
     private double phi = Math.toRadians(90);
@@ -47,7 +49,7 @@ public final class DecisionBoundaryFigure implements HeadFigure {
 
     @Override
     public String id() {
-        return FigureKind.DECISION_BOUNDARY.id();
+        return ID;
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.Charts;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.loss.HeadFunctions;
 import org.marginlab.loss.HeadKind;
@@ -23,6 +22,8 @@ import org.marginlab.loss.HeadParams;
  * uses each head's own s. Center loss has softmax's logits and is not drawn separately.
  */
 public final class DzDthetaFigure extends TheoryFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "dz-dtheta";
 
     static final int SAMPLES = 721;
     private final Map<HeadKind, HeadParams> paramsByHead = new EnumMap<>(HeadKind.class);
@@ -51,10 +52,6 @@ public final class DzDthetaFigure extends TheoryFigure {
         invalidate();
     }
 
-    public boolean unitScale() {
-        return unitScale;
-    }
-
     /**
      * The heads drawn, in legend order: those in the overview and the selected one (heads with the same curve
      * share a series, see {@link #groups}).
@@ -76,7 +73,7 @@ public final class DzDthetaFigure extends TheoryFigure {
 
     @Override
     public String id() {
-        return FigureKind.DZ_DTHETA.id();
+        return ID;
     }
 
     @Override

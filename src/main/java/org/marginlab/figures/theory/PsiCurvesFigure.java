@@ -11,7 +11,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Charts;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.loss.HeadFunctions;
@@ -24,6 +23,9 @@ import org.marginlab.loss.HeadParams;
  * selected head is a margin head with other parameters its ψ is added, drawn thick.
  */
 public final class PsiCurvesFigure extends TheoryFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "psi-curves";
+
 
     static final int SAMPLES = 721;
 
@@ -76,7 +78,7 @@ public final class PsiCurvesFigure extends TheoryFigure {
 
     @Override
     public String id() {
-        return FigureKind.PSI_CURVES.id();
+        return ID;
     }
 
     @Override

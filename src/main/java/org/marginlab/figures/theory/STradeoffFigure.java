@@ -10,7 +10,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 
@@ -25,6 +24,9 @@ import org.marginlab.figures.Fmt;
  * figure puts the feature at θ_y = π/4 and says why. The current s is marked.
  */
 public final class STradeoffFigure extends TheoryFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "s-tradeoff";
+
 
     static final int SAMPLES = 401;
     /** Right end of the s axis: the paper's largest s. */
@@ -66,7 +68,7 @@ public final class STradeoffFigure extends TheoryFigure {
 
     @Override
     public String id() {
-        return FigureKind.S_TRADEOFF.id();
+        return ID;
     }
 
     @Override

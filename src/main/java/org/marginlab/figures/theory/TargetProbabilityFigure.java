@@ -8,7 +8,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 
 /**
@@ -17,6 +16,9 @@ import org.marginlab.figures.FigureStyle;
  * being sure; ∂L/∂θ_y is how hard the loss pulls the feature towards its class there.
  */
 public final class TargetProbabilityFigure extends TheoryFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "p-target";
+
 
     static final int SAMPLES = 361;
 
@@ -37,7 +39,7 @@ public final class TargetProbabilityFigure extends TheoryFigure {
 
     @Override
     public String id() {
-        return FigureKind.P_TARGET.id();
+        return ID;
     }
 
     @Override

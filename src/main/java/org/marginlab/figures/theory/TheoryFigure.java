@@ -10,6 +10,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
 import org.marginlab.figures.FigureStyle;
@@ -17,7 +18,7 @@ import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParams;
 
 /** An analytic figure: drawn from the heads' closed forms for a selected head and its parameters. */
-public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
+public abstract class TheoryFigure extends ChartFigure implements AngleAxes, HeadFigure {
 
     protected HeadKind head = HeadKind.ARC;
     protected HeadParams params = HeadParams.defaults(HeadKind.ARC);
@@ -52,6 +53,7 @@ public abstract class TheoryFigure extends ChartFigure implements HeadFigure {
         return classCount;
     }
 
+    @Override
     public void setAngleUnit(AngleUnit u) {
         this.unit = u;
         invalidate();

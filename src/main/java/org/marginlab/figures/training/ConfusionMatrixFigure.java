@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ColorMap;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Fmt;
 import org.marginlab.figures.Evaluation;
@@ -17,6 +16,9 @@ import org.marginlab.figures.Evaluation;
  * cell's colour is the share of its row (recall per class), and it prints the count.
  */
 public final class ConfusionMatrixFigure extends EpochMatrixFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "confusion-matrix";
+
 
     @Override
     boolean holdsMatrix(Evaluation e) {
@@ -25,7 +27,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public String id() {
-        return FigureKind.CONFUSION_MATRIX.id();
+        return ID;
     }
 
     @Override
@@ -83,7 +85,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
                 }
             }
         }
-        SimilarityMatrixFigure.drawClassAxes(g, mat, labels, cell, "predicted class", "true class");
+        SimilarityMatrixFigure.drawClassAxes(g, mat, labels, cell, "predicted class", "true class", run);
         lastBar = new Rectangle2D.Double(mat.getMaxX() + 22, mat.getY(), 18, side);
         ColorBar.draw(g, lastBar, map, new double[] {0, 25, 50, 75, 100}, "share of true class (%)");
     }
@@ -101,8 +103,8 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
             for (int j = 0; j < e.confusion()[i].length; j++) {
                 int yi = datasetClass(i);
                 int yj = datasetClass(j);
-                rows.add(new String[] {Integer.toString(yi), FigureStyle.className(yi), Integer.toString(yj),
-                    FigureStyle.className(yj), Integer.toString(e.confusion()[i][j]), CsvNumbers.of(share[j])});
+                rows.add(new String[] {Integer.toString(yi), className(yi), Integer.toString(yj),
+                    className(yj), Integer.toString(e.confusion()[i][j]), CsvNumbers.of(share[j])});
             }
         }
         return rows;

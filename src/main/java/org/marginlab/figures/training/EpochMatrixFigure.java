@@ -1,5 +1,7 @@
 package org.marginlab.figures.training;
 
+import org.marginlab.figures.FigureStyle;
+
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
 import java.util.Map;
@@ -14,7 +16,8 @@ import org.marginlab.figures.Evaluation;
  */
 abstract class EpochMatrixFigure implements RunFigure {
 
-    private RunData run;
+    /** The run drawn; the subclasses read its class count, names and colours. */
+    RunData run;
     /** The run's evaluations, worked out once per run given. */
     private java.util.List<Evaluation> evals = java.util.List.of();
     private int epochIndex = -1;
@@ -44,7 +47,7 @@ abstract class EpochMatrixFigure implements RunFigure {
         return lastBar;
     }
 
-    /** The Fashion-MNIST class of head class j, by which the axes and CSV name and colour it. */
+    /** The data set's class of head class j, by which the axes and CSV name and colour it. */
     int datasetClass(int j) {
         return run == null ? j : run.datasetClass(j);
     }
@@ -52,6 +55,11 @@ abstract class EpochMatrixFigure implements RunFigure {
     /** Which set it counts and when: "test set (10000 images), end of epoch 3", a partial epoch named by its iteration. */
     String source(Evaluation e) {
         return run == null ? e.source() : run.sourceOf(e);
+    }
+
+    /** The data set's name of dataset class y. */
+    String className(int y) {
+        return run == null ? FigureStyle.className(y) : run.className(y);
     }
 
     Evaluation epoch() {

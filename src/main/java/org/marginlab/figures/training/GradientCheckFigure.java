@@ -14,9 +14,9 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.marginlab.figures.AngleAxes;
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
@@ -32,7 +32,10 @@ import org.marginlab.run.IterationSnapshot;
  * θ_y with the other classes at θ_j = π/2 (the angular-loss paper's Sec. 3.2 assumption), ‖x‖ the median
  * probe norm and ‖W‖ the mean class-weight norm.
  */
-public final class GradientCheckFigure extends ChartFigure implements RunFigure {
+public final class GradientCheckFigure extends ChartFigure implements AngleAxes, RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "gradient-check";
+
 
     static final int CURVE_SAMPLES = 361;
     private RunData run;
@@ -51,6 +54,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
         invalidate();
     }
 
+    @Override
     public void setAngleUnit(AngleUnit u) {
         unit = u;
         invalidate();
@@ -73,7 +77,7 @@ public final class GradientCheckFigure extends ChartFigure implements RunFigure 
 
     @Override
     public String id() {
-        return FigureKind.GRADIENT_CHECK.id();
+        return ID;
     }
 
     @Override

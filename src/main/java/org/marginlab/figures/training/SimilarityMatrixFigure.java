@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ColorMap;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.Evaluation;
+import org.marginlab.figures.RunData;
 
 /**
  * Angular-loss paper Fig. 8 / Eq. 15: cosine similarities x_iᵀx_j of L2-normalised probe features, rows
@@ -18,6 +18,9 @@ import org.marginlab.figures.Evaluation;
  * between classes, class names along both axes and a colour bar.
  */
 public final class SimilarityMatrixFigure extends EpochMatrixFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "similarity-matrix";
+
 
     @Override
     boolean holdsMatrix(Evaluation e) {
@@ -26,7 +29,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
 
     @Override
     public String id() {
-        return FigureKind.SIMILARITY_MATRIX.id();
+        return ID;
     }
 
     @Override
@@ -61,40 +64,63 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
                 g.fill(new Rectangle2D.Double(mat.getX() + j * cell, mat.getY() + i * cell, cell + 0.5, cell + 0.5));
             }
         }
-        drawClassAxes(g, mat, java.util.Arrays.stream(e.similarityLabels()).map(this::datasetClass).toArray(), cell, "feature (ordered by class)", "feature (ordered by class)");
+        drawClassAxes(g, mat, java.util.Arrays.stream(e.similarityLabels()).map(this::datasetClass).toArray(), cell, "feature (ordered by class)", "feature (ordered by class)", run);
         lastBar = new Rectangle2D.Double(mat.getMaxX() + 22, mat.getY(), 18, side);
         ColorBar.draw(g, lastBar, map, new double[] {-1, -0.5, 0, 0.5, 1}, "cosine similarity (unitless)");
     }
 
-    /** Separators between classes and class names centred on each class block, on both axes. */
-    static void drawClassAxes(Graphics2D g, Rectangle2D mat, int[] labels, double cell, String xLabel, String yLabel) {
+    /**
+     * Separators between classes and class names centred on each class block, on both axes; beyond
+     * {@link FigureStyle#LABELLED_CLASSES} blocks, only the colour strips, no separators, and every k-th class id
+     * (about ten), so a hundred classes stay readable (names in the CSV).
+     */
+    static void drawClassAxes(Graphics2D g, Rectangle2D mat, int[] labels, double cell, String xLabel, String yLabel,
+                              RunData run) {
         int m = labels.length;
+        int blocks = 0;
+        for (int i = 0; i < m; i++) {
+            blocks += i == 0 || labels[i] != labels[i - 1] ? 1 : 0;
+        }
+        boolean named = blocks <= FigureStyle.LABELLED_CLASSES;
+        int every = named ? 1 : (int) Math.ceil(blocks / 10.0);
         g.setColor(FigureStyle.ink());
         g.setStroke(new BasicStroke(1.2f));
         g.draw(mat);
         g.setFont(FigureStyle.tickFont());
         int start = 0;
+        int block = 0;
         for (int i = 1; i <= m; i++) {
             if (i == m || labels[i] != labels[i - 1]) {
-                if (i < m) {
+                if (i < m && named) {
                     g.setColor(FigureStyle.ink());
                     g.draw(new Line2D.Double(mat.getX() + i * cell, mat.getY(), mat.getX() + i * cell, mat.getMaxY()));
                     g.draw(new Line2D.Double(mat.getX(), mat.getY() + i * cell, mat.getMaxX(), mat.getY() + i * cell));
                 }
                 double mid = (start + i) / 2.0 * cell;
-                String name = FigureStyle.className(labels[start]);
-                g.setColor(FigureStyle.classColor(labels[start]));
-                g.fill(new Rectangle2D.Double(mat.getX() - 8, mat.getY() + start * cell, 5, (i - start) * cell));
-                g.fill(new Rectangle2D.Double(mat.getX() + start * cell, mat.getMaxY() + 3, (i - start) * cell, 5));
+                int y = labels[start];
+                g.setColor(run == null ? FigureStyle.classColor(y) : run.classColor(y));
+                g.fill(new Rectangle2D.Double(mat.getX() - 8, mat.getY() + start * cell, 5, (i - start) * cell + 0.4));
+                g.fill(new Rectangle2D.Double(mat.getX() + start * cell, mat.getMaxY() + 3, (i - start) * cell + 0.4, 5));
                 g.setColor(FigureStyle.ink());
-                FigureStyle.drawRight(g, name, mat.getX() - 12, mat.getY() + mid + 4);
-                var saved = g.getTransform();
-                g.translate(mat.getX() + mid + 4, mat.getMaxY() + 12);
-                g.rotate(-Math.PI / 4);
-                FigureStyle.drawRight(g, name, 0, 0);
-                g.setTransform(saved);
+                if (named) {
+                    String name = run == null ? FigureStyle.className(y) : run.className(y);
+                    FigureStyle.drawRight(g, name, mat.getX() - 12, mat.getY() + mid + 4);
+                    var saved = g.getTransform();
+                    g.translate(mat.getX() + mid + 4, mat.getMaxY() + 12);
+                    g.rotate(-Math.PI / 4);
+                    FigureStyle.drawRight(g, name, 0, 0);
+                    g.setTransform(saved);
+                } else if (block % every == 0) {
+                    FigureStyle.drawRight(g, Integer.toString(y), mat.getX() - 12, mat.getY() + mid + 4);
+                    FigureStyle.drawCentred(g, Integer.toString(y), mat.getX() + mid, mat.getMaxY() + 22);
+                }
                 start = i;
+                block++;
             }
+        }
+        if (!named) {
+            g.setColor(FigureStyle.muted());
+            FigureStyle.drawCentred(g, blocks + " classes by id; their names are in the CSV", mat.getCenterX(), mat.getMaxY() + 40);
         }
         g.setFont(FigureStyle.labelFont());
         FigureStyle.drawCentred(g, xLabel, mat.getCenterX(), mat.getMaxY() + 92);

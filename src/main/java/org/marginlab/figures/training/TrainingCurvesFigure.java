@@ -17,7 +17,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.marginlab.CsvNumbers;
 import org.marginlab.figures.ChartFigure;
-import org.marginlab.figures.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
@@ -31,6 +30,9 @@ import org.marginlab.run.IterationSnapshot;
  * run, with the runs' labels ({@link RunData#label()}) in the legend.
  */
 public final class TrainingCurvesFigure extends ChartFigure implements RunFigure {
+    /** Stable id: the export file name stem and the {@code --only} name; {@code FigureKind} lists it. */
+    public static final String ID = "training-curves";
+
 
     private List<RunData> runs = List.of();
 
@@ -52,7 +54,7 @@ public final class TrainingCurvesFigure extends ChartFigure implements RunFigure
 
     @Override
     public String id() {
-        return FigureKind.TRAINING_CURVES.id();
+        return ID;
     }
 
     @Override

@@ -32,7 +32,6 @@ import org.marginlab.figures.training.TrainingCurvesFigure;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
-import org.marginlab.ui.views.HeadText;
 
 /**
  * What the web page shows, as one JSON tree: every number in it is a cell of a figure's {@link Figure#csv()}
@@ -126,9 +125,9 @@ final class WebPageData {
             HeadKind h = c.head();
             o.addProperty("head", h.id());
             o.addProperty("headName", h.displayName());
-            o.addProperty("formula", HeadText.formula(h));
-            o.addProperty("summary", HeadText.summary(h));
-            o.addProperty("explanation", HeadText.explanation(h));
+            o.addProperty("formula", h.type().formula());
+            o.addProperty("summary", h.type().summary());
+            o.addProperty("explanation", h.type().explanation());
             o.addProperty("schedule", r.scheduleNote());
             o.add("settings", settings(c));
         }

@@ -152,7 +152,7 @@ public final class Head {
      * N×C angles θ_ij between the rows of x and of w, in radians: acos of the clipped cosine, exactly as
      * the heads use them (for θ_y probes, histograms and angle statistics). No margin, no scale.
      */
-    public static NDArray angles(NDArray x, NDArray w) {
+    static NDArray angles(NDArray x, NDArray w) {
         if (x.getShape().dimension() != 2 || w.getShape().dimension() != 2
                 || x.getShape().get(1) != w.getShape().get(1)) {
             throw new IllegalArgumentException("need x N×d and w C×d, got " + x.getShape() + " and " + w.getShape());

@@ -23,6 +23,17 @@ import org.marginlab.loss.HeadParams;
 public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbeddings, double[][] gradWeights,
                              double[][] gradCenters, double scale) {
 
+    /** The floating-point type the head is evaluated in (callers outside the engine name it without DJL). */
+    public enum Precision {
+        FLOAT32(DataType.FLOAT32), FLOAT64(DataType.FLOAT64);
+
+        private final DataType dtype;
+
+        Precision(DataType dtype) {
+            this.dtype = dtype;
+        }
+    }
+
     /**
      * Evaluates in the given precision (float32 inputs are rounded to float32 first; outputs are the
      * float32 results, exactly, as doubles). Opens a {@link GradientCollector}, so it must not run while
@@ -31,10 +42,8 @@ public record HeadEvaluation(double loss, double[][] logits, double[][] gradEmbe
      * @param centers C×d, needed for center loss, ignored otherwise
      */
     public static HeadEvaluation evaluate(HeadKind kind, HeadParams params, double[][] embeddings,
-                                          double[][] weights, int[] labels, double[][] centers, DataType dtype) {
-        if (dtype != DataType.FLOAT32 && dtype != DataType.FLOAT64) {
-            throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
-        }
+                                          double[][] weights, int[] labels, double[][] centers, Precision precision) {
+        DataType dtype = precision.dtype;
         boolean center = kind.type().hasCenters();
         if (center && centers == null) {
             throw new IllegalArgumentException("center loss needs centres");

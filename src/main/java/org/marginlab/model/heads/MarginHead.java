@@ -133,7 +133,7 @@ public final class MarginHead extends AbstractBlock {
     }
 
     /** The dtype the parameters were initialised with, or null before initialisation. */
-    public DataType dataType() {
+    DataType dataType() {
         return weight.isInitialized() ? weight.getArray().getDataType() : null;
     }
 }

@@ -5,9 +5,9 @@ import org.marginlab.figures.RunData;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
 import org.marginlab.ui.views.FigureView;
 
 /** One cell of the compare grid: the embedding of one of the compared runs. */

@@ -3,12 +3,12 @@ package org.marginlab.ui.compare;
 import java.util.List;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.angles.AngleStatsTableFigure;
 import org.marginlab.figures.export.ExportPlan;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
 import org.marginlab.ui.views.FigureView;
 
 /** The compared runs' latest angle statistics side by side (angular-loss paper Tables 2–3). */

@@ -22,10 +22,10 @@ import javafx.scene.layout.VBox;
 import org.marginlab.figures.Figure;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.reproduce.PanelGridFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.figures.PanelGridFigure;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
 import org.marginlab.ui.views.ClassLegendBar;
 import org.marginlab.ui.views.FigureView;
 
@@ -161,7 +161,9 @@ public final class CompareView extends BorderPane {
 
     private void showLegend() {
         List<RunModel> runs = model.compare().compareRuns();
-        legend.show(runs.isEmpty() ? List.of() : runs.getFirst().config().holdoutClasses(), model.lookProperty().get());
+        var first = runs.isEmpty() ? null : runs.getFirst().config();
+        legend.show(first == null ? null : new org.marginlab.figures.RunData(null, first, List.of(), List.of()),
+                first == null ? List.of() : first.holdoutClasses(), model.lookProperty().get());
     }
 
     private void rebuild() {

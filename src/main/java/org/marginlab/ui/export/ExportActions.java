@@ -16,12 +16,10 @@ import org.marginlab.figures.web.WebPage;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.FileDialogs;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.WorkbenchWindow;
-import org.marginlab.ui.compare.CompareView;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
+import org.marginlab.ui.views.DialogLook;
 import org.marginlab.ui.views.FigureView;
 
 /**
@@ -34,14 +32,33 @@ public final class ExportActions {
     /** Export all writes each figure in every format: PNG at the chosen scale, SVG and its plotted data. */
     static final List<ExportFormat> ALL_FORMATS = List.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.CSV);
 
-    private final WorkbenchWindow window;
+    /** What the exports take from the window: its figure views, its run tabs and the comparison's panels. */
+    public interface Views {
+        /** Every figure view: the run tabs, the Open set tab, the comparison's cells and the Theory cells. */
+        List<FigureView> all();
+
+        /** The run tabs, the embedding first (a replay shows the selected one, else the embedding). */
+        List<FigureView> runViews();
+
+        /** The selected tab's name. */
+        String selectedTab();
+
+        /** The compared runs' cells as one figure under its file stem, or null when nothing is compared. */
+        Panels panels();
+    }
+
+    /** The comparison's cells drawn as one figure, and the stem of its file names. */
+    public record Panels(Figure figure, String stem) {
+    }
+
+    private final Views window;
     private final WorkbenchViewModel model;
     private final BackgroundExecutor executor;
     private final FileDialogs dialogs;
     private final Supplier<Window> owner;
     private BiPredicate<Path, List<Path>> confirmReplace = this::askReplace;
 
-    public ExportActions(WorkbenchWindow window, WorkbenchViewModel model, BackgroundExecutor executor, FileDialogs dialogs,
+    public ExportActions(Views window, WorkbenchViewModel model, BackgroundExecutor executor, FileDialogs dialogs,
                   Supplier<Window> owner) {
         this.window = window;
         this.model = model;
@@ -58,16 +75,15 @@ public final class ExportActions {
     /** Every figure with data, plus the comparison's panels in one figure, in every format, into {@code dir}. */
     public ExportPlan planAll(Path dir, int scale) {
         ExportPlan plan = new ExportPlan(dir);
-        for (FigureView v : window.allViews()) {
+        for (FigureView v : window.all()) {
             Figure f = v.freshFigure();
             if (f.hasData()) {
                 plan.add(f, v.exportStem(f), ALL_FORMATS, scale);
             }
         }
-        CompareView compare = window.compareView();
-        Figure panels = compare.panelsFigure();
-        if (panels != null && panels.hasData()) {
-            plan.add(panels, compare.panelsStem(), ALL_FORMATS, scale);
+        Panels panels = window.panels();
+        if (panels != null && panels.figure().hasData()) {
+            plan.add(panels.figure(), panels.stem(), ALL_FORMATS, scale);
         }
         return plan;
     }
@@ -232,7 +248,7 @@ public final class ExportActions {
                 + ", e.g. " + existing.getFirst().getFileName() + ". Replace them?", ButtonType.CANCEL, ButtonType.OK);
         a.setHeaderText("Replace existing files?");
         a.initOwner(owner.get());
-        org.marginlab.ui.DialogLook.follow(a, owner.get());
+        DialogLook.follow(a, owner.get());
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

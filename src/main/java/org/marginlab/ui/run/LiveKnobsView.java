@@ -1,5 +1,6 @@
 package org.marginlab.ui.run;
 
+import org.marginlab.ui.viewmodel.RunModel;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import org.marginlab.UserException;
 import org.marginlab.figures.Fmt;
 import org.marginlab.config.LiveField;
 import org.marginlab.config.TrainConfig;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /**
  * A row of the settings that may change while the run trains (s, m, λ, warm-up, learning rate — those the

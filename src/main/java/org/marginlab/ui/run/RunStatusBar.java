@@ -1,7 +1,7 @@
 package org.marginlab.ui.run;
 
 import org.marginlab.config.ConfigField;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 

@@ -1,5 +1,6 @@
 package org.marginlab.ui.settings;
 
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +19,6 @@ import javafx.scene.layout.VBox;
 
 import org.marginlab.config.ConfigField;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.ui.views.HeadText;
 
 /**
  * The settings panel: one labelled editor per form field of the {@link ConfigField} catalogue, its
@@ -132,7 +132,7 @@ public final class SettingsView extends ScrollPane {
 
     /** The catalogue's explanation; the head's own line says what the chosen head does. */
     private static String explanation(ConfigField s, HeadKind head) {
-        return s == ConfigField.HEAD ? head.displayName() + ": " + HeadText.summary(head) : s.explanation(head);
+        return s == ConfigField.HEAD ? head.displayName() + ": " + head.type().summary() : s.explanation(head);
     }
 
     private static void markInvalid(Control editor, boolean invalid) {

@@ -1,13 +1,13 @@
 package org.marginlab.ui.theory;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.theory.HeadFigure;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.theory.STradeoffFigure;
 import org.marginlab.figures.theory.TheoryFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import org.marginlab.ui.views.FigureView;
 
 /** One analytic figure of the theory tab, drawn from the theory view-model's head and sliders. */

@@ -15,13 +15,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParam;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import org.marginlab.ui.views.FigureView;
-import org.marginlab.ui.views.HeadText;
 
 /**
  * The theory page: a head, sliders for s, m, λ and C, the analytic figures one at a time (∂Z/∂θ, ψ(θ),
@@ -246,8 +245,8 @@ public final class TheoryView extends BorderPane {
     private void updateCard() {
         HeadKind h = theory.headProperty().get();
         cardTitle.setText(h.displayName());
-        formula.setText(HeadText.formula(h));
-        explanation.setText(HeadText.explanation(h));
+        formula.setText(h.type().formula());
+        explanation.setText(h.type().explanation());
     }
 
     private static VBox labelled(String name, Slider slider, String fmt) {

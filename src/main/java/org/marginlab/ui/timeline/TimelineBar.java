@@ -1,5 +1,6 @@
 package org.marginlab.ui.timeline;
 
+import org.marginlab.ui.viewmodel.TimelineViewModel;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,10 +20,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 import org.marginlab.ui.export.ExportActions;
-import org.marginlab.ui.run.RunControlViewModel;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.RunControlViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
 
 /**
  * The bar under the figure tabs: a slider over the current run's snapshots with the live-change markers

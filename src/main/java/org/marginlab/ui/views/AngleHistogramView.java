@@ -5,11 +5,11 @@ import javafx.scene.control.ToggleButton;
 
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.angles.AngleHistogramFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /** θ_y histograms per epoch and of the newest snapshot's probes (angular-loss paper Fig. 7) for all classes or one, in radians or degrees. */
 public final class AngleHistogramView extends FigureView {
@@ -54,11 +54,13 @@ public final class AngleHistogramView extends FigureView {
     /** The choice lists the classes the run trained on, in head order (a held-out class has no θ_y); keeps the pick by name. */
     private void offerTrainedClasses(org.marginlab.figures.RunData run) {
         java.util.List<String> items = new java.util.ArrayList<>(java.util.List.of("all classes"));
-        for (int j = 0; j < FigureStyle.CLASS_NAMES.size(); j++) {
+        int n = run == null ? FigureStyle.CLASS_NAMES.size() : run.classCount();
+        int trained = n - (run == null || run.config() == null ? 0 : run.config().holdoutClasses().size());
+        for (int j = 0; j < trained; j++) {
             int y = run == null ? j : run.datasetClass(j);
-            if (y < FigureStyle.CLASS_NAMES.size()) {
-                items.add(FigureStyle.className(y));
-            }
+            // with many classes the id leads, so a class is found by number in the long list
+            String name = run == null ? FigureStyle.className(y) : run.className(y);
+            items.add(n > FigureStyle.LABELLED_CLASSES ? y + " " + name : name);
         }
         if (!items.equals(classChoice.getItems())) {
             String picked = classChoice.getValue();

@@ -7,12 +7,12 @@ import javafx.scene.control.ToggleButton;
 
 import org.marginlab.figures.AngleUnit;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.angles.AngleStatsFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
 
 /** WC-Intra, W-Inter, C-Inter over iterations (angular-loss paper Fig. 5), with compare and picked runs overlaid. */
 public final class AngleStatsView extends FigureView {

@@ -28,17 +28,34 @@ public final class ClassLegendBar extends FlowPane {
         getStyleClass().add("class-legend-bar");
     }
 
-    /** Lists every Fashion-MNIST class but {@code heldOut} (which no compared run trained on), by its own id and name. */
+    /** Lists every Fashion-MNIST class but {@code heldOut}, in {@code look}'s colours. */
     public void show(java.util.List<Integer> heldOut, FigureStyle.Look look) {
+        show(null, heldOut, look);
+    }
+
+    /**
+     * Lists every class of the run's data set but {@code heldOut} (which no compared run trained on), by its own id
+     * and name, in the colours the cells draw on {@code look}'s background; beyond
+     * {@link FigureStyle#LABELLED_CLASSES} classes, one line saying how many (names on hover).
+     */
+    public void show(org.marginlab.figures.RunData run, java.util.List<Integer> heldOut, FigureStyle.Look look) {
         getChildren().clear();
-        for (int j = 0; j < FigureStyle.CLASS_NAMES.size(); j++) {
-            if (heldOut.contains(j)) {
-                continue;
-            }
-            java.awt.Color c = FigureStyle.classColor(look, j, FigureStyle.CLASS_NAMES.size());
-            Label l = new Label(j + " " + FigureStyle.className(j), new Circle(5, Color.rgb(c.getRed(), c.getGreen(), c.getBlue())));
+        int n = run == null ? FigureStyle.CLASS_NAMES.size() : run.classCount();
+        if (n > FigureStyle.LABELLED_CLASSES) {
+            Label l = new Label((n - heldOut.size()) + " classes, coloured by id; hover a point for its class");
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             getChildren().add(l);
+        } else {
+            for (int j = 0; j < n; j++) {
+                if (heldOut.contains(j)) {
+                    continue;
+                }
+                java.awt.Color c = FigureStyle.classColor(look, j, n);
+                String name = run == null ? FigureStyle.className(j) : run.className(j);
+                Label l = new Label(j + " " + name, new Circle(5, Color.rgb(c.getRed(), c.getGreen(), c.getBlue())));
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                getChildren().add(l);
+            }
         }
         getChildren().add(lines);
     }

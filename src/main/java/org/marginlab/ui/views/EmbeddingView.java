@@ -5,12 +5,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /**
  * The embedding: a circle for d = 2, a sphere (drag to rotate, also while training runs) for d ≥ 3,

@@ -29,7 +29,7 @@ import org.marginlab.figures.ScreenFigure;
  * that JavaFX shows without a copy through a {@link PixelBuffer}; a {@link ScreenFigure} (the sphere)
  * then writes its thousands of points straight into the pixels. {@link Mode#AUTO} (the default) uses
  * raster for screen figures and vector for the rest; {@code -Dmarginlab.canvas=raster|vector} forces one.
- * Measured with {@code marginlab ui-bench} on the software pipeline (see the README), the sphere with
+ * Measured with {@code marginlab ui-bench} on the software pipeline (see docs/performance.md), the sphere with
  * 10 000 points redraws several times faster through the raster path than as 10 000 Canvas ovals.
  */
 public final class FigureCanvas extends Region {
@@ -90,10 +90,6 @@ public final class FigureCanvas extends Region {
 
     public FigureStyle.Look look() {
         return look;
-    }
-
-    public Mode mode() {
-        return mode;
     }
 
     /** Whether the current figure is painted through the raster path. */

@@ -18,9 +18,8 @@ import org.marginlab.figures.RunData;
 import org.marginlab.figures.export.ExportFormat;
 import org.marginlab.figures.export.ExportPlan;
 import org.marginlab.figures.export.FigureExporter;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.WorkbenchWindow;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /**
  * One tab of live figures: a tool row (view options and Export) over a {@link FigureCanvas}.
@@ -233,8 +232,39 @@ public abstract class FigureView extends BorderPane {
 
     private MenuItem item(String text, ExportFormat format, int scale) {
         MenuItem i = new MenuItem(text);
-        i.setOnAction(e -> WorkbenchWindow.of(this).exports().chooseAndExport(this, format, scale));
+        i.setOnAction(e -> fireEvent(new ExportRequest(this, format, scale)));
         return i;
+    }
+
+    /**
+     * A pick in a view's Export menu. It bubbles up the scene to the window, which asks for a file and writes
+     * the figure, so a view needs to know neither the window nor the exporter.
+     */
+    public static final class ExportRequest extends javafx.event.Event {
+        public static final javafx.event.EventType<ExportRequest> EXPORT =
+                new javafx.event.EventType<>(javafx.event.Event.ANY, "FIGURE_VIEW_EXPORT");
+        private final transient FigureView view;
+        private final ExportFormat format;
+        private final int scale;
+
+        ExportRequest(FigureView view, ExportFormat format, int scale) {
+            super(EXPORT);
+            this.view = view;
+            this.format = format;
+            this.scale = scale;
+        }
+
+        public FigureView view() {
+            return view;
+        }
+
+        public ExportFormat format() {
+            return format;
+        }
+
+        public int scale() {
+            return scale;
+        }
     }
 
     protected static Label caption(String text) {

@@ -3,16 +3,16 @@ package org.marginlab.ui.views;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.FigureStyle;
 import org.marginlab.figures.openset.RocFigure;
 import org.marginlab.metrics.openset.OpenSetMetrics;
 import org.marginlab.metrics.openset.Verification;
-import org.marginlab.train.OpenSetEvaluation;
 import org.marginlab.run.EpochSnapshot;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
-import org.marginlab.ui.run.RunModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.TrainingBackend;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +53,7 @@ public final class OpenSetView extends FigureView {
     private String requested;
     private boolean inFlight;
     private final OverlayRuns overlays;
+    private final TrainingBackend backend;
     /** The overlay measured, or being measured (its results empty until then). */
     private Overlay overlay = new Overlay(List.of(), List.of(), List.of());
 
@@ -60,6 +61,7 @@ public final class OpenSetView extends FigureView {
         super(model, executor);
         sayWhereAComparisonIs();
         this.overlays = overlays;
+        this.backend = model.backend();
         metricsText.getStyleClass().add("open-set-metrics");
         javafx.scene.Node[] overlayTools = overlays.tools(this);
         addTools(compared, overlayTools[0], overlayTools[1], metricsText);
@@ -116,7 +118,7 @@ public final class OpenSetView extends FigureView {
         String subtitle = held.isEmpty()
                 ? "this run holds no class out: set " + org.marginlab.config.ConfigField.HOLDOUT_CLASSES.label()
                         + " (e.g. 8, 9) in the settings and press Start"
-                : "held out: " + heldNames(held)
+                : "held out: " + heldNames(run.config(), held)
                   + (current ? "; model at iteration " + result.iteration() : "; measured after the first epoch");
         List<RocFigure.Curve> curves = new ArrayList<>();
         if (current) {
@@ -139,7 +141,7 @@ public final class OpenSetView extends FigureView {
         }
         String subtitle = held.isEmpty()
                 ? "the comparison holds no class out; compare with held-out classes (Settings → held-out classes)"
-                : runs.size() + " compared heads; held out: " + heldNames(held)
+                : runs.size() + " compared heads; held out: " + heldNames(runs.get(0).config(), held)
                   + (curves.size() < runs.size() ? "; each measured after its first epoch" : "");
         shown = new RocFigure(subtitle + overlaid(), withOverlay(curves));
         return shown;
@@ -178,7 +180,7 @@ public final class OpenSetView extends FigureView {
             for (int i = 0; i < dirs.size(); i++) {
                 Path d = dirs.get(i);
                 try {
-                    if (OpenSetEvaluation.hasModel(d)) {
+                    if (backend.hasModel(d)) {
                         results.add(measure(d, labels.get(i)));
                     } else {
                         leftOut.add(d.getFileName() + " has no model file");
@@ -206,8 +208,8 @@ public final class OpenSetView extends FigureView {
         });
     }
 
-    private static String heldNames(List<Integer> held) {
-        return held.stream().map(y -> y + " " + FigureStyle.className(y)).collect(Collectors.joining(", "));
+    private static String heldNames(org.marginlab.config.TrainConfig config, List<Integer> held) {
+        return held.stream().map(y -> y + " " + config.className(y)).collect(Collectors.joining(", "));
     }
 
     @Override
@@ -248,9 +250,9 @@ public final class OpenSetView extends FigureView {
     }
 
     /** The run's latest checkpoint, embedded and measured (on a worker thread). */
-    private static Result measure(Path dir, String label) {
-        OpenSetEvaluation e = OpenSetEvaluation.of(dir, null);
-        return new Result(dir, e.set().iteration(), label, e.metrics());
+    private Result measure(Path dir, String label) {
+        TrainingBackend.OpenSetMeasurement m = backend.measureOpenSet(dir);
+        return new Result(dir, m.iteration(), label, m.metrics());
     }
 
     /**

@@ -19,8 +19,8 @@ import javafx.stage.Window;
 
 import org.marginlab.figures.RunData;
 import org.marginlab.run.RunReader;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /**
  * Runs from disk that the training-curves, angle-statistics and open-set views draw over the current run,
@@ -115,7 +115,7 @@ public final class OverlayRuns {
         list.setPrefSize(560, 300);
         Dialog<List<Path>> d = new Dialog<>();
         d.initOwner(owner);
-        org.marginlab.ui.DialogLook.follow(d, owner);
+        DialogLook.follow(d, owner);
         d.setTitle("Overlay runs");
         d.getDialogPane().setContent(new VBox(8, new Label("Runs to draw over the current one (Ctrl/Shift-click for several):"), list));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);

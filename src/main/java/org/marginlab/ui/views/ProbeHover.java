@@ -7,12 +7,12 @@ import javafx.scene.control.Label;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.embedding.EmbeddingCircleFigure;
 import org.marginlab.figures.embedding.EmbeddingSphereFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /**
  * The hover card of an embedding picture (the Embedding tab, every Compare cell): pointing at a probe point
- * shows its Fashion-MNIST picture, class, θ_y and P_y.
+ * shows its picture (from the run's own data set's test split), class, θ_y and P_y.
  */
 public final class ProbeHover {
     private final FigureView owner;
@@ -62,20 +62,26 @@ public final class ProbeHover {
         org.marginlab.run.IterationSnapshot shown = s;
         org.marginlab.config.TrainConfig config = run.config();
         org.marginlab.loss.HeadParams params = run.paramsAt(s);
-        executor.submit(() -> ProbeInfo.of(shown, point, config.head(), params, testSet(config.dataDir()),
+        executor.submit(() -> ProbeInfo.of(shown, point, config.head(), params, testSet(config),
                         config.probePerClass()),
                 info -> {
                     if (hovered == info.point()) {
-                        showCard(info, config.datasetClass(info.label()), screenX, screenY);
+                        int cls = config.datasetClass(info.label());
+                        showCard(info, cls, config.className(cls), screenX, screenY);
                     }
                 },
                 failure -> model.notify(WorkbenchViewModel.describe("Cannot show that point's image", failure)));
     }
 
-    private synchronized org.marginlab.data.Split testSet(String dataDir) {
-        if (testSet == null || !java.util.Objects.equals(dataDir, testSetDir)) {
-            testSet = org.marginlab.data.FashionMnist.loadTest(dataDir == null ? null : java.nio.file.Path.of(dataDir));
-            testSetDir = dataDir;
+    /** The run's test split, read once per data set (the same reading as training's: format, size, colour). */
+    private synchronized org.marginlab.data.Split testSet(org.marginlab.config.TrainConfig config) {
+        String key = config.dataDir() + "|" + config.dataOptions();
+        if (testSet == null || !key.equals(testSetDir)) {
+            testSet = null;
+            String dir = config.dataDir();
+            testSet = dir == null ? org.marginlab.data.FashionMnist.loadTest(null)
+                    : org.marginlab.data.DataSets.load(java.nio.file.Path.of(dir), config.dataOptions()).test();
+            testSetDir = key;
         }
         return testSet;
     }
@@ -85,21 +91,21 @@ public final class ProbeHover {
         card.hide();
     }
 
-    /** The card: the 28 × 28 picture at 4× and its numbers. */
-    private void showCard(ProbeInfo info, int datasetClass, double screenX, double screenY) {
+    /** The card: the picture (28 × 28 or 32 × 32 at 4×, in colour where the data has it) and its numbers. */
+    private void showCard(ProbeInfo info, int datasetClass, String className, double screenX, double screenY) {
         javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(info.cols(), info.rows());
         for (int r = 0; r < info.rows(); r++) {
             for (int c = 0; c < info.cols(); c++) {
-                int v = info.pixels()[r * info.cols() + c] & 0xFF;
-                img.getPixelWriter().setArgb(c, r, 0xFF000000 | (v << 16) | (v << 8) | v);
+                img.getPixelWriter().setArgb(c, r, info.argb(r, c));
             }
         }
         javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(img);
-        view.setFitWidth(info.cols() * 4);
-        view.setFitHeight(info.rows() * 4);
+        int zoom = Math.max(1, 128 / Math.max(info.rows(), info.cols()));
+        view.setFitWidth(info.cols() * zoom);
+        view.setFitHeight(info.rows() * zoom);
         view.setSmooth(false);
         Label text = new Label(String.format(java.util.Locale.ROOT, "%d %s%ntest image %d%nθ_y = %.1f°%nP_y = %.3f",
-                datasetClass, org.marginlab.figures.FigureStyle.className(datasetClass), info.testIndex(),
+                datasetClass, className, info.testIndex(),
                 Math.toDegrees(info.thetaY()), info.pY()));
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, view, text);
         // A popup is a scene of its own: the window root's sheets and classes (root, presentation) give the

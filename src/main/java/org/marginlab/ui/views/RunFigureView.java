@@ -3,11 +3,11 @@ package org.marginlab.ui.views;
 import java.util.List;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.RunFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /** A live view of one run figure that needs no view options of its own (gradient, similarity, confusion). */
 public class RunFigureView extends FigureView {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.marginlab.figures.Figure;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.figures.RunData;
 import org.marginlab.figures.training.TrainingCurvesFigure;
-import org.marginlab.ui.BackgroundExecutor;
-import org.marginlab.ui.WorkbenchViewModel;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /** Loss, accuracy and learning rate of the current run, with picked runs overlaid. */
 public final class TrainingCurvesView extends FigureView {

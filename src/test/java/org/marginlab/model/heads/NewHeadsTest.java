@@ -3,7 +3,7 @@ package org.marginlab.model.heads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.types.DataType;
+import org.marginlab.model.heads.HeadEvaluation.Precision;
 import java.util.Random;
 import java.util.function.ToDoubleBiFunction;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class NewHeadsTest {
 
     /** Loss, logits and both gradients of a head against the reference. */
     static HeadEvaluation check(HeadKind kind, HeadParams p, double[][] x, double[][] w, int[] y, RowLogits ref) {
-        HeadEvaluation e = HeadEvaluation.evaluate(kind, p, x, w, y, null, DataType.FLOAT64);
+        HeadEvaluation e = HeadEvaluation.evaluate(kind, p, x, w, y, null, Precision.FLOAT64);
         double[][] z = logits(x, w, y, ref);
         assertMatrix(z, e.logits(), TOL, kind.id() + " logits");
         assertEquals(loss(z, y), e.loss(), TOL, kind.id() + " loss");
@@ -169,14 +169,14 @@ class NewHeadsTest {
         double[][] w = random(r, 5, 3);
         int[] y = {0, 1, 2, 3, 4, 0, 1, 2};
         HeadEvaluation arc = HeadEvaluation.evaluate(HeadKind.ARCFACE, new HeadParams(8, 0.5, 0, false), x, w, y, null,
-                DataType.FLOAT64);
+                Precision.FLOAT64);
         HeadEvaluation asArc = HeadEvaluation.evaluate(HeadKind.COMBINED, combined(8, 1, 0.5, 0), x, w, y, null,
-                DataType.FLOAT64);
+                Precision.FLOAT64);
         same(arc, asArc, "(1, m, 0) = ArcFace");
         HeadEvaluation cos = HeadEvaluation.evaluate(HeadKind.COSFACE, new HeadParams(8, 0.35, 0, false), x, w, y, null,
-                DataType.FLOAT64);
+                Precision.FLOAT64);
         HeadEvaluation asCos = HeadEvaluation.evaluate(HeadKind.COMBINED, combined(8, 1, 0, 0.35), x, w, y, null,
-                DataType.FLOAT64);
+                Precision.FLOAT64);
         same(cos, asCos, "(1, 0, m) = CosFace");
         // the multiplicative margin s·cos(mθ) on normalised logits, ArcFace-style fallback past π/m
         RowLogits multiplicative = (c, yy) -> {
@@ -242,7 +242,7 @@ class NewHeadsTest {
         java.util.Arrays.sort(thetaY);
         double s = Math.log(b / y.length) / Math.cos(Math.min(Math.PI / 4, thetaY[2])); // lower middle of 6
         HeadEvaluation d = HeadEvaluation.evaluate(HeadKind.ADACOS, HeadParams.defaults(HeadKind.ADACOS)
-                .withDynamic(true).withS(5), x, w, y, null, DataType.FLOAT64);
+                .withDynamic(true).withS(5), x, w, y, null, Precision.FLOAT64);
         assertEquals(s, d.scale(), 1e-12);
         double[][] z = logits(x, w, y, (cc, yy) -> scaled(cc, s));
         assertMatrix(z, d.logits(), TOL, "dynamic logits");
@@ -291,8 +291,8 @@ class NewHeadsTest {
         assertEquals(4 * k, e.gradWeights().length);
         // k = 1 is ArcFace itself
         double[][] w1 = random(r, 4, 3);
-        same(HeadEvaluation.evaluate(HeadKind.ARCFACE, new HeadParams(s, m, 0, false), x, w1, y, null, DataType.FLOAT64),
-                HeadEvaluation.evaluate(HeadKind.SUBCENTER_ARCFACE, p.with("k", 1), x, w1, y, null, DataType.FLOAT64),
+        same(HeadEvaluation.evaluate(HeadKind.ARCFACE, new HeadParams(s, m, 0, false), x, w1, y, null, Precision.FLOAT64),
+                HeadEvaluation.evaluate(HeadKind.SUBCENTER_ARCFACE, p.with("k", 1), x, w1, y, null, Precision.FLOAT64),
                 "k = 1");
     }
 
@@ -314,11 +314,11 @@ class NewHeadsTest {
         for (int i = 0; i < y.length; i++) {
             assertTrue(clipAcos(c[i][y[i]]) + m < Math.PI, "row " + i);
         }
-        same(HeadEvaluation.evaluate(HeadKind.ARCFACE, new HeadParams(10, m, 0, false), x, w, y, null, DataType.FLOAT64),
-                HeadEvaluation.evaluate(HeadKind.CUSTOM, custom("cos(theta + m)", 10, m), x, w, y, null, DataType.FLOAT64),
+        same(HeadEvaluation.evaluate(HeadKind.ARCFACE, new HeadParams(10, m, 0, false), x, w, y, null, Precision.FLOAT64),
+                HeadEvaluation.evaluate(HeadKind.CUSTOM, custom("cos(theta + m)", 10, m), x, w, y, null, Precision.FLOAT64),
                 "cos(theta + m) = ArcFace");
-        same(HeadEvaluation.evaluate(HeadKind.COSFACE, new HeadParams(10, m, 0, false), x, w, y, null, DataType.FLOAT64),
-                HeadEvaluation.evaluate(HeadKind.CUSTOM, custom("cos(theta) - m", 10, m), x, w, y, null, DataType.FLOAT64),
+        same(HeadEvaluation.evaluate(HeadKind.COSFACE, new HeadParams(10, m, 0, false), x, w, y, null, Precision.FLOAT64),
+                HeadEvaluation.evaluate(HeadKind.CUSTOM, custom("cos(theta) - m", 10, m), x, w, y, null, Precision.FLOAT64),
                 "cos(theta) - m = CosFace");
     }
 

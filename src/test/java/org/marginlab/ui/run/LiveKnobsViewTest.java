@@ -1,5 +1,6 @@
 package org.marginlab.ui.run;
 
+import org.marginlab.ui.viewmodel.RunModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,12 +15,11 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.marginlab.devtools.ScreenshotMaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginlab.figures.FigureKind;
+import org.marginlab.figures.catalog.FigureKind;
 import org.marginlab.config.ConfigField;
 import org.marginlab.figures.RunData;
 import org.marginlab.loss.HeadKind;
@@ -27,14 +27,14 @@ import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.LiveChange;
 import org.marginlab.config.LiveField;
 import org.marginlab.run.RunState;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.FxWait;
 import org.marginlab.ui.ShownWindows;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 
 /** The live-knobs row on the real engine: checked as typed, acts at the next iteration, marked and reopened. */
 class LiveKnobsViewTest {
@@ -43,11 +43,6 @@ class LiveKnobsViewTest {
     Path tmp;
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
-
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
 
     private static void await(String what, BooleanSupplier fx) throws InterruptedException {
         FxWait.until(what, Duration.ofSeconds(120), fx);
@@ -61,10 +56,7 @@ class LiveKnobsViewTest {
     @Test
     void changingMWhilePausedActsAtTheNextStepAndIsMarked() throws Exception {
         Path runs = tmp.resolve("runs");
-        WorkbenchWindow w = ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
-                    new EngineBackend(runs, EngineBackend.engineHeads()), BackgroundExecutor.fx());
-            windows.show(win, 1000, 720);
+        WorkbenchWindow w = windows.open(tmp, new EngineBackend(runs, EngineBackend.engineHeads()), win -> {
             SettingsViewModel s = win.model().settings();
             s.selectHead(HeadKind.ARCFACE);
             s.textProperty(ConfigField.DIM).set("2");
@@ -77,7 +69,6 @@ class LiveKnobsViewTest {
             LiveKnobsView knobs = (LiveKnobsView) win.root().lookup(".live-knobs");
             assertTrue(knobs.isDisabled(), "no run, no live knobs");
             button(win, "Start").fire();
-            return win;
         });
         await("8 iterations", () -> w.model().control().runProperty().get() != null
                 && w.model().control().runProperty().get().iterationProperty().get() >= 8);

@@ -14,11 +14,11 @@ import org.marginlab.devtools.ScreenshotMaker;
 import org.marginlab.figures.theory.DecisionBoundaryFigure;
 import org.marginlab.figures.theory.DzDthetaFigure;
 import org.marginlab.loss.HeadKind;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.RecordingBackend;
 import org.marginlab.ui.Snapshots;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
 import org.marginlab.ui.views.FigureView;
 

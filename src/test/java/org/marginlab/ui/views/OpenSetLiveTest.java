@@ -1,6 +1,5 @@
 package org.marginlab.ui.views;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,16 +13,16 @@ import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.RunState;
 import org.marginlab.train.EvaluationSet;
 import org.marginlab.train.TrainingListener;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.FxWait;
 import org.marginlab.ui.ShownWindows;
-import org.marginlab.ui.TrainingBackend;
+import org.marginlab.ui.viewmodel.TrainingBackend;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
-import org.marginlab.ui.run.RunModel;
-import org.marginlab.ui.settings.SettingsViewModel;
+import org.marginlab.ui.viewmodel.RunModel;
+import org.marginlab.ui.viewmodel.SettingsViewModel;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,18 +49,10 @@ class OpenSetLiveTest {
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
 
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
-
     /** The window on {@code backend}, settings for a 2-epoch run on the slice, the Open set tab showing. */
     private WorkbenchWindow window(TrainingBackend backend) throws Exception {
         Path data = FashionMnistSubset.write(tmp.resolve("data"), 640, 500);
-        return ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")), backend,
-                    BackgroundExecutor.fx());
-            windows.show(win, 1000, 720);
+        return windows.open(tmp, backend, win -> {
             SettingsViewModel s = win.model().settings();
             s.selectHead(HeadKind.SOFTMAX);
             s.textProperty(ConfigField.DATA).set(data.toString());
@@ -74,7 +65,6 @@ class OpenSetLiveTest {
             s.textProperty(ConfigField.HOLDOUT_CLASSES).set("8,9");
             assertTrue(s.validProperty().get(), s.firstErrorProperty().get());
             win.selectTab("Open set");
-            return win;
         });
     }
 
@@ -135,6 +125,16 @@ class OpenSetLiveTest {
             }
 
             @Override
+            public boolean hasModel(Path runDirectory) {
+                return engine.hasModel(runDirectory);
+            }
+
+            @Override
+            public OpenSetMeasurement measureOpenSet(Path runDirectory) {
+                return engine.measureOpenSet(runDirectory);
+            }
+
+            @Override
             public List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> listeners) {
                 return engine.startCompare(configs, listeners);
             }
@@ -165,9 +165,9 @@ class OpenSetLiveTest {
         assertOnRoc(rows.subList(1, rows.size()), direct, "the run");
         // the θ_y histograms offer the trained classes only
         List<String> choices = ScreenshotMaker.onFx(() -> {
-            w.selectTab(w.view(org.marginlab.figures.FigureKind.ANGLE_HISTOGRAMS.label()).name());
-            w.view(org.marginlab.figures.FigureKind.ANGLE_HISTOGRAMS.label()).refresh();
-            return ((AngleHistogramView) w.view(org.marginlab.figures.FigureKind.ANGLE_HISTOGRAMS.label())).classChoices();
+            w.selectTab(w.view(org.marginlab.figures.catalog.FigureKind.ANGLE_HISTOGRAMS.label()).name());
+            w.view(org.marginlab.figures.catalog.FigureKind.ANGLE_HISTOGRAMS.label()).refresh();
+            return ((AngleHistogramView) w.view(org.marginlab.figures.catalog.FigureKind.ANGLE_HISTOGRAMS.label())).classChoices();
         });
         assertEquals(List.of("all classes", "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker"),
                 choices);

@@ -1,6 +1,5 @@
 package org.marginlab.ui.views;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,12 +14,12 @@ import org.marginlab.train.EvaluationSet;
 import org.marginlab.train.MarginTrainableHead;
 import org.marginlab.train.TrainingData;
 import org.marginlab.train.TrainingSession;
-import org.marginlab.ui.BackgroundExecutor;
+import org.marginlab.ui.viewmodel.BackgroundExecutor;
 import org.marginlab.ui.EngineBackend;
 import org.marginlab.ui.FxWait;
 import org.marginlab.ui.ShownWindows;
 import org.marginlab.ui.WorkbenchApp;
-import org.marginlab.ui.WorkbenchPreferences;
+import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.WorkbenchWindow;
 
 import java.nio.file.Files;
@@ -38,11 +37,6 @@ class OpenSetViewTest {
     Path tmp;
     @RegisterExtension
     final ShownWindows windows = new ShownWindows();
-
-    @BeforeAll
-    static void toolkit() {
-        ScreenshotMaker.startToolkit();
-    }
 
     /** A 30-iteration run of {@code head} with classes 8 and 9 held out, in {@code tmp/name}. */
     private Path train(String name, String head) throws Exception {
@@ -62,13 +56,7 @@ class OpenSetViewTest {
     }
 
     private WorkbenchWindow windowWith(Path dir) throws Exception {
-        return ScreenshotMaker.onFx(() -> {
-            WorkbenchWindow win = WorkbenchApp.build(new WorkbenchPreferences(tmp.resolve("prefs.json")),
-                    new EngineBackend(tmp.resolve("runs"), EngineBackend.engineHeads()), BackgroundExecutor.fx());
-            windows.show(win, 1000, 720);
-            win.openRun(dir);
-            return win;
-        });
+        return windows.open(tmp, new EngineBackend(tmp.resolve("runs"), EngineBackend.engineHeads()), win -> win.openRun(dir));
     }
 
     private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
