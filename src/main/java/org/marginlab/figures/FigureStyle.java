@@ -24,6 +24,8 @@ public final class FigureStyle {
     private static final Color[] SERIES_COLORS = {
         new Color(0x4477AA), new Color(0xEE6677), new Color(0x228833), new Color(0xCCBB44),
         new Color(0x66CCEE), new Color(0xAA3377), new Color(0xBBBBBB), new Color(0x000000),
+        // Paul Tol's vibrant orange and teal and his muted indigo: apart from the eight above and each other
+        new Color(0xEE7733), new Color(0x009988), new Color(0x332288),
     };
 
     public static final String FONT_FAMILY = "DejaVu Sans";

@@ -155,9 +155,14 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
 
     /**
      * The head parameters in force at a snapshot: as recorded, or for runs written before they were
-     * recorded, the run's schedule at that iteration. Null without either.
+     * recorded, the run's schedule at that iteration. Null without either. The one place that completes
+     * an older snapshot's parameters: runs recorded before every parameter was kept (only s, m, λ and the
+     * easy margin) take m1–m3, k, ψ and the dynamic flag from the config and its schedule.
      */
     public HeadParams paramsAt(IterationSnapshot s) {
+        if (s.headParams() != null && s.paramsComplete()) {
+            return s.headParams();
+        }
         // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
         HeadParams scheduled = config == null || config.marginWarmup() < 0 ? null : config.marginSchedule().at(s.iteration());
         HeadParams r = s.headParams();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.marginlab.Range;
+import org.marginlab.UserException;
 
 /**
  * AdaCos (Zhang et al., CVPR 2019): cosine logits s·cos θ without a margin, with s chosen, not tuned. Fixed:
@@ -14,14 +15,17 @@ import org.marginlab.Range;
  */
 public final class AdaCosHead implements HeadType {
 
+    /** Where s may lie, fixed or dynamic. */
+    private static final Range SCALE_RANGE = Range.aboveUpTo(0, 1000);
+
     public String id() { return "adacos"; }
 
     public String displayName() { return "AdaCos"; }
 
-    public int colorIndex() { return 4; } // NormFace's: the same curve at equal s
+    public int colorIndex() { return 10; }
 
     public List<HeadParam> params() {
-        return List.of(new HeadParam("s", "s", HeadParam.Kind.NUMBER, Range.aboveUpTo(0, 1000), "",
+        return List.of(new HeadParam("s", "s", HeadParam.Kind.NUMBER, SCALE_RANGE, "",
                         "set by the head: √2·ln(C − 1), or each step from the batch (dynamic)", false,
                         HeadParam.Schedule.ADAPTIVE),
                 HeadParam.flag("dynamic", "dynamic",
@@ -63,7 +67,17 @@ public final class AdaCosHead implements HeadType {
         }
         Arrays.sort(thetaY);
         double median = thetaY[(n - 1) / 2]; // torch.median: the lower of the two middle values
-        return Math.log(bSum / n) / Math.cos(Math.min(Math.PI / 4, median));
+        double s = Math.log(bSum / n) / Math.cos(Math.min(Math.PI / 4, median));
+        if (!SCALE_RANGE.contains(s)) {
+            // In few dimensions the other classes' cosines stay near 1, so B_avg grows like exp(s_prev) and the
+            // next s exceeds the last: the paper's rule has no fixed point there.
+            throw new UserException(String.format(java.util.Locale.ROOT,
+                    "AdaCos's dynamic scale ran away: after s = %.4g this batch gives s = %s, outside %s (the other "
+                            + "classes' cosines stay near 1, as in a 2-D embedding); train with --dim 3 or more, or "
+                            + "without --dynamic", sPrev, Double.isFinite(s) ? String.format(java.util.Locale.ROOT, "%.4g", s)
+                            : "∞", SCALE_RANGE.interval()));
+        }
+        return s;
     }
 
     public double targetLogit(HeadParams p, double theta, double xNorm, double wNorm) {

@@ -21,7 +21,7 @@ public final class CustomHead implements HeadType {
 
     public String displayName() { return "Custom ψ"; }
 
-    public int colorIndex() { return 3; } // L-Softmax's, whose curve joins SphereFace's at equal m and λ
+    public int colorIndex() { return 8; }
 
     public List<HeadParam> params() {
         return List.of(CommonParams.scale(),

@@ -15,7 +15,7 @@ public final class SubcenterArcFaceHead implements HeadType {
 
     public String displayName() { return "Sub-center ArcFace"; }
 
-    public int colorIndex() { return 1; } // ArcFace's: the same curve
+    public int colorIndex() { return 9; }
 
     public List<HeadParam> params() {
         return List.of(CommonParams.scale(), CommonParams.angularMargin(),

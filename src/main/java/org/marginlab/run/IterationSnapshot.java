@@ -30,6 +30,12 @@ import org.marginlab.loss.HeadParams;
  * @param probeIds      index in the full Fashion-MNIST test set of each probe row (its sample id), also when
  *                      classes are held out, length N; {@code null} in
  *                      runs recorded before it was kept
+ * @param subCenters    every weight row of a head with k > 1 sub-centers per class, C·k × d (row j·k + i is
+ *                      sub-center i of class j; {@code weights} holds each class's dominant one), or
+ *                      {@code null} with one row per class and in runs recorded before they were kept
+ * @param paramsComplete whether {@code headParams} holds every parameter in force (m1–m3, k, ψ and the dynamic
+ *                      flag too); false for snapshots read back from runs that recorded only s, m, λ and the
+ *                      easy margin, whose other values {@code RunData.paramsAt} takes from the run's config
  */
 public record IterationSnapshot(
         long iteration,
@@ -46,7 +52,27 @@ public record IterationSnapshot(
         double imagesPerSecond,
         HeadParams headParams,
         float[] dLdThetaAlong,
-        int[] probeIds) {
+        int[] probeIds,
+        float[][] subCenters,
+        boolean paramsComplete) {
+
+    /** A snapshot taken now: its head parameters, when given, are all those in force. */
+    public IterationSnapshot(long iteration, int epoch, float[][] embeddings, int[] probeLabels, float[][] weights,
+                             float[][] centers, float[] thetaY, float[] dLdThetaY, double loss, double trainAccuracy,
+                             double learningRate, double imagesPerSecond, HeadParams headParams, float[] dLdThetaAlong,
+                             int[] probeIds, float[][] subCenters) {
+        this(iteration, epoch, embeddings, probeLabels, weights, centers, thetaY, dLdThetaY, loss, trainAccuracy,
+                learningRate, imagesPerSecond, headParams, dLdThetaAlong, probeIds, subCenters, true);
+    }
+
+    /** A snapshot with one weight row per class (no sub-centers). */
+    public IterationSnapshot(long iteration, int epoch, float[][] embeddings, int[] probeLabels, float[][] weights,
+                             float[][] centers, float[] thetaY, float[] dLdThetaY, double loss, double trainAccuracy,
+                             double learningRate, double imagesPerSecond, HeadParams headParams, float[] dLdThetaAlong,
+                             int[] probeIds) {
+        this(iteration, epoch, embeddings, probeLabels, weights, centers, thetaY, dLdThetaY, loss, trainAccuracy,
+                learningRate, imagesPerSecond, headParams, dLdThetaAlong, probeIds, null);
+    }
 
     /** A snapshot without sample ids, as runs recorded before they were kept read back. */
     public IterationSnapshot(long iteration, int epoch, float[][] embeddings, int[] probeLabels, float[][] weights,
@@ -62,5 +88,21 @@ public record IterationSnapshot(
 
     public int classCount() {
         return weights.length;
+    }
+
+    /** Sub-centers per class: k of a Sub-center ArcFace run, 1 otherwise. */
+    public int subCentersPerClass() {
+        return subCenters == null || weights.length == 0 ? 1 : subCenters.length / weights.length;
+    }
+
+    /** Which of class j's sub-centers is its dominant one (the row {@code weights} holds); 0 without sub-centers. */
+    public int dominantSubCenter(int j) {
+        int k = subCentersPerClass();
+        for (int i = 0; i < k; i++) {
+            if (java.util.Arrays.equals(subCenters[j * k + i], weights[j])) {
+                return i;
+            }
+        }
+        return 0;
     }
 }

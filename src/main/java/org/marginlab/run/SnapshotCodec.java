@@ -17,8 +17,11 @@ import org.marginlab.loss.HeadParams;
  *            float[N·d] embeddings · int[N] labels · float[C·d] W · (float[C·d] centres if hasCentres) ·
  *            float[N] θ_y · float[N] ∂L/∂θ_y · double loss · double trainAcc · double lr · double images/s ·
  *            byte extras (bit 0: the live head parameters double s · double m · double λ · byte easyMargin
- *            follow; bit 1: float[N] along-feature dL/dθ_y follows). Runs written before these
- *            were recorded end after images/s and decode with both null.
+ *            follow; bit 1: float[N] along-feature dL/dθ_y follows; bit 2: int[N] probe ids follow;
+ *            bit 3: int k · float[C·k·d] every sub-center row follow, row j·k + i sub-center i of class j;
+ *            bit 4: the rest of the head parameters in force, double m1 · double m2 · double m3 · int k ·
+ *            byte dynamic · UTF ψ, follow — without it a reader completes them from the run's config).
+ *            Runs written before these were recorded end after images/s and decode with them null.
  * epoch payload := int epoch · long iteration · double testAcc · double wcIntra · double wInter ·
  *            double cInter · int bins · double[bins+1] edges · int C · int[C·bins] histograms ·
  *            int M · float[M·M] similarity · int[M] similarityLabels · int[C·C] confusion
@@ -72,7 +75,8 @@ public final class SnapshotCodec {
             o.writeDouble(s.learningRate());
             o.writeDouble(s.imagesPerSecond());
             int extras = (s.headParams() != null ? 1 : 0) | (s.dLdThetaAlong() != null ? 2 : 0)
-                    | (s.probeIds() != null ? 4 : 0);
+                    | (s.probeIds() != null ? 4 : 0) | (s.subCenters() != null ? 8 : 0)
+                    | (s.headParams() != null && s.paramsComplete() ? 16 : 0);
             o.writeByte(extras);
             if (s.headParams() != null) {
                 o.writeDouble(s.headParams().s());
@@ -89,6 +93,19 @@ public final class SnapshotCodec {
                 for (int v : s.probeIds()) {
                     o.writeInt(v);
                 }
+            }
+            if (s.subCenters() != null) {
+                o.writeInt(s.subCentersPerClass());
+                writeRows(o, s.subCenters());
+            }
+            if ((extras & 16) != 0) {
+                HeadParams p = s.headParams();
+                o.writeDouble(p.m1());
+                o.writeDouble(p.m2());
+                o.writeDouble(p.m3());
+                o.writeInt(p.k());
+                o.writeByte(p.dynamic() ? 1 : 0);
+                o.writeUTF(p.psi());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -119,8 +136,19 @@ public final class SnapshotCodec {
                 ? new HeadParams(in.readDouble(), in.readDouble(), in.readDouble(), in.readByte() != 0) : null;
         float[] along = (extras & 2) != 0 ? readFloats(in, n) : null;
         int[] ids = (extras & 4) != 0 ? readInts(in, n) : null;
+        float[][] sub = null;
+        if ((extras & 8) != 0) {
+            int k = in.readInt();
+            sub = readRows(in, c * k, d);
+        }
+        boolean complete = (extras & 16) != 0 && live != null;
+        if (complete) {
+            live = new HeadParams(live.s(), live.m(), live.lambda(), live.easyMargin(), in.readDouble(),
+                    in.readDouble(), in.readDouble(), in.readInt(), null, in.readByte() != 0);
+            live = live.withPsi(in.readUTF());
+        }
         return new IterationSnapshot(iteration, epoch, emb, labels, w, centres, theta, grad, loss, acc, lr, ips,
-                live, along, ids);
+                live, along, ids, sub, complete);
     }
 
     public static byte[] encode(EpochSnapshot s) {

@@ -130,7 +130,7 @@ final class ProbeEvaluator {
         float[][] centres = head.centers();
         float[] along = AlongFeatureGradient.measure(manager, head, rows, probeLabels, all, centres);
         return new IterationSnapshot(iteration, epoch, rows, probeLabels.clone(), w, centres, theta, grad, loss,
-                trainAccuracy, learningRate, imagesPerSecond, head.params(), along, probeIds.clone());
+                trainAccuracy, learningRate, imagesPerSecond, head.params(), along, probeIds.clone(), k == 1 ? null : all);
     }
 
     /** The whole test set at {@code iteration}: accuracy, angle statistics, histograms, similarity, confusion. */

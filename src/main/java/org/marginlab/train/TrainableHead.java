@@ -82,15 +82,39 @@ public interface TrainableHead {
     String describe();
 
     /**
-     * State of the head that training changes besides its parameters (a dynamic scale, say), for the
-     * checkpoint's {@code "head"} section, so that a resumed run continues bit for bit; null when it has none.
-     * The schedules that are functions of the iteration (warm-up, annealing) need none.
+     * {@link #state()} as the checkpoint's {@code "head"} section, so that a resumed run continues bit for bit:
+     * int count · (UTF name · long IEEE-754 bits)*, big-endian; null when the head carries nothing. The schedules
+     * that are functions of the iteration (warm-up, annealing) need none.
      */
     default byte[] saveState() {
-        return null;
+        java.util.Map<String, Double> state = new java.util.TreeMap<>(state());
+        if (state.isEmpty()) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream o = new java.io.DataOutputStream(bytes)) {
+            o.writeInt(state.size());
+            for (var e : state.entrySet()) {
+                o.writeUTF(e.getKey());
+                o.writeLong(Double.doubleToRawLongBits(e.getValue()));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Restores {@link #saveState}'s bytes on resume, before the first step. */
-    default void loadState(byte[] state) {
+    default void loadState(byte[] bytes) {
+        java.util.Map<String, Double> state = new java.util.HashMap<>();
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                state.put(in.readUTF(), Double.longBitsToDouble(in.readLong()));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the checkpoint's head section is damaged: " + e.getMessage(), e);
+        }
+        restore(state);
     }
 }

@@ -570,7 +570,7 @@ public final class TrainingSession {
     private void applyChanges(long it) throws IOException {
         for (LiveChange c : changes.due(it, live)) {
             live = c.field().with(live, c.to());
-            if (c.field() == LiveField.LR) {
+            if (c.field().equals(LiveField.LR)) {
                 schedule = new LrSchedule(live.schedule(), live.learningRate(), totalIterations);
             } else {
                 head.retune(live);

@@ -141,11 +141,16 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         HeadFunctions f = HeadFunctions.of(run.config().head(), params);
         int c = s.classCount();
-        double[] wAngle = new double[c];
-        double[] wNorm = new double[c];
+        // with sub-centers a class's angle is to the nearest of its k rows, as the head measures it
+        int per = s.subCentersPerClass();
+        float[][] rows = per == 1 ? s.weights() : s.subCenters();
+        double[][] wAngle = new double[c][per];
+        double[][] wNorm = new double[c][per];
         for (int j = 0; j < c; j++) {
-            wAngle[j] = Math.atan2(s.weights()[j][1], s.weights()[j][0]);
-            wNorm[j] = Projection.norm(s.weights()[j]);
+            for (int i = 0; i < per; i++) {
+                wAngle[j][i] = Math.atan2(rows[j * per + i][1], rows[j * per + i][0]);
+                wNorm[j][i] = Projection.norm(rows[j * per + i]);
+            }
         }
         double xNorm = medianNorm(s);
         int[] winner = new int[SCAN];
@@ -154,16 +159,24 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int k = 0; k < SCAN; k++) {
             double phi = 2 * Math.PI * k / SCAN;
             int best = 0;
+            int[] nearest = new int[c];
             for (int j = 0; j < c; j++) {
-                double th = Math.abs(Math.IEEEremainder(phi - wAngle[j], 2 * Math.PI));
-                other[j] = f.otherLogit(th, xNorm, wNorm[j]);
+                other[j] = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < per; i++) {
+                    double th = Math.abs(Math.IEEEremainder(phi - wAngle[j][i], 2 * Math.PI));
+                    double z = f.otherLogit(th, xNorm, wNorm[j][i]);
+                    if (z > other[j]) {
+                        other[j] = z;
+                        nearest[j] = i;
+                    }
+                }
                 if (other[j] > other[best]) {
                     best = j;
                 }
             }
             winner[k] = best;
-            double th = Math.abs(Math.IEEEremainder(phi - wAngle[best], 2 * Math.PI));
-            double target = f.targetLogit(th, xNorm, wNorm[best]);
+            double th = Math.abs(Math.IEEEremainder(phi - wAngle[best][nearest[best]], 2 * Math.PI));
+            double target = f.targetLogit(th, xNorm, wNorm[best][nearest[best]]);
             double rival = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) {
                 if (j != best) {
@@ -222,7 +235,8 @@ public final class EmbeddingCircleFigure implements RunFigure {
         // compact: tick labels only, the axes are the same in every cell
         double left = (compact ? 34 : 62) * scale;
         double bottom = (compact ? 24 : 48) * scale;
-        String[] entries = {"W_j direction", "class centre (center loss)", "decision boundary", "margin region"};
+        String[] entries = {"W_j direction", "class centre (center loss)", "decision boundary", "margin region",
+            OTHER_SUB_CENTERS};
         double legendW = compact ? 0 : Legend.width(g, p.weights().length, run, entries);
         double availW = body.getWidth() - legendW - left - 16;
         double availH = body.getHeight() - bottom - 6;
@@ -278,6 +292,24 @@ public final class EmbeddingCircleFigure implements RunFigure {
             g.setStroke(FigureStyle.dashed(FigureStyle.point(2.0)));
             g.draw(new Line2D.Double(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1])));
         }
+        if (p.subCenters() != null) {
+            // the sub-centers besides each class's dominant one: thin dotted rays ending in hollow rings
+            int k = p.subCentersPerClass();
+            double ring = FigureStyle.point(4);
+            for (int row = 0; row < p.subCenters().length; row++) {
+                if (row % k == s.dominantSubCenter(row / k)) {
+                    continue;
+                }
+                double[] w = p.subCenters()[row];
+                g.setColor(FigureStyle.classColor(datasetClass(row / k)));
+                g.setStroke(FigureStyle.dashed(FigureStyle.point(1.0)));
+                double ex = frame.x(rayLen * w[0]);
+                double ey = frame.y(rayLen * w[1]);
+                g.draw(new Line2D.Double(frame.x(0), frame.y(0), ex, ey));
+                g.setStroke(new BasicStroke((float) FigureStyle.point(1.6)));
+                g.draw(new Ellipse2D.Double(ex - ring, ey - ring, 2 * ring, 2 * ring));
+            }
+        }
         double radius = FigureStyle.pointRadius(s.embeddings().length > 2000 ? 1.9 : 2.7, side, s.embeddings().length);
         for (int i = 0; i < p.points().length; i++) {
             double[] q = p.points()[i];
@@ -322,7 +354,11 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         double lx = plot.getMaxX() + 20;
         double ly = Legend.classes(g, lx, plot.getY(), p.weights().length, run);
-        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0),
+                p.subCenters() != null ? DOMINANT_SUB_CENTER : "W_j direction");
+        if (p.subCenters() != null) {
+            ly = Legend.ringEntry(g, lx, ly, OTHER_SUB_CENTERS);
+        }
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
         }
@@ -334,6 +370,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
     }
 
+    /** Legend entries of a head with sub-centers (shared with the sphere). */
+    static final String DOMINANT_SUB_CENTER = "W_j: dominant sub-center";
+    static final String OTHER_SUB_CENTERS = "other sub-centers";
+
     /** Every mark the W_j labels keep clear of, in pixels: points, rays and their tips, centres, boundary lines. */
     private static LabelLayout.Marks marks(Projection p, Regions regions, PlotFrame frame, Rectangle2D plot, double rayLen,
                                            double radius, double tipR) {
@@ -344,6 +384,12 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (double[] w : p.weights()) {
             m.line(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
             m.dot(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]), tipR);
+        }
+        if (p.subCenters() != null) {
+            for (double[] w : p.subCenters()) {
+                m.line(frame.x(0), frame.y(0), frame.x(rayLen * w[0]), frame.y(rayLen * w[1]));
+                m.dot(frame.x(rayLen * w[0]), frame.y(rayLen * w[1]), FigureStyle.point(4));
+            }
         }
         if (p.centers() != null) {
             for (double[] q : p.centers()) {
@@ -414,8 +460,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x", "y", "id", "theta_y_rad", "p_y"});
         IterationSnapshot s = snapshot();
+        boolean sub = s != null && s.subCenters() != null;
+        rows.add(sub ? new String[] {"kind", "class", "class_name", "x", "y", "id", "theta_y_rad", "p_y", "sub_center",
+            "dominant"} : new String[] {"kind", "class", "class_name", "x", "y", "id", "theta_y_rad", "p_y"});
         if (s == null) {
             return rows;
         }
@@ -430,6 +478,15 @@ public final class EmbeddingCircleFigure implements RunFigure {
         for (int j = 0; j < p.weights().length; j++) {
             rows.add(new String[] {"weight_direction", Integer.toString(datasetClass(j)), className(datasetClass(j)),
                 CsvNumbers.of(p.weights()[j][0]), CsvNumbers.of(p.weights()[j][1]), "", "", ""});
+        }
+        if (sub) {
+            int k = p.subCentersPerClass();
+            for (int row = 0; row < p.subCenters().length; row++) {
+                int j = row / k;
+                rows.add(new String[] {"sub_center", Integer.toString(datasetClass(j)), FigureStyle.className(datasetClass(j)),
+                    CsvNumbers.of(p.subCenters()[row][0]), CsvNumbers.of(p.subCenters()[row][1]), "", "", "",
+                    Integer.toString(row % k), Boolean.toString(row % k == s.dominantSubCenter(j))});
+            }
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
@@ -447,7 +504,10 @@ public final class EmbeddingCircleFigure implements RunFigure {
                 rows.add(new String[] {"margin_region_end", "", "", CsvNumbers.of(Math.cos(m[1])), CsvNumbers.of(Math.sin(m[1])), "", "", ""});
             }
         }
-        return rows;
+        return sub ? rows.stream().map(r -> Arrays.copyOf(r, 10)).map(r -> {
+            Arrays.setAll(r, i -> r[i] == null ? "" : r[i]);
+            return r;
+        }).toList() : rows;
     }
 
     /** The Fashion-MNIST class of head class j, by which points, legend and CSV name and colour it. */

@@ -227,7 +227,8 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
         Rectangle2D body = compact ? EmbeddingCircleFigure.compactHeader(g, area, EmbeddingCircleFigure.compactTitle(run, s))
                 : FigureStyle.header(g, area, title(), sub);
-        double legendW = compact ? 0 : Legend.width(g, p.weights().length, run, "W_j direction", "class centre (center loss)");
+        double legendW = compact ? 0 : Legend.width(g, p.weights().length, run, "W_j direction",
+                "class centre (center loss)", EmbeddingCircleFigure.DOMINANT_SUB_CENTER, EmbeddingCircleFigure.OTHER_SUB_CENTERS);
         double availW = body.getWidth() - legendW - 30;
         // The ball fills the body's height (or width); a W_j ray that would leave the body ends sooner
         // (rayLength), never inside the ball, and the labels are spread inside the body.
@@ -311,6 +312,9 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         if (!frontDone) {
             drawFront(g, p, rays, cx, cy, r);
         }
+        if (p.subCenters() != null) {
+            drawOtherSubCenters(g, s, p, cx, cy, r);
+        }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
                 double[] q = view(p.centers()[j]);
@@ -330,7 +334,11 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         }
         double lx = body.getMaxX() - legendW;
         double ly = Legend.classes(g, lx, body.getY() + 10, p.weights().length, run);
-        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0), "W_j direction");
+        ly = Legend.lineEntry(g, lx, ly + 6, FigureStyle.muted(), FigureStyle.dashed(2.0),
+                p.subCenters() != null ? EmbeddingCircleFigure.DOMINANT_SUB_CENTER : "W_j direction");
+        if (p.subCenters() != null) {
+            ly = Legend.ringEntry(g, lx, ly, EmbeddingCircleFigure.OTHER_SUB_CENTERS);
+        }
         if (p.centers() != null) {
             ly = Legend.crossEntry(g, lx, ly, "class centre (center loss)");
         }
@@ -527,6 +535,24 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         g.fill(new Ellipse2D.Double(ex - 3, ey - 3, 6, 6));
     }
 
+    /** Every sub-center but each class's dominant one: a thin dotted ray ending in a hollow ring, faded on the far side. */
+    private void drawOtherSubCenters(Graphics2D g, IterationSnapshot s, Projection p, double cx, double cy, double r) {
+        int k = p.subCentersPerClass();
+        for (int row = 0; row < p.subCenters().length; row++) {
+            if (row % k == s.dominantSubCenter(row / k)) {
+                continue;
+            }
+            double[] q = view(p.subCenters()[row]);
+            g.setColor(shade(FigureStyle.classColor(datasetClass(row / k)), q[2]));
+            double ex = cx + r * RAY * q[0];
+            double ey = cy - r * RAY * q[1];
+            g.setStroke(FigureStyle.dashed(1.0));
+            g.draw(new Line2D.Double(cx, cy, ex, ey));
+            g.setStroke(new BasicStroke(1.6f));
+            g.draw(new Ellipse2D.Double(ex - 4, ey - 4, 8, 8));
+        }
+    }
+
     /** Latitude and longitude circles every 30°; {@code front} selects the near or far halves. */
     private void drawWireframe(Graphics2D g, double cx, double cy, double r, boolean front) {
         BasicStroke stroke = front ? new BasicStroke(0.9f) : FigureStyle.dashed(0.7);
@@ -618,9 +644,12 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
     @Override
     public List<String[]> csv() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id",
-            "theta_y_rad", "p_y"});
         IterationSnapshot s = snapshot();
+        boolean sub = s != null && s.subCenters() != null;
+        rows.add(sub ? new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id",
+            "theta_y_rad", "p_y", "sub_center", "dominant"}
+                : new String[] {"kind", "class", "class_name", "x1", "x2", "x3", "screen_x", "screen_y", "depth", "id",
+                    "theta_y_rad", "p_y"});
         if (s == null) {
             return rows;
         }
@@ -638,7 +667,21 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
                 rows.add(row("center", j, p.centers()[j], "", "", ""));
             }
         }
-        return rows;
+        if (!sub) {
+            return rows;
+        }
+        int k = p.subCentersPerClass();
+        for (int r = 0; r < p.subCenters().length; r++) {
+            String[] line = Arrays.copyOf(row("sub_center", r / k, p.subCenters()[r], "", "", ""), 14);
+            line[12] = Integer.toString(r % k);
+            line[13] = Boolean.toString(r % k == s.dominantSubCenter(r / k));
+            rows.add(line);
+        }
+        return rows.stream().map(line -> {
+            String[] out = Arrays.copyOf(line, 14);
+            Arrays.setAll(out, i -> out[i] == null ? "" : out[i]);
+            return out;
+        }).toList();
     }
 
     private String[] row(String kind, int cls, double[] v, String id, String thetaY, String pY) {

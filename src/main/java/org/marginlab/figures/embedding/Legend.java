@@ -119,4 +119,17 @@ final class Legend {
         g.drawString(text, (float) (x + 16), (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
         return y + row;
     }
+
+    /** A hollow ring in ink: the entry for the sub-centers other than each class's dominant one. */
+    static double ringEntry(Graphics2D g, double x, double y, String text) {
+        var fm = g.getFontMetrics(FigureStyle.legendFont());
+        double row = fm.getHeight() + 3;
+        g.setColor(FigureStyle.ink());
+        g.setStroke(new java.awt.BasicStroke(1.4f));
+        double d = FigureStyle.point(8);
+        g.draw(new Ellipse2D.Double(x + 5 - d / 2, y + row / 2 - d / 2, d, d));
+        g.setFont(FigureStyle.legendFont());
+        g.drawString(text, (float) (x + 16), (float) (y + row / 2 + (fm.getAscent() - fm.getDescent()) / 2.0));
+        return y + row;
+    }
 }

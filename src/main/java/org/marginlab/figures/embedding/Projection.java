@@ -13,9 +13,11 @@ import org.marginlab.run.IterationSnapshot;
  * @param explained  variance fraction the projection keeps (1 without PCA)
  * @param dimension  the embedding dimension d of the run
  * @param centers    center-loss class centres C × k (unit length when {@code normalised}), or null
+ * @param subCenters every sub-center's direction, C·k' × k unit length (row j·k' + i is sub-center i of class j),
+ *                   or null for a head with one weight row per class
  */
 public record Projection(double[][] points, double[][] weights, int[] labels, boolean pca, double explained,
-                         int dimension, double[][] centers) {
+                         int dimension, double[][] centers, double[][] subCenters) {
 
     public static Projection of(IterationSnapshot s, int k, boolean normalised) {
         int d = s.dimension();
@@ -41,8 +43,15 @@ public record Projection(double[][] points, double[][] weights, int[] labels, bo
                 }
             }
         }
+        double[][] sub = null;
+        if (s.subCenters() != null) {
+            sub = new double[s.subCenters().length][];
+            for (int r = 0; r < sub.length; r++) {
+                sub[r] = unit(toDouble(s.subCenters()[r]));
+            }
+        }
         if (d == k) {
-            return new Projection(x, w, s.probeLabels().clone(), false, 1, d, ctr);
+            return new Projection(x, w, s.probeLabels().clone(), false, 1, d, ctr, sub);
         }
         Pca pca = Pca.fit(x.length >= 2 ? x : w, k);
         double[][] px = new double[n][];
@@ -66,7 +75,19 @@ public record Projection(double[][] points, double[][] weights, int[] labels, bo
                 }
             }
         }
-        return new Projection(px, pw, s.probeLabels().clone(), true, pca.explainedVariance(), d, pc);
+        double[][] psub = null;
+        if (sub != null) {
+            psub = new double[sub.length][];
+            for (int r = 0; r < sub.length; r++) {
+                psub[r] = unit(pca.projectDirection(sub[r]));
+            }
+        }
+        return new Projection(px, pw, s.probeLabels().clone(), true, pca.explainedVariance(), d, pc, psub);
+    }
+
+    /** Sub-centers per class (1 without sub-centers). */
+    public int subCentersPerClass() {
+        return subCenters == null || weights.length == 0 ? 1 : subCenters.length / weights.length;
     }
 
     static double[] toDouble(float[] v) {

@@ -140,7 +140,22 @@ public final class DzDthetaFigure extends TheoryFigure {
         }
         String sub = (unitScale ? "s = 1 for all heads (paper Fig. 3)" : "each head's own s")
                 + ", ‖x‖ = ‖W‖ = 1; coinciding heads share a curve; selected head drawn thick";
-        return Charts.lines(title(), sub, unit.label("θ_y"), "∂Z_y/∂θ_y (logit per rad)", data, colors, strokes);
+        JFreeChart chart = Charts.lines(title(), sub, unit.label("θ_y"), "∂Z_y/∂θ_y (logit per rad)", data, colors,
+                strokes);
+        // one legend entry per head, so a long run of coinciding heads wraps instead of being cut at the edge
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        List<List<HeadKind>> groups = groups();
+        for (int gi = 0; gi < groups.size(); gi++) {
+            List<HeadKind> group = groups.get(gi);
+            for (int i = 0; i < group.size(); i++) {
+                HeadKind h = group.get(i);
+                String text = (i == 0 ? "" : "= ") + label(h, curveParams(h), !unitScale);
+                items.add(new org.jfree.chart.LegendItem(text, null, null, null,
+                        new java.awt.geom.Line2D.Double(-7, 0, 7, 0), strokes.get(gi), colors.get(gi)));
+            }
+        }
+        chart.getXYPlot().setFixedLegendItems(items);
+        return chart;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.marginlab.ui.run;
 
 import org.marginlab.ui.viewmodel.RunModel;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javafx.geometry.Insets;
@@ -19,8 +19,8 @@ import org.marginlab.config.TrainConfig;
 import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 
 /**
- * A row of the settings that may change while the run trains (s, m, λ, warm-up, learning rate — those the
- * run's head reads), enabled while it trains or is paused. Enter in a field or Apply sends the edited
+ * A row of the settings that may change while the run trains (every parameter the run's head declares live,
+ * the warm-up and the learning rate: {@link LiveField#forHead}), enabled while it trains or is paused. Enter in a field or Apply sends the edited
  * values; they act at the next iteration and come back as markers on the timeline and training curves.
  * Values are checked with the settings' ranges as they are typed. Plain values only: the FX thread never
  * touches the engine here beyond {@link RunControlViewModel#change}.
@@ -28,9 +28,9 @@ import org.marginlab.ui.viewmodel.WorkbenchViewModel;
 public final class LiveKnobsView extends HBox {
 
     private final WorkbenchViewModel model;
-    private final Map<LiveField, TextField> fields = new EnumMap<>(LiveField.class);
+    private final Map<LiveField, TextField> fields = new LinkedHashMap<>();
     /** The text each field last showed from the run, to tell an edit from a value that came in. */
-    private final Map<LiveField, String> shown = new EnumMap<>(LiveField.class);
+    private final Map<LiveField, String> shown = new LinkedHashMap<>();
     private final Label error = new Label();
     private final Button apply = new Button("Apply");
     private RunModel boundTo;
@@ -80,15 +80,12 @@ public final class LiveKnobsView extends HBox {
         title.setTooltip(new Tooltip("Settings that change while the run trains, from the next iteration on"));
         getChildren().add(title);
         if (boundTo == null) {
-            getChildren().add(new Label("start a run to change s, m, λ and the learning rate while it trains"));
+            getChildren().add(new Label("start a run to change its head's parameters and the learning rate while it trains"));
             return;
         }
-        for (LiveField f : LiveField.values()) {
-            if (!f.appliesTo(boundTo.config().head())) {
-                continue;
-            }
+        for (LiveField f : LiveField.forHead(boundTo.config().head())) {
             TextField t = new TextField();
-            t.setPrefColumnCount(f == LiveField.LR ? 6 : 4);
+            t.setPrefColumnCount(f.equals(LiveField.LR) ? 6 : 4);
             t.textProperty().addListener(o -> check());
             t.setOnAction(e -> applyEdited());
             fields.put(f, t);
