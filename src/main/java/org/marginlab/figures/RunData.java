@@ -103,7 +103,7 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
      * schedule sets for the run's iteration limit (or, without one, over the schedule's own length).
      */
     public String scheduleNote() {
-        if (config == null || config.marginWarmup() < 0) {
+        if (config == null) {
             return "";
         }
         HeadType type = config.head().type();
@@ -111,6 +111,9 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
             if (q.schedule() == HeadParam.Schedule.ADAPTIVE && type.adaptsScale(config.headParams())) {
                 return q.symbol() + " set from each batch";
             }
+        }
+        if (config.marginWarmup() < 0) {
+            return ""; // a warm-up not yet fixed to a run's length has no course to state
         }
         MarginSchedule sched = config.marginSchedule();
         long horizon = sched.settledAt(); // iterations over which the schedule moves the values
@@ -300,17 +303,18 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     }
 
     /**
-     * When an evaluation was taken: "end of epoch 2", "iteration 120 of 468 (0.26 epoch)" for a test set the run
-     * took where it stopped inside an epoch, or "iteration 30" for a snapshot's probe set.
+     * When an evaluation was taken: "end of epoch 2", "at 0.26 epoch" for a test set the run took where it stopped
+     * inside an epoch (no longer than the whole epoch's words, so a header that fits one fits the other), or
+     * "iteration 30" for a snapshot's probe set.
      */
     public String evaluatedAt(Evaluation e) {
         if (!e.testSet()) {
             return "iteration " + e.iteration();
         }
-        return partial(e.epoch(), e.iteration()) ? epochName(e.epoch(), e.iteration()) : "end of epoch " + (e.epoch() + 1);
+        return partial(e.epoch(), e.iteration()) ? "at " + epochFraction(e.iteration()) : "end of epoch " + (e.epoch() + 1);
     }
 
-    /** {@link Evaluation#source} with a partial epoch named: "test set (100 images), iteration 120 of 468 (0.26 epoch)". */
+    /** {@link Evaluation#source} with a partial epoch named: "test set (100 images), at 0.26 epoch". */
     public String sourceOf(Evaluation e) {
         return (e.testSet() ? "test set (" : "probe set (") + e.samples() + " images), " + evaluatedAt(e);
     }

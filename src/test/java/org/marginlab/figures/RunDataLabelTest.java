@@ -91,7 +91,7 @@ class RunDataLabelTest {
         cm.draw(rec, new java.awt.geom.Rectangle2D.Double(0, 0, 900, 700));
         g.dispose();
         List<String> text = rec.texts().stream().map(TextRecorder.Text::text).toList();
-        assertTrue(text.stream().anyMatch(t -> t.startsWith("test set (100 images), iteration 120 of 468 (0.26 epoch), accuracy 70.00%")),
+        assertTrue(text.stream().anyMatch(t -> t.startsWith("test set (100 images), at 0.26 epoch, accuracy 70.00%")),
                 text.toString());
         assertTrue(text.stream().noneMatch(t -> t.contains("epoch 1")), text.toString());
     }
@@ -113,5 +113,22 @@ class RunDataLabelTest {
         // a custom label keeps its words and adds what changed
         RunData named = new RunData("arc s=16, seed 43", c, List.of(at(104, live)), List.of());
         assertEquals("arc s=16, seed 43 (at the end s=6 m=0.0667)", named.labelAtEnd());
+    }
+
+    @Test
+    void everyScheduledParameterOfANewerHeadIsNamedFromItsClass() {
+        // combined (s 16, m₁ 1, m₂ 0.1, m₃ 0.05) stopped at 50 of a 100-iteration warm-up: s = 1 + 15·½ = 8.5,
+        // m₂ = 0.05, m₃ = 0.025; m₁ warms from min(1, 1) = 1, so it does not move
+        TrainConfig c = TrainConfig.defaults(HeadKind.COMBINED).toBuilder().marginWarmup(100).iterations(50).build();
+        assertEquals("s 1 → 8.5 and m₂ 0 → 0.05 and m₃ 0 → 0.025 over the 50 iterations (warm-up to s = 16 unfinished)",
+                RunData.of(null, c, List.of(), List.of()).scheduleNote());
+        RunData r = RunData.of(null, c, List.of(at(50, c.headParams().withS(8.5).with("m2", 0.05).with("m3", 0.025))), List.of());
+        assertEquals("combined s=8.5 m₁=1 m₂=0.05 m₃=0.025", r.labelAtEnd());
+        // AdaCos's dynamic s is set from the data, before its warm-up is fixed to a run too
+        TrainConfig ada = TrainConfig.defaults(HeadKind.ADACOS).toBuilder()
+                .headParams(TrainConfig.defaults(HeadKind.ADACOS).headParams().withDynamic(true)).build();
+        assertEquals("s set from each batch", RunData.of(null, ada, List.of(), List.of()).scheduleNote());
+        assertEquals("", RunData.of(null, TrainConfig.defaults(HeadKind.ADACOS).withWarmupFor(300), List.of(), List.of()).scheduleNote(),
+                "the fixed AdaCos s does not move");
     }
 }

@@ -93,8 +93,7 @@ public final class AngleStatsTableFigure implements AngleAxes, RunFigure {
             return;
         }
         Rectangle2D body = FigureStyle.header(g, area, title(),
-                "values at the end of each run (its last epoch, or where it stopped inside one), test set; head values in force "
-                        + "at the end (angular-loss paper Tables 2–3)");
+                "each run's end (last epoch, or where it stopped), test set; head values then in force (angular-loss paper Tables 2–3)");
         List<String[]> t = table();
         double x0 = body.getX() + 24;
         double width = body.getWidth() - 48;
