@@ -2,10 +2,17 @@ package org.marginlab.config;
 
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParam;
-import org.marginlab.loss.HeadParams;
 import org.marginlab.loss.MarginSchedule;
+import org.marginlab.loss.HeadParams;
 
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything that defines a training run. Each component is described once, in {@link ConfigField}
@@ -119,26 +126,6 @@ public record TrainConfig(
     }
 
     /**
-     * The γ the λ annealing uses: the configured one, or with {@code lambdaAnneal} set the γ that brings λ
-     * from its start to λ_min in exactly that many iterations ({@link MarginSchedule#gammaReaching}).
-     */
-    public double lambdaGammaInForce() {
-        // the head's annealed parameter (SphereFace's and L-Softmax's λ) is where the annealing starts
-        return head.type().params().stream().filter(q -> q.schedule() == HeadParam.Schedule.ANNEALED).findFirst()
-                .map(q -> lambdaAnneal > 0 ? MarginSchedule.gammaReaching(headParams.value(q.name()), lambdaMin,
-                        lambdaPower, lambdaAnneal, lambdaGamma) : lambdaGamma)
-                .orElse(lambdaGamma);
-    }
-
-    /**
-     * The schedule that moves the head's parameters over this run's iterations (warm-ups, λ annealing over
-     * {@code lambdaAnneal}); the warm-up must be fixed to the run first ({@link #withWarmupFor}).
-     */
-    public MarginSchedule marginSchedule() {
-        return new MarginSchedule(head, headParams, lambdaMin, lambdaGamma, lambdaPower, marginWarmup, lambdaAnneal);
-    }
-
-    /**
      * How to read the data set: the CIFAR-100 labels, an image folder's size and colour. An image folder's split
      * has a fixed seed, not the run's, so runs of different seeds test on the same images.
      */
@@ -160,6 +147,26 @@ public record TrainConfig(
                 : org.marginlab.data.FashionMnist.CLASS_NAMES.size();
     }
 
+    /**
+     * The γ the λ annealing uses: the configured one, or with {@code lambdaAnneal} set the γ that brings λ
+     * from its start to λ_min in exactly that many iterations ({@link MarginSchedule#gammaReaching}).
+     */
+    public double lambdaGammaInForce() {
+        // the head's annealed parameter (SphereFace's and L-Softmax's λ) is where the annealing starts
+        return head.type().params().stream().filter(q -> q.schedule() == HeadParam.Schedule.ANNEALED).findFirst()
+                .map(q -> lambdaAnneal > 0 ? MarginSchedule.gammaReaching(headParams.value(q.name()), lambdaMin,
+                        lambdaPower, lambdaAnneal, lambdaGamma) : lambdaGamma)
+                .orElse(lambdaGamma);
+    }
+
+    /**
+     * The schedule that moves the head's parameters over this run's iterations (warm-ups, λ annealing over
+     * {@code lambdaAnneal}); the warm-up must be fixed to the run first ({@link #withWarmupFor}).
+     */
+    public MarginSchedule marginSchedule() {
+        return new MarginSchedule(head, headParams, lambdaMin, lambdaGamma, lambdaPower, marginWarmup, lambdaAnneal);
+    }
+
     /** This config with an automatic warm-up replaced by its number of iterations for a run this long. */
     public TrainConfig withWarmupFor(long totalIterations) {
         if (marginWarmup != AUTO_WARMUP) {
@@ -169,18 +176,19 @@ public record TrainConfig(
     }
 
     /**
-     * A sensible 3-D demo run of the given head on the compact backbone. Adam at 5e-3: measured on one
-     * epoch of compact/3-D it lifts test accuracy from 0.754 to 0.802 (arc) and 0.732 to 0.763 (cosface)
-     * over 1e-3 (docs/training.md). Warm-up for s as well as m, {@link #AUTO_WARMUP}: without the scale
-     * warm-up the angular loss (s = 7) collapsed in 2-D (test accuracy 0.197 after two epochs, all class
-     * centres within 0.37 rad); with 500 iterations, 0.762 (docs/training.md).
+     * A sensible 3-D demo run of the given head on the compact backbone: every field at its catalogue
+     * default ({@link ConfigField#defaultValue}), the head params at the head's own
+     * ({@link HeadParams#defaults}). The reasons for the values are stated there, next to them.
      */
     public static TrainConfig defaults(HeadKind head) {
-        return new TrainConfig(null, Backbone.COMPACT, 3, head, HeadParams.defaults(head),
-                5, 0.12, 1, 0, AUTO_WARMUP, 0.5,
-                Optimizer.ADAM, 5e-3, Schedule.CONSTANT, 5e-4, 0.9,
-                128, 1, 0, 42L, DeviceSpec.DEFAULT, false, 100, 50, 0, List.of(),
-                CifarLabels.FINE, 0, ImageColour.AUTO, null);
+        Builder b = new Builder();
+        b.headParams(HeadParams.defaults(head));
+        for (ConfigField f : ConfigField.values()) {
+            if (!f.isHeadParam()) {
+                f.set(b, f.defaultValue(head));
+            }
+        }
+        return b.build();
     }
 
     /** This config with one field changed; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -199,77 +207,92 @@ public record TrainConfig(
         return new Builder(this);
     }
 
-    /** A mutable copy of a config, for changing several fields at once. */
-    public static final class Builder {
-        private String dataDir;
-        private Backbone backbone;
-        private int dim;
-        private HeadKind head;
-        private HeadParams headParams;
-        private double lambdaMin;
-        private double lambdaGamma;
-        private double lambdaPower;
-        private int lambdaAnneal;
-        private int marginWarmup;
-        private double centerAlpha;
-        private Optimizer optimizer;
-        private double learningRate;
-        private Schedule schedule;
-        private double weightDecay;
-        private double momentum;
-        private int batchSize;
-        private int epochs;
-        private long iterations;
-        private long seed;
-        private DeviceSpec device;
-        private boolean augment;
-        private int probePerClass;
-        private int snapshotEvery;
-        private int earlySnapshots;
-        private List<Integer> holdoutClasses;
-        private CifarLabels cifar100Labels;
-        private int imageSize;
-        private ImageColour colour;
-        private org.marginlab.data.DataRecord dataset;
+    /** The record's components in declaration order, and its canonical constructor: construction goes by name. */
+    private static final RecordComponent[] COMPONENTS = TrainConfig.class.getRecordComponents();
+    private static final Constructor<TrainConfig> CANONICAL = canonical();
 
-        private Builder(TrainConfig c) {
-            dataDir = c.dataDir;
-            backbone = c.backbone;
-            dim = c.dim;
-            head = c.head;
-            headParams = c.headParams;
-            lambdaMin = c.lambdaMin;
-            lambdaGamma = c.lambdaGamma;
-            lambdaPower = c.lambdaPower;
-            lambdaAnneal = c.lambdaAnneal;
-            marginWarmup = c.marginWarmup;
-            centerAlpha = c.centerAlpha;
-            optimizer = c.optimizer;
-            learningRate = c.learningRate;
-            schedule = c.schedule;
-            weightDecay = c.weightDecay;
-            momentum = c.momentum;
-            batchSize = c.batchSize;
-            epochs = c.epochs;
-            iterations = c.iterations;
-            seed = c.seed;
-            device = c.device;
-            augment = c.augment;
-            probePerClass = c.probePerClass;
-            snapshotEvery = c.snapshotEvery;
-            earlySnapshots = c.earlySnapshots;
-            holdoutClasses = c.holdoutClasses;
-            cifar100Labels = c.cifar100Labels;
-            imageSize = c.imageSize;
-            colour = c.colour;
-            dataset = c.dataset;
+    private static Constructor<TrainConfig> canonical() {
+        try {
+            return TrainConfig.class.getDeclaredConstructor(
+                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The record component named {@code name}'s value type, boxed ({@code int} is Integer). */
+    static Class<?> componentType(String name) {
+        return Arrays.stream(COMPONENTS).filter(rc -> rc.getName().equals(name)).findFirst()
+                .map(rc -> MethodType.methodType(rc.getType()).wrap().returnType()).orElse(null);
+    }
+
+    /** The record component names, in declaration order. */
+    static List<String> componentNames() {
+        return Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList();
+    }
+
+    /**
+     * A mutable copy of a config, for changing several fields at once. Holds each value under its
+     * {@link ConfigField} (the head params as one {@link HeadParams}); {@link #build} passes each record
+     * component the value of the catalogue entry of that name, so no value depends on its position.
+     */
+    public static final class Builder {
+        private static final String HEAD_PARAMS = "headParams";
+        private final Map<ConfigField, Object> values = new EnumMap<>(ConfigField.class);
+        private HeadParams headParams;
+
+        private Builder() {
         }
 
+        private Builder(TrainConfig c) {
+            try {
+                for (RecordComponent rc : COMPONENTS) {
+                    Object v = rc.getAccessor().invoke(c);
+                    if (rc.getName().equals(HEAD_PARAMS)) {
+                        headParams = (HeadParams) v;
+                    } else {
+                        values.put(ConfigField.ofComponent(rc.getName()), v);
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The one call of the canonical constructor: each component gets the value of its catalogue entry. */
         public TrainConfig build() {
-            return new TrainConfig(dataDir, backbone, dim, head, headParams, lambdaMin, lambdaGamma, lambdaPower,
-                    lambdaAnneal, marginWarmup, centerAlpha, optimizer, learningRate, schedule, weightDecay, momentum, batchSize,
-                    epochs, iterations, seed, device, augment, probePerClass, snapshotEvery, earlySnapshots,
-                    holdoutClasses, cifar100Labels, imageSize, colour, dataset);
+            Object[] args = new Object[COMPONENTS.length];
+            for (int i = 0; i < COMPONENTS.length; i++) {
+                RecordComponent rc = COMPONENTS[i];
+                Object v;
+                if (rc.getName().equals(HEAD_PARAMS)) {
+                    v = headParams;
+                } else {
+                    ConfigField f = ConfigField.ofComponent(rc.getName());
+                    if (f == null) {
+                        throw new IllegalStateException("record component " + rc.getName() + " has no catalogue entry");
+                    }
+                    v = values.get(f);
+                }
+                Class<?> type = MethodType.methodType(rc.getType()).wrap().returnType();
+                if (v == null ? rc.getType().isPrimitive() : !type.isInstance(v)) {
+                    throw new IllegalStateException("record component " + rc.getName() + " takes a "
+                            + type.getSimpleName() + ", got " + v);
+                }
+                args[i] = v;
+            }
+            try {
+                return CANONICAL.newInstance(args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private Builder put(ConfigField f, Object v) {
+            values.put(f, v);
+            return this;
         }
 
         /** Sets one field; {@code value} has the field's {@link ConfigField#valueType()}. */
@@ -283,24 +306,20 @@ public record TrainConfig(
         }
 
         public Builder dataDir(String v) {
-            dataDir = v;
-            return this;
+            return put(ConfigField.DATA, v);
         }
 
         public Builder backbone(Backbone v) {
-            backbone = v;
-            return this;
+            return put(ConfigField.BACKBONE, v);
         }
 
         public Builder dim(int v) {
-            dim = v;
-            return this;
+            return put(ConfigField.DIM, v);
         }
 
         /** Sets the head only; see {@link TrainConfig#withHead} for a head with its default params. */
         public Builder head(HeadKind v) {
-            head = v;
-            return this;
+            return put(ConfigField.HEAD, v);
         }
 
         public Builder headParams(HeadParams v) {
@@ -309,128 +328,103 @@ public record TrainConfig(
         }
 
         public Builder lambdaMin(double v) {
-            lambdaMin = v;
-            return this;
+            return put(ConfigField.LAMBDA_MIN, v);
         }
 
         public Builder lambdaGamma(double v) {
-            lambdaGamma = v;
-            return this;
-        }
-
-        public Builder lambdaAnneal(int v) {
-            lambdaAnneal = v;
-            return this;
+            return put(ConfigField.LAMBDA_GAMMA, v);
         }
 
         public Builder lambdaPower(double v) {
-            lambdaPower = v;
-            return this;
+            return put(ConfigField.LAMBDA_POWER, v);
+        }
+
+        public Builder lambdaAnneal(int v) {
+            return put(ConfigField.LAMBDA_ANNEAL, v);
         }
 
         public Builder marginWarmup(int v) {
-            marginWarmup = v;
-            return this;
+            return put(ConfigField.MARGIN_WARMUP, v);
         }
 
         public Builder centerAlpha(double v) {
-            centerAlpha = v;
-            return this;
+            return put(ConfigField.CENTER_ALPHA, v);
         }
 
         public Builder optimizer(Optimizer v) {
-            optimizer = v;
-            return this;
+            return put(ConfigField.OPTIMIZER, v);
         }
 
         public Builder learningRate(double v) {
-            learningRate = v;
-            return this;
+            return put(ConfigField.LR, v);
         }
 
         public Builder schedule(Schedule v) {
-            schedule = v;
-            return this;
+            return put(ConfigField.SCHEDULE, v);
         }
 
         public Builder weightDecay(double v) {
-            weightDecay = v;
-            return this;
+            return put(ConfigField.WEIGHT_DECAY, v);
         }
 
         public Builder momentum(double v) {
-            momentum = v;
-            return this;
+            return put(ConfigField.MOMENTUM, v);
         }
 
         public Builder batchSize(int v) {
-            batchSize = v;
-            return this;
+            return put(ConfigField.BATCH, v);
         }
 
         public Builder epochs(int v) {
-            epochs = v;
-            return this;
+            return put(ConfigField.EPOCHS, v);
         }
 
         public Builder iterations(long v) {
-            iterations = v;
-            return this;
+            return put(ConfigField.ITERATIONS, v);
         }
 
         public Builder seed(long v) {
-            seed = v;
-            return this;
+            return put(ConfigField.SEED, v);
         }
 
         public Builder device(DeviceSpec v) {
-            device = v;
-            return this;
+            return put(ConfigField.DEVICE, v);
         }
 
         public Builder augment(boolean v) {
-            augment = v;
-            return this;
+            return put(ConfigField.AUGMENT, v);
         }
 
         public Builder probePerClass(int v) {
-            probePerClass = v;
-            return this;
+            return put(ConfigField.PROBE_PER_CLASS, v);
         }
 
         public Builder snapshotEvery(int v) {
-            snapshotEvery = v;
-            return this;
+            return put(ConfigField.SNAPSHOT_EVERY, v);
         }
 
         public Builder earlySnapshots(int v) {
-            earlySnapshots = v;
-            return this;
+            return put(ConfigField.EARLY_SNAPSHOTS, v);
         }
 
         public Builder holdoutClasses(List<Integer> v) {
-            holdoutClasses = v;
-            return this;
+            return put(ConfigField.HOLDOUT_CLASSES, v);
         }
 
         public Builder cifar100Labels(CifarLabels v) {
-            cifar100Labels = v;
-            return this;
+            return put(ConfigField.CIFAR100_LABELS, v);
         }
 
         public Builder imageSize(int v) {
-            imageSize = v;
-            return this;
+            return put(ConfigField.IMAGE_SIZE, v);
         }
 
         public Builder colour(ImageColour v) {
-            colour = v;
-            return this;
+            return put(ConfigField.COLOUR, v);
         }
 
         public Builder dataset(org.marginlab.data.DataRecord v) {
-            dataset = v;
-            return this;
+            return put(ConfigField.DATASET, v);
         }
     }
 }

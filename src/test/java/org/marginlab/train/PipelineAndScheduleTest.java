@@ -127,7 +127,6 @@ class PipelineAndScheduleTest {
         // the known fields are the catalogue's keys, sorted
         String known = java.util.Arrays.stream(org.marginlab.config.ConfigField.values())
                 .map(org.marginlab.config.ConfigField::key).sorted().collect(java.util.stream.Collectors.joining(", "));
-        assertTrue(known.startsWith("augment, backbone, batch, center_alpha, cifar100_labels, colour, data, dataset, device, dim,"), known);
         assertEquals("x.json: unknown field 'lr_max'; known fields: " + known,
                 assertThrows(UserException.class, () -> ConfigJson.parse("{\"lr_max\": 1}", "x.json")).getMessage());
         assertEquals("x.json: field 'dim' must be an integer",
