@@ -14,6 +14,8 @@ import org.marginlab.reproduce.ReportWriter;
 import org.marginlab.reproduce.ReproduceData;
 import org.marginlab.reproduce.ReproduceRunner;
 import org.marginlab.reproduce.RunOutcome;
+import org.marginlab.reproduce.ReproducePlanJson;
+import org.marginlab.reproduce.Shard;
 import org.marginlab.train.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,11 +49,19 @@ public final class ReproduceCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--quick", description = "the CPU-sized form (compact net, a few hundred steps; stated in the report)")
     boolean quick;
-    @Option(names = "--seeds", description = "seeds per head for table5 (default 1), per s of Fig. 5's sweep for angles (default "
-            + Presets.FIG5_SEEDS + ")")
+    @Option(names = "--seeds", description = "seeds per head for table5 (default 1) and for table6 / table7 (default 5, the paper's "
+            + "five runs), per s of Fig. 5's sweep for angles (default " + Presets.FIG5_SEEDS + ")")
     Integer seeds;
-    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places)")
+    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places); for table2, "
+            + "table3, table6, table7 and figure8 the folder holding cifar-10-batches-bin/ and cifar-100-binary/")
     Path data;
+    @Option(names = "--plan", description = "print the runs as JSON (key, directory, label, config) and train nothing")
+    boolean planOnly;
+    @Option(names = "--shard", paramLabel = "i/n", description = "train only shard i of n (runs i, i+n, …) into the shared --out; "
+            + "inside a Slurm job array SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT say which; no report")
+    String shard;
+    @Option(names = "--report-only", description = "train nothing: write the report from the runs under --out (after the shards)")
+    boolean reportOnly;
     @Mixin
     ThreadsOption threads;
 
@@ -62,34 +72,76 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         long t0 = System.nanoTime();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        threads.apply();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         Plan plan = Presets.plan(preset, quick, seeds, data == null ? null : data.toString());
         Path dir = out != null ? out : Path.of("runs", "reproduce", preset + (quick ? "-quick" : ""));
-        TrainingData td = ReproduceData.load(plan, data);
-        err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + ": " + plan.runs().size() + " runs → " + dir);
-        ReproduceRunner.Result result = ReproduceRunner.run(plan, dir, td, err);
-        List<RunOutcome> outcomes = result.outcomes();
+        if (planOnly) {
+            outw.println(ReproducePlanJson.of(plan, dir));
+            outw.flush();
+            return 0;
+        }
+        Shard part = shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv());
+        if (part != null && reportOnly) {
+            throw new UserException("--report-only writes the report from every shard's runs; drop --shard"
+                    + (shard == null ? " (or unset SLURM_ARRAY_TASK_ID: run it outside the job array)" : ""));
+        }
+        threads.apply();
         String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        ReproduceRunner.Result result;
+        if (reportOnly) {
+            List<RunOutcome> read = ReproduceRunner.read(plan, dir);
+            long missing = read.stream().filter(o -> !o.finished()).count();
+            if (missing == read.size()) {
+                throw new UserException(dir + " holds none of " + preset + "'s " + read.size() + " runs finished; train them first "
+                        + "(without --report-only, or with --shard i/n)");
+            }
+            if (missing > 0) {
+                err.println("reproduce " + preset + ": " + missing + " of " + read.size() + " runs not finished under " + dir
+                        + "; the report lists them as such");
+            }
+            result = new ReproduceRunner.Result(read, 0, 0, (int) (read.size() - missing));
+        } else {
+            var td = ReproduceData.loader(plan, data);
+            Shard mine = part == null ? Shard.ALL : part;
+            long count = java.util.stream.IntStream.range(0, plan.runs().size()).filter(mine::includes).count();
+            err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + (mine.isAll() ? "" : ", shard " + mine)
+                    + ": " + count + " runs → " + dir);
+            result = ReproduceRunner.run(plan, mine, dir, td, err);
+            if (!mine.isAll()) {
+                InvocationLog.appendShard(dir, mine, new InvocationLog.Entry(started.toString(), command,
+                        (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
+                boolean ok = true;
+                for (int i = 0; i < plan.runs().size(); i++) {
+                    ok &= !mine.includes(i) || result.outcomes().get(i).finished();
+                }
+                outw.printf(Locale.ROOT, "%s shard %s: %d runs (%d trained, %d resumed, %d reused); %.0f s. When every shard has "
+                        + "finished: marginlab reproduce %s%s --out %s --report-only%n", preset, mine, count, result.trained(),
+                        result.resumed(), result.reused(), (System.nanoTime() - t0) / 1e9, preset, quick ? " --quick" : "", dir);
+                outw.flush();
+                return ok ? 0 : 1;
+            }
+        }
+        List<RunOutcome> outcomes = result.outcomes();
         List<Figure> figures;
         Report report;
         String outcome = null;
         if (plan.preset() instanceof OpenSetPreset open) {
             // its report evaluates each run's model on the held-out classes, so the log's wall time includes that
             List<OpenSetPreset.Row> rows = open.evaluate(outcomes, dir, data);
-            List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+            InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
                     (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
-            OpenSetPreset.Written w = open.report(plan, rows, Environment.detect(), command, log);
+            OpenSetPreset.Written w = open.report(plan, rows, Environment.detect(), command, InvocationLog.readAll(dir));
             figures = w.figures();
             report = w.report();
             outcome = OpenSetPreset.summary(rows);
         } else {
             figures = ((TablePreset) plan.preset()).figures(plan, outcomes);
             // the figures and report take seconds; the wall time logged is that of the runs and the reading back
-            List<InvocationLog.Entry> log = InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
+            InvocationLog.append(dir, new InvocationLog.Entry(started.toString(), command,
                     (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));
-            report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, log, ReportWriter.figureFiles(figures));
+            report = ReportBuilder.build(plan, outcomes, Environment.detect(), command, InvocationLog.readAll(dir),
+                    ReportWriter.figureFiles(figures));
         }
         Path md = ReportWriter.write(dir, report, figures);
         if (outcome == null) {

@@ -79,6 +79,10 @@ public enum ConfigField {
     LAMBDA_POWER("lambda_power", "λ annealing power", Section.NONE, Kind.REAL, "",
             "power of the λ annealing",
             TrainConfig::lambdaPower, (b, v) -> b.lambdaPower((Double) v)),
+    LAMBDA_ANNEAL("lambda_anneal", "λ annealing length (iterations)", Section.NONE, Kind.INT, "iterations",
+            "iterations over which λ falls from its start to λ_min, γ following from them (a run shorter than the "
+                    + "published γ's 1 659 iterations then still ends at λ_min); 0 = γ as given",
+            TrainConfig::lambdaAnneal, (b, v) -> b.lambdaAnneal((Integer) v)),
     MARGIN_WARMUP("margin_warmup", "Margin warm-up (iterations)", Section.HEAD, Kind.INT, "iterations",
             "iterations over which cosface/arcface margins grow from 0 to m and the s of normface, cosface, "
                     + "arcface and arc from 1 to s; 0 = off, auto = a third of the run, at most 500 (2-D needs it)",
@@ -308,6 +312,7 @@ public enum ConfigField {
             case LAMBDA_MIN -> 5.0;
             case LAMBDA_GAMMA -> 0.12;
             case LAMBDA_POWER -> 1.0;
+            case LAMBDA_ANNEAL -> 0;
             case MARGIN_WARMUP -> TrainConfig.AUTO_WARMUP;
             case CENTER_ALPHA -> 0.5;
             case OPTIMIZER -> Optimizer.ADAM;
@@ -379,7 +384,7 @@ public enum ConfigField {
             return head.type().param(key).filter(q -> q.schedule() != HeadParam.Schedule.ADAPTIVE).isPresent();
         }
         return switch (this) {
-            case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER -> head.type().schedules(HeadParam.Schedule.ANNEALED);
+            case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER, LAMBDA_ANNEAL -> head.type().schedules(HeadParam.Schedule.ANNEALED);
             case MARGIN_WARMUP -> head.type().schedules(HeadParam.Schedule.WARM_FROM_ONE)
                     || head.type().schedules(HeadParam.Schedule.WARM_FROM_ZERO);
             case CENTER_ALPHA -> head.type().hasCenters();
@@ -433,7 +438,7 @@ public enum ConfigField {
         return switch (this) {
             case DIM -> Range.integers(2, 512);
             case LAMBDA_MIN, LAMBDA_GAMMA, LAMBDA_POWER -> Range.atLeast(0);
-            case MARGIN_WARMUP, ITERATIONS, EARLY_SNAPSHOTS -> Range.integersFrom(0);
+            case MARGIN_WARMUP, LAMBDA_ANNEAL, ITERATIONS, EARLY_SNAPSHOTS -> Range.integersFrom(0);
             case CENTER_ALPHA -> Range.aboveUpTo(0, 1);
             case LR -> Range.aboveUpTo(0, 1e4);
             case WEIGHT_DECAY, MOMENTUM -> Range.fromBelow(0, 1);

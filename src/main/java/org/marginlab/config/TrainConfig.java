@@ -1,6 +1,8 @@
 package org.marginlab.config;
 
 import org.marginlab.loss.HeadKind;
+import org.marginlab.loss.HeadParam;
+import org.marginlab.loss.MarginSchedule;
 import org.marginlab.loss.HeadParams;
 
 import java.lang.invoke.MethodType;
@@ -17,6 +19,9 @@ import java.util.Map;
  * (key, range, help, flag, label); the CLI, config.json, the window and docs/training.md derive from
  * there. Build one from {@link #defaults} with {@link #with}, {@link #withHead} or a {@link Builder}.
  *
+ * @param lambdaAnneal   iterations over which SphereFace's / L-Softmax's λ falls from its start to λ_min, γ then
+ *                       following from them ({@link #lambdaGammaInForce}); 0 = γ as given (config.json files
+ *                       written before this field existed read as 0, so they replay as they ran)
  * @param marginWarmup   iterations of margin and scale warm-up, or {@link #AUTO_WARMUP}
  * @param holdoutClasses Fashion-MNIST class ids left out of training, ascending (empty = none): the head trains
  *                       on the others, relabelled 0..C'−1 in id order, and test accuracy and the probes cover
@@ -33,6 +38,7 @@ public record TrainConfig(
         double lambdaMin,
         double lambdaGamma,
         double lambdaPower,
+        int lambdaAnneal,
         int marginWarmup,
         double centerAlpha,
         Optimizer optimizer,
@@ -139,6 +145,26 @@ public record TrainConfig(
     public int datasetClasses() {
         return dataset != null && !dataset.classNames().isEmpty() ? dataset.classNames().size()
                 : org.marginlab.data.FashionMnist.CLASS_NAMES.size();
+    }
+
+    /**
+     * The γ the λ annealing uses: the configured one, or with {@code lambdaAnneal} set the γ that brings λ
+     * from its start to λ_min in exactly that many iterations ({@link MarginSchedule#gammaReaching}).
+     */
+    public double lambdaGammaInForce() {
+        // the head's annealed parameter (SphereFace's and L-Softmax's λ) is where the annealing starts
+        return head.type().params().stream().filter(q -> q.schedule() == HeadParam.Schedule.ANNEALED).findFirst()
+                .map(q -> lambdaAnneal > 0 ? MarginSchedule.gammaReaching(headParams.value(q.name()), lambdaMin,
+                        lambdaPower, lambdaAnneal, lambdaGamma) : lambdaGamma)
+                .orElse(lambdaGamma);
+    }
+
+    /**
+     * The schedule that moves the head's parameters over this run's iterations (warm-ups, λ annealing over
+     * {@code lambdaAnneal}); the warm-up must be fixed to the run first ({@link #withWarmupFor}).
+     */
+    public MarginSchedule marginSchedule() {
+        return new MarginSchedule(head, headParams, lambdaMin, lambdaGamma, lambdaPower, marginWarmup, lambdaAnneal);
     }
 
     /** This config with an automatic warm-up replaced by its number of iterations for a run this long. */
@@ -311,6 +337,10 @@ public record TrainConfig(
 
         public Builder lambdaPower(double v) {
             return put(ConfigField.LAMBDA_POWER, v);
+        }
+
+        public Builder lambdaAnneal(int v) {
+            return put(ConfigField.LAMBDA_ANNEAL, v);
         }
 
         public Builder marginWarmup(int v) {

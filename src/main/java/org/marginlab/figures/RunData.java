@@ -4,6 +4,7 @@ import java.util.List;
 import org.marginlab.loss.HeadKind;
 import org.marginlab.loss.HeadParam;
 import org.marginlab.loss.HeadParams;
+import org.marginlab.loss.HeadType;
 import org.marginlab.loss.MarginSchedule;
 import org.marginlab.run.EpochSnapshot;
 import org.marginlab.run.IterationSnapshot;
@@ -95,35 +96,64 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     }
 
     /**
-     * What moves during the run besides the learning rate, for figures that span it, e.g.
-     * {@code "s from 1 and m from 0 warmed up over the first 312 iterations"}; empty when nothing does.
+     * What moved during the run besides the learning rate, from its start to its last snapshot, for figures
+     * that span it, e.g. {@code "s 1 → 16 and m 0 → 0.2 over the first 312 iterations"}, {@code "λ 1000 → 5
+     * over the first 80 iterations"}, or for a run that ended first {@code "λ 1000 → 33.6 over the 240
+     * iterations (annealing to 5 unfinished)"}; empty when nothing moves. Without snapshots, the course the
+     * schedule sets for the run's iteration limit (or, without one, over the schedule's own length).
      */
     public String scheduleNote() {
         if (config == null) {
             return "";
         }
-        List<String> moving = new java.util.ArrayList<>();
-        for (HeadParam q : config.head().type().params()) {
-            switch (q.schedule()) {
-                case WARM_FROM_ONE -> moving.add(q.symbol() + " from 1");
-                case WARM_FROM_ZERO -> moving.add(q.symbol() + " from 0");
-                case ANNEALED -> {
-                    return q.symbol() + " annealed from " + Fmt.num(config.headParams().value(q.name())) + " to "
-                            + Fmt.num(config.lambdaMin());
-                }
-                case ADAPTIVE -> {
-                    if (config.head().type().adaptsScale(config.headParams())) {
-                        return q.symbol() + " set from each batch";
-                    }
-                }
-                case NONE -> { }
+        HeadType type = config.head().type();
+        for (HeadParam q : type.params()) {
+            if (q.schedule() == HeadParam.Schedule.ADAPTIVE && type.adaptsScale(config.headParams())) {
+                return q.symbol() + " set from each batch";
             }
         }
-        if (moving.isEmpty() || config.marginWarmup() == 0) {
+        if (config.marginWarmup() < 0) {
+            return ""; // a warm-up not yet fixed to a run's length has no course to state
+        }
+        MarginSchedule sched = config.marginSchedule();
+        long horizon = sched.settledAt(); // iterations over which the schedule moves the values
+        IterationSnapshot last = lastIteration();
+        if (horizon == Long.MAX_VALUE && last == null && config.iterations() <= 0) {
+            return ""; // an annealed value never reaches its floor and the run's length is unknown: no course to state
+        }
+        long end = last != null ? last.iteration() : config.iterations() > 0 ? config.iterations() : horizon;
+        if (horizon <= 0 || end <= 0) {
             return "";
         }
-        return String.join(" and ", moving) + " warmed up over the first "
-                + (config.marginWarmup() < 0 ? "third of the" : config.marginWarmup()) + " iterations";
+        HeadParams from = sched.at(0);
+        HeadParams to = last != null ? paramsAt(last) : sched.at(Math.min(end, horizon));
+        HeadParams goal = sched.at(horizon);
+        List<String> moved = new java.util.ArrayList<>();
+        String unfinished = null;
+        for (HeadParam q : type.params()) {
+            if (!q.numeric() || q.schedule() == HeadParam.Schedule.NONE || q.schedule() == HeadParam.Schedule.ADAPTIVE) {
+                continue;
+            }
+            double a = from.value(q.name());
+            double g = goal.value(q.name());
+            if (Math.abs(a - g) <= 1e-9 * Math.max(1, Math.abs(g))) {
+                continue; // this value does not move (s of a head at s ≤ 1, a margin of 0)
+            }
+            moved.add(q.symbol() + " " + Fmt.num(threeDigits(a)) + " → " + Fmt.num(threeDigits(to.value(q.name()))));
+            if (end < horizon && unfinished == null) {
+                unfinished = (q.schedule() == HeadParam.Schedule.ANNEALED ? "annealing to " : "warm-up to ") + q.symbol()
+                        + " = " + Fmt.num(threeDigits(g));
+            }
+        }
+        if (moved.isEmpty()) {
+            return "";
+        }
+        return String.join(" and ", moved) + (end < horizon ? " over the " + iterations(end) + " (" + unfinished + " unfinished)"
+                : " over the first " + iterations(horizon));
+    }
+
+    private static String iterations(long n) {
+        return n == 1 ? "iteration" : n + " iterations";
     }
 
     /**
@@ -137,9 +167,7 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
             return s.headParams();
         }
         // a config not yet fixed to a run (automatic warm-up) cannot say; runs on disk always are
-        HeadParams scheduled = config == null || config.marginWarmup() < 0 ? null : new MarginSchedule(config.head(),
-                config.headParams(), config.lambdaMin(), config.lambdaGamma(), config.lambdaPower(),
-                config.marginWarmup()).at(s.iteration());
+        HeadParams scheduled = config == null || config.marginWarmup() < 0 ? null : config.marginSchedule().at(s.iteration());
         HeadParams r = s.headParams();
         if (r == null) {
             return scheduled;
@@ -210,6 +238,138 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
     /** The data set's class of head class {@code j} (figures name and colour classes by it); j without a config. */
     public int datasetClass(int j) {
         return config == null ? j : config.datasetClass(j);
+    }
+
+    /**
+     * Iterations in one epoch of this run: from an epoch snapshot that a later one shows complete, else the
+     * training images of the data set config.json records (runs before it did: 60 000 Fashion-MNIST images),
+     * less the held-out classes' share, over the batch. 0 when unknown (no config).
+     */
+    public long iterationsPerEpoch() {
+        if (epochs.size() >= 2) {
+            EpochSnapshot first = epochs.getFirst();
+            return first.iteration() / (first.epoch() + 1);
+        }
+        if (config == null) {
+            return 0;
+        }
+        var d = config.dataset();
+        long images = d != null && d.train() > 0 && d.classes() > 0
+                // balanced classes (Fashion-MNIST, CIFAR): the held-out ones take their share
+                ? d.train() - (long) d.train() * config.holdoutClasses().size() / d.classes()
+                : TRAIN_IMAGES - (long) IMAGES_PER_CLASS * config.holdoutClasses().size();
+        return images / config.batchSize();
+    }
+
+    private static final long TRAIN_IMAGES = 60_000;
+    private static final int IMAGES_PER_CLASS = 6_000;
+
+    /** Whether the run's last epoch snapshot was taken inside an epoch. */
+    public boolean endsInsideEpoch() {
+        return !epochs.isEmpty() && partial(epochs.getLast());
+    }
+
+    /** Whether this epoch snapshot was taken before its epoch ended (a run that stopped at an iteration limit). */
+    public boolean partial(EpochSnapshot e) {
+        return partial(e.epoch(), e.iteration());
+    }
+
+    private boolean partial(int epoch, long iteration) {
+        long per = iterationsPerEpoch();
+        return per > 0 && iteration < per * (epoch + 1L);
+    }
+
+    /**
+     * The snapshot's place in the run: "epoch 3", or where the run stopped inside an epoch "iteration 120 of 468
+     * (0.26 epoch)" (the first epoch) or "iteration 500 of epoch 2 (1.07 epochs)". A 120-iteration run must not
+     * read "epoch 1".
+     */
+    public String epochName(EpochSnapshot e) {
+        return epochName(e.epoch(), e.iteration());
+    }
+
+    private String epochName(int epoch, long iteration) {
+        if (!partial(epoch, iteration)) {
+            return "epoch " + (epoch + 1);
+        }
+        long per = iterationsPerEpoch();
+        return epoch == 0 ? "iteration " + iteration + " of " + per + " (" + epochFraction(iteration) + ")"
+                : "iteration " + iteration + ", in epoch " + (epoch + 1) + " (" + epochFraction(iteration) + ")";
+    }
+
+    /** The short form for a ridge or column: "epoch 3", or "0.26 epoch" for a partial one. */
+    public String epochShortName(EpochSnapshot e) {
+        return partial(e) ? epochFraction(e.iteration()) : "epoch " + (e.epoch() + 1);
+    }
+
+    /**
+     * When an evaluation was taken: "end of epoch 2", "at 0.26 epoch" for a test set the run took where it stopped
+     * inside an epoch (no longer than the whole epoch's words, so a header that fits one fits the other), or
+     * "iteration 30" for a snapshot's probe set.
+     */
+    public String evaluatedAt(Evaluation e) {
+        if (!e.testSet()) {
+            return "iteration " + e.iteration();
+        }
+        return partial(e.epoch(), e.iteration()) ? "at " + epochFraction(e.iteration()) : "end of epoch " + (e.epoch() + 1);
+    }
+
+    /** {@link Evaluation#source} with a partial epoch named: "test set (100 images), at 0.26 epoch". */
+    public String sourceOf(Evaluation e) {
+        return (e.testSet() ? "test set (" : "probe set (") + e.samples() + " images), " + evaluatedAt(e);
+    }
+
+    /** {@link Evaluation#shortName} with a partial epoch named by its fraction: "epoch 2", "0.26 epoch", "it. 30". */
+    public String shortNameOf(Evaluation e) {
+        return e.testSet() && partial(e.epoch(), e.iteration()) ? epochFraction(e.iteration()) : e.shortName();
+    }
+
+    private String epochFraction(long iteration) {
+        double f = iteration / (double) iterationsPerEpoch();
+        return Fmt.fixed(f, 2) + (f < 1 ? " epoch" : " epochs");
+    }
+
+    /** Epochs as a number: whole for a finished epoch, e.g. 0.26 for a run that stopped inside its first. */
+    public String epochCount(EpochSnapshot e) {
+        return partial(e) ? Fmt.fixed(e.iteration() / (double) iterationsPerEpoch(), 2) : Integer.toString(e.epoch() + 1);
+    }
+
+    /**
+     * The label of a run with the head values in force at its last snapshot rather than the configured ones,
+     * e.g. "arcface s=5.5 m=0.06" for a run that stopped inside its warm-up; {@link #label} itself when they
+     * are the same or unknown. For summary figures (tables, legends) of what the run reached.
+     */
+    public String labelAtEnd() {
+        IterationSnapshot last = lastIteration();
+        HeadParams live = last == null ? null : paramsAt(last);
+        if (config == null || live == null || !label.equals(defaultLabel(config))) {
+            return live == null || config == null ? label : label + endValues(live, config.headParams());
+        }
+        StringBuilder b = new StringBuilder(config.head().id());
+        for (HeadParam q : config.head().type().params()) {
+            switch (q.kind()) {
+                case NUMBER -> b.append(' ').append(q.symbol()).append('=').append(Fmt.num(threeDigits(live.value(q.name()))));
+                case FLAG -> { } // as in the run's label
+                case TEXT -> b.append(' ').append(q.symbol()).append('=').append(config.head().type().text(live, q.name()));
+            }
+        }
+        return b.toString();
+    }
+
+    /** " (at the end s=5.5 m=0.06)" for a custom label whose values moved; "" when they ended as configured. */
+    private String endValues(HeadParams live, HeadParams configured) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (HeadParam q : config.head().type().params()) {
+            if (!q.numeric()) {
+                continue;
+            }
+            double a = live.value(q.name());
+            double c = configured.value(q.name());
+            if (Math.abs(a - c) > 1e-9 * Math.max(1, Math.abs(c))) {
+                parts.add(q.symbol() + "=" + Fmt.num(threeDigits(a)));
+            }
+        }
+        return parts.isEmpty() ? "" : " (at the end " + String.join(" ", parts) + ")";
     }
 
     /** Classes in the data set the run trained on (before any were held out); Fashion-MNIST's ten without a config. */

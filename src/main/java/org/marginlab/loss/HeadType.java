@@ -147,7 +147,7 @@ public sealed interface HeadType permits SoftmaxHead, NormFaceHead, SphereFaceHe
 
     /**
      * The parameters training uses at an iteration: each one moved by its {@link HeadParam.Schedule}
-     * (warm-ups over {@code schedule.marginWarmup()}, SphereFace's λ annealing).
+     * (warm-ups over {@code schedule.marginWarmup()}, SphereFace's λ annealing at {@code schedule.gammaFor}).
      */
     default HeadParams at(MarginSchedule schedule, long iteration) {
         HeadParams base = schedule.base();
@@ -157,7 +157,7 @@ public sealed interface HeadType permits SoftmaxHead, NormFaceHead, SphereFaceHe
             now = switch (q.schedule()) {
                 case WARM_FROM_ZERO -> now.with(q.name(), MarginSchedule.warmedMargin(iteration, v, schedule.marginWarmup()));
                 case WARM_FROM_ONE -> now.with(q.name(), MarginSchedule.warmedScale(iteration, v, schedule.marginWarmup()));
-                case ANNEALED -> now.with(q.name(), MarginSchedule.annealedLambda(iteration, v, schedule.lambdaGamma(),
+                case ANNEALED -> now.with(q.name(), MarginSchedule.annealedLambda(iteration, v, schedule.gammaFor(v),
                         schedule.lambdaPower(), schedule.lambdaMin()));
                 case NONE, ADAPTIVE -> now;
             };

@@ -98,9 +98,8 @@ final class AnglesPreset implements TablePreset {
         }
         set.add("d = " + dim + " ≥ C − 1 = 9, so the class weights can form a regular simplex; ArcFace s = 16, m = 0.5; CosFace s = 16, m = 0.35; "
                 + "Arc s = 7 in the table, s ∈ {1, 3, 5, 7, 12, 20} in Fig. 5; Center λ = 0.01");
-        set.add("the normalised heads (NormFace, CosFace, ArcFace, Arc) warm s up linearly from 1 to its value, together with the margin, over "
-                + (quick ? Math.max(1, iters / 3) + " iterations (a third of the run)" : TrainConfig.defaults(HeadKind.ARC).marginWarmup() + " iterations")
-                + ": Fig. 5's runs reach their s only then");
+        set.add(quick ? Presets.quickSchedulesText(iters) + "; Fig. 5's runs reach their s only then"
+                : Presets.fullSchedulesText() + "; Fig. 5's runs reach their s only then");
         set.add("the table: one seed (" + SEED + "); Fig. 5's sweep: " + (seeds > 1 ? seeds + " seeds (" + SEED + "…" + (SEED + seeds - 1)
                 + ") per s, mean ± sample standard deviation" : "one seed (" + SEED + ")"));
         return new Plan(this, quick, seeds, 0, 0, List.of(), runs, set);

@@ -91,8 +91,9 @@ final class EmbeddingsPreset implements TablePreset {
         }
         set.add("head parameters: the project defaults for " + dim + "-D embeddings (NormFace s = 16; CosFace "
                 + (dim == 3 ? "s = 10, m = 0.2 as AM-Softmax Fig. 4" : "s = 16, m = 0.1") + "; ArcFace s = 16, m = 0.2; "
-                + "Arc s = 7; SphereFace/L-Softmax m = 4, λ annealed from 1000 to 5; Center λ = 0.01): "
+                + "Arc s = 7; SphereFace/L-Softmax m = 4, λ from 1000 to 5; Center λ = 0.01): "
                 + "the published margins cannot be met with ten classes in " + dim + " dimensions");
+        set.add(quick ? Presets.quickSchedulesText(iters) : Presets.fullSchedulesText());
         return new Plan(this, quick, 1, 0, 0, List.of(), runs, set);
     }
 

@@ -31,7 +31,11 @@ public final class InvocationLog {
     }
 
     public static List<Entry> read(Path dir) {
-        Path f = dir.resolve(FILE);
+        return read(dir, FILE);
+    }
+
+    private static List<Entry> read(Path dir, String name) {
+        Path f = dir.resolve(name);
         if (!Files.isRegularFile(f)) {
             return List.of();
         }
@@ -45,10 +49,36 @@ public final class InvocationLog {
 
     /** Appends {@code e} and returns the whole log; the file is rewritten atomically. */
     public static List<Entry> append(Path dir, Entry e) {
-        List<Entry> all = new ArrayList<>(read(dir));
+        List<Entry> all = new ArrayList<>(read(dir, FILE));
         all.add(e);
         FigureExporter.ensureDirectory(dir);
         FigureExporter.writeAtomically(dir.resolve(FILE), GSON.toJson(all).getBytes(StandardCharsets.UTF_8));
+        return all;
+    }
+
+    /**
+     * A shard's own log, {@code invocations-shard-I-of-N.json}: shards run at the same time, so each appends
+     * to a file of its own instead of rewriting the shared one under another's feet.
+     */
+    public static void appendShard(Path dir, Shard shard, Entry e) {
+        String name = "invocations-shard-" + shard.index() + "-of-" + shard.count() + ".json";
+        List<Entry> all = new ArrayList<>(read(dir, name));
+        all.add(e);
+        FigureExporter.ensureDirectory(dir);
+        FigureExporter.writeAtomically(dir.resolve(name), GSON.toJson(all).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every invocation of this report, the shards' with the others, in the order they started. */
+    public static List<Entry> readAll(Path dir) {
+        List<Entry> all = new ArrayList<>(read(dir, FILE));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("invocations-shard-\\d+-of-\\d+\\.json")).sorted().toList()) {
+                all.addAll(read(dir, f.getFileName().toString()));
+            }
+        } catch (IOException e) {
+            throw new UserException(dir + ": cannot list its invocation logs (" + e.getMessage() + ")");
+        }
+        all.sort(java.util.Comparator.comparing(Entry::startedUtc));
         return all;
     }
 }

@@ -11,4 +11,13 @@ import org.marginlab.config.TrainConfig;
  * @param config the full training configuration
  */
 public record PlannedRun(String key, String label, String group, TrainConfig config) {
+
+    /**
+     * This run with the data set it trained on recorded in its config (as its config.json has it), so that figures
+     * drawn from the outcome name and colour that data set's classes; itself when nothing was recorded.
+     */
+    public PlannedRun trainedOn(TrainConfig recorded) {
+        return recorded == null || recorded.dataset() == null ? this
+                : new PlannedRun(key, label, group, config.toBuilder().dataset(recorded.dataset()).build());
+    }
 }

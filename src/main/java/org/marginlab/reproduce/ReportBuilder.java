@@ -156,26 +156,30 @@ public final class ReportBuilder {
     // ---------------------------------------------------------------- runs and machine
 
     private void runsTable() {
-        md.append("## Runs\n\n| run | state | iterations | epochs | test error % | seconds | images/s | device |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("## Runs\n\nThe head's values in force at each run's last snapshot (an arrow: still moving towards the "
+                + "configured end) and what its schedules moved over the run:\n\n"
+                + "| run | state | iterations | epochs | test error % | head at the end | schedule over the run | seconds | images/s | device |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"run", "label", "state", "message", "iterations", "epochs_completed", "test_error_pct", "wc_intra_rad",
-            "w_inter_rad", "c_inter_rad", "seconds", "images_per_s", "device"});
+            "w_inter_rad", "c_inter_rad", "head_at_end", "schedule", "seconds", "images_per_s", "device"});
         double total = 0;
         for (RunOutcome o : outcomes) {
             RunSummary s = o.summary();
             if (s == null) {
-                md.append("| ").append(o.run().key()).append(" | not finished | | | | | | |\n");
-                rows.add(new String[] {o.run().key(), o.run().label(), "not finished", "", "", "", "", "", "", "", "", "", ""});
+                md.append("| ").append(o.run().key()).append(" | not finished | | | | | | | | |\n");
+                rows.add(new String[] {o.run().key(), o.run().label(), "not finished", "", "", "", "", "", "", "", "", "", "", "", ""});
                 continue;
             }
             total += s.totalSeconds();
             md.append("| ").append(o.run().key()).append(" | ").append(s.state()).append(" | ").append(s.iterations()).append(" | ")
                     .append(s.epochsCompleted()).append(" | ").append(pct(o.finalTestError())).append(" | ")
+                    .append(o.headAtEnd()).append(" | ").append(o.scheduleOverRun()).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", s.totalSeconds())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f", s.imagesPerSecond())).append(" | ").append(s.device()).append(" |\n");
             rows.add(new String[] {o.run().key(), o.run().label(), s.state(), s.message(), Long.toString(s.iterations()),
                 Integer.toString(s.epochsCompleted()), csv(o.finalTestError()), csv(s.wcIntra()), csv(s.wInter()), csv(s.cInter()),
-                csv(s.totalSeconds()), csv(s.imagesPerSecond()), s.device()});
+                o.headAtEnd(), o.scheduleOverRun(), csv(s.totalSeconds()), csv(s.imagesPerSecond()), s.device()});
             if (!"finished".equals(s.state())) {
                 disagreements.add("Run " + o.run().key() + " did not finish (" + s.state() + ": " + s.message() + "); its numbers are "
                         + "those at the point it stopped.");
@@ -194,8 +198,39 @@ public final class ReportBuilder {
                         .append(String.format(Locale.ROOT, "%.0f", e.wallSeconds())).append(" | ").append(e.trained()).append(" | ")
                         .append(e.resumed()).append(" | ").append(e.reused()).append(" |\n");
             }
-            md.append(String.format(Locale.ROOT, "%nTotal wall time: %.0f s (%.1f min).%n%n", wall, wall / 60));
+            double covered = coveredSeconds(invocations);
+            md.append(covered < wall - 1
+                    // shards ran side by side: their wall times overlap, so the sum is not the time it took
+                    ? String.format(Locale.ROOT, "%nTotal wall time: %.0f s (%.1f min) from the first start to the last end; the "
+                            + "invocations overlapped (shards side by side), their wall times sum to %.0f s.%n%n", covered, covered / 60, wall)
+                    : String.format(Locale.ROOT, "%nTotal wall time: %.0f s (%.1f min).%n%n", wall, wall / 60));
         }
+    }
+
+    /** Seconds covered by the union of the invocations' [start, start + wall] intervals. */
+    static double coveredSeconds(List<InvocationLog.Entry> entries) {
+        List<double[]> iv = new ArrayList<>();
+        for (InvocationLog.Entry e : entries) {
+            double t;
+            try {
+                t = java.time.Instant.parse(e.startedUtc()).getEpochSecond();
+            } catch (RuntimeException bad) {
+                return entries.stream().mapToDouble(InvocationLog.Entry::wallSeconds).sum();
+            }
+            iv.add(new double[] {t, t + e.wallSeconds()});
+        }
+        iv.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+        double total = 0;
+        double[] cur = null;
+        for (double[] a : iv) {
+            if (cur == null || a[0] > cur[1]) {
+                total += cur == null ? 0 : cur[1] - cur[0];
+                cur = a.clone();
+            } else {
+                cur[1] = Math.max(cur[1], a[1]);
+            }
+        }
+        return total + (cur == null ? 0 : cur[1] - cur[0]);
     }
 
     private void machine() {

@@ -47,24 +47,43 @@ public final class ReproduceRunner {
     }
 
     public static Result run(Plan plan, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
+        return run(plan, Shard.ALL, out, data, err);
+    }
+
+    public static Result run(Plan plan, Shard shard, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
+        return run(plan, shard, out, c -> data, err);
+    }
+
+    /**
+     * Trains this shard's runs only (every run for {@link Shard#ALL}), each on the data {@code dataFor} gives its
+     * config; the outcomes are read back for every run.
+     */
+    public static Result run(Plan plan, Shard shard, Path out, java.util.function.Function<TrainConfig, TrainingData> dataFor,
+                             PrintWriter err) throws InterruptedException {
         int trained = 0;
         int resumed = 0;
         int reused = 0;
         long all = 0;
-        for (PlannedRun r : plan.runs()) {
-            all += totalIterations(r.config(), data);
+        for (int i = 0; i < plan.runs().size(); i++) {
+            if (shard.includes(i)) {
+                all += totalIterations(plan.runs().get(i).config(), dataFor.apply(plan.runs().get(i).config()));
+            }
         }
         long done = 0;
         long started = System.nanoTime();
         int n = plan.runs().size();
         for (int i = 0; i < n; i++) {
+            if (!shard.includes(i)) {
+                continue;
+            }
             PlannedRun r = plan.runs().get(i);
+            TrainingData data = dataFor.apply(r.config());
             Path dir = runDirectory(out, r);
             long runTotal = totalIterations(r.config(), data);
             RunAction action = RunAction.decide(dir);
             if (action != RunAction.START) {
                 TrainConfig onDisk = ConfigJson.read(dir.resolve(RunFiles.CONFIG));
-                if (!onDisk.equals(r.config())) {
+                if (!sameRun(onDisk, r.config(), runTotal)) {
                     throw new UserException(dir + " holds a run with other settings than this preset's " + r.key()
                             + " (another form or version?); use a new --out or delete that directory");
                 }
@@ -128,6 +147,15 @@ public final class ReproduceRunner {
             done += runTotal;
         }
         return new Result(read(plan, out), trained, resumed, reused);
+    }
+
+    /**
+     * Whether config.json on disk is the planned run's: equal once the session's own additions are made to the
+     * plan (an automatic warm-up fixed to its number of iterations, the data set's record), so a full form's
+     * run (warm-up "auto") or a CIFAR run (data recorded) is reused or resumed rather than refused.
+     */
+    static boolean sameRun(TrainConfig onDisk, TrainConfig planned, long totalIterations) {
+        return onDisk.equals(planned.withWarmupFor(totalIterations).toBuilder().dataset(onDisk.dataset()).build());
     }
 
     /** Reads every planned run's directory back (absent ones as not finished). */

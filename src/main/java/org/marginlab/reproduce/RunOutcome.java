@@ -1,5 +1,6 @@
 package org.marginlab.reproduce;
 
+import org.marginlab.figures.RunData;
 import org.marginlab.metrics.AngleStatistics;
 import org.marginlab.run.IterationSnapshot;
 import org.marginlab.run.MetricsRow;
@@ -20,13 +21,20 @@ import java.util.List;
  * @param wMinAngle    smallest angle between two final class weights (rad), NaN when unknown
  * @param wMaxAngle    largest angle between two final class weights (rad), NaN when unknown
  * @param last         the last iteration snapshot (for the embedding figures); may be null
+ * @param lastEpoch    the last end-of-epoch evaluation on the test set (similarity matrix, confusion); may be null
  */
 public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> metrics, List<double[]> wcIntraCurve,
-                         double wMinAngle, double wMaxAngle, IterationSnapshot last) {
+                         double wMinAngle, double wMaxAngle, IterationSnapshot last, org.marginlab.run.EpochSnapshot lastEpoch) {
 
     public RunOutcome {
         metrics = List.copyOf(metrics);
         wcIntraCurve = List.copyOf(wcIntraCurve);
+    }
+
+    /** An outcome without an end-of-epoch evaluation (tests, runs that never evaluated). */
+    public RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> metrics, List<double[]> wcIntraCurve,
+                      double wMinAngle, double wMaxAngle, IterationSnapshot last) {
+        this(run, summary, metrics, wcIntraCurve, wMinAngle, wMaxAngle, last, null);
     }
 
     public boolean finished() {
@@ -53,7 +61,8 @@ public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> me
                 }
             }
         }
-        return new RunOutcome(planned, run.summary(), run.metrics(), curve, min, max, last);
+        return new RunOutcome(planned.trainedOn(run.config()), run.summary(), run.metrics(), curve, min, max, last,
+                run.epochs().isEmpty() ? null : run.epochs().getLast());
     }
 
     /** Eq. 12 on the snapshot's probe features. */
@@ -69,6 +78,25 @@ public record RunOutcome(PlannedRun run, RunSummary summary, List<MetricsRow> me
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * The head and the values it trained with at the last snapshot, e.g. {@code "SphereFace m = 4, λ = 5"} or
+     * {@code "SphereFace m = 4, λ = 33.6 → 5 (annealing)"} where λ had not reached its end; empty without a snapshot.
+     */
+    public String headAtEnd() {
+        String t = last == null ? null : runData().paramsLabel(last);
+        return t == null ? "" : t;
+    }
+
+    /** What the run's schedules moved from its start to its last snapshot ({@link RunData#scheduleNote}), or "—". */
+    public String scheduleOverRun() {
+        String t = last == null ? "" : runData().scheduleNote();
+        return t.isEmpty() ? "—" : t;
+    }
+
+    private RunData runData() {
+        return new RunData(run.label(), run.config(), last == null ? List.of() : List.of(last), List.of());
     }
 
     /** Final test error (%) from summary.json; NaN when unknown. */

@@ -55,8 +55,7 @@ public final class MarginTrainableHead implements TrainableHead {
     }
 
     private MarginSchedule schedule(TrainConfig config) {
-        return new MarginSchedule(config.head(), type.forClasses(config.headParams(), classes), config.lambdaMin(),
-                config.lambdaGamma(), config.lambdaPower(), config.marginWarmup());
+        return config.marginSchedule().withBase(type.forClasses(config.headParams(), classes));
     }
 
     @Override

@@ -126,12 +126,31 @@ class TheoryFiguresTest {
         }
         assertTrue(Double.parseDouble(csv.get(csv.size() - 1)[0]) >= 30, "the axis reaches the current s = 30");
 
-        // CosFace: Z_y(0) = s(1 − m) and a flat ∂Z_y/∂θ_y at θ_y = 0, so no pull at any s
+        // CosFace: a flat ∂Z_y/∂θ_y at θ_y = 0 would give no pull at any s, so the figure draws θ_y = π/4:
+        // Z_y = s(cos π/4 − m), ∂Z_y/∂θ_y = −s·sin π/4
         f.setHead(HeadKind.COSFACE, HeadParams.defaults(HeadKind.COSFACE).withS(30).withM(0.35));
         List<String[]> cos = f.csv();
         double[] r = row(cos, Double.parseDouble(cos.get(60)[0]));
-        assertEquals(1 / (1 + 3 * Math.exp(-r[0] * 0.65)), r[1], 1e-12);
-        assertEquals(0, r[2], 1e-12);
+        double pc = 1 / (1 + 3 * Math.exp(-r[0] * (Math.cos(Math.PI / 4) - 0.35)));
+        assertEquals(pc, r[1], 1e-12);
+        assertEquals(r[0] * Math.sin(Math.PI / 4) * (1 - pc), r[2], 1e-12);
+        assertTrue(r[2] > 0);
+        assertEquals("Scale s: confidence P(y) vs angular gradient", f.title());
+
+        // SphereFace reads no s: the axis is ‖x‖, the CSV column x_norm, and its pull at π/4 is not 0:
+        // Z_y = ‖x‖(λ cos θ + ψ(θ))/(1 + λ) with ψ(θ) = (−1)^k cos(4θ) − 2k, k = 1 at π/4
+        f.setHead(HeadKind.SPHEREFACE, HeadParams.defaults(HeadKind.SPHEREFACE).withLambda(5));
+        List<String[]> sp = f.csv();
+        assertEquals("x_norm", sp.get(0)[0]);
+        assertEquals("Feature norm ‖x‖: confidence P(y) vs angular gradient", f.title());
+        double[] q = row(sp, Double.parseDouble(sp.get(60)[0]));
+        double t = Math.PI / 4;
+        double zy = q[0] * (5 * Math.cos(t) + (-Math.cos(4 * t) - 2)) / 6;
+        double dz = q[0] * (-5 * Math.sin(t) + 4 * Math.sin(4 * t)) / 6;
+        double ps = 1 / (1 + 3 * Math.exp(-zy));
+        assertEquals(ps, q[1], 1e-12);
+        assertEquals((ps - 1) * dz, q[2], 1e-12);
+        assertTrue(q[2] > 0, "SphereFace pulls at π/4");
     }
 
     @Test

@@ -69,4 +69,43 @@ class MarginScheduleTest {
         assertSame(center, new MarginSchedule(HeadKind.CENTER, center, 5, 0.12, 1, 10).at(3)); // λ is a weight here
         assertThrows(IllegalArgumentException.class, () -> new MarginSchedule(HeadKind.ARC, arc, -1, 0.12, 1, 0));
     }
+
+    @Test
+    void anAnnealingLengthScalesTheHeadsAnnealedParameterToTheRun() {
+        // L-Softmax from λ = 500 to 5 in 80 iterations: γ = (500/5 − 1)/80 = 1.2375, λ(40) = 500/(1 + 1.2375·40) = 500/50.5
+        HeadParams p = HeadParams.defaults(HeadKind.LSOFTMAX).withLambda(500);
+        MarginSchedule s = new MarginSchedule(HeadKind.LSOFTMAX, p, 5, 0.12, 1, 0, 80);
+        assertEquals(1.2375, s.gammaFor(500), 1e-15);
+        assertEquals(500 / 50.5, s.at(40).lambda(), 1e-12);
+        assertEquals(5, s.at(80).lambda(), 1e-9);
+        assertEquals(5, s.at(1000).lambda(), 0, "held at the floor");
+        assertEquals(80, s.settledAt());
+        // without a length the published γ: 1000 → 5 at (200 − 1)/0.12 = 1658.3, so from iteration 1659
+        MarginSchedule published = MarginSchedule.standard(HeadKind.SPHEREFACE, HeadParams.defaults(HeadKind.SPHEREFACE), 0);
+        assertEquals(0.12, published.gammaFor(1000), 0);
+        assertEquals(1659, published.settledAt());
+        assertEquals(Long.MAX_VALUE, new MarginSchedule(HeadKind.SPHEREFACE, HeadParams.defaults(HeadKind.SPHEREFACE), 5, 0, 1, 0)
+                .settledAt(), "γ = 0 never reaches the floor");
+        // warm-ups settle with the warm-up; an unscheduled head at once
+        assertEquals(200, new MarginSchedule(HeadKind.ARCFACE, HeadParams.defaults(HeadKind.ARCFACE), 5, 0.12, 1, 200, 80).settledAt());
+        assertEquals(0, new MarginSchedule(HeadKind.SOFTMAX, HeadParams.defaults(HeadKind.SOFTMAX), 5, 0.12, 1, 200, 80).settledAt());
+        // the length does not touch a head without an annealed parameter (center's λ is a weight)
+        HeadParams center = HeadParams.defaults(HeadKind.CENTER);
+        assertSame(center, new MarginSchedule(HeadKind.CENTER, center, 5, 0.12, 1, 10, 80).at(3));
+    }
+
+    @Test
+    void aConfigWrittenBeforeTheAnnealingLengthReplaysAsItRan() throws Exception {
+        // no lambda_anneal key: 0, the configured γ = 0.12, λ(10) = 1000/(1 + 1.2)
+        org.marginlab.config.TrainConfig old = org.marginlab.config.ConfigJson.parse(
+                "{\"head\": \"sphereface\", \"margin_warmup\": 0}", "old.json");
+        assertEquals(0, old.lambdaAnneal());
+        assertEquals(0.12, old.lambdaGammaInForce(), 0);
+        assertEquals(1000 / 2.2, old.marginSchedule().at(10).lambda(), 1e-12);
+        org.marginlab.config.TrainConfig scaled = org.marginlab.config.ConfigJson.parse(
+                "{\"head\": \"sphereface\", \"margin_warmup\": 0, \"lambda_anneal\": 80}", "new.json");
+        assertEquals(80, scaled.lambdaAnneal());
+        assertEquals(2.4875, scaled.lambdaGammaInForce(), 1e-12); // (1000/5 − 1)/80
+        assertEquals(5, scaled.marginSchedule().at(80).lambda(), 1e-9);
+    }
 }

@@ -20,7 +20,7 @@ class PresetsTest {
 
     @Test
     void everyPlanIsValidWithUniqueRunsAndOneSeed() {
-        assertEquals(List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere", "open-set"), Presets.IDS);
+        assertEquals(List.of("angles", "error-vs-epochs", "table5", "figure6", "sphere", "open-set", "table2", "table3", "table6", "table7", "figure8"), Presets.IDS);
         for (String id : Presets.IDS) {
             for (boolean quick : new boolean[] {true, false}) {
                 Plan p = Presets.plan(id, quick, 1, null);
@@ -82,15 +82,21 @@ class PresetsTest {
         assertTrue(a.runs().stream().anyMatch(r -> r.key().equals("arc-s5-seed44")));
         assertTrue(a.runs().stream().anyMatch(r -> r.key().equals("arc-s7-seed43")));
         assertEquals(1, a.runs().stream().filter(r -> r.key().startsWith("arc-s7")).count() - 1, "seed 42's s = 7 is the table's arc run");
-        // the s warm-up is disclosed: a third of the 240 iterations
-        assertTrue(a.settings().stream().anyMatch(t -> t.contains("warm s up") && t.contains("over 80 iterations")), a.settings().toString());
+        // the s warm-up and λ annealing are disclosed: a third of the 240 iterations; the published γ would end at
+        // 1000/(1 + 0.12·240) = 33.557
+        assertTrue(a.settings().stream().anyMatch(t -> t.contains("s from 1") && t.contains("over the first 80 iterations")
+                && t.contains("λ falls from 1000 to 5 over the same 80") && t.contains("λ = 33.6")), a.settings().toString());
+        for (PlannedRun r : a.runs()) {
+            boolean anneals = r.config().head() == org.marginlab.loss.HeadKind.SPHEREFACE || r.config().head() == org.marginlab.loss.HeadKind.LSOFTMAX;
+            assertEquals(anneals ? 80 : 0, r.config().lambdaAnneal(), r.key());
+        }
         assertEquals(8 + 5, Presets.plan("angles", true, 1, null).runs().size());
     }
 
     @Test
     void badPresetOrSeedsIsOneLine() {
         UserException x = assertThrows(UserException.class, () -> Presets.plan("table9", true, 1, null));
-        assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere, open-set", x.getMessage());
+        assertEquals("PRESET 'table9' is unknown; use one of angles, error-vs-epochs, table5, figure6, sphere, open-set, table2, table3, table6, table7, figure8", x.getMessage());
         assertThrows(UserException.class, () -> Presets.plan("figure6", true, 2, null));
         assertThrows(UserException.class, () -> Presets.plan("table5", true, 0, null));
     }

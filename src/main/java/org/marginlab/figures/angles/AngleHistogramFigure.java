@@ -154,6 +154,11 @@ public final class AngleHistogramFigure implements AngleAxes, RunFigure {
         return new Binned(edges, out);
     }
 
+    /** A ridge's name: "epoch 2", "0.26 epoch" where the run stopped inside one, "it. 30" for probes. */
+    private String shortName(Evaluation e) {
+        return run.shortNameOf(e);
+    }
+
     static double[] fractions(int[] counts) {
         double total = 0;
         for (int v : counts) {
@@ -192,17 +197,16 @@ public final class AngleHistogramFigure implements AngleAxes, RunFigure {
         }
         Evaluation front = eps.get(n - 1);
         double width = unit.of(ed[1] - ed[0]);
-        String set = front.testSet() ? "test set, end of epoch " + (front.epoch() + 1)
-                : "probe set, iteration " + front.iteration();
+        String set = (front.testSet() ? "test set, " : "probe set, ") + run.evaluatedAt(front);
         Rectangle2D body = FigureStyle.header(g, area, title(),
-                "front (bottom): " + set + ", " + samples + " images" + (n > 1 ? "; back (top): " + eps.get(0).shortName() : "")
+                "front (bottom): " + set + ", " + samples + " images" + (n > 1 ? "; back (top): " + shortName(eps.get(0)) : "")
                         + "; bins " + Fmt.num(round3(width)) + (unit == AngleUnit.DEGREES ? "°" : " rad") + " wide");
         double lo = unit.of(ed[0]);
         double hi = unit.of(ed[ed.length - 1]);
         g.setFont(FigureStyle.tickFont());
         double labelWidth = 0;
         for (Evaluation e : eps) {
-            labelWidth = Math.max(labelWidth, g.getFontMetrics().getStringBounds(e.shortName(), g).getWidth());
+            labelWidth = Math.max(labelWidth, g.getFontMetrics().getStringBounds(shortName(e), g).getWidth());
         }
         double left = Math.max(90, labelWidth + 20);
         Rectangle2D plot = new Rectangle2D.Double(body.getX() + left, body.getY() + 6, body.getWidth() - left - 70,
@@ -241,7 +245,7 @@ public final class AngleHistogramFigure implements AngleAxes, RunFigure {
             g.draw(new java.awt.geom.Line2D.Double(plot.getX(), y0, plot.getMaxX(), y0));
             if (e % labelEvery == 0 || e == n - 1) {
                 g.setFont(FigureStyle.tickFont());
-                FigureStyle.drawRight(g, eps.get(e).shortName(), plot.getX() - 8, y0 + 4);
+                FigureStyle.drawRight(g, shortName(eps.get(e)), plot.getX() - 8, y0 + 4);
             }
         }
         drawShareAxis(g, plot.getMaxX() + 10, lastBaselines[n - 1], height, 100 * maxShare);

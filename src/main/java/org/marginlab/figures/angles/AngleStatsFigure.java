@@ -158,12 +158,12 @@ public final class AngleStatsFigure extends ChartFigure implements AngleAxes, Ru
     XYSeriesCollection data(Stat stat) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (RunData r : runs) {
-            XYSeries s = new XYSeries(r.label() + ", test set", false, true);
+            XYSeries s = new XYSeries(r.labelAtEnd() + ", test set", false, true);
             for (EpochSnapshot e : r.epochs()) {
                 s.add(e.iteration(), unit.of(stat.of(e)));
             }
             c.addSeries(s);
-            XYSeries p = new XYSeries(r.label() + ", probe set", false, true);
+            XYSeries p = new XYSeries(r.labelAtEnd() + ", probe set", false, true);
             List<AngleStatistics.Summary> stats = probeStats(r);
             for (int i = 0; i < stats.size(); i++) {
                 p.add(r.iterations().get(i).iteration(), unit.of(stat.of(stats.get(i))));
@@ -208,9 +208,11 @@ public final class AngleStatsFigure extends ChartFigure implements AngleAxes, Ru
         int probes = runs.isEmpty() || runs.get(0).lastIteration() == null ? 0
                 : runs.get(0).lastIteration().probeLabels().length;
         c.addSubtitle(0, new TextTitle("angles in " + (unit == AngleUnit.DEGREES ? "degrees" : "radians")
-                + "; test set at the end of each epoch (dots), probe set (" + probes
+                + "; test set at the end of each epoch" + (runs.stream().anyMatch(RunData::endsInsideEpoch) ? " or where the run stopped" : "")
+                + " (dots), probe set (" + probes
                 + " test images) at every snapshot (thin line); WC-Intra: class centre to own W_j, "
-                + "W-Inter: between class weights, C-Inter: between class centres (Eqs. 12–14)"));
+                + "W-Inter: between class weights, C-Inter: between class centres (Eqs. 12–14); legend: head values at the end"
+                + (runs.size() == 1 && !runs.get(0).scheduleNote().isEmpty() ? " (" + runs.get(0).scheduleNote() + ")" : "")));
         if (!hasData()) {
             c.addSubtitle(new TextTitle("no snapshot yet"));
         }

@@ -79,7 +79,7 @@ public final class AngleStatsTableFigure implements AngleAxes, RunFigure {
             if (e == null) {
                 continue;
             }
-            rows.add(new String[] {r.label(), Integer.toString(e.epoch() + 1), Long.toString(e.iteration()),
+            rows.add(new String[] {r.labelAtEnd(), r.epochCount(e), Long.toString(e.iteration()),
                 Fmt.fixed(100 * e.testAccuracy(), 2), Fmt.fixed(unit.of(e.wcIntra()), dec),
                 Fmt.fixed(unit.of(e.wInter()), dec), Fmt.fixed(unit.of(e.cInter()), dec)});
         }
@@ -93,7 +93,7 @@ public final class AngleStatsTableFigure implements AngleAxes, RunFigure {
             return;
         }
         Rectangle2D body = FigureStyle.header(g, area, title(),
-                "values at the end of each run's last epoch, test set (angular-loss paper Tables 2–3)");
+                "each run's end (last epoch, or where it stopped), test set; head values then in force (angular-loss paper Tables 2–3)");
         List<String[]> t = table();
         double x0 = body.getX() + 24;
         double width = body.getWidth() - 48;

@@ -58,7 +58,7 @@ public final class ConfusionMatrixFigure extends EpochMatrixFigure {
         }
         int[][] cm = e.confusion();
         int c = cm.length;
-        Rectangle2D body = FigureStyle.header(g, area, title(), e.source() + ", accuracy "
+        Rectangle2D body = FigureStyle.header(g, area, title(), source(e) + ", accuracy "
                 + Fmt.fixed(100 * e.accuracy(), 2) + "%; colour = share of the true class's images");
         double left = 110;
         double bottom = 100;

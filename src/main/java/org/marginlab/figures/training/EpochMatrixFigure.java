@@ -52,6 +52,11 @@ abstract class EpochMatrixFigure implements RunFigure {
         return run == null ? j : run.datasetClass(j);
     }
 
+    /** Which set it counts and when: "test set (10000 images), end of epoch 3", a partial epoch named by its iteration. */
+    String source(Evaluation e) {
+        return run == null ? e.source() : run.sourceOf(e);
+    }
+
     /** The data set's name of dataset class y. */
     String className(int y) {
         return run == null ? FigureStyle.className(y) : run.className(y);

@@ -48,7 +48,7 @@ public final class SimilarityMatrixFigure extends EpochMatrixFigure {
         }
         float[][] s = e.similarity();
         int m = s.length;
-        Rectangle2D body = FigureStyle.header(g, area, title(), e.source() + ": " + m
+        Rectangle2D body = FigureStyle.header(g, area, title(), source(e) + ": " + m
                 + " features ordered by class; CM_ij = x_iᵀx_j of L2-normalised features (Eq. 15)");
         double left = 110;
         double bottom = 100;

@@ -235,8 +235,7 @@ public final class TheoryView extends BorderPane {
         // the schedule gives every parameter at this iteration (live changes included through configAt);
         // a recorded s is the one the head really used (AdaCos sets it from the batch)
         org.marginlab.loss.HeadParams live = c.marginWarmup() < 0 ? c.headParams()
-                : new org.marginlab.loss.MarginSchedule(c.head(), c.headParams(), c.lambdaMin(), c.lambdaGamma(),
-                        c.lambdaPower(), c.marginWarmup()).at(it);
+                : c.marginSchedule().at(it);
         if (last != null && last.headParams() != null) {
             live = live.withS(last.headParams().s());
         }
