@@ -129,6 +129,13 @@ public final class ReproduceRunner {
                             100.0 * iteration / Math.max(1, total), overall, (now - started) / 1e9);
                     err.flush();
                 }
+
+                @Override
+                public void onNotice(String line) {
+                    err.println();
+                    err.println(tag + " " + line);
+                    err.flush();
+                }
             });
             s.start();
             RunSummary sum;

@@ -225,7 +225,7 @@ public final class RunCheck {
         } catch (IOException e) {
             return new FileReport(name, false, "cannot read it (" + org.marginlab.IoErrors.describe(e) + ")");
         }
-        int entry = 21;
+        int entry = SnapshotCodec.INDEX_ENTRY_BYTES;
         int n = all.length / entry;
         ByteBuffer b = ByteBuffer.wrap(all);
         int matching = 0;
