@@ -568,7 +568,7 @@ public enum ConfigField {
      * the rest. Blank is then that default ({@link #parse}), and the form shows the default blank ({@link #formText}).
      */
     public String blankMeans() {
-        return this == IMAGE_SIZE ? org.marginlab.data.DataOptions.DEFAULT_FOLDER_SIZE + " (image folder) or the data's own size"
+        return this == IMAGE_SIZE ? org.marginlab.data.DataOptions.DEFAULT_FOLDER_SIZE + " or the data's own size"
                 : null;
     }
 

@@ -33,7 +33,7 @@ class SettingsViewModelTest {
         SettingsViewModel vm = new SettingsViewModel();
         assertEquals(0, TrainConfig.defaults(HeadKind.ARCFACE).imageSize(), "the catalogue's default: 0, the stand-in");
         assertEquals("", vm.textProperty(ConfigField.IMAGE_SIZE).get(), "not '0', which reads as a size");
-        assertEquals("32 (image folder) or the data's own size", ConfigField.IMAGE_SIZE.blankMeans());
+        assertEquals("32 or the data's own size", ConfigField.IMAGE_SIZE.blankMeans());
         assertEquals(0, vm.toConfig().imageSize());
         assertTrue(vm.validProperty().get(), vm.firstErrorProperty().get());
 
