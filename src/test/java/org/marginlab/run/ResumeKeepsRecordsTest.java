@@ -130,6 +130,12 @@ class ResumeKeepsRecordsTest {
         assertEquals(1.55, run.metrics().get(4).loss());
         assertEquals(1.55, run.iterations().get(4).loss());
         assertAppendedFilesIntact(dir);
+        // `marginlab check` lists what was set aside, verified like the files it came from
+        List<RunCheck.FileReport> check = RunCheck.of(dir).files();
+        assertTrue(check.contains(new RunCheck.FileReport("metrics.superseded-1.csv", true,
+                "intact: 2 rows a resume set aside (the resumed run computed them otherwise)")), check.toString());
+        assertTrue(check.contains(new RunCheck.FileReport("snapshots.superseded-1.bin", true,
+                "intact: 2 records a resume set aside (the resumed run computed them otherwise)")), check.toString());
     }
 
     @Test
