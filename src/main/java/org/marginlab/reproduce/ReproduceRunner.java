@@ -168,6 +168,14 @@ public final class ReproduceRunner {
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
+            if (org.marginlab.run.RunState.CANCELLED.name().equalsIgnoreCase(sum.state())) {
+                // stopped (Ctrl-C): no results yet, only where it stopped; the caller says how to continue
+                err.println();
+                err.println(tag + " " + sum.message());
+                err.flush();
+                stopped = tag + " " + sum.message();
+                break;
+            }
             err.printf(Locale.ROOT, "%n%s %s: test error %s %%, WC-Intra %s, W-Inter %s rad, %.1f s%n", tag, sum.state(),
                     sum.testError() == null ? "—" : String.format(Locale.ROOT, "%.2f", 100 * sum.testError()),
                     ReportBuilder.rad(sum.wcIntra()), ReportBuilder.rad(sum.wInter()), sum.totalSeconds());
@@ -176,10 +184,6 @@ public final class ReproduceRunner {
             }
             err.flush();
             done += runTotal;
-            if (org.marginlab.run.RunState.CANCELLED.name().equalsIgnoreCase(sum.state())) {
-                stopped = tag + " " + sum.message();
-                break;
-            }
         }
         return new Result(read(plan, out), trained, resumed, reused, stopped);
     }
