@@ -79,11 +79,7 @@ class KillAtEverySnapshotTest {
                 }
             }
         });
-        s.start();
-        s.completion().get();
-        System.out.println("DONE " + s.state());
-        System.out.flush();
-        System.exit(0);
+        KilledChild.trainToTheEnd(s);
     }
 
     static TrainConfig config(String data) {

@@ -18,6 +18,15 @@ final class KilledChild {
     private KilledChild() {
     }
 
+    /** A child's last step: trains {@code s} to its end (unless killed first), prints {@code DONE state} and exits. */
+    static void trainToTheEnd(TrainingSession s) throws Exception {
+        s.start();
+        s.completion().get();
+        System.out.println("DONE " + s.state());
+        System.out.flush();
+        System.exit(0);
+    }
+
     /** Runs {@code main}'s class with {@code args}; its stdout lines up to the {@code SNAP} line, or to its end. */
     static List<String> run(Class<?> main, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");

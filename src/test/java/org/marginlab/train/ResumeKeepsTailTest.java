@@ -65,11 +65,7 @@ class ResumeKeepsTailTest {
                 System.out.println("NOTICE " + line);
             }
         });
-        s.start();
-        s.completion().get();
-        System.out.println("DONE " + s.state());
-        System.out.flush();
-        System.exit(0);
+        KilledChild.trainToTheEnd(s);
     }
 
     /** Snapshots every 2 iterations up to 10 with no checkpoint among them (only at 0, 10 and 20). */
