@@ -45,6 +45,11 @@ public final class IdxSet {
         Path teLab = required(dir, TEST_LABELS);
         int[] a = header(trImg);
         int[] b = header(teImg);
+        if (a[1] != b[1] || a[2] != b[2]) {
+            // one model reads both: test images of another size cannot be evaluated
+            throw new UserException(teImg + ": images are " + b[1] + "×" + b[2] + ", but the training images ("
+                    + trImg.getFileName() + ") are " + a[1] + "×" + a[2] + "; both must come from the same set");
+        }
         MemoryCheck.require("IDX set in " + dir, (long) a[0] + b[0], 1, a[1], a[2]);
         if (Checksums.matchesBuiltIn(dir, FashionMnist.FILES)) {
             FashionMnist fm = FashionMnist.load(dir);

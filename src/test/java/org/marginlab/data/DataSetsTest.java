@@ -194,6 +194,18 @@ class DataSetsTest {
     }
 
     @Test
+    void idxTestImagesOfAnotherSizeThanTrainAreRefusedNamingBothSizes() throws Exception {
+        // train 5×6, test 7×6: a model built for 30 pixels cannot evaluate 42; one line naming the test file
+        Path set = DataFiles.idx(tmp.resolve("set"), 8, 4, 5, 6, List.of("zero", "one", "two"));
+        Path other = DataFiles.idx(tmp.resolve("other"), 8, 4, 7, 6, List.of("zero", "one", "two"));
+        Files.copy(other.resolve("t10k-images-idx3-ubyte"), set.resolve("t10k-images-idx3-ubyte"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        UserException e = assertThrows(UserException.class, () -> DataSets.load(set, DataOptions.DEFAULTS));
+        assertEquals(set.resolve("t10k-images-idx3-ubyte") + ": images are 7×6, but the training images ("
+                + "train-images-idx3-ubyte) are 5×6; both must come from the same set", e.getMessage());
+    }
+
+    @Test
     void aSetTooLargeForMemorySaysSoWithTheNumber() {
         UserException e = assertThrows(UserException.class,
                 () -> MemoryCheck.require("CIFAR-10 binary in /x", 60_000, 3, 32, 32, 100L << 20));
