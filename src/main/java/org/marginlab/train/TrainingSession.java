@@ -218,6 +218,20 @@ public final class TrainingSession {
                         + was.sha256().substring(0, 12) + "…, the data at " + now.path() + " has "
                         + String.valueOf(now.sha256()).substring(0, 12) + "…; resume with the data it trained on (--data)");
             }
+            if (was != null && now != null && (was.sha256() == null || now.sha256() == null)) {
+                // An image folder records no checksum: its counts, size and class names still tell another set.
+                String a = shape(was);
+                String b = shape(now);
+                if (!a.equals(b) || !was.format().equals(now.format())) {
+                    throw new UserException(runDir.resolve(RunFiles.CONFIG) + ": the run trained on " + a + ", the data at "
+                            + now.path() + " has " + b + "; resume with the data it trained on (--data)");
+                }
+                if (!was.classNames().equals(now.classNames())) {
+                    throw new UserException(runDir.resolve(RunFiles.CONFIG) + ": the run trained on classes "
+                            + String.join(", ", was.classNames()) + ", the data at " + now.path() + " has "
+                            + String.join(", ", now.classNames()) + "; resume with the data it trained on (--data)");
+                }
+            }
             TrainingData trained = data.holdingOut(config.holdoutClasses());
             long perEpoch = iterationsPerEpoch(config, trained);
             long total = totalIterations(config, perEpoch);
@@ -266,6 +280,12 @@ public final class TrainingSession {
             lock.close();
             throw e;
         }
+    }
+
+    /** "60000 train / 10000 test images of 10 classes (1×28×28)". */
+    private static String shape(DataRecord d) {
+        return d.train() + " train / " + d.test() + " test images of " + d.classes() + " classes (" + d.channels() + "×"
+                + d.height() + "×" + d.width() + ")";
     }
 
     /** The changes a resume applies again: recorded from the checkpoint on, merged with its pending replay. */
