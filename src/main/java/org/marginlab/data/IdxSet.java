@@ -1,7 +1,6 @@
 package org.marginlab.data;
 
 import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -129,14 +128,20 @@ public final class IdxSet {
     /** {count, rows, cols} from an image file's header, without reading the pixels. */
     private static int[] header(Path file) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-             DataInputStream in = new DataInputStream(file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw)) {
-            int magic = in.readInt();
+             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+            byte[] h = in.readNBytes(16);
+            if (h.length < 16) {
+                throw new UserException(file + ": cut short inside its 16-byte IDX header (" + h.length
+                        + " bytes); copy it again");
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h); // IDX is big-endian, as ByteBuffer's default
+            int magic = b.getInt();
             if (magic != 0x0803) {
                 throw new UserException(String.format("%s: wrong magic 0x%08X, expected 0x00000803 (unsigned-byte IDX of rank 3)", file, magic));
             }
-            return new int[] {in.readInt(), in.readInt(), in.readInt()};
+            return new int[] {b.getInt(), b.getInt(), b.getInt()};
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read its IDX header (" + e.getMessage() + ")");
+            throw new UserException(file + ": cannot read its IDX header (" + org.marginlab.IoErrors.describe(e) + ")");
         }
     }
 }

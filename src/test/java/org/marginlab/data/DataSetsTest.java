@@ -206,6 +206,17 @@ class DataSetsTest {
     }
 
     @Test
+    void idxImagesCutShortInTheirHeaderSayWhereNotNull() throws Exception {
+        // an IDX3 header is 16 bytes (magic, count, rows, cols); a copy cut at byte 10 ends inside the rows field
+        Path set = DataFiles.idx(tmp.resolve("set"), 8, 4, 5, 6, List.of("zero", "one", "two"));
+        Path images = set.resolve("train-images-idx3-ubyte");
+        byte[] all = Files.readAllBytes(images);
+        Files.write(images, java.util.Arrays.copyOf(all, 10));
+        UserException e = assertThrows(UserException.class, () -> DataSets.load(set, DataOptions.DEFAULTS));
+        assertEquals(images + ": cut short inside its 16-byte IDX header (10 bytes); copy it again", e.getMessage());
+    }
+
+    @Test
     void aSetTooLargeForMemorySaysSoWithTheNumber() {
         UserException e = assertThrows(UserException.class,
                 () -> MemoryCheck.require("CIFAR-10 binary in /x", 60_000, 3, 32, 32, 100L << 20));
