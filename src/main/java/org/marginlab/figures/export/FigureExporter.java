@@ -112,7 +112,7 @@ public final class FigureExporter {
         }
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
@@ -125,7 +125,7 @@ public final class FigureExporter {
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return org.marginlab.IoErrors.describe(e); // in words, never the exception's class name
     }
 
     /** PNG bytes with a pHYs chunk of {@code dpi} and tEXt chunks for the title and view state. */
