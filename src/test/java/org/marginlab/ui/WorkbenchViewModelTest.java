@@ -214,4 +214,30 @@ class WorkbenchViewModelTest {
         vm.files().saveRunAs(copy, saved::add);
         assertTrue(vm.notificationProperty().get().contains("already exists"), vm.notificationProperty().get());
     }
+
+    @Test
+    void saveRunAsIsNotBlockedByAStaleCopyAndAFailedCopyLeavesNothing() throws Exception {
+        Path run = java.nio.file.Files.createDirectories(tmp.resolve("runs/20260101-000000-arc"));
+        java.nio.file.Files.writeString(run.resolve("config.json"), "{\"head\":\"arc\"}");
+        RunModel m = new RunModel(org.marginlab.config.TrainConfig.defaults(HeadKind.ARC), "arc");
+        vm.control().showStored(m, run, "cpu()");
+        // a save killed half-way (the window closed, a crash) left its temporary copy beside the target
+        Path copy = tmp.resolve("keep/arc");
+        Path stale = java.nio.file.Files.createDirectories(tmp.resolve("keep/arc.partial"));
+        java.nio.file.Files.writeString(stale.resolve("config.json"), "half");
+        java.util.List<Path> saved = new java.util.ArrayList<>();
+        vm.files().saveRunAs(copy, saved::add);
+        assertEquals(List.of(copy), saved, vm.notificationProperty().get());
+        assertEquals("{\"head\":\"arc\"}", java.nio.file.Files.readString(copy.resolve("config.json")));
+
+        // a file that cannot be copied (a link to nothing) fails the save, and nothing half-copied stays
+        java.nio.file.Files.createSymbolicLink(run.resolve("gone.bin"), tmp.resolve("nowhere"));
+        Path second = tmp.resolve("keep2/arc");
+        vm.files().saveRunAs(second, saved::add);
+        assertEquals(1, saved.size());
+        assertTrue(vm.notificationProperty().get().startsWith("Could not save the run to " + second), vm.notificationProperty().get());
+        try (var left = java.nio.file.Files.list(second.getParent())) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
 }

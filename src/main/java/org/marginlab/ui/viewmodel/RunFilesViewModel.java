@@ -75,10 +75,14 @@ public final class RunFilesViewModel {
         if (Files.exists(target)) {
             throw new UserException(target + " already exists; choose another name");
         }
-        // Copy into a temporary sibling, then rename, so a failed copy leaves nothing half-written.
-        Path tmp = target.resolveSibling(target.getFileName() + ".partial");
+        // Copy into a temporary sibling of its own (a name no earlier, killed save can have left), then rename,
+        // so a failed copy leaves nothing half-written: on failure the temporary copy, ours alone, is removed.
+        Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".partial");
+        Path at = source;
         try (var paths = Files.walk(source)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
+                at = p;
                 Path dest = tmp.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(dest);
@@ -86,8 +90,28 @@ public final class RunFilesViewModel {
                     Files.copy(p, dest);
                 }
             }
+            at = target;
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            deleteTree(tmp);
+            IOException io = e instanceof IOException x ? x : ((java.io.UncheckedIOException) e).getCause();
+            throw new UserException("Could not save the run to " + target + ": " + at + " ("
+                    + org.marginlab.IoErrors.describe(io) + "); nothing was copied");
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** Removes our own temporary copy, deepest first; what cannot be removed stays (it is only a copy). */
+    private static void deleteTree(Path tmp) {
+        if (!Files.exists(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = Files.walk(tmp)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a leftover temporary copy harms nothing: its name is hidden and never reused
+        }
     }
 }
