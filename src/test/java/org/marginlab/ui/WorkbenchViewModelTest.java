@@ -240,4 +240,21 @@ class WorkbenchViewModelTest {
             assertEquals(List.of(), left.toList());
         }
     }
+
+    @Test
+    void aFailureIsDescribedInWordsNeverByItsClassOrABarePath() {
+        // a folder deleted between the pick and the read: NoSuchFileException's message is only the path
+        assertEquals("Could not open /r/a: /r/a/config.json: no such file or folder", org.marginlab.ui.viewmodel
+                .WorkbenchViewModel.describe("Could not open /r/a", new java.nio.file.NoSuchFileException("/r/a/config.json")));
+        // wrapped by the executor, a full disk: the OS's words, lower-cased as IoErrors says them
+        assertEquals("Could not save the run to /k: no space left on device", org.marginlab.ui.viewmodel.WorkbenchViewModel
+                .describe("Could not save the run to /k", new java.util.concurrent.CompletionException(
+                        new java.io.IOException("No space left on device"))));
+        // a failure with no message of its own: no class name reaches the window
+        assertEquals("Could not open /r/a: an internal error (details in the log)", org.marginlab.ui.viewmodel
+                .WorkbenchViewModel.describe("Could not open /r/a", new NullPointerException()));
+        // a wrapper's message is "java.lang.IllegalArgumentException: …": the innermost cause says it in words
+        assertEquals("Could not start: s must be > 0", org.marginlab.ui.viewmodel.WorkbenchViewModel.describe(
+                "Could not start", new IllegalStateException(new IllegalArgumentException("s must be > 0"))));
+    }
 }

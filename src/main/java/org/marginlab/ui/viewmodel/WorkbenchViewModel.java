@@ -130,7 +130,17 @@ public final class WorkbenchViewModel {
             return cause.getMessage();
         }
         LOG.log(System.Logger.Level.DEBUG, what, t);
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        Throwable io = t;
+        while (!(io instanceof java.io.IOException) && io.getCause() != null && io.getCause() != io) {
+            io = io.getCause();
+        }
+        if (io instanceof java.io.IOException e) {
+            // an I/O failure in words; a file-system one names its file (its own message is often just the path)
+            String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " : "";
+            return what + ": " + file + org.marginlab.IoErrors.describe(e);
+        }
+        // the innermost cause: a wrapper's message starts with its cause's class name
+        String msg = cause.getMessage() == null ? "an internal error (details in the log)" : cause.getMessage();
         return what + ": " + msg.lines().findFirst().orElse(msg);
     }
 }
