@@ -181,6 +181,8 @@ public final class RunModel {
         }
         EpochSnapshot ep;
         while ((ep = epochQueue.poll()) != null) {
+            long at = ep.iteration();
+            epochs.removeIf(e -> e.iteration() >= at); // re-sent from a resumed run's checkpoint on, as the history
             epochs.add(ep);
             latestEpoch.set(ep);
             data = true;
