@@ -42,8 +42,13 @@ public final class InvocationLog {
         try {
             List<Entry> e = GSON.fromJson(Files.readString(f), new TypeToken<List<Entry>>() { }.getType());
             return e == null ? List.of() : List.copyOf(e);
-        } catch (IOException | JsonParseException e) {
-            throw new UserException(f + ": unreadable (" + e.getMessage() + "); delete it to start a fresh log");
+        } catch (IOException e) {
+            throw new UserException(f + ": cannot read it (" + org.marginlab.IoErrors.describe(e) + ")");
+        } catch (JsonParseException e) {
+            // Gson's message names its own exception classes and spans lines: only where it stopped is said
+            String where = org.marginlab.IoErrors.jsonWhere(e);
+            throw new UserException(f + ": damaged (not a JSON list of invocations" + (where.isEmpty() ? "" : "," + where)
+                    + "); rename it to keep it and start a fresh log");
         }
     }
 
@@ -76,7 +81,7 @@ public final class InvocationLog {
                 all.addAll(read(dir, f.getFileName().toString()));
             }
         } catch (IOException e) {
-            throw new UserException(dir + ": cannot list its invocation logs (" + e.getMessage() + ")");
+            throw new UserException(dir + ": cannot list its invocation logs (" + org.marginlab.IoErrors.describe(e) + ")");
         }
         all.sort(java.util.Comparator.comparing(Entry::startedUtc));
         return all;
