@@ -225,7 +225,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
             return;
         }
         Projection p = project(s);
-        String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
+        String sub = run.placeOf(s) + ", " + s.embeddings().length
                 + " test probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
                 + Math.round(100 * p.explained()) + "% variance)" : "");

@@ -221,7 +221,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             return;
         }
         Projection p = project(s);
-        String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
+        String sub = run.placeOf(s) + ", " + s.embeddings().length
                 + " probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "") + "; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 3-D ("
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
