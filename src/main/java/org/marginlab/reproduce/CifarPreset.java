@@ -108,19 +108,39 @@ final class CifarPreset implements TablePreset {
     }
 
     /**
-     * Refuses, in one line, to train without the CIFAR files this preset needs, saying where to put them.
+     * Refuses, in one line, to train without the CIFAR files this preset needs, saying where to put them: every
+     * missing data set at once (figure8 needs both), and which files are missing when a folder is incomplete.
      */
     void requireData(Path data) {
-        for (Setting s : settings()) {
-            String need = s.cifar100() ? CifarBinary.CIFAR100_TRAIN : CifarBinary.CIFAR10_TRAIN.getFirst();
-            String folder = dataFolder(data == null ? null : data.toString(), s.cifar100());
-            if (folder == null || !Files.isRegularFile(Path.of(folder).resolve(need))) {
-                throw new UserException(id() + " needs " + (s.cifar100() ? "CIFAR-100" : "CIFAR-10") + " in binary form: unpack "
-                        + (s.cifar100() ? "cifar-100-binary.tar.gz" : "cifar-10-binary.tar.gz")
-                        + " (www.cs.toronto.edu/~kriz/cifar.html) so that DIR/" + s.folder() + "/" + need + " exists, and pass --data DIR"
-                        + (data == null ? "" : " (" + data + " has no " + s.folder() + "/" + need + ")"));
+        List<String> sets = new ArrayList<>();
+        List<String> archives = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (boolean c100 : settings().stream().map(Setting::cifar100).distinct().toList()) {
+            List<String> files = c100 ? List.of(CifarBinary.CIFAR100_TRAIN, CifarBinary.CIFAR100_TEST)
+                    : java.util.stream.Stream.concat(CifarBinary.CIFAR10_TRAIN.stream(), java.util.stream.Stream.of(CifarBinary.CIFAR10_TEST)).toList();
+            String folder = dataFolder(data == null ? null : data.toString(), c100);
+            List<String> absent = files.stream().filter(f -> folder == null || !Files.isRegularFile(Path.of(folder).resolve(f))).toList();
+            if (absent.isEmpty()) {
+                continue;
+            }
+            String sub = c100 ? CIFAR100_DIR : CIFAR10_DIR;
+            sets.add(c100 ? "CIFAR-100" : "CIFAR-10");
+            archives.add(c100 ? "cifar-100-binary.tar.gz" : "cifar-10-binary.tar.gz");
+            paths.add("DIR/" + sub + "/" + files.getFirst());
+            if (data != null) {
+                missing.add(absent.size() == files.size() ? sub + "/" + files.getFirst()
+                        : sub + "/" + String.join(", ", absent));
             }
         }
+        if (sets.isEmpty()) {
+            return;
+        }
+        boolean two = sets.size() > 1;
+        throw new UserException(id() + " needs " + String.join(" and ", sets) + " in binary form: unpack " + String.join(" and ", archives)
+                + " (www.cs.toronto.edu/~kriz/cifar.html) into one folder DIR so that " + String.join(" and ", paths)
+                + (two ? " exist" : " exists") + ", and pass --data DIR"
+                + (data == null ? "" : " (" + data + " has no " + String.join(" and no ", missing) + ")"));
     }
 
     @Override
