@@ -54,8 +54,16 @@ class ReproduceShardProcessesTest {
         for (int i = 1; i <= 3; i++) {
             List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp",
                     System.getProperty("java.class.path"), Main.class.getName()));
-            cmd.addAll(List.of(args(data, shared, "--shard", i + "/3")));
-            shards.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("shard-" + i + ".log").toFile()).start());
+            // shards 1 and 2 as --shard i/3; shard 3 as a Slurm array task would see it (--array=0-2, task 2)
+            cmd.addAll(List.of(i < 3 ? args(data, shared, "--shard", i + "/3") : args(data, shared)));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("shard-" + i + ".log").toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("SLURM_"));
+            if (i == 3) {
+                pb.environment().put("SLURM_ARRAY_TASK_ID", "2");
+                pb.environment().put("SLURM_ARRAY_TASK_COUNT", "3");
+                pb.environment().put("SLURM_ARRAY_TASK_MIN", "0");
+            }
+            shards.add(pb.start());
         }
         // the single process trains meanwhile, as it would on another machine
         String[] single = cli(args(data, one));
@@ -80,7 +88,11 @@ class ReproduceShardProcessesTest {
         for (int i = 1; i <= 3; i++) {
             String log = Files.readString(shared.resolve("invocations-shard-" + i + "-of-3.json"));
             assertTrue(log.contains("\"trained\": " + (i == 1 ? 2 : 1)), log);
+            // and says how to write the report: the same preset, form and data, without --shard and --threads
+            assertTrue(Files.readString(tmp.resolve("shard-" + i + ".log")).contains("When every shard has finished: marginlab reproduce table2 "
+                    + "--quick --data " + data + " --out " + shared + " --report-only"), Files.readString(tmp.resolve("shard-" + i + ".log")));
         }
+        assertTrue(Files.readString(shared.resolve("invocations-shard-3-of-3.json")).contains("(Slurm array task 2: shard 3/3)"));
 
         String[] report = cli(args(data, shared, "--report-only"));
         assertEquals("0", report[0], report[2]);
