@@ -50,7 +50,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "the CPU-sized form (compact net, a few hundred steps; stated in the report)")
     boolean quick;
     @Option(names = "--seeds", description = "seeds per head for table5 (default 1) and for table6 / table7 (default 5, the paper's "
-            + "five runs), per s of Fig. 5's sweep for angles (default " + Presets.FIG5_SEEDS + ")")
+            + "five runs; 1 with --quick), per s of Fig. 5's sweep for angles (default " + Presets.FIG5_SEEDS + ")")
     Integer seeds;
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places); for table2, "
             + "table3, table6, table7 and figure8 the folder holding cifar-10-batches-bin/ and cifar-100-binary/")

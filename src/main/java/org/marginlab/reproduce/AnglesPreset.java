@@ -53,7 +53,7 @@ final class AnglesPreset implements TablePreset {
     }
 
     @Override
-    public int defaultSeeds() {
+    public int defaultSeeds(boolean quick) {
         return FIG5_SEEDS;
     }
 

@@ -44,6 +44,10 @@ class CifarPresetsTest {
         Plan f8 = Presets.plan("figure8", false, null, null);
         assertEquals(8, f8.runs().size());
         assertTrue(f8.runs().get(4).key().startsWith("cifar100-"), f8.runs().get(4).key());
+        // the quick forms take one seed unless --seeds says otherwise (five would not end within 15 minutes on 2 cores)
+        assertEquals(8, Presets.plan("table6", true, null, null).runs().size());
+        assertEquals(4, Presets.plan("table7", true, null, null).runs().size());
+        assertEquals(4 * 2 * 3, Presets.plan("table6", true, 3, null).runs().size());
         Plan q = Presets.plan("table6", true, 1, null);
         assertEquals(8, q.runs().size());
         assertTrue(q.runs().stream().allMatch(r -> r.config().iterations() == 100 && r.config().backbone() == org.marginlab.config.Backbone.COMPACT));
