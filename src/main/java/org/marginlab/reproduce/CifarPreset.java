@@ -174,6 +174,7 @@ final class CifarPreset implements TablePreset {
                     + "images (the paper: %d epochs of 50 000 with ResNet-18/34)", Presets.QUICK_LR, Presets.QUICK_BATCH, QUICK_EPOCHS,
                     QUICK_TRAIN, QUICK_EPOCHS * (QUICK_TRAIN / Presets.QUICK_BATCH), QUICK_TEST, FULL_EPOCHS));
             set.add(Presets.quickSchedulesText((long) QUICK_EPOCHS * (QUICK_TRAIN / Presets.QUICK_BATCH)));
+            set.add("expected duration: " + (seeds == 1 ? "" : "about " + seeds + " × the one-seed quick form's ") + quickDuration());
         } else {
             set.add("Table 1's CIFAR settings: Adam, one-cycle, weight decay 5e-4, batch 128, 160 epochs, peak learning rate Soft 0.01, "
                     + "Arc 0.1, ArcFace 0.1, Center 0.01; whole training and test sets");
@@ -195,6 +196,20 @@ final class CifarPreset implements TablePreset {
                     + "not a random pick");
         }
         return new Plan(this, quick, seeds, quick ? QUICK_TRAIN : 0, quick ? QUICK_TEST : 0, List.of(), runs, set);
+    }
+
+    /**
+     * The quick form's wall time with its default one seed, as measured through the CLI ({@code --threads 1}) on the
+     * project's 2-core CPU while other builds ran (docs/performance.md): an upper bound for an idle machine.
+     */
+    String quickDuration() {
+        return switch (kind) {
+            case TABLE2 -> "1.2 min for 4 runs (measured on a 2-core CPU at load average 2–4)";
+            case TABLE3 -> "1.6 min for 4 runs (measured on a 2-core CPU at load average 4–6)";
+            case TABLE6 -> "10.5 min for 8 runs (measured on a 2-core CPU at load average 8–10)";
+            case TABLE7 -> "3.3 min for 4 runs (measured on a 2-core CPU at load average 8–9)";
+            case FIGURE8 -> "7.3 min for 8 runs (measured on a 2-core CPU at load average 6–7)";
+        };
     }
 
     @Override
