@@ -51,12 +51,15 @@ public final class CompareView extends BorderPane {
     private final javafx.scene.control.ToggleButton table;
     /** The class key of every cell; the compared runs share their held-out classes (one settings form). */
     private final ClassLegendBar legend = new ClassLegendBar();
+    private final FlowPane bar = new FlowPane(8, 4);
+    private final VBox top = new VBox(bar, legend);
+    /** Over a cell shown alone: the way back to all of them (a double-click does the same). */
+    private final Button back = new Button("◀ All heads");
 
     public CompareView(WorkbenchViewModel model, BackgroundExecutor executor) {
         this.model = model;
         this.executor = executor;
         this.stats = new CompareStatsView(model, executor);
-        FlowPane bar = new FlowPane(8, 4);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("figure-tools");
@@ -86,13 +89,19 @@ public final class CompareView extends BorderPane {
         javafx.scene.control.ToggleButton table = new javafx.scene.control.ToggleButton("Statistics table");
         table.setTooltip(new javafx.scene.control.Tooltip("Show the runs' angle statistics instead of their embeddings"));
         bar.getChildren().addAll(start, stop, table);
-        setTop(new VBox(bar, legend));
+        setTop(top);
         grid.setHgap(4);
         grid.setVgap(4);
         grid.visibleProperty().bind(table.selectedProperty().not());
         stats.visibleProperty().bind(table.selectedProperty());
-        setCenter(new javafx.scene.layout.StackPane(grid, stats));
+        back.setOnAction(e -> toggleAlone(alone));
+        back.setTooltip(new javafx.scene.control.Tooltip("Show every compared head again (or double-click the picture)"));
+        back.getStyleClass().add("compare-back");
+        javafx.scene.layout.StackPane.setAlignment(back, Pos.TOP_LEFT);
+        javafx.scene.layout.StackPane.setMargin(back, new Insets(4));
+        setCenter(new javafx.scene.layout.StackPane(grid, stats, back));
         this.table = table;
+        table.selectedProperty().addListener(o -> foldBars());
         model.compare().compareRuns().addListener((ListChangeListener<RunModel>) c -> {
             // the ticks say what is compared, also when a demo (not the ticks) started it
             if (!model.compare().compareRuns().isEmpty()) {
@@ -101,7 +110,10 @@ public final class CompareView extends BorderPane {
             rebuild();
         });
         rebuild();
-        model.lookProperty().addListener(o -> showLegend()); // the key's dots take the theme's class colours
+        model.lookProperty().addListener(o -> {
+            showLegend(); // the key's dots take the theme's class colours
+            foldBars();
+        });
         // the grid's shape follows its area (F11, a resized window): each cell as large a square as fits
         javafx.beans.InvalidationListener reshape = o -> {
             if (!cells.isEmpty() && alone == null
@@ -181,6 +193,7 @@ public final class CompareView extends BorderPane {
             grid.add(hint, 0, 0);
         }
         alone = null;
+        foldBars();
         for (int i = 0; i < n; i++) {
             CompareCellView[] made = new CompareCellView[1];
             made[0] = new CompareCellView(runs.get(i), model, executor,
@@ -196,8 +209,43 @@ public final class CompareView extends BorderPane {
      * cells again: one head's picture at full size for the room, then back to the comparison.
      */
     public void toggleAlone(CompareCellView cell) {
-        alone = alone == cell || !cells.contains(cell) ? null : cell;
+        alone = alone == cell || cell == null || !cells.contains(cell) ? null : cell;
+        cells.forEach(c -> ((CompareCellView) c).setAlone(c == alone));
+        foldBars();
         placeCells();
+    }
+
+    /**
+     * Gives the cells the height where the room needs it. A cell shown alone draws its own class key, so the
+     * shared one folds away; in presentation mode, once heads are compared, the head picks and buttons fold too
+     * (the window's Stop stops the comparison, the table switch sits at the end of the key), and a cell alone
+     * takes the whole tab: at 1024 × 768 four cells over 300 px each, one alone over 640.
+     */
+    private void foldBars() {
+        boolean presenting = model.lookProperty().get().presenting();
+        boolean compared = !model.compare().compareRuns().isEmpty();
+        boolean showBar = !(presenting && compared);
+        bar.setVisible(showBar);
+        bar.setManaged(showBar);
+        if (showBar && !bar.getChildren().contains(table)) {
+            legend.setTrailing(null);
+            bar.getChildren().add(table);
+        } else if (!showBar) {
+            legend.setTrailing(table);
+        }
+        // on a projector the key stands beside the grid: the cells are short of height, not of width
+        boolean side = presenting && compared && alone == null && !table.isSelected(); // the table needs the width
+        legend.setVertical(side);
+        if (side && getRight() != legend) {
+            top.getChildren().remove(legend);
+            setRight(legend);
+        } else if (!side && getRight() == legend) {
+            setRight(null);
+            top.getChildren().add(legend);
+        }
+        legend.setVisible(alone == null);
+        legend.setManaged(alone == null);
+        back.setVisible(alone != null);
     }
 
     /** The cell shown alone, or null while the grid shows every cell. */
