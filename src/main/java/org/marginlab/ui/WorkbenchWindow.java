@@ -78,6 +78,7 @@ public final class WorkbenchWindow {
     private final javafx.scene.control.Label hint = new javafx.scene.control.Label();
     private final javafx.animation.PauseTransition hintTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
     private boolean hintShown;
+    private final javafx.animation.PauseTransition refold = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
     private boolean packed;
     /** Alt pressed with no other key since: its release shows or hides the folded menus. */
     private boolean altAlone;
@@ -123,19 +124,23 @@ public final class WorkbenchWindow {
         knobs = new LiveKnobsView(model);
         statusBar = new RunStatusBar(model);
         statusLine = RunStatusBar.compact(model);
-        statusLine.setPrefWidth(300); // it grows into what the timeline leaves, wrapping if it must
-        statusLine.setMinWidth(220);
+        // beside the timeline the status takes about half the line, two lines of text at most at 1024 px
+        statusLine.setPrefWidth(540);
+        statusLine.setMinWidth(300);
         menusButton.setTooltip(new javafx.scene.control.Tooltip("Menus (F10 or Alt); Help → Keys lists every key"));
         menusButton.setOnAction(e -> showMenus(!menuBar.isVisible()));
         menusButton.getStyleClass().add("menus-button");
         controlsLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         controlsLine.getStyleClass().add("presentation-controls");
-        for (javafx.scene.control.Menu m : menuBar.getMenus()) { // a folded menu bar folds again once its menu closes
-            m.setOnHidden(e -> javafx.application.Platform.runLater(() -> {
-                if (packed && menuBar.getMenus().stream().noneMatch(javafx.scene.control.Menu::isShowing)) {
-                    showMenus(false);
-                }
-            }));
+        // a folded menu bar folds again once its menus close; a moment later, as a click on the next menu first
+        // closes the open one
+        refold.setOnFinished(e -> {
+            if (packed && menuBar.getMenus().stream().noneMatch(javafx.scene.control.Menu::isShowing)) {
+                showMenus(false);
+            }
+        });
+        for (javafx.scene.control.Menu m : menuBar.getMenus()) {
+            m.setOnHidden(e -> refold.playFromStart());
         }
         layOutBars(false); // the bars before the figures: lookups and focus traversal meet them first
         hint.getStyleClass().add("presentation-hint");

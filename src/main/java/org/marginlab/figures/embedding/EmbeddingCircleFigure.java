@@ -340,7 +340,11 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         lastMarks = marks(p, regions, frame, plot, rayLen, radius, tipR);
         if (tagsEachClass()) {
-            LabelLayout.spread(boxes, plot, lastMarks);
+            double[][] anchors = new double[c][];
+            for (int j = 0; j < c; j++) {
+                anchors[j] = new double[] {tips[j].getX(), tips[j].getY()};
+            }
+            LabelLayout.spread(boxes, plot, lastMarks, anchors, away);
             lastLabels = boxes;
             g.setColor(FigureStyle.ink());
             for (int j = 0; j < c; j++) {

@@ -477,7 +477,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             marks.line(cx, cy, tip[0], tip[1]);
             marks.dot(tip[0], tip[1], 3);
         }
-        LabelLayout.spread(boxes, body, marks);
+        LabelLayout.spread(boxes, body, marks, tips, 0.1 * r);
         for (int k = 0; k < boxes.length; k++) {
             g.setColor(tips[k][2] >= 0 ? FigureStyle.ink() : FigureStyle.muted());
             LabelLayout.draw(g, "W" + datasetClass(rays.get(k)), boxes[k], tips[k][0], tips[k][1], 0.1 * r);

@@ -12,11 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 import org.marginlab.figures.Figure;
@@ -41,7 +37,8 @@ public final class CompareView extends BorderPane {
     private final WorkbenchViewModel model;
     private final BackgroundExecutor executor;
     private final Map<HeadKind, CheckBox> picks = new EnumMap<>(HeadKind.class);
-    private final GridPane grid = new GridPane();
+    /** The cells in the grid shape that gives each the largest square, worked out at every layout. */
+    private final CellGrid grid = new CellGrid();
     private final CompareStatsView stats;
     private final List<FigureView> cells = new ArrayList<>();
     /** The cell shown alone at full size after a double-click; null while the grid shows them all. */
@@ -90,8 +87,6 @@ public final class CompareView extends BorderPane {
         table.setTooltip(new javafx.scene.control.Tooltip("Show the runs' angle statistics instead of their embeddings"));
         bar.getChildren().addAll(start, stop, table);
         setTop(top);
-        grid.setHgap(4);
-        grid.setVgap(4);
         grid.visibleProperty().bind(table.selectedProperty().not());
         stats.visibleProperty().bind(table.selectedProperty());
         back.setOnAction(e -> toggleAlone(alone));
@@ -114,15 +109,6 @@ public final class CompareView extends BorderPane {
             showLegend(); // the key's dots take the theme's class colours
             foldBars();
         });
-        // the grid's shape follows its area (F11, a resized window): each cell as large a square as fits
-        javafx.beans.InvalidationListener reshape = o -> {
-            if (!cells.isEmpty() && alone == null
-                    && columnsFor(cells.size(), grid.getWidth(), grid.getHeight()) != grid.getColumnConstraints().size()) {
-                javafx.application.Platform.runLater(this::placeCells);
-            }
-        };
-        grid.widthProperty().addListener(reshape);
-        grid.heightProperty().addListener(reshape);
         getStyleClass().add("compare-view");
     }
 
@@ -184,13 +170,12 @@ public final class CompareView extends BorderPane {
         List<RunModel> runs = model.compare().compareRuns();
         showLegend();
         int n = runs.size();
-        setShape(n <= 2 ? Math.max(n, 1) : 2, n <= 2 ? 1 : 2);
         if (n == 0) {
             Label hint = new Label("Tick two to four heads and press Compare: they train with the settings on the left, "
                     + "the same seed and the same data order, taking turns on one training thread.");
             hint.setWrapText(true);
             hint.setPadding(new Insets(20));
-            grid.add(hint, 0, 0);
+            grid.getChildren().add(hint);
         }
         alone = null;
         foldBars();
@@ -253,24 +238,6 @@ public final class CompareView extends BorderPane {
         return alone;
     }
 
-    /** Columns and rows of equal share. */
-    private void setShape(int cols, int rows) {
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
-        for (int i = 0; i < cols; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / cols);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-        }
-        for (int i = 0; i < rows; i++) {
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(100.0 / rows);
-            r.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(r);
-        }
-    }
-
     /**
      * The columns for {@code n} cells in a {@code width × height} area that give each cell the largest
      * square: four cells sit in a row on a wide, low area (a projector), two by two on a squarer one.
@@ -296,22 +263,53 @@ public final class CompareView extends BorderPane {
         if (cells.isEmpty()) {
             return;
         }
-        grid.getChildren().clear();
-        int cols = columnsFor(cells.size(), grid.getWidth(), grid.getHeight());
-        int rows = (int) Math.ceil(cells.size() / (double) cols);
-        if (cols != grid.getColumnConstraints().size() || rows != grid.getRowConstraints().size()) {
-            setShape(cols, rows);
-        }
         if (alone != null) {
-            grid.add(alone, 0, 0, cols, rows);
+            grid.getChildren().setAll(alone);
         } else {
-            for (int i = 0; i < cells.size(); i++) {
-                grid.add(cells.get(i), i % cols, i / cols);
-            }
+            grid.getChildren().setAll(cells);
         }
         cells.forEach(c -> {
             c.canvas().markDirty();
             c.refresh();
         });
+    }
+
+    /**
+     * Lays its children out as equal squares-to-be in the shape {@link #columnsFor} picks for its size, on every
+     * layout pass, so a new size (F11, a resized window, a folded bar) never shows a stale shape for a frame.
+     */
+    private static final class CellGrid extends javafx.scene.layout.Pane {
+        private static final double GAP = 4;
+
+        @Override
+        protected void layoutChildren() {
+            List<javafx.scene.Node> shown = getManagedChildren();
+            int n = shown.size();
+            if (n == 0) {
+                return;
+            }
+            Insets in = getInsets();
+            double w = getWidth() - in.getLeft() - in.getRight();
+            double h = getHeight() - in.getTop() - in.getBottom();
+            int cols = columnsFor(n, w, h);
+            int rows = (int) Math.ceil(n / (double) cols);
+            double cw = (w - GAP * (cols - 1)) / cols;
+            double ch = (h - GAP * (rows - 1)) / rows;
+            for (int i = 0; i < n; i++) {
+                layoutInArea(shown.get(i), in.getLeft() + (i % cols) * (cw + GAP), in.getTop() + (i / cols) * (ch + GAP),
+                        cw, ch, 0, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);
+            }
+        }
+
+        /** Whatever size it is given: the cells take the room there is, none of it asked for. */
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 0;
+        }
     }
 }

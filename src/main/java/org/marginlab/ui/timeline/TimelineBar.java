@@ -65,6 +65,7 @@ public final class TimelineBar extends HBox {
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         track.setMinWidth(80);
+        track.setPrefWidth(160); // it grows into the room the line has
         Label title = new Label("Timeline");
         // in presentation mode the bar shares its line with the status: the slider says what it is
         title.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
