@@ -134,9 +134,15 @@ public final class WorkbenchWindow {
         controlsLine.getStyleClass().add("presentation-controls");
         // a folded menu bar folds again once its menus close; a moment later, as a click on the next menu first
         // closes the open one
+        // (and not while the pointer is on the bar: a click there that only closed the open menu leaves it up)
         refold.setOnFinished(e -> {
-            if (packed && menuBar.getMenus().stream().noneMatch(javafx.scene.control.Menu::isShowing)) {
+            if (packed && !menuBar.isHover() && menuBar.getMenus().stream().noneMatch(javafx.scene.control.Menu::isShowing)) {
                 showMenus(false);
+            }
+        });
+        menuBar.hoverProperty().addListener((o, was, now) -> {
+            if (!now && packed && menuBar.isVisible()) {
+                refold.playFromStart();
             }
         });
         for (javafx.scene.control.Menu m : menuBar.getMenus()) {
