@@ -21,9 +21,10 @@ import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.views.FigureView;
 
 /**
- * Presentation mode (F11) on a 1024 × 768 projector enlarges the pictures themselves: the single sphere is at
- * least 520 px across, each of two compared circles' plots at least 300 px, a compare cell shown alone (double
- * click) larger still, and at 1600 × 1000 at least 640 px; measured on the drawn figure, in scene pixels.
+ * Presentation mode (F11) on a 1024 × 768 projector enlarges the pictures themselves (issue #26): the single sphere is
+ * at least 520 px across, each of four compare cells at least 300 px, one of them shown alone (double click) at least
+ * 640 px, two compared circles' plots at least 300 px, and at 1600 × 1000 a circle alone at least 640 px across;
+ * measured on the laid-out cells and the drawn figures, in scene pixels.
  */
 class PresentationSizeTest {
 
