@@ -437,6 +437,8 @@ public final class WorkbenchWindow {
                 }
                 e.consume();
             }
+        } else if (code == javafx.scene.input.KeyCode.F10) {
+            e.consume(); // F10 is ours here: the menu bar's own F10 would leave it in keyboard mode, hidden
         } else if (code == javafx.scene.input.KeyCode.ALT && altAlone) {
             altAlone = false;
             showMenus(!menuBar.isVisible());

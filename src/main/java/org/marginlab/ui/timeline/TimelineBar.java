@@ -60,7 +60,6 @@ public final class TimelineBar extends HBox {
         model.compare().comparingProperty().addListener(o -> update());
         VBox track = new VBox(slider, markers);
         HBox.setHgrow(track, Priority.ALWAYS);
-        label.setMinWidth(170);
         // beside the status in presentation mode the slider gives way, never a word or a button
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
