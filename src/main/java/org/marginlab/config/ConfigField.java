@@ -545,7 +545,8 @@ public enum ConfigField {
                     case COLOUR -> Choice.find(ImageColour.class, t);
                     default -> Arrays.stream(HeadKind.values()).filter(h -> h.id().equalsIgnoreCase(t)).findFirst().orElse(null);
                 };
-                case INT -> this == MARGIN_WARMUP && t.equalsIgnoreCase(AUTO) ? TrainConfig.AUTO_WARMUP : Integer.valueOf(t);
+                case INT -> this == MARGIN_WARMUP && t.equalsIgnoreCase(AUTO) ? TrainConfig.AUTO_WARMUP
+                        : t.isEmpty() && blankMeans() != null ? defaultValue(head) : Integer.valueOf(t);
                 case LONG -> Long.valueOf(t);
                 case REAL -> Double.valueOf(t);
                 case CLASSES -> t.isEmpty() ? List.of()
@@ -559,6 +560,21 @@ public enum ConfigField {
         } catch (NumberFormatException e) {
             throw new ConfigException(this, "must be " + allowed(head), t);
         }
+    }
+
+    /**
+     * What a form field left blank means, for a field whose default stands for something else ("0" for the image
+     * size is "{@value org.marginlab.data.DataOptions#DEFAULT_FOLDER_SIZE}, or the data's own size"); null for
+     * the rest. Blank is then that default ({@link #parse}), and the form shows the default blank ({@link #formText}).
+     */
+    public String blankMeans() {
+        return this == IMAGE_SIZE ? org.marginlab.data.DataOptions.DEFAULT_FOLDER_SIZE + " or the data's own size"
+                : null;
+    }
+
+    /** The value as the settings form shows it: {@link #text}, but blank for a default that {@link #blankMeans} says. */
+    public String formText(Object value, HeadKind head) {
+        return blankMeans() != null && java.util.Objects.equals(value, defaultValue(head)) ? "" : text(value);
     }
 
     /** The value as typed in the window and on the command line (plain decimals, ids, "auto", "" for no folder). */
