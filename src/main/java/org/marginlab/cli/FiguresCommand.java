@@ -47,7 +47,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Render every figure a run directory has data for (embedding, angle histograms and statistics, "
                 + "gradient check, similarity and confusion matrices, training curves).",
             "With a run that holds classes out (or --only open-set-roc): the verification ROC of its final model, as marginlab evaluate measures it.",
-            "With several run directories: their training curves, angle statistics and open-set ROC overlaid, one colour per run."})
+            "With several run directories: their training curves, angle statistics and open-set ROC overlaid, one colour per run.",
+            "A damaged file is skipped, named in one line, and what is intact is drawn; the exit status is then 1 "
+                + "(0: every file read whole), after a last line counting the skipped files."})
 final class FiguresCommand implements Callable<Integer> {
 
     /** The figures that overlay several runs. */
@@ -144,7 +146,26 @@ final class FiguresCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(w);
         }
         spec.commandLine().getErr().printf("%d figures in %.2f s%n", written.size(), seconds);
-        return 0;
+        return damageStatus(written.size() + " figure" + (written.size() == 1 ? "" : "s"));
+    }
+
+    /** The runs that had damaged files, and how many files each: said once at the end, and in the exit status. */
+    private final java.util.Map<Path, Integer> damaged = new java.util.LinkedHashMap<>();
+
+    /**
+     * 0 when every file read whole; else 1, after a last line saying what was drawn and how many damaged files
+     * were skipped (each named above, as it was read).
+     */
+    private int damageStatus(String drew) {
+        if (damaged.isEmpty()) {
+            return 0;
+        }
+        int files = damaged.values().stream().mapToInt(Integer::intValue).sum();
+        spec.commandLine().getErr().println("marginlab: drew " + drew + "; skipped " + files + " damaged file"
+                + (files == 1 ? "" : "s") + " (see above); " + damaged.keySet().stream().map(d -> "`marginlab check " + d + "`")
+                .collect(Collectors.joining(", ")) + " list" + (damaged.size() == 1 ? "s" : "") + " them");
+        spec.commandLine().getErr().flush();
+        return 1;
     }
 
     /**
@@ -177,7 +198,7 @@ final class FiguresCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(w.file());
         spec.commandLine().getErr().printf("web page of %d run%s, %.1f MB, in %.2f s%n", runs.size(), runs.size() == 1 ? "" : "s",
                 w.bytes() / 1e6, (System.nanoTime() - t0) / 1e9);
-        return 0;
+        return damageStatus("the web page");
     }
 
     private ExportPlan single(Path runDir, ExportFormat fmt, Dimension dims, boolean normalised) {
@@ -323,6 +344,9 @@ final class FiguresCommand implements Callable<Integer> {
             err.println(runDir + ": " + line);
         }
         err.flush();
+        if (!run.skipped().isEmpty()) {
+            damaged.merge(runDir, run.skipped().size(), Integer::sum); // one line per damaged file
+        }
         if (run.iterations().isEmpty() && run.epochs().isEmpty()) {
             throw new UserException(runDir + (run.skipped().isEmpty() ? ": the run has no snapshots yet; train it longer (see --snapshot-every)"
                     : ": no intact snapshot to draw; `marginlab check " + runDir + "` says what is damaged"));

@@ -4,6 +4,7 @@ import org.marginlab.UserException;
 import org.marginlab.figures.Figure;
 import org.marginlab.reproduce.Environment;
 import org.marginlab.reproduce.InvocationLog;
+import org.marginlab.reproduce.StopRequest;
 import org.marginlab.reproduce.OpenSetPreset;
 import org.marginlab.reproduce.TablePreset;
 import org.marginlab.reproduce.Plan;
@@ -39,7 +40,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce a result of the papers and write a report (report.md, figures/*.png, csv/*.csv).",
-            "Without --quick the paper's settings (meant for a GPU); docs/reproduce.md says what each preset reproduces."})
+            "Without --quick the paper's settings (meant for a GPU); docs/reproduce.md says what each preset reproduces.",
+            "Ctrl-C stops the run training at its next iteration (exit 130); the same command again continues it."})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetIds.class,
@@ -110,7 +112,24 @@ public final class ReproduceCommand implements Callable<Integer> {
             long count = java.util.stream.IntStream.range(0, plan.runs().size()).filter(mine::includes).count();
             err.println("reproduce " + preset + (quick ? " (quick form)" : " (full form)") + (mine.isAll() ? "" : ", shard " + mine)
                     + ": " + count + " runs → " + dir);
-            result = ReproduceRunner.run(plan, mine, dir, td, err);
+            StopRequest stop = new StopRequest();
+            try (StopSignals signals = StopSignals.install(stop::request, err, "rerun the same command to continue")) {
+                result = ReproduceRunner.run(plan, mine, dir, td, err, stop);
+            }
+            if (result.stopped() != null) {
+                // Logged: the invocation trained (its time counts), though it wrote no report.
+                InvocationLog.Entry entry = new InvocationLog.Entry(started.toString(), command,
+                        (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused());
+                if (mine.isAll()) {
+                    InvocationLog.append(dir, entry);
+                } else {
+                    InvocationLog.appendShard(dir, mine, entry);
+                }
+                err.println("marginlab: " + result.stopped() + "; no report written. Rerun the same command to continue "
+                        + "(runs that ended are reused, the stopped one continues from its checkpoint): " + command);
+                err.flush();
+                return 130;
+            }
             if (!mine.isAll()) {
                 InvocationLog.appendShard(dir, mine, new InvocationLog.Entry(started.toString(), command,
                         (System.nanoTime() - t0) / 1e9, result.trained(), result.resumed(), result.reused()));

@@ -24,6 +24,11 @@ final class StopSignals implements AutoCloseable {
 
     /** Until {@link #close}, a first signal runs {@code stop} and says so on {@code err}; a second exits (code 130). */
     static StopSignals install(Runnable stop, PrintWriter err) {
+        return install(stop, err, "--resume continues from its last checkpoint");
+    }
+
+    /** {@link #install(Runnable, PrintWriter)} whose quit-at-once line ends with {@code howToContinue}. */
+    static StopSignals install(Runnable stop, PrintWriter err, String howToContinue) {
         AtomicInteger seen = new AtomicInteger();
         SignalHandler h = sig -> {
             if (seen.incrementAndGet() == 1) {
@@ -34,7 +39,7 @@ final class StopSignals implements AutoCloseable {
                 stop.run();
             } else {
                 err.println();
-                err.println("marginlab: quit at once; the run's files are readable, and --resume continues from its last checkpoint");
+                err.println("marginlab: quit at once; the run's files are readable, and " + howToContinue);
                 err.flush();
                 Runtime.getRuntime().halt(130);
             }

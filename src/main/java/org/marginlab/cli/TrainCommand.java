@@ -281,6 +281,13 @@ public final class TrainCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "%d:%02d left", seconds / 60, seconds % 60);
         }
 
+        @Override
+        public void onNotice(String line) {
+            err.println((drawn ? "\n" : "") + "marginlab: " + line);
+            err.flush();
+            drawn = false;
+        }
+
         void finish() {
             if (drawn) {
                 err.println();

@@ -138,7 +138,7 @@ public enum ConfigField {
             TrainConfig::earlySnapshots, (b, v) -> b.earlySnapshots((Integer) v)),
     @SuppressWarnings("unchecked")
     HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.DATA_AND_MODEL, Kind.CLASSES, "",
-            "class ids of the data set left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
+            "class ids of the data set left out of training and of the closed-set test, for the open-set test (Open set tab, evaluate); empty = none",
             TrainConfig::holdoutClasses, (b, v) -> b.holdoutClasses((List<Integer>) v)),
     CIFAR100_LABELS("cifar100_labels", "CIFAR-100 labels", Section.DATA_AND_MODEL, Kind.CHOICE, "",
             "fine: the 100 classes; coarse: the 20 superclasses (CIFAR-100 only)",
@@ -545,7 +545,8 @@ public enum ConfigField {
                     case COLOUR -> Choice.find(ImageColour.class, t);
                     default -> Arrays.stream(HeadKind.values()).filter(h -> h.id().equalsIgnoreCase(t)).findFirst().orElse(null);
                 };
-                case INT -> this == MARGIN_WARMUP && t.equalsIgnoreCase(AUTO) ? TrainConfig.AUTO_WARMUP : Integer.valueOf(t);
+                case INT -> this == MARGIN_WARMUP && t.equalsIgnoreCase(AUTO) ? TrainConfig.AUTO_WARMUP
+                        : t.isEmpty() && blankMeans() != null ? defaultValue(head) : Integer.valueOf(t);
                 case LONG -> Long.valueOf(t);
                 case REAL -> Double.valueOf(t);
                 case CLASSES -> t.isEmpty() ? List.of()
@@ -559,6 +560,21 @@ public enum ConfigField {
         } catch (NumberFormatException e) {
             throw new ConfigException(this, "must be " + allowed(head), t);
         }
+    }
+
+    /**
+     * What a form field left blank means, for a field whose default stands for something else ("0" for the image
+     * size is "{@value org.marginlab.data.DataOptions#DEFAULT_FOLDER_SIZE}, or the data's own size"); null for
+     * the rest. Blank is then that default ({@link #parse}), and the form shows the default blank ({@link #formText}).
+     */
+    public String blankMeans() {
+        return this == IMAGE_SIZE ? org.marginlab.data.DataOptions.DEFAULT_FOLDER_SIZE + " or the data's own size"
+                : null;
+    }
+
+    /** The value as the settings form shows it: {@link #text}, but blank for a default that {@link #blankMeans} says. */
+    public String formText(Object value, HeadKind head) {
+        return blankMeans() != null && java.util.Objects.equals(value, defaultValue(head)) ? "" : text(value);
     }
 
     /** The value as typed in the window and on the command line (plain decimals, ids, "auto", "" for no folder). */

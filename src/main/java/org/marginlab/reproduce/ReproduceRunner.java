@@ -42,8 +42,16 @@ public final class ReproduceRunner {
         return c.iterations() > 0 ? Math.min(total, c.iterations()) : total;
     }
 
-    /** The runs' outcomes and how many were trained from the start, resumed from a checkpoint or reused. */
-    public record Result(List<RunOutcome> outcomes, int trained, int resumed, int reused) {
+    /**
+     * The runs' outcomes and how many were trained from the start, resumed from a checkpoint or reused; {@code
+     * stopped} says where a {@link StopRequest} stopped the plan ("[2/8 arcface] stopped at iteration 40 of
+     * 240"), null when it ran to its end.
+     */
+    public record Result(List<RunOutcome> outcomes, int trained, int resumed, int reused, String stopped) {
+
+        public Result(List<RunOutcome> outcomes, int trained, int resumed, int reused) {
+            this(outcomes, trained, resumed, reused, null);
+        }
     }
 
     public static Result run(Plan plan, Path out, TrainingData data, PrintWriter err) throws InterruptedException {
@@ -60,6 +68,17 @@ public final class ReproduceRunner {
      */
     public static Result run(Plan plan, Shard shard, Path out, java.util.function.Function<TrainConfig, TrainingData> dataFor,
                              PrintWriter err) throws InterruptedException {
+        return run(plan, shard, out, dataFor, err, new StopRequest());
+    }
+
+    /**
+     * {@link #run(Plan, Shard, Path, java.util.function.Function, PrintWriter)} that {@code stop} can stop: the run
+     * training then stops at its next iteration (checkpoint, summary "stopped at iteration N of M") and no further
+     * run starts. Run again, the plan continues that run from its checkpoint.
+     */
+    public static Result run(Plan plan, Shard shard, Path out, java.util.function.Function<TrainConfig, TrainingData> dataFor,
+                             PrintWriter err, StopRequest stop) throws InterruptedException {
+        String stopped = null;
         int trained = 0;
         int resumed = 0;
         int reused = 0;
@@ -77,6 +96,10 @@ public final class ReproduceRunner {
                 continue;
             }
             PlannedRun r = plan.runs().get(i);
+            if (stop.requested()) {
+                stopped = String.format(Locale.ROOT, "[%d/%d %s] not started", i + 1, n, r.key());
+                break;
+            }
             TrainingData data = dataFor.apply(r.config());
             Path dir = runDirectory(out, r);
             long runTotal = totalIterations(r.config(), data);
@@ -129,13 +152,29 @@ public final class ReproduceRunner {
                             100.0 * iteration / Math.max(1, total), overall, (now - started) / 1e9);
                     err.flush();
                 }
+
+                @Override
+                public void onNotice(String line) {
+                    err.println();
+                    err.println(tag + " " + line);
+                    err.flush();
+                }
             });
             s.start();
+            stop.watch(s);
             RunSummary sum;
             try {
                 sum = s.completion().get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
+            }
+            if (org.marginlab.run.RunState.CANCELLED.name().equalsIgnoreCase(sum.state())) {
+                // stopped (Ctrl-C): no results yet, only where it stopped; the caller says how to continue
+                err.println();
+                err.println(tag + " " + sum.message());
+                err.flush();
+                stopped = tag + " " + sum.message();
+                break;
             }
             err.printf(Locale.ROOT, "%n%s %s: test error %s %%, WC-Intra %s, W-Inter %s rad, %.1f s%n", tag, sum.state(),
                     sum.testError() == null ? "—" : String.format(Locale.ROOT, "%.2f", 100 * sum.testError()),
@@ -146,7 +185,7 @@ public final class ReproduceRunner {
             err.flush();
             done += runTotal;
         }
-        return new Result(read(plan, out), trained, resumed, reused);
+        return new Result(read(plan, out), trained, resumed, reused, stopped);
     }
 
     /**

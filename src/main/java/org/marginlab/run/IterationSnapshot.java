@@ -82,6 +82,12 @@ public record IterationSnapshot(
                 learningRate, imagesPerSecond, headParams, dLdThetaAlong, null);
     }
 
+    /** The same snapshot with another measured speed (a recomputed snapshot equals the one on record but for it). */
+    public IterationSnapshot withImagesPerSecond(double v) {
+        return new IterationSnapshot(iteration, epoch, embeddings, probeLabels, weights, centers, thetaY, dLdThetaY, loss,
+                trainAccuracy, learningRate, v, headParams, dLdThetaAlong, probeIds, subCenters, paramsComplete);
+    }
+
     public int dimension() {
         return weights.length == 0 ? 0 : weights[0].length;
     }

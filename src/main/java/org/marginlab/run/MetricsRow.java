@@ -26,6 +26,12 @@ public record MetricsRow(long iteration, int epoch, double loss, double trainAcc
                 imagesPerSecond, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
+    /** The same row with another measured speed (a recomputed row equals the one on record but for it). */
+    public MetricsRow withImagesPerSecond(double v) {
+        return new MetricsRow(iteration, epoch, loss, trainAccuracy, testAccuracy, learningRate, wcIntra, wInter, cInter,
+                v, probeWcIntra, probeWInter, probeCInter, s, m, lambda);
+    }
+
     public String toCsv() {
         double[] v = {loss, trainAccuracy, testAccuracy, learningRate, wcIntra, wInter, cInter, imagesPerSecond,
                 probeWcIntra, probeWInter, probeCInter, s, m, lambda};

@@ -129,7 +129,38 @@ public final class RunCheck {
         } else {
             out.add(new FileReport(RunFiles.LOCK, true, "free (last writer: " + RunLock.holder(dir) + ")"));
         }
+        out.addAll(setAside(dir));
         return new Report(dir, List.copyOf(out));
+    }
+
+    /**
+     * The files a resume set aside beside the run ({@code NAME.superseded-K.EXT}: records it recomputed otherwise,
+     * see {@link RunWriter#resume}), each verified like the file it was cut from.
+     */
+    private static List<FileReport> setAside(Path dir) {
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(f -> f.getFileName().toString().matches("(metrics|changes|snapshots)\\.superseded-\\d+\\.(csv|bin)"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<FileReport> out = new ArrayList<>();
+        String why = " a resume set aside (the resumed run computed them otherwise)";
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.startsWith("snapshots.")) {
+                RunScan.Scan<RunScan.SnapshotRecord> ss = RunScan.snapshots(f);
+                String good = ss.records().size() + " records" + why;
+                out.add(ss.intact() ? new FileReport(name, true, "intact: " + good)
+                        : new FileReport(name, false, "damaged: " + (ss.unreadable() != null ? "cannot read it (" + ss.unreadable() + ")"
+                        : ss.damage().isEmpty() ? "its last record is cut short" : ss.describeDamage("bytes")) + "; intact: " + good));
+            } else {
+                RunScan.Scan<?> cs = name.startsWith("metrics.") ? RunScan.metrics(f) : RunScan.changes(f);
+                out.add(csvReport(name, cs, List.of(), cs.records().size() + " rows" + why, true));
+            }
+        }
+        return out;
     }
 
     private static String strip(String message, Path file) {
@@ -225,7 +256,7 @@ public final class RunCheck {
         } catch (IOException e) {
             return new FileReport(name, false, "cannot read it (" + org.marginlab.IoErrors.describe(e) + ")");
         }
-        int entry = 21;
+        int entry = SnapshotCodec.INDEX_ENTRY_BYTES;
         int n = all.length / entry;
         ByteBuffer b = ByteBuffer.wrap(all);
         int matching = 0;

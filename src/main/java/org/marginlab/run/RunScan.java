@@ -87,6 +87,14 @@ public final class RunScan {
     // ---------------------------------------------------------------- snapshots.bin
 
     public static Scan<SnapshotRecord> snapshots(Path file) {
+        return read(file, RunScan::snapshotRecords);
+    }
+
+    /**
+     * Reads the whole file and scans its bytes; a file that is not there, or cannot be read, says so in its scan
+     * (not there; unreadable, with the reason).
+     */
+    private static <T> Scan<T> read(Path file, Function<byte[], Scan<T>> scan) {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
@@ -95,6 +103,10 @@ public final class RunScan {
         } catch (IOException e) {
             return new Scan<>(true, 0, List.of(), List.of(), List.of(), -1, IoErrors.describe(e));
         }
+        return scan.apply(all);
+    }
+
+    private static Scan<SnapshotRecord> snapshotRecords(byte[] all) {
         List<SnapshotRecord> records = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
         List<Damage> damage = new ArrayList<>();
@@ -228,14 +240,10 @@ public final class RunScan {
      * line into a record or returns null when it does not read. A last line without its newline is a torn tail.
      */
     public static <T> Scan<T> csv(Path file, Function<String, Boolean> header, Function<String, T> parse) {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Scan<>(false, 0, List.of(), List.of(), List.of(), -1, null);
-        } catch (IOException e) {
-            return new Scan<>(true, 0, List.of(), List.of(), List.of(), -1, IoErrors.describe(e));
-        }
+        return read(file, all -> csvLines(all, header, parse));
+    }
+
+    private static <T> Scan<T> csvLines(byte[] all, Function<String, Boolean> header, Function<String, T> parse) {
         List<T> records = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
         List<Damage> damage = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,14 @@ public final class RunWriter implements AutoCloseable {
     private long snapshotOffset;
     private final RunLock lock;
     private boolean closed;
+    /** Entries in {@code snapshots.idx}: one per record of {@code snapshots.bin}. */
+    private long indexEntries;
+    /** A resumed run's records after its checkpoint, not yet matched by what it recomputes; null when none. */
+    private KeptTail metricsTail;
+    private KeptTail snapshotsTail;
+    private KeptTail changesTail;
+    private List<String> resumeNotes = List.of();
+    private java.util.function.Consumer<String> notices = line -> { };
 
     private RunWriter(Path dir, boolean append, RunLock lock) throws IOException {
         this(dir, append, lock, java.util.function.UnaryOperator.identity());
@@ -49,7 +58,7 @@ public final class RunWriter implements AutoCloseable {
         this.dir = dir;
         this.lock = lock;
         Path metricsPath = dir.resolve(RunFiles.METRICS);
-        boolean newMetrics = !append || !Files.exists(metricsPath);
+        boolean newMetrics = !append || !Files.exists(metricsPath) || Files.size(metricsPath) == 0;
         this.metrics = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
                 sink.apply(new FileOutputStream(metricsPath.toFile(), !newMetrics)), StandardCharsets.UTF_8));
         if (newMetrics) {
@@ -123,8 +132,10 @@ public final class RunWriter implements AutoCloseable {
      * Reopens a run for resuming after {@code iteration}, under {@code lock} (which the writer then holds).
      * First it verifies the append-only files ({@link RunScan}): damage anywhere, or rows and records missing
      * up to the checkpoint, is a UserException naming the file and the next step, and nothing is changed.
-     * Then it cuts only what comes after the checkpoint (it will be recomputed identically) and a torn tail a
-     * kill left, and rebuilds the index, which is derived from {@code snapshots.bin}.
+     * Then it cuts only a torn tail a kill left (said in {@link #resumeNotes}) and rebuilds the index, which is
+     * derived from {@code snapshots.bin}. Rows and records after the checkpoint stay: the resumed run recomputes
+     * them and writes nothing while what it computes is what is on record; from the first that differs it sets
+     * the rest aside ({@code NAME.superseded-K.EXT}, said through {@link #onNotice}) and appends its own.
      *
      * @param expectedRow whether an uninterrupted run writes a metrics row at an iteration (snapshot, epoch end)
      */
@@ -182,19 +193,15 @@ public final class RunWriter implements AutoCloseable {
                     + " are missing, though metrics.csv has their rows; resuming would leave them missing for good" + next);
         }
         try {
-            cut(dir.resolve(RunFiles.METRICS), ms, r -> r.iteration() <= iteration);
-            cut(dir.resolve(RunFiles.SNAPSHOTS), ss, r -> r.at() <= iteration);
-            if (cs.exists()) {
-                // Changes from the checkpoint's iteration on act after it; the resumed run applies them again.
-                cut(dir.resolve(RunFiles.CHANGES), cs, c -> c.iteration() < iteration);
-            }
+            List<String> notes = new java.util.ArrayList<>();
+            cutTorn(dir.resolve(RunFiles.METRICS), ms, "its last line", notes);
+            cutTorn(dir.resolve(RunFiles.SNAPSHOTS), ss, "its last record", notes);
+            cutTorn(dir.resolve(RunFiles.CHANGES), cs, "its last line", notes);
             ByteArrayOutputStream idx = new ByteArrayOutputStream();
             DataOutputStream o = new DataOutputStream(idx);
             for (RunScan.SnapshotRecord r : ss.records()) {
-                if (r.at() <= iteration) {
-                    RunReader.IndexEntry e = r.entry();
-                    writeIndex(o, e.type(), e.iteration(), e.offset(), e.length());
-                }
+                RunReader.IndexEntry e = r.entry();
+                writeIndex(o, e.type(), e.iteration(), e.offset(), e.length());
             }
             o.flush();
             RunFiles.writeAtomically(dir.resolve(RunFiles.INDEX), idx.toByteArray());
@@ -208,7 +215,18 @@ public final class RunWriter implements AutoCloseable {
                 }
                 Files.move(summary, kept);
             }
-            return new RunWriter(dir, true, lock);
+            // What the run wrote after its checkpoint stays; the resumed run checks it record by record.
+            KeptTail metricsTail = tail(dir.resolve(RunFiles.METRICS), ms, r -> r.iteration() <= iteration);
+            KeptTail snapshotsTail = tail(dir.resolve(RunFiles.SNAPSHOTS), ss, r -> r.at() <= iteration);
+            // Changes from the checkpoint's iteration on act after it: the resumed run makes them again.
+            KeptTail changesTail = tail(dir.resolve(RunFiles.CHANGES), cs, c -> c.iteration() < iteration);
+            RunWriter w = new RunWriter(dir, true, lock);
+            w.indexEntries = ss.records().size();
+            w.resumeNotes = List.copyOf(notes);
+            w.metricsTail = metricsTail;
+            w.snapshotsTail = snapshotsTail;
+            w.changesTail = changesTail;
+            return w;
         } catch (IOException e) {
             throw new UserException(dir + ": cannot reopen the run for resuming (" + IoErrors.describe(e)
                     + "); check the folder's permissions and free space");
@@ -237,26 +255,37 @@ public final class RunWriter implements AutoCloseable {
         }
     }
 
-    /** Cuts {@code file} after its last record that {@code keep}s, dropping the later records and any torn tail. */
-    private static <T> void cut(Path file, RunScan.Scan<T> scan, java.util.function.Predicate<T> keep) throws IOException {
-        if (!scan.exists()) {
+    /** Cuts a torn tail (a record a kill cut short: it holds nothing whole) and says so in {@code notes}. */
+    private static void cutTorn(Path file, RunScan.Scan<?> scan, String what, List<String> notes) throws IOException {
+        if (scan.tornAt() < 0) {
             return;
         }
-        long end = -1;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(scan.tornAt());
+            ch.force(true);
+        }
+        notes.add(file + ": " + what + " was cut short by a kill (bytes " + scan.tornAt() + "–" + scan.size()
+                + "); cut off, and the resumed run writes it again");
+    }
+
+    /** The intact records after the last one that {@code upToCheckpoint}, or null when there are none. */
+    private static <T> KeptTail tail(Path file, RunScan.Scan<T> scan, java.util.function.Predicate<T> upToCheckpoint)
+            throws IOException {
+        if (!scan.exists()) {
+            return null;
+        }
+        int first = 0;
         for (int i = 0; i < scan.records().size(); i++) {
-            if (keep.test(scan.records().get(i))) {
-                end = scan.ends().get(i);
+            if (upToCheckpoint.test(scan.records().get(i))) {
+                first = i + 1;
             }
         }
-        if (end < 0) {
-            end = headerEnd(file, scan);
+        if (first == scan.records().size()) {
+            return null;
         }
-        if (end < scan.size()) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.truncate(end);
-                ch.force(true);
-            }
-        }
+        long header = headerEnd(file, scan);
+        return new KeptTail(file, header, first == 0 ? header : scan.ends().get(first - 1),
+                scan.ends().subList(first, scan.ends().size()));
     }
 
     /** Where the first record would start: after the snapshot file's magic or the CSV header line. */
@@ -289,15 +318,99 @@ public final class RunWriter implements AutoCloseable {
         return dir;
     }
 
+    /** What resuming found and did, one line each (a torn tail cut off); empty when nothing. */
+    public List<String> resumeNotes() {
+        return resumeNotes;
+    }
+
+    /** Where to say, in one line, that a resumed run set aside records it recomputed differently. */
+    public void onNotice(java.util.function.Consumer<String> notices) {
+        this.notices = notices;
+    }
+
     public void metrics(MetricsRow row) throws IOException {
-        metrics.write(row.toCsv() + "\n");
+        String line = row.toCsv() + "\n";
+        // The images/s on record was measured when it was written: a recomputed row is the same row but for that.
+        if (onRecord(metricsTail, old -> {
+            String text = new String(old, StandardCharsets.UTF_8);
+            MetricsRow was = MetricsRow.parse(text.strip());
+            return was != null && text.equals(row.withImagesPerSecond(was.imagesPerSecond()).toCsv() + "\n");
+        }, "row", row.iteration())) {
+            return;
+        }
+        metrics.write(line);
         metrics.flush();
+    }
+
+    /**
+     * Whether a resumed run's record is the next one on record after its checkpoint (then it is not written
+     * again). When it is not, every file's unmatched records are set aside, and the caller appends.
+     */
+    private boolean onRecord(KeptTail tail, java.util.function.Predicate<byte[]> same, String what, long iteration)
+            throws IOException {
+        if (tail == null || tail.size() == 0) {
+            return false;
+        }
+        if (tail.matches(same)) {
+            return true;
+        }
+        setAsideTails(what + " of iteration " + iteration + " in " + tail.fileName());
+        return false;
+    }
+
+    /**
+     * Moves every file's unmatched records to {@code NAME.superseded-K.EXT} (the first K free for all of them):
+     * the resumed run computes differently from here on (other threads or device), and the old records are kept.
+     */
+    private void setAsideTails(String first) throws IOException {
+        KeptTail[] tails = {metricsTail, snapshotsTail, changesTail};
+        int k = 1;
+        while (true) {
+            boolean free = true;
+            for (KeptTail t : tails) {
+                free &= t == null || !Files.exists(dir.resolve(superseded(t.fileName(), k)));
+            }
+            if (free) {
+                break;
+            }
+            k++;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (KeptTail t : tails) {
+            if (t == null || t.size() == 0) {
+                continue;
+            }
+            String name = superseded(t.fileName(), k);
+            int records = t.size();
+            long end = t.setAside(dir.resolve(name));
+            if (t == snapshotsTail) {
+                snapshotOffset = end;
+                indexEntries -= records;
+                try (FileChannel ch = FileChannel.open(dir.resolve(RunFiles.INDEX), StandardOpenOption.WRITE)) {
+                    ch.truncate(indexEntries * SnapshotCodec.INDEX_ENTRY_BYTES);
+                }
+            }
+            kept.add(name + " (" + records + (t == snapshotsTail ? " record" : " row") + (records == 1 ? "" : "s") + ")");
+        }
+        notices.accept(dir + ": the resumed run's " + first + " differs from the one on record (resumed with other "
+                + "threads or another device?); the records from there on are kept in " + String.join(", ", kept)
+                + ", and the run goes on with its own");
+    }
+
+    /** {@code metrics.csv} → {@code metrics.superseded-K.csv}. */
+    static String superseded(String name, int k) {
+        int dot = name.lastIndexOf('.');
+        return name.substring(0, dot) + ".superseded-" + k + name.substring(dot);
     }
 
     /** Appends a row to {@code changes.csv}, creating it with its header on the first change. */
     public void change(LiveChange c) throws IOException {
         Path file = dir.resolve(RunFiles.CHANGES);
         String row = c.toCsv() + "\n";
+        byte[] bytes = row.getBytes(StandardCharsets.UTF_8);
+        if (onRecord(changesTail, old -> java.util.Arrays.equals(old, bytes), "change", c.iteration())) {
+            return;
+        }
         if (!Files.exists(file)) {
             row = LiveChange.HEADER + "\n" + row;
         }
@@ -305,26 +418,48 @@ public final class RunWriter implements AutoCloseable {
     }
 
     public void snapshot(IterationSnapshot s) throws IOException {
+        // Like a metrics row, a recomputed snapshot is the one on record but for the images/s measured then.
+        if (onRecord(snapshotsTail, old -> {
+            try {
+                IterationSnapshot was = old[4] == SnapshotCodec.ITERATION ? SnapshotCodec.decodeIteration(
+                        java.util.Arrays.copyOfRange(old, SnapshotCodec.HEADER_BYTES, old.length - 4)) : null;
+                return was != null && java.util.Arrays.equals(old,
+                        record(SnapshotCodec.ITERATION, SnapshotCodec.encode(s.withImagesPerSecond(was.imagesPerSecond()))));
+            } catch (IOException e) {
+                return false;
+            }
+        }, "snapshot", s.iteration())) {
+            return;
+        }
         append(SnapshotCodec.ITERATION, s.iteration(), SnapshotCodec.encode(s));
     }
 
     public void snapshot(EpochSnapshot s) throws IOException {
-        append(SnapshotCodec.EPOCH, s.iteration(), SnapshotCodec.encode(s));
+        byte[] payload = SnapshotCodec.encode(s);
+        if (onRecord(snapshotsTail, old -> java.util.Arrays.equals(old, record(SnapshotCodec.EPOCH, payload)),
+                "epoch snapshot", s.iteration())) {
+            return;
+        }
+        append(SnapshotCodec.EPOCH, s.iteration(), payload);
+    }
+
+    /** A record of {@code snapshots.bin} as its bytes: magic, type, length, payload, CRC-32 of the payload. */
+    private static byte[] record(byte type, byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        return ByteBuffer.allocate(SnapshotCodec.HEADER_BYTES + payload.length + 4).putInt(SnapshotCodec.RECORD_MAGIC)
+                .put(type).putInt(payload.length).put(payload).putInt((int) crc.getValue()).array();
     }
 
     private void append(byte type, long iteration, byte[] payload) throws IOException {
-        CRC32 crc = new CRC32();
-        crc.update(payload);
         long offset = snapshotOffset;
-        snapshots.writeInt(SnapshotCodec.RECORD_MAGIC);
-        snapshots.writeByte(type);
-        snapshots.writeInt(payload.length);
-        snapshots.write(payload);
-        snapshots.writeInt((int) crc.getValue());
+        byte[] r = record(type, payload);
+        snapshots.write(r);
         snapshots.flush();
-        snapshotOffset += SnapshotCodec.HEADER_BYTES + payload.length + 4;
+        snapshotOffset += r.length;
         writeIndex(index, type, iteration, offset, payload.length);
         index.flush();
+        indexEntries++;
     }
 
     private static void writeIndex(DataOutputStream o, byte type, long iteration, long offset, int length) throws IOException {

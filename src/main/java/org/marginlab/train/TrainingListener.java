@@ -27,4 +27,8 @@ public interface TrainingListener {
 
     default void onStateChanged(RunState state, String message) {
     }
+
+    /** One line for the user that is no state of the run (a resumed run set records aside it recomputed otherwise). */
+    default void onNotice(String line) {
+    }
 }

@@ -197,9 +197,10 @@ public final class TrainingSession {
     }
 
     /**
-     * Continues a run from its last checkpoint, as its one writer ({@link RunLock}). Snapshots and metric rows
-     * after the checkpoint are dropped and recomputed; with the same data the continuation is identical to an
-     * uninterrupted run. Refuses, changing nothing, a run another process writes, a finished run, and a run
+     * Continues a run from its last checkpoint, as its one writer ({@link RunLock}). Snapshots, metric rows and
+     * changes after the checkpoint stay on disk: the continuation recomputes them and writes nothing while they
+     * agree (with the same data it is identical to an uninterrupted run); ones that differ are set aside, said
+     * through {@link TrainingListener#onNotice}. Refuses, changing nothing, a run another process writes, a finished run, and a run
      * whose files are damaged before the checkpoint ({@link RunWriter#resume}).
      */
     public static TrainingSession resumeRun(Path runDir, TrainingData data, HeadFactory heads) {
@@ -238,7 +239,13 @@ public final class TrainingSession {
                     recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
                     replayAfter(ckpt, recorded));
             s.iteration = ckpt.iteration();
-            s.resumeNotice = found.notice();
+            List<String> notes = new ArrayList<>();
+            if (found.notice() != null) {
+                notes.add(found.notice());
+            }
+            notes.addAll(writer.resumeNotes());
+            s.resumeNotice = notes.isEmpty() ? null : String.join("\n", notes);
+            writer.onNotice(line -> s.listeners.forEach(l -> l.onNotice(line)));
             byte[] steps = ckpt.section(STEPS_STATE);
             if (steps != null) {
                 for (String line : new String(steps, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
@@ -293,7 +300,10 @@ public final class TrainingSession {
                 + runDir.resolve(RunFiles.CONFIG) + " --iterations N --out NEW_FOLDER");
     }
 
-    /** After {@link #resumeRun}: one line when it fell back to the previous checkpoint, else null. */
+    /**
+     * After {@link #resumeRun}: what it found, one line each (it fell back to the previous checkpoint, it cut a
+     * record a kill left unfinished), else null.
+     */
     public String resumeNotice() {
         return resumeNotice;
     }

@@ -54,6 +54,37 @@ class FiguresCommandTest {
     }
 
     @Test
+    void aDamagedFileIsNamedTheRestDrawnAndTheExitStatusSaysSo() throws IOException {
+        Path copy = tmp.resolve("damaged");
+        Files.createDirectories(copy);
+        try (var files = Files.list(run)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        // one byte of the first snapshot record's payload (after the 8-byte magic and the 9-byte record header)
+        byte[] bin = Files.readAllBytes(copy.resolve("snapshots.bin"));
+        bin[8 + 9 + 10] ^= 0x40;
+        Files.write(copy.resolve("snapshots.bin"), bin);
+
+        Path out = tmp.resolve("figs-damaged");
+        InfoCommandTest.Result r = InfoCommandTest.run("figures", copy.toString(), "--out", out.toString(),
+                "--only", "embedding-circle,training-curves");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(2, r.out().lines().count(), "both figures drawn from the intact records: " + r.out());
+        assertTrue(Files.exists(out.resolve("embedding-circle.png")) && Files.exists(out.resolve("training-curves.png")));
+        List<String> err = r.err().lines().toList();
+        assertTrue(err.stream().anyMatch(l -> l.startsWith(copy + ": snapshots.bin: ")), r.err());
+        assertEquals("marginlab: drew 2 figures; skipped 1 damaged file (see above); `marginlab check " + copy + "` lists them",
+                err.getLast());
+
+        InfoCommandTest.Result intact = InfoCommandTest.run("figures", run.toString(), "--out", tmp.resolve("figs-intact").toString(),
+                "--only", "training-curves");
+        assertEquals(0, intact.code(), intact.err());
+        assertTrue(intact.err().lines().noneMatch(l -> l.contains("damaged")), intact.err());
+    }
+
+    @Test
     void csvHoldsTheProbeEmbeddings() throws IOException {
         Path out = tmp.resolve("csv");
         InfoCommandTest.Result r = InfoCommandTest.run("figures", run.toString(), "--out", out.toString(),

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,26 +47,7 @@ class AdaCosResumeTest {
 
         Path c = tmp.resolve("c");
         TrainingSession first = TrainingSession.create(config(), TestData.get(), TestData.SOFTMAX, c);
-        CountDownLatch paused = new CountDownLatch(1);
-        first.addListener(new TrainingListener() {
-            @Override
-            public void onProgress(long iteration, long total, int epoch) {
-                if (iteration == 23) {
-                    first.pause();
-                }
-            }
-
-            @Override
-            public void onStateChanged(RunState state, String message) {
-                if (state == RunState.PAUSED) {
-                    paused.countDown();
-                }
-            }
-        });
-        first.start();
-        assertTrue(paused.await(60, TimeUnit.SECONDS));
-        first.cancel();
-        first.completion().get(120, TimeUnit.SECONDS);
+        TestData.stopAt(first, 23);
         Checkpoint stop = Checkpoint.latest(c).checkpoint();
         assertEquals(23, stop.iteration());
         byte[] head = stop.section(TrainingSession.HEAD_STATE);

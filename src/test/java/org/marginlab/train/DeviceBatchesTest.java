@@ -17,24 +17,43 @@ class DeviceBatchesTest {
     void deviceBatchesEqualHostBatches() {
         // 23 random 5×4 images (not square, so rows and columns cannot be confused), batches of 4: 5 per epoch
         int count = 23;
-        int rows = 5;
-        int cols = 4;
-        Random r = new Random(3);
-        byte[] px = new byte[count * rows * cols];
-        r.nextBytes(px);
-        byte[] lab = new byte[count];
-        for (int i = 0; i < count; i++) {
-            lab[i] = (byte) r.nextInt(10);
-        }
+        byte[] px = randomBytes(new Random(3), count * 5 * 4);
+        byte[] lab = randomLabels(new Random(3), count, 10);
         float[] ms = BatchPipeline.meanStd(px);
-        BatchPipeline host = new BatchPipeline(px, lab, count, rows, cols, ms[0], ms[1]);
-        long seed = 11;
-        int batch = 4;
+        assertDeviceEqualsHost(new BatchPipeline(px, lab, count, 5, 4, ms[0], ms[1]), count, 11, 4, 3);
+    }
+
+    /** The CIFAR form: 3×32×32, the crop and flip the same for the three channels, a z-score per channel. */
+    @Test
+    void deviceBatchesEqualHostBatchesInColour() {
+        int count = 9;
+        byte[] px = randomBytes(new Random(5), count * 3 * 32 * 32);
+        byte[] lab = randomLabels(new Random(6), count, 100);
+        float[][] ms = BatchPipeline.meanStd(px, 3, 32 * 32);
+        assertDeviceEqualsHost(new BatchPipeline(px, lab, count, 3, 32, 32, ms[0], ms[1]), count, 3, 4, 2);
+    }
+
+    private static byte[] randomBytes(Random r, int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+
+    private static byte[] randomLabels(Random r, int n, int classes) {
+        byte[] lab = new byte[n];
+        for (int i = 0; i < n; i++) {
+            lab[i] = (byte) r.nextInt(classes);
+        }
+        return lab;
+    }
+
+    /** {@code epochs} epochs of batches from {@link DeviceBatches}, plain and augmented, against the host's. */
+    private static void assertDeviceEqualsHost(BatchPipeline host, int count, long seed, int batch, int epochs) {
         long perEpoch = count / batch;
         try (NDManager m = NDManager.newBaseManager()) {
             for (boolean augment : new boolean[] {false, true}) {
                 DeviceBatches device = new DeviceBatches(host, m, seed, batch, augment);
-                for (long it = 0; it < 3 * perEpoch; it++) {
+                for (long it = 0; it < epochs * perEpoch; it++) {
                     int epoch = (int) (it / perEpoch);
                     int pos = (int) (it % perEpoch);
                     try (NDScope scope = new NDScope()) {

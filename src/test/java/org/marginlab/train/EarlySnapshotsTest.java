@@ -12,7 +12,6 @@ import org.marginlab.run.RunState;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,26 +60,7 @@ class EarlySnapshotsTest {
         // Paused after 13 and stopped (the stop writes a checkpoint at 13, inside the dense snapshots) and resumed: the same run, bit for bit.
         Path c = tmp.resolve("c");
         TrainingSession first = TrainingSession.create(config(), TestData.get(), TestData.SOFTMAX, c);
-        CountDownLatch paused = new CountDownLatch(1);
-        first.addListener(new TrainingListener() {
-            @Override
-            public void onProgress(long iteration, long total, int epoch) {
-                if (iteration == 13) {
-                    first.pause();
-                }
-            }
-
-            @Override
-            public void onStateChanged(RunState state, String message) {
-                if (state == RunState.PAUSED) {
-                    paused.countDown();
-                }
-            }
-        });
-        first.start();
-        assertTrue(paused.await(60, TimeUnit.SECONDS));
-        first.cancel();
-        first.completion().get(120, TimeUnit.SECONDS);
+        TestData.stopAt(first, 13);
         assertEquals(13, org.marginlab.run.Checkpoint.latest(c).checkpoint().iteration());
         TrainingSession resumed = TrainingSession.resumeRun(c, TestData.get(), TestData.SOFTMAX);
         resumed.start();

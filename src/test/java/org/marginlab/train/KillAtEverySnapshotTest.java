@@ -18,13 +18,10 @@ import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunReader;
 import org.marginlab.run.RunState;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,11 +79,7 @@ class KillAtEverySnapshotTest {
                 }
             }
         });
-        s.start();
-        s.completion().get();
-        System.out.println("DONE " + s.state());
-        System.out.flush();
-        System.exit(0);
+        KilledChild.trainToTheEnd(s);
     }
 
     static TrainConfig config(String data) {
@@ -96,24 +89,7 @@ class KillAtEverySnapshotTest {
     }
 
     private static List<String> child(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), KillAtEverySnapshotTest.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                lines.add(line);
-                if (line.startsWith("SNAP ")) {
-                    p.destroyForcibly(); // SIGKILL
-                    break;
-                }
-            }
-        } finally {
-            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "child ended");
-        }
-        return lines;
+        return KilledChild.run(KillAtEverySnapshotTest.class, args);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.marginlab.run.LiveChange;
 import org.marginlab.run.RunCheck;
 import org.marginlab.run.RunFiles;
 import org.marginlab.run.RunReader;
-import org.marginlab.run.RunState;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,26 +46,7 @@ class RunDamageTest {
         template = shared.resolve("template");
         TrainingSession s = TrainingSession.create(TestData.small(40, 32), TestData.get(), TestData.SOFTMAX, template,
                 List.of(new LiveChange(5, org.marginlab.config.LiveField.LR, 1e-3, 2e-3)));
-        CountDownLatch paused = new CountDownLatch(1);
-        s.addListener(new TrainingListener() {
-            @Override
-            public void onProgress(long iteration, long total, int epoch) {
-                if (iteration == 25) {
-                    s.pause();
-                }
-            }
-
-            @Override
-            public void onStateChanged(RunState state, String message) {
-                if (state == RunState.PAUSED) {
-                    paused.countDown();
-                }
-            }
-        });
-        s.start();
-        assertTrue(paused.await(120, TimeUnit.SECONDS));
-        s.cancel();
-        s.completion().get(60, TimeUnit.SECONDS);
+        TestData.stopAt(s, 25);
         RunCheck.Report r = RunCheck.of(template);
         assertTrue(r.intact(), r.toString());
     }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.marginlab.run.IterationSnapshot;
@@ -56,26 +55,7 @@ class RunFilesTest {
         // A run "killed" after iteration 25: pause there, cancel, then tear the files as a kill would.
         Path c = tmp.resolve("c");
         TrainingSession s = TrainingSession.create(config(), TestData.get(), TestData.SOFTMAX, c);
-        CountDownLatch paused = new CountDownLatch(1);
-        s.addListener(new TrainingListener() {
-            @Override
-            public void onProgress(long iteration, long total, int epoch) {
-                if (iteration == 25) {
-                    s.pause();
-                }
-            }
-
-            @Override
-            public void onStateChanged(RunState state, String message) {
-                if (state == RunState.PAUSED) {
-                    paused.countDown();
-                }
-            }
-        });
-        s.start();
-        assertTrue(paused.await(60, TimeUnit.SECONDS));
-        s.cancel();
-        s.completion().get(60, TimeUnit.SECONDS);
+        TestData.stopAt(s, 25);
         Files.delete(c.resolve(RunFiles.SUMMARY));
         // The kill hit while the snapshot of iteration 30 was being written: half of that record is on disk.
         RunReader.IndexEntry e30 = a.index().stream().filter(e -> e.iteration() == 30).findFirst().orElseThrow();

@@ -27,6 +27,35 @@ final class TestData {
 
     static final HeadFactory SOFTMAX = MarginTrainableHead.FACTORY;
 
+    /**
+     * Starts {@code s}, pauses it once {@code iteration} steps are done and stops it there, as Stop in the window
+     * does: the stop writes a checkpoint at {@code iteration} and a summary "stopped at iteration …".
+     */
+    static void stopAt(TrainingSession s, long iteration) throws Exception {
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onProgress(long it, long total, int epoch) {
+                if (it == iteration) {
+                    s.pause();
+                }
+            }
+
+            @Override
+            public void onStateChanged(org.marginlab.run.RunState state, String message) {
+                if (state == org.marginlab.run.RunState.PAUSED) {
+                    paused.countDown();
+                }
+            }
+        });
+        s.start();
+        if (!paused.await(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the run did not pause at iteration " + iteration + ": " + s.message());
+        }
+        s.cancel();
+        s.completion().get(120, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** A run's metrics.csv without its images_per_s column, which measures the machine, not the run. */
     static java.util.List<String> metricsWithoutSpeed(java.nio.file.Path runDir) throws java.io.IOException {
         java.util.List<String> lines = java.nio.file.Files.readAllLines(runDir.resolve(RunFiles.METRICS));

@@ -50,5 +50,12 @@ class ContinueRunTest {
         assertFalse(vm.control().canContinueProperty().get());
         vm.control().togglePause();
         assertEquals("resumed pause", backend.calls.getLast());
+
+        // A record the continued run computed otherwise: the engine's one line reaches the notification bar.
+        String line = dir + ": the resumed run's row of iteration 40 in metrics.csv differs from the one on record";
+        l.onNotice(line);
+        assertEquals("", vm.notificationProperty().get(), "the training thread only queues it");
+        vm.pull();
+        assertEquals(line, vm.notificationProperty().get());
     }
 }

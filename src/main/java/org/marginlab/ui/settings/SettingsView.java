@@ -97,6 +97,7 @@ public final class SettingsView extends ScrollPane {
                 TextField f = new TextField();
                 f.textProperty().bindBidirectional(model.textProperty(s));
                 f.setPromptText(s == ConfigField.DATA ? "empty: Fashion-MNIST; or a CIFAR, IDX or image folder"
+                        : s.blankMeans() != null ? "blank: " + s.blankMeans()
                         : s.kind() == ConfigField.Kind.CLASSES ? "none, e.g. 8,9"
                         : s.kind() == ConfigField.Kind.TEXT ? "e.g. cos(theta + m) - 0.1" : "");
                 yield f;

@@ -259,7 +259,11 @@ public final class RunControlViewModel {
     /** Takes in what the current run produced since the last pull. */
     public RunModel.Pulled pull() {
         RunModel r = run.get();
-        return r == null ? RunModel.Pulled.NOTHING : r.pull();
+        if (r == null) {
+            return RunModel.Pulled.NOTHING;
+        }
+        r.takeNotices().forEach(notifier); // e.g. a continued run set aside records it computed otherwise
+        return r.pull();
     }
 
     private void setRun(RunModel model) {

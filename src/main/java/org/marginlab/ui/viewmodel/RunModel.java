@@ -45,6 +45,7 @@ public final class RunModel {
     private final ConcurrentLinkedQueue<EpochSnapshot> epochQueue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<StateChange> stateQueue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<LiveChange> changeQueue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> noticeQueue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Progress> progressRef = new AtomicReference<>();
 
     // Properties (FX thread)
@@ -113,7 +114,21 @@ public final class RunModel {
             public void onStateChanged(RunState s, String m) {
                 stateQueue.add(new StateChange(s, m == null ? "" : m));
             }
+
+            @Override
+            public void onNotice(String line) {
+                noticeQueue.add(line);
+            }
         };
+    }
+
+    /** The lines the run has said for the user since the last call (a resume set records aside); FX thread. */
+    public java.util.List<String> takeNotices() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String line; (line = noticeQueue.poll()) != null; ) {
+            out.add(line);
+        }
+        return out;
     }
 
     /** Fills the model from a finished run read from disk. */

@@ -98,7 +98,7 @@ public final class SettingsViewModel {
         try {
             head.set(config.head());
             for (ConfigField f : FIELDS) {
-                set(f, f.text(f.get(config)));
+                set(f, f.formText(f.get(config), config.head()));
             }
         } finally {
             switchingHead = false;
@@ -174,7 +174,7 @@ public final class SettingsViewModel {
         TrainConfig c = base.get().toBuilder().head(head.get()).headParams(p).build();
         for (ConfigField f : FIELDS) {
             if (f.isHeadParam()) {
-                set(f, f.text(f.get(c)));
+                set(f, f.formText(f.get(c), c.head()));
             }
         }
     }

@@ -29,6 +29,32 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void imageSizeZeroShowsBlankAndBlankIsTheDefault() {
+        SettingsViewModel vm = new SettingsViewModel();
+        assertEquals(0, TrainConfig.defaults(HeadKind.ARCFACE).imageSize(), "the catalogue's default: 0, the stand-in");
+        assertEquals("", vm.textProperty(ConfigField.IMAGE_SIZE).get(), "not '0', which reads as a size");
+        assertEquals("32 or the data's own size", ConfigField.IMAGE_SIZE.blankMeans());
+        assertEquals(0, vm.toConfig().imageSize());
+        assertTrue(vm.validProperty().get(), vm.firstErrorProperty().get());
+
+        vm.textProperty(ConfigField.IMAGE_SIZE).set("48");
+        TrainConfig c48 = vm.toConfig();
+        assertEquals(48, c48.imageSize());
+        vm.load(c48);
+        assertEquals("48", vm.textProperty(ConfigField.IMAGE_SIZE).get());
+        vm.textProperty(ConfigField.IMAGE_SIZE).set("  ");
+        assertEquals(0, vm.toConfig().imageSize(), "blank is the default again");
+        vm.textProperty(ConfigField.IMAGE_SIZE).set("0");
+        vm.load(vm.toConfig());
+        assertEquals("", vm.textProperty(ConfigField.IMAGE_SIZE).get(), "a typed 0 is the default, shown blank");
+        // other fields keep their text: a blank dimension is still an error, and the CLI still writes 0
+        vm.textProperty(ConfigField.DIM).set("");
+        assertNotNull(vm.errorProperty(ConfigField.DIM).get());
+        assertNull(ConfigField.DIM.blankMeans());
+        assertEquals("0", ConfigField.IMAGE_SIZE.text(0));
+    }
+
+    @Test
     void invalidFieldIsMarkedAndBlocksTheConfig() {
         SettingsViewModel vm = new SettingsViewModel();
         vm.textProperty(ConfigField.DIM).set("1");
