@@ -52,7 +52,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "the CPU-sized form (compact net, a few hundred steps; stated in the report)")
     boolean quick;
     @Option(names = "--seeds", description = "seeds per head for table5 (default 1) and for table6 / table7 (default 5, the paper's "
-            + "five runs), per s of Fig. 5's sweep for angles (default " + Presets.FIG5_SEEDS + ")")
+            + "five runs; 1 with --quick), per s of Fig. 5's sweep for angles (default " + Presets.FIG5_SEEDS + ")")
     Integer seeds;
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: search the usual places); for table2, "
             + "table3, table6, table7 and figure8 the folder holding cifar-10-batches-bin/ and cifar-100-binary/")
@@ -89,7 +89,10 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + (shard == null ? " (or unset SLURM_ARRAY_TASK_ID: run it outside the job array)" : ""));
         }
         threads.apply();
-        String command = "marginlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // a job array's tasks share one command line: the log says which share each was
+        String command = "marginlab " + String.join(" ", args) + (shard == null && part != null
+                ? " (Slurm array task " + System.getenv("SLURM_ARRAY_TASK_ID") + ": shard " + part + ")" : "");
         ReproduceRunner.Result result;
         if (reportOnly) {
             List<RunOutcome> read = ReproduceRunner.read(plan, dir);
@@ -135,8 +138,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                     ok &= !mine.includes(i) || result.outcomes().get(i).finished();
                 }
                 outw.printf(Locale.ROOT, "%s shard %s: %d runs (%d trained, %d resumed, %d reused); %.0f s. When every shard has "
-                        + "finished: marginlab reproduce %s%s --out %s --report-only%n", preset, mine, count, result.trained(),
-                        result.resumed(), result.reused(), (System.nanoTime() - t0) / 1e9, preset, quick ? " --quick" : "", dir);
+                        + "finished: %s%n", preset, mine, count, result.trained(), result.resumed(), result.reused(),
+                        (System.nanoTime() - t0) / 1e9, reportCommand(args, dir));
                 outw.flush();
                 return ok ? 0 : 1;
             }
@@ -171,6 +174,23 @@ public final class ReproduceCommand implements Callable<Integer> {
         outw.printf(Locale.ROOT, "%s: %s; %.0f s → %s%n", preset, outcome, (System.nanoTime() - t0) / 1e9, md);
         outw.flush();
         return outcomes.stream().allMatch(RunOutcome::finished) ? 0 : 1;
+    }
+
+    /**
+     * The command that writes the report after the shards: this one's arguments (preset, form, seeds, data) without
+     * --shard and --threads, with --out and --report-only.
+     */
+    static String reportCommand(List<String> args, Path dir) {
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--shard") || a.equals("--threads") || a.equals("--out")) {
+                i++;
+            } else if (!a.startsWith("--shard=") && !a.startsWith("--threads=") && !a.startsWith("--out=")) {
+                kept.add(a);
+            }
+        }
+        return "marginlab " + String.join(" ", kept) + " --out " + dir + " --report-only";
     }
 
     /** The preset ids for the help text, from the registry. */

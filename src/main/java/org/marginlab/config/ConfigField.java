@@ -138,7 +138,7 @@ public enum ConfigField {
             TrainConfig::earlySnapshots, (b, v) -> b.earlySnapshots((Integer) v)),
     @SuppressWarnings("unchecked")
     HOLDOUT_CLASSES("holdout_classes", "Held-out classes", Section.DATA_AND_MODEL, Kind.CLASSES, "",
-            "class ids of the data set left out of training and of the closed-set test, for `marginlab evaluate`; empty = none",
+            "class ids of the data set left out of training and of the closed-set test, for the open-set test (Open set tab, evaluate); empty = none",
             TrainConfig::holdoutClasses, (b, v) -> b.holdoutClasses((List<Integer>) v)),
     CIFAR100_LABELS("cifar100_labels", "CIFAR-100 labels", Section.DATA_AND_MODEL, Kind.CHOICE, "",
             "fine: the 100 classes; coarse: the 20 superclasses (CIFAR-100 only)",

@@ -297,6 +297,16 @@ public record RunData(String label, TrainConfig config, List<IterationSnapshot> 
                 : "iteration " + iteration + ", in epoch " + (epoch + 1) + " (" + epochFraction(iteration) + ")";
     }
 
+    /**
+     * Where an iteration snapshot sits in the run, for an embedding's subtitle: "iteration 468, epoch 1" at an
+     * epoch's end, else "iteration 240 of 468 (0.51 epoch)" or "iteration 500, in epoch 2 (1.07 epochs)", so a
+     * 240-iteration run is not read as a whole epoch.
+     */
+    public String placeOf(IterationSnapshot s) {
+        return partial(s.epoch(), s.iteration()) ? epochName(s.epoch(), s.iteration())
+                : "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1);
+    }
+
     /** The short form for a ridge or column: "epoch 3", or "0.26 epoch" for a partial one. */
     public String epochShortName(EpochSnapshot e) {
         return partial(e) ? epochFraction(e.iteration()) : "epoch " + (e.epoch() + 1);

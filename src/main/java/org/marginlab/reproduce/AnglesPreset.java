@@ -53,7 +53,7 @@ final class AnglesPreset implements TablePreset {
     }
 
     @Override
-    public int defaultSeeds() {
+    public int defaultSeeds(boolean quick) {
         return FIG5_SEEDS;
     }
 
@@ -261,8 +261,8 @@ final class AnglesPreset implements TablePreset {
 
     /**
      * Why Fig. 5 comes out reversed: P_y saturates. The pull towards W_y that Eq. 11 leaves a sample is
-     * s(1 − P_y), which peaks at a small s and vanishes for a large one; the optimiser is not the cause
-     * (an independent replica shows the same reversal with plain SGD).
+     * s(1 − P_y), which peaks at a small s and vanishes for a large one; Adam is not needed for it
+     * (an independent replica, one seed, shows the same order with SGD + momentum).
      */
     private static String fig5Reason(ReportBuilder rep, List<Fig5Sweep> sweep, int agree, int pairs) {
         StringBuilder pull = new StringBuilder();
@@ -277,8 +277,8 @@ final class AnglesPreset implements TablePreset {
                 + "paper's order). Most likely reason: saturation of P_y. By the paper's own Eq. 11 a sample at θ_y = 0 with the other "
                 + "classes at π/2 is still pulled towards its W_y with s(1 − P_y), which peaks at s ≈ %.2f and vanishes beyond it (%s); "
                 + "so with a small s every sample keeps being drawn to its class weight, while with a large s only the misclassified "
-                + "ones are. The optimiser is not the cause: the reversal does not need Adam's per-parameter step scaling (an independent "
-                + "PyTorch replica, compact CNN, d = 16, shows it with plain SGD too). %s%s", agree, pairs, peakPullS(CLASSES), pull,
+                + "ones are. Adam's per-parameter step scaling is not needed for the reversal: an independent PyTorch replica "
+                + "(bench/fig5_replica.py: compact CNN, d = 16, seed 42 only) shows the same order with SGD + momentum 0.9. %s%s", agree, pairs, peakPullS(CLASSES), pull,
                 warmup > 0 ? String.format(Locale.ROOT, "Every run warms s up from 1 over its first %d of %d iterations, so all of them "
                         + "start where the pull is largest and a large s holds for only the last %d iterations. ", warmup, iters,
                         Math.max(0, iters - warmup)) : "",
@@ -356,9 +356,14 @@ final class AnglesPreset implements TablePreset {
             c.addSeries(s);
         }
         int every = plan.runs().get(0).config().snapshotEvery();
+        // what moved over the runs: s rises from 1 over the warm-up its config.json fixed (the same for every run of a plan)
+        List<Integer> warm = Fig5Sweep.of(outcomes).stream().flatMap(p -> p.runs().stream()).filter(RunOutcome::finished)
+                .map(o -> o.run().config().marginWarmup()).filter(w -> w > 0).distinct().sorted().toList();
+        String moved = warm.isEmpty() ? "" : "; s rises from 1 to its value over the first "
+                + (warm.size() == 1 ? warm.getFirst() : warm.getFirst() + "–" + warm.getLast()) + " iterations";
         return List.of(new SeriesChartFigure("fig5-wc-intra-vs-iteration", "WC-Intra vs. iteration, angular loss (cf. Fig. 5)",
                 "Fashion-MNIST, every " + every + " iterations, class centres of a probe of "
-                        + plan.runs().get(0).config().probePerClass() + " test images per class"
+                        + plan.runs().get(0).config().probePerClass() + " test images per class" + moved
                         + (plan.quick() ? "; QUICK form" : ""), "iteration", "WC-Intra (rad)", c));
     }
 }

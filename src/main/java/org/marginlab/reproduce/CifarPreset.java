@@ -71,9 +71,10 @@ final class CifarPreset implements TablePreset {
         return kind == Kind.TABLE6 || kind == Kind.TABLE7;
     }
 
+    /** The paper's five runs in the full form; one in the quick form, which must end within 15 minutes on 2 cores. */
     @Override
-    public int defaultSeeds() {
-        return takesSeeds() ? FULL_SEEDS : 1;
+    public int defaultSeeds(boolean quick) {
+        return takesSeeds() && !quick ? FULL_SEEDS : 1;
     }
 
     /** The data sets this preset trains on, in plan order: {name, folder under --data, augment}. */
@@ -108,19 +109,39 @@ final class CifarPreset implements TablePreset {
     }
 
     /**
-     * Refuses, in one line, to train without the CIFAR files this preset needs, saying where to put them.
+     * Refuses, in one line, to train without the CIFAR files this preset needs, saying where to put them: every
+     * missing data set at once (figure8 needs both), and which files are missing when a folder is incomplete.
      */
     void requireData(Path data) {
-        for (Setting s : settings()) {
-            String need = s.cifar100() ? CifarBinary.CIFAR100_TRAIN : CifarBinary.CIFAR10_TRAIN.getFirst();
-            String folder = dataFolder(data == null ? null : data.toString(), s.cifar100());
-            if (folder == null || !Files.isRegularFile(Path.of(folder).resolve(need))) {
-                throw new UserException(id() + " needs " + (s.cifar100() ? "CIFAR-100" : "CIFAR-10") + " in binary form: unpack "
-                        + (s.cifar100() ? "cifar-100-binary.tar.gz" : "cifar-10-binary.tar.gz")
-                        + " (www.cs.toronto.edu/~kriz/cifar.html) so that DIR/" + s.folder() + "/" + need + " exists, and pass --data DIR"
-                        + (data == null ? "" : " (" + data + " has no " + s.folder() + "/" + need + ")"));
+        List<String> sets = new ArrayList<>();
+        List<String> archives = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (boolean c100 : settings().stream().map(Setting::cifar100).distinct().toList()) {
+            List<String> files = c100 ? List.of(CifarBinary.CIFAR100_TRAIN, CifarBinary.CIFAR100_TEST)
+                    : java.util.stream.Stream.concat(CifarBinary.CIFAR10_TRAIN.stream(), java.util.stream.Stream.of(CifarBinary.CIFAR10_TEST)).toList();
+            String folder = dataFolder(data == null ? null : data.toString(), c100);
+            List<String> absent = files.stream().filter(f -> folder == null || !Files.isRegularFile(Path.of(folder).resolve(f))).toList();
+            if (absent.isEmpty()) {
+                continue;
+            }
+            String sub = c100 ? CIFAR100_DIR : CIFAR10_DIR;
+            sets.add(c100 ? "CIFAR-100" : "CIFAR-10");
+            archives.add(c100 ? "cifar-100-binary.tar.gz" : "cifar-10-binary.tar.gz");
+            paths.add("DIR/" + sub + "/" + files.getFirst());
+            if (data != null) {
+                missing.add(absent.size() == files.size() ? sub + "/" + files.getFirst()
+                        : sub + "/" + String.join(", ", absent));
             }
         }
+        if (sets.isEmpty()) {
+            return;
+        }
+        boolean two = sets.size() > 1;
+        throw new UserException(id() + " needs " + String.join(" and ", sets) + " in binary form: unpack " + String.join(" and ", archives)
+                + " (www.cs.toronto.edu/~kriz/cifar.html) into one folder DIR so that " + String.join(" and ", paths)
+                + (two ? " exist" : " exists") + ", and pass --data DIR"
+                + (data == null ? "" : " (" + data + " has no " + String.join(" and no ", missing) + ")"));
     }
 
     @Override
@@ -153,6 +174,7 @@ final class CifarPreset implements TablePreset {
                     + "images (the paper: %d epochs of 50 000 with ResNet-18/34)", Presets.QUICK_LR, Presets.QUICK_BATCH, QUICK_EPOCHS,
                     QUICK_TRAIN, QUICK_EPOCHS * (QUICK_TRAIN / Presets.QUICK_BATCH), QUICK_TEST, FULL_EPOCHS));
             set.add(Presets.quickSchedulesText((long) QUICK_EPOCHS * (QUICK_TRAIN / Presets.QUICK_BATCH)));
+            set.add("expected duration: " + (seeds == 1 ? "" : "about " + seeds + " × the one-seed quick form's ") + quickDuration());
         } else {
             set.add("Table 1's CIFAR settings: Adam, one-cycle, weight decay 5e-4, batch 128, 160 epochs, peak learning rate Soft 0.01, "
                     + "Arc 0.1, ArcFace 0.1, Center 0.01; whole training and test sets");
@@ -174,6 +196,20 @@ final class CifarPreset implements TablePreset {
                     + "not a random pick");
         }
         return new Plan(this, quick, seeds, quick ? QUICK_TRAIN : 0, quick ? QUICK_TEST : 0, List.of(), runs, set);
+    }
+
+    /**
+     * The quick form's wall time with its default one seed, as measured through the CLI ({@code --threads 1}) on the
+     * project's 2-core CPU while other builds ran (docs/performance.md): an upper bound for an idle machine.
+     */
+    String quickDuration() {
+        return switch (kind) {
+            case TABLE2 -> "1.2 min for 4 runs (measured on a 2-core CPU at load average 2–4)";
+            case TABLE3 -> "1.6 min for 4 runs (measured on a 2-core CPU at load average 4–6)";
+            case TABLE6 -> "10.5 min for 8 runs (measured on a 2-core CPU at load average 8–10)";
+            case TABLE7 -> "3.3 min for 4 runs (measured on a 2-core CPU at load average 8–9)";
+            case FIGURE8 -> "7.3 min for 8 runs (measured on a 2-core CPU at load average 6–7)";
+        };
     }
 
     @Override

@@ -14,8 +14,8 @@ public interface Preset {
         return false;
     }
 
-    /** Seeds when {@code --seeds} is not given. */
-    default int defaultSeeds() {
+    /** Seeds when {@code --seeds} is not given, in the quick or the full form. */
+    default int defaultSeeds(boolean quick) {
         return 1;
     }
 

@@ -65,7 +65,7 @@ public final class Presets {
                     : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
             throw new UserException("--seeds applies to " + list + " only; drop it for " + preset);
         }
-        return p.plan(quick, seeds == null ? p.defaultSeeds() : seeds, dataDir);
+        return p.plan(quick, seeds == null ? p.defaultSeeds(quick) : seeds, dataDir);
     }
 
     /** The preset with this id; an unknown one is a one-line UserException naming the valid ids. */

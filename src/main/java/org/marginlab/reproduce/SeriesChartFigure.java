@@ -34,6 +34,11 @@ public final class SeriesChartFigure extends ChartFigure {
         this.data = data;
     }
 
+    /** The line under the title: what was measured and what moved over the runs. */
+    String subtitle() {
+        return subtitle;
+    }
+
     @Override
     protected JFreeChart buildChart() {
         List<Color> colors = new ArrayList<>();

@@ -21,15 +21,32 @@ enum WorkbenchAction {
     LIGHT_THEME("Light theme", null),
     DARK_THEME("Dark theme", null),
     // F11: the key presentation programs use; no other command of the window takes it.
-    PRESENTATION("Presentation mode", "F11");
+    PRESENTATION("Presentation mode", "F11"),
+    // In presentation mode the menu bar folds away; F10 (or Alt alone, or the ☰ button) brings it back,
+    // as in the desktops' own full-screen modes. Not an accelerator: the window's key filter handles it.
+    SHOW_MENUS("Show the menus (presentation mode; or Alt, or ☰)", null, "F10"),
+    // Esc leaves presentation mode as it leaves a slide show; also handled by the key filter.
+    LEAVE_PRESENTATION("Leave presentation mode (or F11 again)", null, "Esc"),
+    KEYS("Keys…", "F1");
 
     private final String text;
     private final KeyCombination key;
     private final String buttonText;
     private final String tip;
 
+    /** A key the window's key filter reads (not a menu accelerator), shown only in the keys list. */
+    private final String filterKey;
+
     WorkbenchAction(String text, String key) {
         this(text, key, null, null);
+    }
+
+    WorkbenchAction(String text, String key, String filterKey) {
+        this.text = text;
+        this.key = null;
+        this.buttonText = null;
+        this.tip = null;
+        this.filterKey = filterKey;
     }
 
     WorkbenchAction(String text, String key, String buttonText, String tip) {
@@ -37,6 +54,12 @@ enum WorkbenchAction {
         this.key = key == null ? null : KeyCombination.valueOf(key);
         this.buttonText = buttonText;
         this.tip = tip;
+        this.filterKey = null;
+    }
+
+    /** The key as the keys list shows it (F5, Shift+F5, Esc…), or null when the command has none. */
+    String keyText() {
+        return key != null ? key.getDisplayText() : filterKey;
     }
 
     /** The menu item's text. */
@@ -57,5 +80,27 @@ enum WorkbenchAction {
     /** The button's tool tip, its key in brackets, e.g. "Train with these settings (F5)". */
     String tooltip() {
         return key == null ? tip : tip + " (" + key.getDisplayText() + ")";
+    }
+
+    /** Every command that has a key, as "key — command" lines for Help → Keys, in the menus' order. */
+    static java.util.List<String> keyLines() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (WorkbenchAction a : values()) {
+            if (a.keyText() != null) {
+                lines.add(a.keyText() + " — " + a.text.replace("…", ""));
+            }
+        }
+        lines.add("double-click a Compare cell — show it alone, again to go back");
+        return lines;
+    }
+
+    /**
+     * The line shown once on entering presentation mode: where the folded menus and the keys are. Built from
+     * the same keys as the list, so the two never disagree.
+     */
+    static String presentationHint() {
+        return "Presentation mode · " + SHOW_MENUS.keyText() + " or Alt: menus · " + START.keyText() + " start · "
+                + PAUSE_RESUME.keyText() + " pause · " + STOP.keyText() + " stop · live knobs in the top row · "
+                + LEAVE_PRESENTATION.keyText() + " or " + PRESENTATION.keyText() + ": leave · " + KEYS.keyText() + ": all keys";
     }
 }

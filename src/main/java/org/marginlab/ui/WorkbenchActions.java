@@ -62,10 +62,24 @@ final class WorkbenchActions {
         commands.put(WorkbenchAction.START, new Command(c::start, c.canStartProperty()));
         commands.put(WorkbenchAction.PAUSE_RESUME, new Command(c::togglePause, c.canPauseResumeProperty()));
         commands.put(WorkbenchAction.STEP, new Command(c::step, c.canStepProperty()));
-        commands.put(WorkbenchAction.STOP, new Command(model::stop, c.canStopProperty()));
+        // a comparison owns the window while it trains: Stop (and Shift+F5) stops it too, the one Stop a
+        // presentation-mode top line shows
+        commands.put(WorkbenchAction.STOP, new Command(model::stop, c.canStopProperty().or(model.compare().comparingProperty())));
         commands.put(WorkbenchAction.CONTINUE, new Command(c::continueRun, c.canContinueProperty()));
         commands.put(WorkbenchAction.LIGHT_THEME, Command.always(() -> window.setTheme("light")));
         commands.put(WorkbenchAction.DARK_THEME, Command.always(() -> window.setTheme("dark")));
+        commands.put(WorkbenchAction.KEYS, Command.always(this::showKeys));
+    }
+
+    /** Help → Keys: every key of the window, presentation mode's included, in a dialog that follows the mode. */
+    private void showKeys() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.initOwner(window.stage());
+        a.setTitle("Keys");
+        a.setHeaderText("Keys of the MarginLab window");
+        a.setContentText(String.join("\n", WorkbenchAction.keyLines()));
+        org.marginlab.ui.views.DialogLook.follow(a, window.stage());
+        a.show();
     }
 
     private MenuItem item(WorkbenchAction a) {
@@ -92,7 +106,8 @@ final class WorkbenchActions {
         ActionFactory.bind(presentation, WorkbenchAction.PRESENTATION,
                 Command.always(() -> window.setPresentation(presentation.isSelected())));
         Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), presentation);
-        return new MenuBar(file, run, view, demoMenu());
+        Menu help = new Menu("Help", null, item(WorkbenchAction.KEYS));
+        return new MenuBar(file, run, view, demoMenu(), help);
     }
     /** Demo: each named demo sets every setting and starts, in one click. */
     private Menu demoMenu() {

@@ -60,12 +60,28 @@ public final class WorkbenchWindow {
     private final RecentRunsMenu recent;
     private final ExportActions exports;
     private String theme = "light";
-    /** The rows around the figures, which presentation mode packs tighter (see {@link #setPresentation}). */
-    private final javafx.scene.Node menuBar;
-    private final javafx.scene.Node runBar;
+    /** The rows around the figures, which presentation mode folds into two thin lines (see {@link #layOutBars}). */
+    private final javafx.scene.control.MenuBar menuBar;
+    private final javafx.scene.control.ToolBar runBar;
+    /** The run bar's items (run buttons, separator, invalid setting, run name), moved into the top line and back. */
+    private final List<javafx.scene.Node> runItems;
     private final javafx.scene.Node knobs;
-    private final javafx.scene.Node statusBar;
+    private final RunStatusBar statusBar;
+    /** The status in presentation mode's bottom line, beside the timeline. */
+    private final javafx.scene.layout.Region statusLine;
+    private final TimelineBar timeline;
+    private final BorderPane center;
+    /** Presentation mode's one top line: ☰, the run buttons, the run's name and the live knobs; wraps, never cuts. */
+    private final javafx.scene.layout.FlowPane controlsLine = new javafx.scene.layout.FlowPane(6, 2);
+    private final javafx.scene.control.Button menusButton = new javafx.scene.control.Button("☰");
+    /** Shown once on entering presentation mode, over the figures (it takes no height from them). */
+    private final javafx.scene.control.Label hint = new javafx.scene.control.Label();
+    private final javafx.animation.PauseTransition hintTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
+    private boolean hintShown;
+    private final javafx.animation.PauseTransition refold = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
     private boolean packed;
+    /** Alt pressed with no other key since: its release shows or hides the folded menus. */
+    private boolean altAlone;
     private final CheckMenuItem presentation = new CheckMenuItem(WorkbenchAction.PRESENTATION.text());
 
     public WorkbenchWindow(WorkbenchViewModel model, TheoryViewModel theory, BackgroundExecutor executor,
@@ -93,8 +109,9 @@ public final class WorkbenchWindow {
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> allViews().forEach(v -> v.canvas().markDirty()));
         model.status().compareShownProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(compareTab));
 
-        BorderPane center = new BorderPane(tabs);
-        center.setBottom(new TimelineBar(model, exports));
+        center = new BorderPane(tabs);
+        timeline = new TimelineBar(model, exports);
+        center.setBottom(timeline);
         center.setTop(new NotificationBar(model));
 
         split = new SplitPane(settingsView, center);
@@ -103,10 +120,47 @@ public final class WorkbenchWindow {
         WorkbenchActions actions = new WorkbenchActions(this, model, prefs, dialogs, exports, recent);
         menuBar = actions.menuBar(presentation);
         runBar = actions.toolBar();
+        runItems = List.copyOf(runBar.getItems());
         knobs = new LiveKnobsView(model);
         statusBar = new RunStatusBar(model);
+        statusLine = RunStatusBar.compact(model);
+        // beside the timeline the status takes about half the line, two lines of text at most at 1024 px
+        statusLine.setPrefWidth(540);
+        statusLine.setMinWidth(300);
+        menusButton.setTooltip(new javafx.scene.control.Tooltip("Menus (F10 or Alt); Help → Keys lists every key"));
+        menusButton.setOnAction(e -> showMenus(!menuBar.isVisible()));
+        menusButton.getStyleClass().add("menus-button");
+        controlsLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        controlsLine.getStyleClass().add("presentation-controls");
+        // a folded menu bar folds again once its menus close; a moment later, as a click on the next menu first
+        // closes the open one
+        // (and not while the pointer is on the bar: a click there that only closed the open menu leaves it up)
+        refold.setOnFinished(e -> {
+            if (packed && !menuBar.isHover() && menuBar.getMenus().stream().noneMatch(javafx.scene.control.Menu::isShowing)) {
+                showMenus(false);
+            }
+        });
+        menuBar.hoverProperty().addListener((o, was, now) -> {
+            if (!now && packed && menuBar.isVisible()) {
+                refold.playFromStart();
+            }
+        });
+        for (javafx.scene.control.Menu m : menuBar.getMenus()) {
+            m.setOnHidden(e -> refold.playFromStart());
+        }
         layOutBars(false); // the bars before the figures: lookups and focus traversal meet them first
-        root.setCenter(split);
+        hint.getStyleClass().add("presentation-hint");
+        hint.setWrapText(true);
+        hint.setMouseTransparent(true);
+        hint.setVisible(false);
+        hintTimer.setOnFinished(e -> hint.setVisible(false));
+        javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(split, hint);
+        javafx.scene.layout.StackPane.setAlignment(hint, javafx.geometry.Pos.TOP_CENTER);
+        javafx.scene.layout.StackPane.setMargin(hint, new javafx.geometry.Insets(40, 40, 0, 40));
+        root.setCenter(middle);
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::presentationKeys);
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> hint.setVisible(false));
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, this::presentationKeys);
         root.getStylesheets().add(css("workbench.css"));
         // Lets the app and tests find the window from its scene.
         root.getProperties().put(WorkbenchWindow.class, this); // how a tool or test finds the window from its stage
@@ -300,8 +354,10 @@ public final class WorkbenchWindow {
     }
 
     /**
-     * Presentation mode, for a projector: the settings fold away (the run buttons stay), the bars pack
-     * into fewer rows, and the window's type and the figures' type and pictures grow.
+     * Presentation mode, for a projector: the settings fold away, the menu bar hides (F10, Alt or ☰ bring it
+     * back), the run buttons and live knobs share one thin line on top and the timeline and status one at the
+     * bottom, and the window's type and the figures' type and pictures grow. A line saying where the keys went
+     * shows the first time.
      */
     public void setPresentation(boolean on) {
         presentation.setSelected(on);
@@ -315,36 +371,116 @@ public final class WorkbenchWindow {
                 prefs.setDivider(split.getDividerPositions()[0]);
                 split.getItems().remove(settingsView);
             }
-        } else if (!split.getItems().contains(settingsView)) {
-            split.getItems().add(0, settingsView);
-            split.setDividerPositions(prefs.divider());
+            if (!hintShown) {
+                hintShown = true;
+                hint.setText(WorkbenchAction.presentationHint());
+                hint.setVisible(true);
+                hintTimer.playFromStart();
+            }
+        } else {
+            hint.setVisible(false);
+            if (!split.getItems().contains(settingsView)) {
+                split.getItems().add(0, settingsView);
+                split.setDividerPositions(prefs.divider());
+            }
         }
         updateLook();
     }
 
+    /** The once-shown presentation hint while it is up, else null (for tests). */
+    String hintShowing() {
+        return hint.isVisible() ? hint.getText() : null;
+    }
+
+    /** Whether the menu bar is in view (always outside presentation mode). */
+    boolean menusShown() {
+        return menuBar.isVisible();
+    }
+
+    /** In presentation mode, shows the folded menu bar above the top line (with its first menu open) or folds it. */
+    void showMenus(boolean show) {
+        if (!packed) {
+            return;
+        }
+        if (!show) {
+            menuBar.getMenus().forEach(javafx.scene.control.Menu::hide);
+        }
+        menuBar.setVisible(show);
+        menuBar.setManaged(show);
+        if (show && !menuBar.getMenus().isEmpty()) {
+            javafx.application.Platform.runLater(() -> menuBar.getMenus().getFirst().show());
+        }
+    }
+
     /**
-     * The window's rows: menu, run buttons, live knobs on top and the status at the bottom; in presentation
-     * mode the run buttons share the menu's row and the status the knobs' row, so two rows fewer take height
-     * from the figures (a 1024 × 768 projector then shows the sphere over 520 px across).
+     * Presentation mode's keys, which no menu item carries: F10 and Alt alone show or fold the menus, Esc leaves
+     * the mode (a menu open takes Esc first). Any key hides the once-shown hint.
+     */
+    private void presentationKeys(javafx.scene.input.KeyEvent e) {
+        if (!packed) {
+            altAlone = false;
+            return;
+        }
+        var code = e.getCode();
+        if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED) {
+            hint.setVisible(false); // read: any key or click puts it away
+            altAlone = code == javafx.scene.input.KeyCode.ALT;
+            if (code == javafx.scene.input.KeyCode.F10 && !e.isShortcutDown() && !e.isShiftDown()) {
+                showMenus(!menuBar.isVisible());
+                e.consume();
+            } else if (code == javafx.scene.input.KeyCode.ESCAPE
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) { // a field's Esc is the field's
+                if (menuBar.isVisible()) {
+                    showMenus(false);
+                } else {
+                    setPresentation(false);
+                }
+                e.consume();
+            }
+        } else if (code == javafx.scene.input.KeyCode.F10) {
+            e.consume(); // F10 is ours here: the menu bar's own F10 would leave it in keyboard mode, hidden
+        } else if (code == javafx.scene.input.KeyCode.ALT && altAlone) {
+            altAlone = false;
+            showMenus(!menuBar.isVisible());
+            e.consume();
+        }
+    }
+
+    /**
+     * The window's rows. Normally: menu, run buttons, live knobs on top, the timeline under the figures and
+     * the status at the bottom. In presentation mode two thin lines: on top ☰ (the menus), the run buttons,
+     * the run's name and the live knobs (one move away, as a teacher changes s or m before the room); at the
+     * bottom the timeline beside the status. So a 1024 × 768 projector gives the figures about 680 px of
+     * height: four compared heads over 300 px each, one of them alone over 640.
      */
     private void layOutBars(boolean pack) {
         packed = pack;
+        altAlone = false;
         if (pack) {
-            javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(menuBar, runBar);
-            javafx.scene.layout.HBox.setHgrow(runBar, javafx.scene.layout.Priority.ALWAYS);
-            top.getStyleClass().add("presentation-top");
-            ((javafx.scene.layout.Region) knobs).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the status gives way
-            javafx.scene.layout.HBox second = new javafx.scene.layout.HBox(knobs, statusBar);
-            javafx.scene.layout.HBox.setHgrow(statusBar, javafx.scene.layout.Priority.ALWAYS);
-            second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            second.getStyleClass().add("presentation-knobs");
-            root.setBottom(null);
-            root.setTop(new VBox(top, second));
-        } else {
-            javafx.scene.layout.HBox.setHgrow(runBar, null);
-            javafx.scene.layout.HBox.setHgrow(statusBar, null);
-            ((javafx.scene.layout.Region) knobs).setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            runBar.getItems().clear();
+            controlsLine.getChildren().setAll(menusButton);
+            runItems.stream().filter(n -> !(n instanceof javafx.scene.control.Separator)).forEach(controlsLine.getChildren()::add);
+            controlsLine.getChildren().add(knobs);
+            menuBar.setVisible(false);
+            menuBar.setManaged(false);
+            center.setBottom(null);
+            javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(timeline, statusLine);
+            javafx.scene.layout.HBox.setHgrow(timeline, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.layout.HBox.setHgrow(statusLine, javafx.scene.layout.Priority.ALWAYS);
+            bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            bottom.getStyleClass().add("presentation-bottom");
             root.setTop(null);
+            root.setBottom(null);
+            root.setTop(new VBox(menuBar, controlsLine));
+            root.setBottom(bottom);
+        } else {
+            controlsLine.getChildren().clear();
+            runBar.getItems().setAll(runItems);
+            menuBar.setVisible(true);
+            menuBar.setManaged(true);
+            root.setTop(null);
+            root.setBottom(null);
+            center.setBottom(timeline);
             root.setTop(new VBox(menuBar, runBar, knobs));
             root.setBottom(statusBar);
         }

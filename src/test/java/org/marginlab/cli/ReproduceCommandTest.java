@@ -12,6 +12,15 @@ class ReproduceCommandTest {
 
 
     @Test
+    void aShardNamesTheReportCommandWithItsPresetFormSeedsAndData() {
+        assertEquals("marginlab reproduce table6 --quick --seeds 2 --data /d --out /o --report-only",
+                ReproduceCommand.reportCommand(java.util.List.of("reproduce", "table6", "--quick", "--shard=2/3", "--seeds", "2", "--threads", "1",
+                        "--data", "/d", "--out", "x"), java.nio.file.Path.of("/o")));
+        assertEquals("marginlab reproduce figure6 --out runs/f --report-only",
+                ReproduceCommand.reportCommand(java.util.List.of("reproduce", "figure6", "--threads=2", "--shard", "1/2"), java.nio.file.Path.of("runs/f")));
+    }
+
+    @Test
     void unknownPresetAndMisplacedSeedsAreOneLineErrors() {
         String[] r = run("reproduce", "table9", "--quick");
         assertEquals("2", r[0]);

@@ -32,7 +32,7 @@ class FigureStyleTest {
     void aSubtitleTooWideForItsPanelStaysInsideIt() {
         BufferedImage img = new BufferedImage(220, 60, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        String subtitle = "iteration 240, epoch 1, 500 test probes, AM-Softmax / CosFace s=16 m=0.1";
+        String subtitle = "iteration 240 of 468 (0.51 epoch), 500 test probes, AM-Softmax / CosFace s=16 m=0.1";
         Rectangle2D body = FigureStyle.header(g, new Rectangle2D.Double(0, 0, 220, 60), "Embedding", subtitle);
         g.dispose();
         int[] ink = inkedColumns(img, 0, (int) body.getY());

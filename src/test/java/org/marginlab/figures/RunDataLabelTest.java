@@ -97,6 +97,36 @@ class RunDataLabelTest {
     }
 
     @Test
+    void anEmbeddingTakenInsideAnEpochNamesItsFraction() {
+        // a synthetic 2-D run's first snapshot is at iteration round(469/2) = 235 of epoch 0; an epoch at batch 128
+        // is 60 000 / 128 = 468 iterations, so the run (cut to 235 iterations) stopped at 235/468 = 0.502 epoch
+        RunData synth = SyntheticRun.build(HeadKind.COSFACE, 2, 1, 2, 200, 7);
+        org.marginlab.run.IterationSnapshot first = synth.iterations().getFirst();
+        assertEquals(235, first.iteration());
+        RunData cut = new RunData(null, synth.config().toBuilder().iterations(235).build(), List.of(first), List.of());
+        assertEquals("iteration 235 of 468 (0.50 epoch)", cut.placeOf(first));
+        org.marginlab.run.IterationSnapshot last = synth.iterations().getLast();
+        assertEquals("iteration 469, epoch 1", synth.placeOf(last), "an epoch's end keeps its number");
+
+        org.marginlab.figures.embedding.EmbeddingCircleFigure circle = new org.marginlab.figures.embedding.EmbeddingCircleFigure();
+        circle.setRun(cut);
+        org.marginlab.figures.embedding.EmbeddingSphereFigure sphere = new org.marginlab.figures.embedding.EmbeddingSphereFigure();
+        sphere.setRun(new RunData(null, cut.config().toBuilder().dim(3).build(),
+                SyntheticRun.build(HeadKind.COSFACE, 3, 1, 2, 200, 7).iterations().subList(0, 1), List.of()));
+        for (Figure f : List.<Figure>of(circle, sphere)) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1200, 700, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            TextRecorder rec = new TextRecorder(g);
+            f.draw(rec, new java.awt.geom.Rectangle2D.Double(0, 0, 1200, 700));
+            g.dispose();
+            List<String> text = rec.texts().stream().map(TextRecorder.Text::text).toList();
+            assertTrue(text.stream().noneMatch(t -> t.contains("epoch 1")), f.getClass().getSimpleName() + ": " + text);
+            assertTrue(text.stream().anyMatch(t -> t.startsWith("iteration 235 of 468 (0.50 epoch), 200 ")),
+                    f.getClass().getSimpleName() + ": " + text);
+        }
+    }
+
+    @Test
     void summaryFiguresShowTheValuesInForceAtTheEnd() {
         // an ArcFace run (s = 16, m = 0.2) that stopped a third into its 312-iteration warm-up: s = 1 + 15·104/312 = 6,
         // m = 0.2·104/312 = 0.0667

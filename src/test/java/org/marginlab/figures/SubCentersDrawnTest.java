@@ -159,6 +159,73 @@ class SubCentersDrawnTest {
         assertTrue(Pixels.inked(Pixels.render(f)) > 0.01);
     }
 
+    /**
+     * On the sphere a far-side sub-center stays behind the near side's points, as the far points do: a ring of
+     * class 1's other sub-center on the back, seen through a cluster of class 0's points on the front at the same
+     * place on screen, does not draw over them (issue #26's leftover: rings drawn over front points).
+     */
+    @Test
+    void aFarSideSubCenterStaysBehindTheNearSidesPoints() {
+        EmbeddingSphereFigure camera = new EmbeddingSphereFigure();
+        double[][] basis = new double[3][3]; // rows: the screen's x, its y and the depth, in data coordinates
+        for (int i = 0; i < 3; i++) {
+            double[] e = new double[3];
+            e[i] = 1;
+            double[] v = camera.view(e);
+            for (int k = 0; k < 3; k++) {
+                basis[k][i] = v[k];
+            }
+        }
+        // class 1's non-dominant sub-center 0: seen at screen (0.2, 0.1), on the far side
+        double a = 0.2;
+        double b = 0.1;
+        float[] back = at(basis, a, b, -Math.sqrt(1 - a * a - b * b), 2);
+        float[][] sub = {at(basis, 0.9, 0, 0.3, 2), at(basis, 0, 0.9, 0.3, 2), at(basis, -0.9, 0, 0.3, 2),
+            back, at(basis, 0, -0.5, -0.8, 2), at(basis, 0.5, -0.5, 0.5, 2)};
+        float[][] w = {sub[1].clone(), sub[5].clone()};
+        // class 0's points on the near side, on a small circle around where the ring is drawn (RAY = 1.22 times
+        // the sub-center's screen position)
+        int n = 48;
+        float[][] emb = new float[n][];
+        int[] labels = new int[n];
+        double ringX = 1.22 * a;
+        double ringY = 1.22 * b;
+        for (int i = 0; i < n; i++) {
+            double t = 2 * Math.PI * i / n;
+            double x = ringX + 0.012 * Math.cos(t) * (1 + i % 3);
+            double y = ringY + 0.012 * Math.sin(t) * (1 + i % 3);
+            emb[i] = at(basis, x, y, Math.sqrt(1 - x * x - y * y), 3);
+        }
+        IterationSnapshot s = new IterationSnapshot(40, 0, emb, labels, w, null, new float[n], new float[n], 1, 0.5, 1e-3,
+                100, HeadParams.defaults(HeadKind.SUBCENTER_ARCFACE), null, new int[] {7, 9}, sub);
+        EmbeddingSphereFigure f = new EmbeddingSphereFigure();
+        f.setRun(new RunData("sub", TrainConfig.defaults(HeadKind.SUBCENTER_ARCFACE).toBuilder().dim(3).build(),
+                List.of(s), List.of()));
+        BufferedImage img = Pixels.render(f);
+        var sphere = f.lastSphere();
+        double r = sphere.getWidth() / 2;
+        double cx = sphere.getCenterX() + r * ringX;
+        double cy = sphere.getCenterY() - r * ringY;
+        java.awt.Color ring = EmbeddingSphereFigure.shade(FigureStyle.classColor(1, 10), -Math.sqrt(1 - a * a - b * b));
+        int onRing = 0;
+        for (int k = 0; k < 16; k++) {
+            double t = 2 * Math.PI * k / 16;
+            if (Pixels.near(Pixels.at(img, cx + 4 * Math.cos(t), cy + 4 * Math.sin(t)), ring, 40)) {
+                onRing++;
+            }
+        }
+        assertEquals(0, onRing, "pixels of the far ring drawn over the near points");
+    }
+
+    /** The data vector of length {@code len} seen at screen (x, y) with depth z (x² + y² + z² = 1). */
+    private static float[] at(double[][] basis, double x, double y, double z, double len) {
+        float[] v = new float[3];
+        for (int i = 0; i < 3; i++) {
+            v[i] = (float) (len * (x * basis[0][i] + y * basis[1][i] + z * basis[2][i]));
+        }
+        return v;
+    }
+
     @Test
     void decisionBoundariesFollowTheNearestSubCenter() {
         // class 0's sub-centers at 0°, 120°, 240°, class 1's at 60°, 180°, 300°: the nearest row alternates every

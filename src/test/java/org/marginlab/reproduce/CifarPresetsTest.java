@@ -44,21 +44,41 @@ class CifarPresetsTest {
         Plan f8 = Presets.plan("figure8", false, null, null);
         assertEquals(8, f8.runs().size());
         assertTrue(f8.runs().get(4).key().startsWith("cifar100-"), f8.runs().get(4).key());
+        // the quick forms take one seed unless --seeds says otherwise (five would not end within 15 minutes on 2 cores)
+        assertEquals(8, Presets.plan("table6", true, null, null).runs().size());
+        assertEquals(4, Presets.plan("table7", true, null, null).runs().size());
+        assertEquals(4 * 2 * 3, Presets.plan("table6", true, 3, null).runs().size());
         Plan q = Presets.plan("table6", true, 1, null);
         assertEquals(8, q.runs().size());
         assertTrue(q.runs().stream().allMatch(r -> r.config().iterations() == 100 && r.config().backbone() == org.marginlab.config.Backbone.COMPACT));
     }
 
     @Test
-    void withoutTheDataEachSaysInOneLineWhereToPutIt(@TempDir Path empty) {
+    void withoutTheDataEachSaysInOneLineWhereToPutIt(@TempDir Path tmp) throws Exception {
         UserException x = assertThrows(UserException.class, () -> ReproduceData.loader(Presets.plan("table7", true, 1, null), null));
-        assertEquals("table7 needs CIFAR-100 in binary form: unpack cifar-100-binary.tar.gz (www.cs.toronto.edu/~kriz/cifar.html) so that "
-                + "DIR/cifar-100-binary/train.bin exists, and pass --data DIR", x.getMessage());
+        assertEquals("table7 needs CIFAR-100 in binary form: unpack cifar-100-binary.tar.gz (www.cs.toronto.edu/~kriz/cifar.html) into one "
+                + "folder DIR so that DIR/cifar-100-binary/train.bin exists, and pass --data DIR", x.getMessage());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
         x = assertThrows(UserException.class, () -> ReproduceData.loader(Presets.plan("table2", true, 1, empty.toString()), empty));
-        assertEquals("table2 needs CIFAR-10 in binary form: unpack cifar-10-binary.tar.gz (www.cs.toronto.edu/~kriz/cifar.html) so that "
-                + "DIR/cifar-10-batches-bin/data_batch_1.bin exists, and pass --data DIR (" + empty + " has no cifar-10-batches-bin/data_batch_1.bin)",
-                x.getMessage());
+        assertEquals("table2 needs CIFAR-10 in binary form: unpack cifar-10-binary.tar.gz (www.cs.toronto.edu/~kriz/cifar.html) into one "
+                + "folder DIR so that DIR/cifar-10-batches-bin/data_batch_1.bin exists, and pass --data DIR (" + empty
+                + " has no cifar-10-batches-bin/data_batch_1.bin)", x.getMessage());
         assertEquals(1, x.getMessage().lines().count());
+        // figure8 trains on both: both are named at once
+        x = assertThrows(UserException.class, () -> ReproduceData.loader(Presets.plan("figure8", true, 1, null), null));
+        assertEquals("figure8 needs CIFAR-10 and CIFAR-100 in binary form: unpack cifar-10-binary.tar.gz and cifar-100-binary.tar.gz "
+                + "(www.cs.toronto.edu/~kriz/cifar.html) into one folder DIR so that DIR/cifar-10-batches-bin/data_batch_1.bin and "
+                + "DIR/cifar-100-binary/train.bin exist, and pass --data DIR", x.getMessage());
+        // an incomplete CIFAR-10 folder: the missing files are named, and a present CIFAR-100 is not asked for
+        Path partial = tmp.resolve("partial");
+        DataFiles.cifar10(partial, 2, 2);
+        DataFiles.cifar100(partial, 3, 2);
+        Files.delete(partial.resolve("cifar-10-batches-bin/data_batch_4.bin"));
+        Files.delete(partial.resolve("cifar-10-batches-bin/test_batch.bin"));
+        x = assertThrows(UserException.class, () -> ReproduceData.loader(Presets.plan("figure8", true, 1, partial.toString()), partial));
+        assertEquals("figure8 needs CIFAR-10 in binary form: unpack cifar-10-binary.tar.gz (www.cs.toronto.edu/~kriz/cifar.html) into one "
+                + "folder DIR so that DIR/cifar-10-batches-bin/data_batch_1.bin exists, and pass --data DIR (" + partial
+                + " has no cifar-10-batches-bin/data_batch_4.bin, test_batch.bin)", x.getMessage());
     }
 
     @Test

@@ -60,6 +60,9 @@ class ReportBuilderTest {
 
         assertTrue(rep.markdown().contains("| Soft | 1.2679 | 1.6000 | 0.8500 | 1.6000 | 20.00 | 1.2679 / 1.6366 / 0.9089 | 1.5680 / 1.5648 / 0.4056 |"),
                 rep.markdown());
+        // the Fig. 5 figure says what moved: each sweep run's s rose from 1 over the quick form's 80-iteration warm-up
+        SeriesChartFigure fig5Chart = (SeriesChartFigure) ((AnglesPreset) plan.preset()).figures(plan, outs).getFirst();
+        assertTrue(fig5Chart.subtitle().contains("; s rises from 1 to its value over the first 80 iterations; QUICK form"), fig5Chart.subtitle());
         assertTrue(rep.markdown().contains("**Form: QUICK.**"));
         assertTrue(rep.markdown().contains("was not run for this report"));
         assertTrue(rep.markdown().contains("    marginlab reproduce angles --quick"));

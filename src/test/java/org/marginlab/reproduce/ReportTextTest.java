@@ -43,10 +43,14 @@ class ReportTextTest {
         Report.Check arc = check(rep, "Table 5: Arc's error is below Softmax's");
         assertEquals("Table 5: Arc's error is below Softmax's (paper 6.04 vs 6.30)", arc.claim());
         assertTrue(arc.holds());
-        assertEquals("ours 6.00 vs 6.20 % (difference -0.20 pp; one run's standard error ≈ 0.24 pp)", arc.evidence());
+        // Softmax 6.0/6.2/6.4 (sd 0.2), Arc 5.9/6.0/6.1 (sd 0.1): s.e. of the difference √(0.04/3 + 0.01/3) = 0.1291, 0.2/0.1291 = 1.55
+        assertEquals("ours 6.00 vs 6.20 % (difference -0.20 pp; 1.5 standard errors of the difference over the seeds (within two: "
+                + "the seed spread does not support a ranking))", arc.evidence());
         Report.Check center = check(rep, "Table 5: Center");
         assertTrue(center.holds());
-        assertEquals("ours 5.90 vs 6.20 % (difference -0.30 pp; one run's standard error ≈ 0.24 pp)", center.evidence());
+        // Center 5.9 thrice (sd 0): √(0.04/3) = 0.1155, 0.3/0.1155 = 2.60
+        assertEquals("ours 5.90 vs 6.20 % (difference -0.30 pp; 2.6 standard errors of the difference over the seeds (beyond two: "
+                + "supported by the seed spread))", center.evidence());
         // every head within 2 s.e. of the paper (largest gap: Center 5.90 vs 6.04, 0.14 pp < 2 · 0.24)
         assertEquals(List.of(), rep.disagreements());
     }
@@ -65,6 +69,8 @@ class ReportTextTest {
         assertTrue(rep.markdown().contains("| Soft | 10.00 | 1 | 6.30 | +3.70 |"), rep.markdown());
         // equal errors: neither Arc nor Center is below Softmax
         assertFalse(check(rep, "Table 5: Arc").holds());
+        assertEquals("ours 10.00 vs 10.00 % (difference +0.00 pp; one seed each, one run's binomial standard error ≈ 0.30 pp: no spread, "
+                + "so not a finding)", check(rep, "Table 5: Arc").evidence());
     }
 
     @Test

@@ -96,7 +96,7 @@ class ReproduceShardTest {
     }
 
     /** The report without what differs between two trainings of the same runs: seconds, images/s and the invocations. */
-    private static String normalise(String md) {
+    static String normalise(String md) {
         List<String> out = new ArrayList<>();
         boolean invocations = false;
         for (String line : md.split("\n")) {
@@ -113,7 +113,7 @@ class ReproduceShardTest {
         return String.join("\n", out);
     }
 
-    private static List<String> withoutTimes(List<String> csv) {
+    static List<String> withoutTimes(List<String> csv) {
         List<String> header = Arrays.asList(csv.get(0).split(","));
         int sec = header.indexOf("seconds");
         int ips = header.indexOf("images_per_s");

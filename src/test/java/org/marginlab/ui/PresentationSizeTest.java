@@ -21,9 +21,10 @@ import org.marginlab.ui.viewmodel.WorkbenchPreferences;
 import org.marginlab.ui.views.FigureView;
 
 /**
- * Presentation mode (F11) on a 1024 × 768 projector enlarges the pictures themselves: the single sphere is at
- * least 520 px across, each of two compared circles' plots at least 300 px, a compare cell shown alone (double
- * click) larger still, and at 1600 × 1000 at least 640 px; measured on the drawn figure, in scene pixels.
+ * Presentation mode (F11) on a 1024 × 768 projector enlarges the pictures themselves (issue #26): the single sphere is
+ * at least 520 px across, each of four compare cells at least 300 px, one of them shown alone (double click) at least
+ * 640 px, two compared circles' plots at least 300 px, and at 1600 × 1000 a circle alone at least 640 px across;
+ * measured on the laid-out cells and the drawn figures, in scene pixels.
  */
 class PresentationSizeTest {
 
@@ -95,6 +96,7 @@ class PresentationSizeTest {
             System.out.println("canvas " + c.getWidth() + " x " + c.getHeight());
             return new double[] {window, ((EmbeddingSphereFigure) w.view("Embedding").liveFigure()).lastSphere().getWidth()};
         });
+        System.out.println("presentation 1024x768 sphere: " + across[1] + " px across (" + across[0] + " without)");
         assertTrue(across[1] >= 520, "the sphere is " + across[1] + " px across in presentation mode (" + across[0] + " without)");
         assertTrue(across[1] > across[0], "presentation mode enlarges it: " + across[0] + " → " + across[1]);
     }
@@ -116,21 +118,48 @@ class PresentationSizeTest {
         return c.lastFrame().pixels().getWidth();
     }
 
-    @Test
-    void comparedCirclesFillTheirCellsAndADoubleClickShowsOneAlone() throws InterruptedException {
-        double[] two = compared(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE), 1024, 768);
-        assertTrue(two[0] >= 300, "two compared circles are " + two[0] + " px across at 1024 × 768");
-        assertTrue(two[1] >= two[0] - 1, "one cell alone is " + two[1] + " px across, in the grid " + two[0]);
-        assertTrue(two[2] == 1, "the other cell gives way while one is shown alone");
-        assertTrue(Math.abs(two[3] - two[0]) < 4, "a second double-click brings the grid back: " + two[3]);
-        double[] four = compared(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC), 1024, 768);
-        assertTrue(four[1] > 1.5 * four[0], "at 1024 × 768 one of four cells alone is " + four[1] + " px across, in the grid " + four[0]);
-        double[] large = compared(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC), 1600, 1000);
-        assertTrue(large[1] >= 640, "one cell alone is " + large[1] + " px across at 1600 × 1000");
+    /** A cell's laid-out side in scene pixels: the largest square it offers its picture. */
+    private static double cellSide(FigureView cell) {
+        javafx.geometry.Bounds b = cell.localToScene(cell.getLayoutBounds());
+        return Math.min(b.getWidth(), b.getHeight());
     }
 
-    /** Compared circles in presentation mode: the smallest plot side, the second cell's alone, whether the first hid, and back. */
-    private double[] compared(List<HeadKind> heads, double width, double height) throws InterruptedException {
+    /** Whether {@code n} lies wholly inside its window (nothing cut off at the edges). */
+    private static boolean inWindow(javafx.scene.Node n) {
+        javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+        var scene = n.getScene();
+        return scene != null && b.getMinX() >= -0.5 && b.getMinY() >= -0.5
+                && b.getMaxX() <= scene.getWidth() + 0.5 && b.getMaxY() <= scene.getHeight() + 0.5;
+    }
+
+    @Test
+    void comparedCirclesFillTheirCellsAndADoubleClickShowsOneAlone() throws InterruptedException {
+        Compared two = compared(List.of(HeadKind.SOFTMAX, HeadKind.ARCFACE), 1024, 768);
+        assertTrue(two.plot() >= 300, "two compared circles are " + two.plot() + " px across at 1024 × 768");
+        assertTrue(two.alonePlot() >= two.plot() - 1, "one cell alone is " + two.alonePlot() + " px across, in the grid " + two.plot());
+        assertTrue(two.firstHidden(), "the other cell gives way while one is shown alone");
+        assertTrue(Math.abs(two.backPlot() - two.plot()) < 4, "a second double-click brings the grid back: " + two.backPlot());
+        Compared four = compared(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC), 1024, 768);
+        // issue #26's bar: at 1024 × 768 a compare cell at least 300 px with four heads, 640 px alone
+        assertTrue(four.cell() >= 300, "each of four compare cells is " + four.cell() + " px at 1024 × 768 (plot " + four.plot() + ")");
+        assertTrue(four.aloneCell() >= 640, "one of four cells alone is " + four.aloneCell() + " px at 1024 × 768 (plot " + four.alonePlot() + ")");
+        assertTrue(four.alonePlot() > 1.5 * four.plot(), "alone, the circle is " + four.alonePlot() + " px across, in the grid " + four.plot());
+        assertTrue(four.whole(), "every cell lies wholly inside the 1024 × 768 window");
+        Compared large = compared(List.of(HeadKind.SOFTMAX, HeadKind.COSFACE, HeadKind.ARCFACE, HeadKind.ARC), 1600, 1000);
+        assertTrue(large.alonePlot() >= 640, "one cell alone is " + large.alonePlot() + " px across at 1600 × 1000");
+    }
+
+    /**
+     * Sizes in scene pixels: the smallest cell and circle plot of the grid, the second cell's and its circle's
+     * alone, whether the first cell gave way, the smallest plot back in the grid, whether every cell lay inside
+     * the window.
+     */
+    private record Compared(double cell, double plot, double aloneCell, double alonePlot, boolean firstHidden,
+                            double backPlot, boolean whole) {
+    }
+
+    /** Compared circles in presentation mode, measured in the grid, one alone and back. */
+    private Compared compared(List<HeadKind> heads, double width, double height) throws InterruptedException {
         RecordingBackend backend = new RecordingBackend();
         WorkbenchWindow w = show(backend, width, height);
         ScreenshotMaker.onFx(() -> {
@@ -149,21 +178,26 @@ class PresentationSizeTest {
             w.paintNow(); // the grid takes its new size; its shape follows on the next pulse
             return null;
         });
-        double[] sizes = ScreenshotMaker.onFx(() -> {
+        Compared sizes = ScreenshotMaker.onFx(() -> {
             w.paintNow();
             List<FigureView> cells = w.compareView().figureViews().stream().filter(v -> v instanceof CompareCellView).toList();
             save(w, "compare-" + heads.size() + "-" + (int) width);
-            double two = cells.stream().mapToDouble(PresentationSizeTest::circleDiameter).min().orElse(0);
+            double cell = cells.stream().mapToDouble(PresentationSizeTest::cellSide).min().orElse(0);
+            double plot = cells.stream().mapToDouble(PresentationSizeTest::circleDiameter).min().orElse(0);
+            boolean whole = cells.stream().allMatch(PresentationSizeTest::inWindow);
             w.compareView().toggleAlone((CompareCellView) cells.get(1));
             w.paintNow();
             boolean firstHidden = !cells.get(0).isVisible() || cells.get(0).getScene() == null;
-            double alone = circleDiameter(cells.get(1));
+            double aloneCell = cellSide(cells.get(1));
+            double alonePlot = circleDiameter(cells.get(1));
+            whole &= inWindow(cells.get(1));
             save(w, "compare-" + heads.size() + "-alone-" + (int) width);
             w.compareView().toggleAlone((CompareCellView) cells.get(1));
             w.paintNow();
             double back = cells.stream().mapToDouble(PresentationSizeTest::circleDiameter).min().orElse(0);
-            return new double[] {two, alone, firstHidden ? 1 : 0, back};
+            return new Compared(cell, plot, aloneCell, alonePlot, firstHidden, back, whole);
         });
+        System.out.println("presentation " + (int) width + "x" + (int) height + ", " + heads.size() + " heads: " + sizes);
         return sizes;
     }
 }

@@ -104,6 +104,9 @@ class ReadableWindowTest {
                 String name = mode + "-" + tab.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
                 ScreenshotMaker.onFx(() -> {
                     w.setPresentation(presentation);
+                    // the once-shown hint goes away with any key; the room pictures show the figures
+                    javafx.event.Event.fireEvent(w.root(), new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                            "", "", javafx.scene.input.KeyCode.SHIFT, true, false, false, false));
                     w.selectTab(tab);
                     return null;
                 });
@@ -125,6 +128,12 @@ class ReadableWindowTest {
                     check(w, scene[0], problems, mode + ", Compare table", out.resolve(name + "-table.png"));
                     ScreenshotMaker.onFx(() -> {
                         w.compareView().showTable(false);
+                        w.compareView().toggleAlone((org.marginlab.ui.compare.CompareCellView) w.compareView().figureViews().get(2));
+                        return null;
+                    });
+                    check(w, scene[0], problems, mode + ", Compare, one cell alone", out.resolve(name + "-alone.png"));
+                    ScreenshotMaker.onFx(() -> {
+                        w.compareView().toggleAlone(w.compareView().aloneCell());
                         return null;
                     });
                 } else {

@@ -225,7 +225,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
             return;
         }
         Projection p = project(s);
-        String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
+        String sub = run.placeOf(s) + ", " + s.embeddings().length
                 + " test probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "")
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 2-D ("
                 + Math.round(100 * p.explained()) + "% variance)" : "");
@@ -340,7 +340,11 @@ public final class EmbeddingCircleFigure implements RunFigure {
         }
         lastMarks = marks(p, regions, frame, plot, rayLen, radius, tipR);
         if (tagsEachClass()) {
-            LabelLayout.spread(boxes, plot, lastMarks);
+            double[][] anchors = new double[c][];
+            for (int j = 0; j < c; j++) {
+                anchors[j] = new double[] {tips[j].getX(), tips[j].getY()};
+            }
+            LabelLayout.spread(boxes, plot, lastMarks, anchors, away);
             lastLabels = boxes;
             g.setColor(FigureStyle.ink());
             for (int j = 0; j < c; j++) {
@@ -438,15 +442,24 @@ public final class EmbeddingCircleFigure implements RunFigure {
     /**
      * A comparison cell's header: the head and its parameters on one line where they fit the cell, else
      * broken after the first parameter onto a second line ("ArcFace s = 6.6 → 16," / "m = 0.0064 → 0.2
-     * (warm-up)"), so a narrow cell shows every value instead of cutting them short.
+     * (warm-up)"), or, where even that is too long, after the head's name ("AM-Softmax / CosFace" / "s = 1.4 → 16,
+     * m = 0.0026 → 0.1 (warm-up)"), so a narrow cell shows every value instead of cutting them short.
      */
     static Rectangle2D compactHeader(Graphics2D g, Rectangle2D area, String title) {
         g.setFont(FigureStyle.titleFont());
+        double room = area.getWidth() - 8;
         int cut = title.indexOf(", ");
-        if (cut < 0 || g.getFontMetrics().getStringBounds(title, g).getWidth() <= area.getWidth() - 8) {
+        if (cut < 0 || g.getFontMetrics().getStringBounds(title, g).getWidth() <= room) {
             return FigureStyle.header(g, area, title, null);
         }
-        return FigureStyle.header(g, area, title.substring(0, cut + 1), title.substring(cut + 2));
+        String first = title.substring(0, cut + 1);
+        int eq = title.indexOf(" = ");
+        int params = eq < 0 ? -1 : title.lastIndexOf(' ', eq - 1);
+        if (g.getFontMetrics().getStringBounds(first, g).getWidth() > room && params > 0) {
+            // a long head name ("AM-Softmax / CosFace") and a warm-up: the head alone, every parameter under it
+            return FigureStyle.header(g, area, title.substring(0, params), title.substring(params + 1));
+        }
+        return FigureStyle.header(g, area, first, title.substring(cut + 2));
     }
 
     /**

@@ -221,7 +221,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             return;
         }
         Projection p = project(s);
-        String sub = "iteration " + s.iteration() + ", epoch " + (s.epoch() + 1) + ", " + s.embeddings().length
+        String sub = run.placeOf(s) + ", " + s.embeddings().length
                 + " probes" + (run.paramsLabel(s) != null ? ", " + run.paramsLabel(s) : "") + "; camera yaw " + Fmt.num(Math.round(yaw)) + "°, pitch " + Fmt.num(Math.round(pitch)) + "°"
                 + (p.pca() ? "; PCA projection of d = " + p.dimension() + " to 3-D ("
                 + Math.round(100 * p.explained()) + "% variance), then normalised" : "");
@@ -295,6 +295,9 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             int idx = (int) key;
             double z = sz[idx];
             if (!frontDone && z >= 0) {
+                if (p.subCenters() != null) {
+                    drawOtherSubCenters(g, s, p, cx, cy, r, false);
+                }
                 drawFront(g, p, rays, cx, cy, r);
                 frontDone = true;
             }
@@ -310,10 +313,13 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             }
         }
         if (!frontDone) {
+            if (p.subCenters() != null) {
+                drawOtherSubCenters(g, s, p, cx, cy, r, false);
+            }
             drawFront(g, p, rays, cx, cy, r);
         }
         if (p.subCenters() != null) {
-            drawOtherSubCenters(g, s, p, cx, cy, r);
+            drawOtherSubCenters(g, s, p, cx, cy, r, true);
         }
         if (p.centers() != null) {
             for (int j = 0; j < p.centers().length; j++) {
@@ -477,7 +483,7 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
             marks.line(cx, cy, tip[0], tip[1]);
             marks.dot(tip[0], tip[1], 3);
         }
-        LabelLayout.spread(boxes, body, marks);
+        LabelLayout.spread(boxes, body, marks, tips, 0.1 * r);
         for (int k = 0; k < boxes.length; k++) {
             g.setColor(tips[k][2] >= 0 ? FigureStyle.ink() : FigureStyle.muted());
             LabelLayout.draw(g, "W" + datasetClass(rays.get(k)), boxes[k], tips[k][0], tips[k][1], 0.1 * r);
@@ -535,14 +541,22 @@ public final class EmbeddingSphereFigure implements RunFigure, ScreenFigure {
         g.fill(new Ellipse2D.Double(ex - 3, ey - 3, 6, 6));
     }
 
-    /** Every sub-center but each class's dominant one: a thin dotted ray ending in a hollow ring, faded on the far side. */
-    private void drawOtherSubCenters(Graphics2D g, IterationSnapshot s, Projection p, double cx, double cy, double r) {
+    /**
+     * Every sub-center but each class's dominant one on the near ({@code front}) or far side: a thin dotted ray
+     * ending in a hollow ring, faded on the far side. The far side's are drawn before the near side's points, so
+     * they stay behind them as the far points do.
+     */
+    private void drawOtherSubCenters(Graphics2D g, IterationSnapshot s, Projection p, double cx, double cy, double r,
+                                     boolean front) {
         int k = p.subCentersPerClass();
         for (int row = 0; row < p.subCenters().length; row++) {
             if (row % k == s.dominantSubCenter(row / k)) {
                 continue;
             }
             double[] q = view(p.subCenters()[row]);
+            if (q[2] >= 0 != front) {
+                continue;
+            }
             g.setColor(shade(FigureStyle.classColor(datasetClass(row / k)), q[2]));
             double ex = cx + r * RAY * q[0];
             double ey = cy - r * RAY * q[1];

@@ -18,6 +18,8 @@ final class LabelLayout {
     private static final double GAP = 2;
     /** Candidate spots per ring: fine enough that a free gap one label wide is not stepped over. */
     private static final int DIRECTIONS = 24;
+    /** A leader through another label hides that label's name: worse than a label touching many marks. */
+    private static final int CROSSING = 100;
 
     private LabelLayout() {
     }
@@ -33,6 +35,13 @@ final class LabelLayout {
 
         void line(double x1, double y1, double x2, double y2) {
             lines.add(new Line2D.Double(x1, y1, x2, y2));
+        }
+
+        /** A placed label's leader line: a label on it would hide it, so it weighs as much as a crossing. */
+        private final java.util.List<Line2D> leaders = new java.util.ArrayList<>();
+
+        void leader(Line2D l) {
+            leaders.add(l);
         }
 
         /** How many marks {@code c} (grown by the gap) touches. */
@@ -54,6 +63,11 @@ final class LabelLayout {
                     n++;
                 }
             }
+            for (Line2D l : leaders) {
+                if (l.intersects(x0, y0, x1 - x0, y1 - y0)) {
+                    n += CROSSING;
+                }
+            }
             return n;
         }
 
@@ -67,7 +81,7 @@ final class LabelLayout {
                     out.add(String.format(java.util.Locale.ROOT, "dot %.0f,%.0f", d[0], d[1]));
                 }
             }
-            for (Line2D l : lines) {
+            for (Line2D l : java.util.stream.Stream.concat(lines.stream(), leaders.stream()).toList()) {
                 if (l.intersects(box)) {
                     out.add(String.format(java.util.Locale.ROOT, "line %.0f,%.0f–%.0f,%.0f", l.getX1(), l.getY1(), l.getX2(), l.getY2()));
                 }
@@ -87,6 +101,16 @@ final class LabelLayout {
      * clear of the labels that touches the fewest marks.
      */
     static void spread(Rectangle2D[] boxes, Rectangle2D bounds, Marks marks) {
+        spread(boxes, bounds, marks, null, 0);
+    }
+
+    /**
+     * As {@link #spread(Rectangle2D[], Rectangle2D, Marks)}, knowing each label's anchor ({@code anchors[i]} = x, y)
+     * and how far from it a label may sit without a leader ({@code wanted}, as {@link #draw} takes it): a moved
+     * label's leader line then counts as a mark for the labels placed after it, and a spot whose leader would
+     * cross a label placed before counts as touching it, so no leader runs through another W_j.
+     */
+    static void spread(Rectangle2D[] boxes, Rectangle2D bounds, Marks marks, double[][] anchors, double wanted) {
         for (int i = 0; i < boxes.length; i++) {
             Rectangle2D b = boxes[i];
             double wx = b.getX();
@@ -107,7 +131,8 @@ final class LabelLayout {
                     Rectangle2D c = new Rectangle2D.Double(wx + r * Math.cos(a), wy + r * Math.sin(a), b.getWidth(), b.getHeight());
                     clamp(c, bounds);
                     double overlap = overlap(c, boxes, i);
-                    int hits = overlap == 0 && r <= near ? marks.hits(c) : Integer.MAX_VALUE - 1;
+                    int hits = overlap == 0 && r <= near ? marks.hits(c) + CROSSING * crossings(leader(c, anchors, i, wanted), boxes, i)
+                            : Integer.MAX_VALUE - 1;
                     if (overlap < bestOverlap || (overlap == 0 && hits < bestHits)) {
                         best = c;
                         bestOverlap = overlap;
@@ -122,7 +147,40 @@ final class LabelLayout {
                 }
             }
             b.setRect(best);
+            Line2D l = leader(b, anchors, i, wanted);
+            if (l != null) {
+                marks.leader(l);
+            }
         }
+    }
+
+    /** The leader line {@link #draw} gives label {@code i} in {@code box}, or null (near its anchor, or none known). */
+    private static Line2D leader(Rectangle2D box, double[][] anchors, int i, double wanted) {
+        if (anchors == null) {
+            return null;
+        }
+        double ax = anchors[i][0];
+        double ay = anchors[i][1];
+        if (Math.hypot(box.getCenterX() - ax, box.getCenterY() - ay) <= wanted + box.getHeight()) {
+            return null;
+        }
+        return new Line2D.Double(ax, ay, Math.max(box.getX(), Math.min(ax, box.getMaxX())),
+                Math.max(box.getY(), Math.min(ay, box.getMaxY())));
+    }
+
+    /** How many of the first {@code placed} boxes (grown by the gap) {@code leader} crosses; 0 for none. */
+    private static int crossings(Line2D leader, Rectangle2D[] boxes, int placed) {
+        if (leader == null) {
+            return 0;
+        }
+        int n = 0;
+        for (int j = 0; j < placed; j++) {
+            Rectangle2D o = boxes[j];
+            if (leader.intersects(o.getX() - GAP, o.getY() - GAP, o.getWidth() + 2 * GAP, o.getHeight() + 2 * GAP)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Area by which {@code c}, grown by the gap, covers the first {@code placed} boxes. */
@@ -149,7 +207,7 @@ final class LabelLayout {
     static void draw(Graphics2D g, String text, Rectangle2D box, double ax, double ay, double wanted) {
         Rectangle2D v = g.getFont().createGlyphVector(g.getFontRenderContext(), text).getVisualBounds();
         double far = Math.hypot(box.getCenterX() - ax, box.getCenterY() - ay);
-        if (far > wanted + box.getHeight()) {
+        if (far > wanted + box.getHeight()) { // as leader() works it out
             var c = g.getColor();
             g.setColor(FigureStyle.muted());
             g.setStroke(FigureStyle.stroke(0.7));

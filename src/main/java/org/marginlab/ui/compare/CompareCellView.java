@@ -16,6 +16,7 @@ public final class CompareCellView extends FigureView {
     private final org.marginlab.ui.views.ProbeHover probes;
     private double dragX;
     private double dragY;
+    private boolean alone;
 
     /**
      * @param rotateAll turns every cell's sphere by a drag in pixels, so the compared spheres are seen
@@ -42,6 +43,20 @@ public final class CompareCellView extends FigureView {
             dragX = e.getX();
             dragY = e.getY();
         });
+    }
+
+    /**
+     * Shown alone, the cell draws as the Embedding tab does, with its own class key and full title (the shared
+     * key folds away); in the grid, compact. Exports of the grid stay compact panels.
+     */
+    public void setAlone(boolean on) {
+        if (alone != on) {
+            alone = on;
+            if (liveFigure() != null) {
+                configure(liveFigure());
+            }
+            canvas.markDirty();
+        }
     }
 
     /** Turns this cell's sphere (a circle stays as it is). */
@@ -91,11 +106,14 @@ public final class CompareCellView extends FigureView {
     @Override
     protected void configure(Figure f) {
         RunData data = run.toRunData();
+        boolean compact = !(alone && f == liveFigure());
         switch (f) {
             case EmbeddingCircleFigure c -> {
+                c.setCompact(compact);
                 c.setRun(data);
             }
             case EmbeddingSphereFigure s -> {
+                s.setCompact(compact);
                 s.setRun(data);
                 if (f != liveFigure() && liveFigure() instanceof EmbeddingSphereFigure shown) {
                     s.setYaw(shown.yaw());

@@ -12,11 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 import org.marginlab.figures.Figure;
@@ -41,7 +37,8 @@ public final class CompareView extends BorderPane {
     private final WorkbenchViewModel model;
     private final BackgroundExecutor executor;
     private final Map<HeadKind, CheckBox> picks = new EnumMap<>(HeadKind.class);
-    private final GridPane grid = new GridPane();
+    /** The cells in the grid shape that gives each the largest square, worked out at every layout. */
+    private final CellGrid grid = new CellGrid();
     private final CompareStatsView stats;
     private final List<FigureView> cells = new ArrayList<>();
     /** The cell shown alone at full size after a double-click; null while the grid shows them all. */
@@ -51,12 +48,15 @@ public final class CompareView extends BorderPane {
     private final javafx.scene.control.ToggleButton table;
     /** The class key of every cell; the compared runs share their held-out classes (one settings form). */
     private final ClassLegendBar legend = new ClassLegendBar();
+    private final FlowPane bar = new FlowPane(8, 4);
+    private final VBox top = new VBox(bar, legend);
+    /** Over a cell shown alone: the way back to all of them (a double-click does the same). */
+    private final Button back = new Button("◀ All heads");
 
     public CompareView(WorkbenchViewModel model, BackgroundExecutor executor) {
         this.model = model;
         this.executor = executor;
         this.stats = new CompareStatsView(model, executor);
-        FlowPane bar = new FlowPane(8, 4);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("figure-tools");
@@ -86,13 +86,17 @@ public final class CompareView extends BorderPane {
         javafx.scene.control.ToggleButton table = new javafx.scene.control.ToggleButton("Statistics table");
         table.setTooltip(new javafx.scene.control.Tooltip("Show the runs' angle statistics instead of their embeddings"));
         bar.getChildren().addAll(start, stop, table);
-        setTop(new VBox(bar, legend));
-        grid.setHgap(4);
-        grid.setVgap(4);
+        setTop(top);
         grid.visibleProperty().bind(table.selectedProperty().not());
         stats.visibleProperty().bind(table.selectedProperty());
-        setCenter(new javafx.scene.layout.StackPane(grid, stats));
+        back.setOnAction(e -> toggleAlone(alone));
+        back.setTooltip(new javafx.scene.control.Tooltip("Show every compared head again (or double-click the picture)"));
+        back.getStyleClass().add("compare-back");
+        javafx.scene.layout.StackPane.setAlignment(back, Pos.TOP_LEFT);
+        javafx.scene.layout.StackPane.setMargin(back, new Insets(4));
+        setCenter(new javafx.scene.layout.StackPane(grid, stats, back));
         this.table = table;
+        table.selectedProperty().addListener(o -> foldBars());
         model.compare().compareRuns().addListener((ListChangeListener<RunModel>) c -> {
             // the ticks say what is compared, also when a demo (not the ticks) started it
             if (!model.compare().compareRuns().isEmpty()) {
@@ -101,16 +105,10 @@ public final class CompareView extends BorderPane {
             rebuild();
         });
         rebuild();
-        model.lookProperty().addListener(o -> showLegend()); // the key's dots take the theme's class colours
-        // the grid's shape follows its area (F11, a resized window): each cell as large a square as fits
-        javafx.beans.InvalidationListener reshape = o -> {
-            if (!cells.isEmpty() && alone == null
-                    && columnsFor(cells.size(), grid.getWidth(), grid.getHeight()) != grid.getColumnConstraints().size()) {
-                javafx.application.Platform.runLater(this::placeCells);
-            }
-        };
-        grid.widthProperty().addListener(reshape);
-        grid.heightProperty().addListener(reshape);
+        model.lookProperty().addListener(o -> {
+            showLegend(); // the key's dots take the theme's class colours
+            foldBars();
+        });
         getStyleClass().add("compare-view");
     }
 
@@ -172,15 +170,15 @@ public final class CompareView extends BorderPane {
         List<RunModel> runs = model.compare().compareRuns();
         showLegend();
         int n = runs.size();
-        setShape(n <= 2 ? Math.max(n, 1) : 2, n <= 2 ? 1 : 2);
         if (n == 0) {
             Label hint = new Label("Tick two to four heads and press Compare: they train with the settings on the left, "
                     + "the same seed and the same data order, taking turns on one training thread.");
             hint.setWrapText(true);
             hint.setPadding(new Insets(20));
-            grid.add(hint, 0, 0);
+            grid.getChildren().add(hint);
         }
         alone = null;
+        foldBars();
         for (int i = 0; i < n; i++) {
             CompareCellView[] made = new CompareCellView[1];
             made[0] = new CompareCellView(runs.get(i), model, executor,
@@ -196,31 +194,48 @@ public final class CompareView extends BorderPane {
      * cells again: one head's picture at full size for the room, then back to the comparison.
      */
     public void toggleAlone(CompareCellView cell) {
-        alone = alone == cell || !cells.contains(cell) ? null : cell;
+        alone = alone == cell || cell == null || !cells.contains(cell) ? null : cell;
+        cells.forEach(c -> ((CompareCellView) c).setAlone(c == alone));
+        foldBars();
         placeCells();
+    }
+
+    /**
+     * Gives the cells the height where the room needs it. A cell shown alone draws its own class key, so the
+     * shared one folds away; in presentation mode, once heads are compared, the head picks and buttons fold too
+     * (the window's Stop stops the comparison, the table switch sits at the end of the key), and a cell alone
+     * takes the whole tab: at 1024 × 768 four cells over 300 px each, one alone over 640.
+     */
+    private void foldBars() {
+        boolean presenting = model.lookProperty().get().presenting();
+        boolean compared = !model.compare().compareRuns().isEmpty();
+        boolean showBar = !(presenting && compared);
+        bar.setVisible(showBar);
+        bar.setManaged(showBar);
+        if (showBar && !bar.getChildren().contains(table)) {
+            legend.setTrailing(null);
+            bar.getChildren().add(table);
+        } else if (!showBar) {
+            legend.setTrailing(table);
+        }
+        // on a projector the key stands beside the grid: the cells are short of height, not of width
+        boolean side = presenting && compared && alone == null && !table.isSelected(); // the table needs the width
+        legend.setVertical(side);
+        if (side && getRight() != legend) {
+            top.getChildren().remove(legend);
+            setRight(legend);
+        } else if (!side && getRight() == legend) {
+            setRight(null);
+            top.getChildren().add(legend);
+        }
+        legend.setVisible(alone == null);
+        legend.setManaged(alone == null);
+        back.setVisible(alone != null);
     }
 
     /** The cell shown alone, or null while the grid shows every cell. */
     public CompareCellView aloneCell() {
         return alone;
-    }
-
-    /** Columns and rows of equal share. */
-    private void setShape(int cols, int rows) {
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
-        for (int i = 0; i < cols; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / cols);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-        }
-        for (int i = 0; i < rows; i++) {
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(100.0 / rows);
-            r.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(r);
-        }
     }
 
     /**
@@ -248,22 +263,53 @@ public final class CompareView extends BorderPane {
         if (cells.isEmpty()) {
             return;
         }
-        grid.getChildren().clear();
-        int cols = columnsFor(cells.size(), grid.getWidth(), grid.getHeight());
-        int rows = (int) Math.ceil(cells.size() / (double) cols);
-        if (cols != grid.getColumnConstraints().size() || rows != grid.getRowConstraints().size()) {
-            setShape(cols, rows);
-        }
         if (alone != null) {
-            grid.add(alone, 0, 0, cols, rows);
+            grid.getChildren().setAll(alone);
         } else {
-            for (int i = 0; i < cells.size(); i++) {
-                grid.add(cells.get(i), i % cols, i / cols);
-            }
+            grid.getChildren().setAll(cells);
         }
         cells.forEach(c -> {
             c.canvas().markDirty();
             c.refresh();
         });
+    }
+
+    /**
+     * Lays its children out as equal squares-to-be in the shape {@link #columnsFor} picks for its size, on every
+     * layout pass, so a new size (F11, a resized window, a folded bar) never shows a stale shape for a frame.
+     */
+    private static final class CellGrid extends javafx.scene.layout.Pane {
+        private static final double GAP = 4;
+
+        @Override
+        protected void layoutChildren() {
+            List<javafx.scene.Node> shown = getManagedChildren();
+            int n = shown.size();
+            if (n == 0) {
+                return;
+            }
+            Insets in = getInsets();
+            double w = getWidth() - in.getLeft() - in.getRight();
+            double h = getHeight() - in.getTop() - in.getBottom();
+            int cols = columnsFor(n, w, h);
+            int rows = (int) Math.ceil(n / (double) cols);
+            double cw = (w - GAP * (cols - 1)) / cols;
+            double ch = (h - GAP * (rows - 1)) / rows;
+            for (int i = 0; i < n; i++) {
+                layoutInArea(shown.get(i), in.getLeft() + (i % cols) * (cw + GAP), in.getTop() + (i / cols) * (ch + GAP),
+                        cw, ch, 0, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);
+            }
+        }
+
+        /** Whatever size it is given: the cells take the room there is, none of it asked for. */
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 0;
+        }
     }
 }

@@ -46,6 +46,13 @@ public final class LiveKnobsView extends HBox {
         apply.setTooltip(new Tooltip("Change the edited values from the next iteration on (Enter in a field)"));
         disableProperty().bind(model.control().canPauseResumeProperty().not());
         model.control().runProperty().addListener(o -> rebuild());
+        // in presentation mode, with no run to change (none yet, or a comparison owns the window), the knobs give
+        // their place on the top line to the run's name; Start brings them back
+        var shown = javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.lookProperty().get().presenting()
+                || model.control().runProperty().get() != null && !model.compare().comparingProperty().get(),
+                model.control().runProperty(), model.lookProperty(), model.compare().comparingProperty());
+        visibleProperty().bind(shown);
+        managedProperty().bind(shown);
         model.revision().property().addListener(o -> refresh());
         rebuild();
     }

@@ -60,8 +60,20 @@ public final class TimelineBar extends HBox {
         model.compare().comparingProperty().addListener(o -> update());
         VBox track = new VBox(slider, markers);
         HBox.setHgrow(track, Priority.ALWAYS);
-        label.setMinWidth(170);
-        getChildren().addAll(new Label("Timeline"), track, label, live, replayMenu(exports));
+        // beside the status in presentation mode the slider gives way, never a word or a button
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        track.setMinWidth(80);
+        track.setPrefWidth(160); // it grows into the room the line has
+        Label title = new Label("Timeline");
+        // in presentation mode the bar shares its line with the status: the slider says what it is
+        title.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.lookProperty().get().presenting(), model.lookProperty()));
+        title.managedProperty().bind(title.visibleProperty());
+        slider.setTooltip(new Tooltip("Timeline: drag through the run's snapshots; Live follows the newest"));
+        MenuButton replay = replayMenu(exports);
+        replay.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(title, track, label, live, replay);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
         getStyleClass().add("timeline-bar");

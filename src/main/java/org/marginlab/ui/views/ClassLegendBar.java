@@ -16,7 +16,10 @@ import org.marginlab.figures.FigureStyle;
  */
 public final class ClassLegendBar extends FlowPane {
 
-    private final Label lines = new Label("dashed: W_j direction · line: decision boundary · shaded: margin region · drag a sphere to turn them all");
+    /** A control placed after the key (e.g. Compare's table switch in presentation mode), or null. */
+    private javafx.scene.Node trailing;
+    private static final String LINES = "dashed: W_j direction · line: decision boundary · shaded: margin region · drag a sphere to turn them all";
+    private final Label lines = new Label(LINES);
 
     public ClassLegendBar() {
         super(12, 2);
@@ -58,10 +61,36 @@ public final class ClassLegendBar extends FlowPane {
             }
         }
         getChildren().add(lines);
+        if (trailing != null) {
+            getChildren().add(trailing);
+        }
+    }
+
+    /**
+     * Lays the key out as a column (one class a line, the line key wrapped), for the side of a grid whose cells
+     * are short of height (presentation mode), or as rows across the top again.
+     */
+    public void setVertical(boolean vertical) {
+        setOrientation(vertical ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL);
+        setPrefWrapLength(vertical ? 2000 : 400); // a column never wraps into a second one
+        setVgap(vertical ? 4 : 2);
+        lines.setText(vertical ? LINES.replace(" · ", "\n") : LINES);
+        setPadding(vertical ? new Insets(8, 8, 8, 8) : new Insets(2, 8, 4, 8));
+    }
+
+    /** Puts {@code node} after the key, or removes the one there (null). */
+    public void setTrailing(javafx.scene.Node node) {
+        if (trailing != null) {
+            getChildren().remove(trailing);
+        }
+        trailing = node;
+        if (node != null && !getChildren().contains(node)) {
+            getChildren().add(node);
+        }
     }
 
     /** The class entries shown, in order. */
     java.util.List<String> classEntries() {
-        return getChildren().stream().filter(n -> n != lines).map(n -> ((Label) n).getText()).toList();
+        return getChildren().stream().filter(n -> n != lines && n != trailing).map(n -> ((Label) n).getText()).toList();
     }
 }
