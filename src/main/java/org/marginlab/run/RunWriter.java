@@ -104,6 +104,7 @@ public final class RunWriter implements AutoCloseable {
             throw new UserException(UserException.Field.RUN_FOLDER,
                     "run folder " + dir + ": already holds a run (config.json); choose a new folder or resume it");
         }
+        refuseLeftovers(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -116,6 +117,7 @@ public final class RunWriter implements AutoCloseable {
                 throw new UserException(UserException.Field.RUN_FOLDER,
                         "run folder " + dir + ": already holds a run (config.json); choose a new folder or resume it");
             }
+            refuseLeftovers(dir);
             RunFiles.writeAtomically(dir.resolve(RunFiles.CONFIG), ConfigJson.toJson(config).getBytes(StandardCharsets.UTF_8));
             return new RunWriter(dir, false, lock, sink);
         } catch (IOException e) {
@@ -125,6 +127,24 @@ public final class RunWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a folder that holds a run's records without its config.json (moved or renamed): a new writer would
+     * truncate them to their headers.
+     */
+    private static void refuseLeftovers(Path dir) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String f : RunFiles.ALL) {
+            if (!f.equals(RunFiles.CONFIG) && !f.equals(RunFiles.LOCK) && Files.exists(dir.resolve(f))) {
+                found.add(f);
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new UserException(UserException.Field.RUN_FOLDER, "run folder " + dir + ": already holds a run's files ("
+                    + String.join(", ", found) + ") though no config.json; choose a new folder, or restore its config.json "
+                    + "to resume it");
         }
     }
 
