@@ -257,4 +257,24 @@ class WorkbenchViewModelTest {
         assertEquals("Could not start: s must be > 0", org.marginlab.ui.viewmodel.WorkbenchViewModel.describe(
                 "Could not start", new IllegalStateException(new IllegalArgumentException("s must be > 0"))));
     }
+
+    @Test
+    void saveRunAsRefusesARunAnotherWriterIsWriting() throws Exception {
+        // the run shown is stopped here, but a writer (marginlab train --resume in a terminal, the Compare tab)
+        // holds its lock: a copy now could catch a record half-appended
+        Path run = java.nio.file.Files.createDirectories(tmp.resolve("runs/20260101-000000-arc"));
+        java.nio.file.Files.writeString(run.resolve("config.json"), "{\"head\":\"arc\"}");
+        RunModel m = new RunModel(org.marginlab.config.TrainConfig.defaults(HeadKind.ARC), "arc");
+        vm.control().showStored(m, run, "cpu()");
+        Path copy = tmp.resolve("keep/arc");
+        java.util.List<Path> saved = new java.util.ArrayList<>();
+        try (org.marginlab.run.RunLock lock = org.marginlab.run.RunLock.acquire(run)) {
+            vm.files().saveRunAs(copy, saved::add);
+        }
+        assertEquals(List.of(), saved);
+        assertEquals(false, java.nio.file.Files.exists(copy));
+        String line = vm.notificationProperty().get();
+        assertTrue(line.startsWith(run + " is being written by process " + ProcessHandle.current().pid() + " on "), line);
+        assertTrue(line.endsWith("; stop that run, then save a copy (nothing was copied)"), line);
+    }
 }

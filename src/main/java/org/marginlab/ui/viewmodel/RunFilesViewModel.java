@@ -75,6 +75,12 @@ public final class RunFilesViewModel {
         if (Files.exists(target)) {
             throw new UserException(target + " already exists; choose another name");
         }
+        if (org.marginlab.run.RunLock.held(source)) {
+            // another writer appends to it now (a terminal's train --resume, the Compare tab): a copy could catch a
+            // record half-written, and copying writer.lock here would even drop that writer's lock
+            throw new UserException(source + " is being written by " + org.marginlab.run.RunLock.holder(source)
+                    + "; stop that run, then save a copy (nothing was copied)");
+        }
         // Copy into a temporary sibling of its own (a name no earlier, killed save can have left), then rename,
         // so a failed copy leaves nothing half-written: on failure the temporary copy, ours alone, is removed.
         Path tmp = target.resolveSibling("." + target.getFileName() + "."
