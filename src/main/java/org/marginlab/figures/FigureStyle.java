@@ -201,12 +201,43 @@ public final class FigureStyle {
             g.setFont(subtitleFont());
             g.setColor(muted());
             fm = g.getFontMetrics();
-            y += 2 + fm.getAscent();
-            drawCentredFitting(g, subtitle, area, y);
-            y += fm.getDescent();
+            for (String line : subtitleLines(g, subtitle, area.getWidth() - 16)) {
+                y += 2 + fm.getAscent();
+                drawCentredFitting(g, line, area, y);
+                y += fm.getDescent();
+            }
         }
         y += 6;
         return new Rectangle2D.Double(area.getX(), y, area.getWidth(), area.getMaxY() - y);
+    }
+
+    /**
+     * A subtitle that {@link #drawCentredFitting} could only show cut short (a panel of a grid, a narrow cell)
+     * breaks into two lines at the ", " or "; " that balances them best, so that neighbouring panels' subtitles
+     * never run together; each line then still fits itself.
+     */
+    static List<String> subtitleLines(Graphics2D g, String text, double room) {
+        var font = g.getFont();
+        g.setFont(font.deriveFont(font.getSize2D() * 0.75f));
+        double shrunk = g.getFontMetrics().getStringBounds(SCHEDULE_REMARK.matcher(text).replaceFirst(""), g).getWidth();
+        g.setFont(font);
+        if (shrunk <= room) {
+            return List.of(text);
+        }
+        int best = -1;
+        double bestWidth = Double.MAX_VALUE;
+        for (int at = 1; at < text.length() - 1; at++) {
+            char c = text.charAt(at);
+            if ((c == ',' || c == ';') && text.charAt(at + 1) == ' ') {
+                double wider = Math.max(g.getFontMetrics().getStringBounds(text.substring(0, at + 1), g).getWidth(),
+                        g.getFontMetrics().getStringBounds(text.substring(at + 2), g).getWidth());
+                if (wider < bestWidth) {
+                    bestWidth = wider;
+                    best = at;
+                }
+            }
+        }
+        return best < 0 ? List.of(text) : List.of(text.substring(0, best + 1), text.substring(best + 2));
     }
 
     public static void drawCentred(Graphics2D g, String text, double cx, double baseline) {
