@@ -187,6 +187,14 @@ public final class FigureStyle {
      * @return the area left below the title
      */
     public static Rectangle2D header(Graphics2D g, Rectangle2D area, String title, String subtitle) {
+        return header(g, area, title, subtitle, true);
+    }
+
+    /**
+     * As {@link #header(Graphics2D, Rectangle2D, String, String)}; {@code mayBreak} false keeps the subtitle on one
+     * line, set smaller where it must be (a comparison cell's parameter line, already broken off its title).
+     */
+    public static Rectangle2D header(Graphics2D g, Rectangle2D area, String title, String subtitle, boolean mayBreak) {
         prepare(g);
         g.setColor(background());
         g.fill(area);
@@ -201,7 +209,7 @@ public final class FigureStyle {
             g.setFont(subtitleFont());
             g.setColor(muted());
             fm = g.getFontMetrics();
-            for (String line : subtitleLines(g, subtitle, area.getWidth() - 16)) {
+            for (String line : mayBreak ? subtitleLines(g, subtitle, area.getWidth() - 16) : List.of(subtitle)) {
                 y += 2 + fm.getAscent();
                 drawCentredFitting(g, line, area, y);
                 y += fm.getDescent();
@@ -212,16 +220,12 @@ public final class FigureStyle {
     }
 
     /**
-     * A subtitle that {@link #drawCentredFitting} could only show cut short (a panel of a grid, a narrow cell)
-     * breaks into two lines at the ", " or "; " that balances them best, so that neighbouring panels' subtitles
-     * never run together; each line then still fits itself.
+     * A subtitle that would have to be set more than a tenth smaller to fit {@code room} (a panel of a grid, a
+     * narrow window) breaks into two lines at the ", " or "; " that balances them best, so that neighbouring
+     * panels' subtitles never run together and none is cut short; each line then still fits itself.
      */
     static List<String> subtitleLines(Graphics2D g, String text, double room) {
-        var font = g.getFont();
-        g.setFont(font.deriveFont(font.getSize2D() * 0.75f));
-        double shrunk = g.getFontMetrics().getStringBounds(SCHEDULE_REMARK.matcher(text).replaceFirst(""), g).getWidth();
-        g.setFont(font);
-        if (shrunk <= room) {
+        if (0.9 * g.getFontMetrics().getStringBounds(text, g).getWidth() <= room) {
             return List.of(text);
         }
         int best = -1;
