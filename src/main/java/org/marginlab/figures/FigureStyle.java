@@ -220,12 +220,11 @@ public final class FigureStyle {
     }
 
     /**
-     * A subtitle that would have to be set more than a tenth smaller to fit {@code room} (a panel of a grid, a
-     * narrow window) breaks into two lines at the ", " or "; " that balances them best, so that neighbouring
+     * A subtitle too wide for {@code room} at its size (a panel of a grid, a narrow window) breaks into two lines at the ", " or "; " that balances them best, so that neighbouring
      * panels' subtitles never run together and none is cut short; each line then still fits itself.
      */
     static List<String> subtitleLines(Graphics2D g, String text, double room) {
-        if (0.9 * g.getFontMetrics().getStringBounds(text, g).getWidth() <= room) {
+        if (g.getFontMetrics().getStringBounds(text, g).getWidth() <= room) {
             return List.of(text);
         }
         int best = -1;
