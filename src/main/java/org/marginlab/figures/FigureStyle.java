@@ -187,6 +187,14 @@ public final class FigureStyle {
      * @return the area left below the title
      */
     public static Rectangle2D header(Graphics2D g, Rectangle2D area, String title, String subtitle) {
+        return header(g, area, title, subtitle, true);
+    }
+
+    /**
+     * As {@link #header(Graphics2D, Rectangle2D, String, String)}; {@code mayBreak} false keeps the subtitle on one
+     * line, set smaller where it must be (a comparison cell's parameter line, already broken off its title).
+     */
+    public static Rectangle2D header(Graphics2D g, Rectangle2D area, String title, String subtitle, boolean mayBreak) {
         prepare(g);
         g.setColor(background());
         g.fill(area);
@@ -201,12 +209,38 @@ public final class FigureStyle {
             g.setFont(subtitleFont());
             g.setColor(muted());
             fm = g.getFontMetrics();
-            y += 2 + fm.getAscent();
-            drawCentredFitting(g, subtitle, area, y);
-            y += fm.getDescent();
+            for (String line : mayBreak ? subtitleLines(g, subtitle, area.getWidth() - 16) : List.of(subtitle)) {
+                y += 2 + fm.getAscent();
+                drawCentredFitting(g, line, area, y);
+                y += fm.getDescent();
+            }
         }
         y += 6;
         return new Rectangle2D.Double(area.getX(), y, area.getWidth(), area.getMaxY() - y);
+    }
+
+    /**
+     * A subtitle too wide for {@code room} at its size (a panel of a grid, a narrow window) breaks into two lines at the ", " or "; " that balances them best, so that neighbouring
+     * panels' subtitles never run together and none is cut short; each line then still fits itself.
+     */
+    static List<String> subtitleLines(Graphics2D g, String text, double room) {
+        if (g.getFontMetrics().getStringBounds(text, g).getWidth() <= room) {
+            return List.of(text);
+        }
+        int best = -1;
+        double bestWidth = Double.MAX_VALUE;
+        for (int at = 1; at < text.length() - 1; at++) {
+            char c = text.charAt(at);
+            if ((c == ',' || c == ';') && text.charAt(at + 1) == ' ') {
+                double wider = Math.max(g.getFontMetrics().getStringBounds(text.substring(0, at + 1), g).getWidth(),
+                        g.getFontMetrics().getStringBounds(text.substring(at + 2), g).getWidth());
+                if (wider < bestWidth) {
+                    bestWidth = wider;
+                    best = at;
+                }
+            }
+        }
+        return best < 0 ? List.of(text) : List.of(text.substring(0, best + 1), text.substring(best + 2));
     }
 
     public static void drawCentred(Graphics2D g, String text, double cx, double baseline) {

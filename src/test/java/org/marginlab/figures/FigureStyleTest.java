@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FigureStyleTest {
@@ -30,13 +31,38 @@ class FigureStyleTest {
 
     @Test
     void aSubtitleTooWideForItsPanelStaysInsideIt() {
-        BufferedImage img = new BufferedImage(220, 60, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(220, 90, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         String subtitle = "iteration 240 of 468 (0.51 epoch), 500 test probes, AM-Softmax / CosFace s=16 m=0.1";
-        Rectangle2D body = FigureStyle.header(g, new Rectangle2D.Double(0, 0, 220, 60), "Embedding", subtitle);
+        Rectangle2D body = FigureStyle.header(g, new Rectangle2D.Double(0, 0, 220, 90), "Embedding", subtitle);
         g.dispose();
         int[] ink = inkedColumns(img, 0, (int) body.getY());
         assertTrue(ink[0] >= 3 && ink[1] <= 216, "header ink spans columns " + ink[0] + "–" + ink[1] + " of 220");
+    }
+
+    @Test
+    void aSubtitleTooWideForItsPanelBreaksAtACommaIntoTwoWholeLines() {
+        BufferedImage img = new BufferedImage(260, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setFont(FigureStyle.subtitleFont());
+        String subtitle = "iteration 240 of 468 (0.51 epoch), 500 test probes, ArcFace s = 16, m = 0.2";
+        double whole = g.getFontMetrics().getStringBounds(subtitle, g).getWidth();
+        double room = whole * 0.6;
+        var lines = FigureStyle.subtitleLines(g, subtitle, room);
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(subtitle, lines.get(0) + " " + lines.get(1));
+        assertTrue(lines.get(0).endsWith(","), lines.get(0));
+        for (String line : lines) {
+            assertTrue(g.getFontMetrics().getStringBounds(line, g).getWidth() <= room, line + " wider than " + room);
+        }
+        assertEquals(List.of(subtitle), FigureStyle.subtitleLines(g, subtitle, whole + 1));
+        // drawn, the header grows by one subtitle line
+        double oneLine = FigureStyle.header(g, new Rectangle2D.Double(0, 0, 2000, 80), "Embedding", subtitle).getY();
+        double twoLines = FigureStyle.header(g, new Rectangle2D.Double(0, 0, 260, 80), "Embedding", subtitle).getY();
+        g.setFont(FigureStyle.subtitleFont());
+        var fm = g.getFontMetrics();
+        assertEquals(oneLine + 2 + fm.getAscent() + fm.getDescent(), twoLines, 1e-9);
+        g.dispose();
     }
 
     @Test

@@ -457,9 +457,9 @@ public final class EmbeddingCircleFigure implements RunFigure {
         int params = eq < 0 ? -1 : title.lastIndexOf(' ', eq - 1);
         if (g.getFontMetrics().getStringBounds(first, g).getWidth() > room && params > 0) {
             // a long head name ("AM-Softmax / CosFace") and a warm-up: the head alone, every parameter under it
-            return FigureStyle.header(g, area, title.substring(0, params), title.substring(params + 1));
+            return FigureStyle.header(g, area, title.substring(0, params), title.substring(params + 1), false);
         }
-        return FigureStyle.header(g, area, first, title.substring(cut + 2));
+        return FigureStyle.header(g, area, first, title.substring(cut + 2), false);
     }
 
     /**

@@ -18,8 +18,12 @@ public final class ClassLegendBar extends FlowPane {
 
     /** A control placed after the key (e.g. Compare's table switch in presentation mode), or null. */
     private javafx.scene.Node trailing;
-    private static final String LINES = "dashed: W_j direction · line: decision boundary · shaded: margin region · drag a sphere to turn them all";
+    private static final String LINES = "dashed: W_j direction · line: decision boundary · shaded: margin region";
+    /** Only spheres turn: 2-D circles have nothing to drag. */
+    private static final String SPHERES = " · drag a sphere to turn them all";
     private final Label lines = new Label(LINES);
+    private boolean vertical;
+    private boolean spheres;
 
     public ClassLegendBar() {
         super(12, 2);
@@ -43,6 +47,8 @@ public final class ClassLegendBar extends FlowPane {
      */
     public void show(org.marginlab.figures.RunData run, java.util.List<Integer> heldOut, FigureStyle.Look look) {
         getChildren().clear();
+        spheres = run != null && run.config() != null && run.config().dim() >= 3;
+        lines.setText(linesText());
         int n = run == null ? FigureStyle.CLASS_NAMES.size() : run.classCount();
         if (n > FigureStyle.LABELLED_CLASSES) {
             Label l = new Label((n - heldOut.size()) + " classes, coloured by id; hover a point for its class");
@@ -74,8 +80,15 @@ public final class ClassLegendBar extends FlowPane {
         setOrientation(vertical ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL);
         setPrefWrapLength(vertical ? 2000 : 400); // a column never wraps into a second one
         setVgap(vertical ? 4 : 2);
-        lines.setText(vertical ? LINES.replace(" · ", "\n") : LINES);
+        this.vertical = vertical;
+        lines.setText(linesText());
         setPadding(vertical ? new Insets(8, 8, 8, 8) : new Insets(2, 8, 4, 8));
+    }
+
+    /** What the lines mean, one a line in a column. */
+    String linesText() {
+        String text = LINES + (spheres ? SPHERES : "");
+        return vertical ? text.replace(" · ", "\n") : text;
     }
 
     /** Puts {@code node} after the key, or removes the one there (null). */
