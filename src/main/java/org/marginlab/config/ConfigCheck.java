@@ -21,8 +21,9 @@ public final class ConfigCheck {
                 }
             }
         }
-        // what only the head can judge as a whole, e.g. a custom ψ that is not finite at this s and m
-        c.headParams().problem(c.head()).ifPresent(p -> {
+        // what only the head can judge as a whole, e.g. a custom ψ that is not finite at this s and m, or at
+        // an s and m the warm-up passes through (auto counts as on)
+        c.headParams().problemWhileTraining(c.head(), c.marginWarmup() != 0).ifPresent(p -> {
             ConfigField f = ConfigField.byKey(p.param());
             throw new ConfigException(f, p.reason(), f.text(f.get(c)));
         });

@@ -10,7 +10,8 @@ import org.marginlab.Range;
 /**
  * Your own margin: Z_y = s·ψ(θ_y) with ψ an expression you type ({@link PsiExpression}), the others
  * s·cos θ_j. One parse gives the theory curves (doubles), ∂ψ/∂θ (dual numbers) and the training graph (DJL
- * autograd). ψ must be finite on [0, π]; one that rises there is allowed with a warning. Defaults: ArcFace's
+ * autograd). ψ must be finite on [0, π] at every s and m training gives it, warm-up included; one that rises
+ * there is allowed with a warning. Defaults: ArcFace's
  * s = 16, m = 0.2 and ψ = cos(theta + m), so a first look starts from a known curve.
  */
 public final class CustomHead implements HeadType {
@@ -50,6 +51,28 @@ public final class CustomHead implements HeadType {
         } catch (IllegalArgumentException e) {
             return Optional.of(new HeadParams.Problem("psi", e.getMessage()));
         }
+    }
+
+    /**
+     * The final (s, m) first, then every (s, m) the warm-up passes through: m from 0 and s from min(1, s), as
+     * {@link MarginSchedule#warmedMargin} and {@link MarginSchedule#warmedScale} move them; a ψ with m in a
+     * denominator is finite at the final m and infinite at the first iteration.
+     */
+    public Optional<HeadParams.Problem> problemWhileTraining(HeadParams p, boolean warmingUp) {
+        Optional<HeadParams.Problem> atEnd = problem(p);
+        if (atEnd.isPresent() || !warmingUp) {
+            return atEnd;
+        }
+        double sLo = Math.min(1, p.s());
+        double mLo = Math.min(0, p.m());
+        double mHi = Math.max(0, p.m());
+        PsiExpression psi = psi(p);
+        String sRange = psi.uses("s") ? "s from " + HeadType.num(sLo) + " to " + HeadType.num(p.s()) : "";
+        String mRange = psi.uses("m") ? "m from 0 to " + HeadType.num(p.m()) : "";
+        String ranges = sRange + (sRange.isEmpty() || mRange.isEmpty() ? "" : " and ") + mRange;
+        return psi.notFinite(sLo, p.s(), mLo, mHi).map(why -> new HeadParams.Problem("psi", why
+                + " at every " + ranges + " the margin warm-up passes through; "
+                + "set the margin warm-up (--margin-warmup) to 0 or change ψ"));
     }
 
     public Optional<String> warning(HeadParams p) {

@@ -81,6 +81,11 @@ public record HeadParams(double s, double m, double lambda, boolean easyMargin,
         return kind.type().problem(this);
     }
 
+    /** {@link #problem} over every value training passes through, warm-up included ({@link HeadType#problemWhileTraining}). */
+    public Optional<Problem> problemWhileTraining(HeadKind kind, boolean warmingUp) {
+        return kind.type().problemWhileTraining(this, warmingUp);
+    }
+
     /** Names of the params a head reads, as spelled in JSON and on the command line. */
     public static List<String> usedBy(HeadKind kind) {
         return kind.type().params().stream().map(HeadParam::name).toList();

@@ -146,6 +146,15 @@ public sealed interface HeadType permits SoftmaxHead, NormFaceHead, SphereFaceHe
     }
 
     /**
+     * {@link #problem} for every value training gives the parameters: with {@code warmingUp} the warm-ups
+     * start from 0 (m) and 1 (s), so a check that depends on the values, not only their ranges, must hold on
+     * the way there too. Only such heads (a custom ψ) override this.
+     */
+    default Optional<HeadParams.Problem> problemWhileTraining(HeadParams p, boolean warmingUp) {
+        return problem(p);
+    }
+
+    /**
      * The parameters training uses at an iteration: each one moved by its {@link HeadParam.Schedule}
      * (warm-ups over {@code schedule.marginWarmup()}, SphereFace's λ annealing at {@code schedule.gammaFor}).
      */

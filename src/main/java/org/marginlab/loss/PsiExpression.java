@@ -49,6 +49,11 @@ public final class PsiExpression {
         return text;
     }
 
+    /** Whether ψ reads this variable ("theta", "s", "m"). */
+    public boolean uses(String variable) {
+        return root.uses(variable);
+    }
+
     /** ψ over any arithmetic: θ is a value of T, s and m constants. */
     public <T> T eval(Arith<T> a, T theta, double s, double m) {
         return root.eval(a, theta, s, m);
@@ -75,42 +80,113 @@ public final class PsiExpression {
      * pole, so a pole between any two sample points is found too.
      */
     public Optional<String> notFinite(double s, double m) {
+        return notFinite(s, s, m, m);
+    }
+
+    /**
+     * Why this ψ cannot train somewhere in θ ∈ [0, π] × s ∈ [sLo, sHi] × m ∈ [mLo, mHi] (the values a warm-up
+     * passes through), or empty when it is finite on the whole box. The same proof as {@link #notFinite(double,
+     * double)} with s and m as intervals too: a box not shown finite is halved along the variable that alone
+     * makes it least finite, so a pole in m (1/(m − 0.1)) is narrowed in m, a domain edge in θ in θ; equal
+     * ends give exactly the one-point check.
+     */
+    public Optional<String> notFinite(double sLo, double sHi, double mLo, double mHi) {
+        // a variable ψ does not use has no range to search (nor to name in the message)
+        if (!root.uses("s")) {
+            sLo = sHi;
+        }
+        if (!root.uses("m")) {
+            mLo = mHi;
+        }
+        boolean sRanged = sLo != sHi;
+        boolean mRanged = mLo != mHi;
         java.util.ArrayDeque<double[]> boxes = new java.util.ArrayDeque<>();
-        boxes.push(new double[] {0, Math.PI});
+        boxes.push(new double[] {0, Math.PI, sLo, sHi, mLo, mHi});
         int seen = 0;
         while (!boxes.isEmpty()) {
             double[] b = boxes.pop();
-            Interval e = eval(Interval.OPS, Interval.of(b[0], b[1]), s, m);
+            Interval e = box(b[0], b[1], b[2], b[3], b[4], b[5]);
             if (e.finite()) {
                 continue;
             }
-            double mid = 0.5 * (b[0] + b[1]);
-            for (double theta : new double[] {b[0], mid, b[1]}) {
-                double v = value(theta, s, m);
-                if (!Double.isFinite(v)) {
-                    return Optional.of("ψ = " + text + " is " + (Double.isNaN(v) ? "not a number" : "infinite")
-                            + " at θ = " + HeadType.num(theta) + " rad; it must be finite on [0, π]");
+            double[] mid = {0.5 * (b[0] + b[1]), 0.5 * (b[2] + b[3]), 0.5 * (b[4] + b[5])};
+            // the ends and middle of each variable, smallest θ first
+            for (double theta : new double[] {b[0], mid[0], b[1]}) {
+                for (double sv : distinct(b[2], mid[1], b[3])) {
+                    for (double mv : distinct(b[4], mid[2], b[5])) {
+                        double v = value(theta, sv, mv);
+                        if (!Double.isFinite(v)) {
+                            return Optional.of("ψ = " + text + " is " + (Double.isNaN(v) ? "not a number" : "infinite")
+                                    + " at θ = " + HeadType.num(theta) + " rad" + at(sRanged, mRanged, HeadType.num(sv), HeadType.num(mv))
+                                    + "; it must be finite on [0, π]");
+                        }
+                    }
                 }
             }
-            if (b[1] - b[0] < POLE_WIDTH) {
+            // split the variable that alone, the others at their middle, leaves ψ least finite (widest)
+            int split = -1;
+            double worst = -1;
+            boolean splitNarrow = true;
+            // at a domain edge met by rounding (cos θ = 1 at θ ≈ 0) even the middle point is not proven finite,
+            // so every variable alone looks infinite: there the tie goes to the first, not the one still wide
+            boolean middleFinite = box(mid[0], mid[0], mid[1], mid[1], mid[2], mid[2]).finite();
+            for (int d = 0; d < 3; d++) {
+                double w = b[2 * d + 1] - b[2 * d];
+                if (w <= 0) {
+                    continue;
+                }
+                double[] one = {mid[0], mid[0], mid[1], mid[1], mid[2], mid[2]};
+                one[2 * d] = b[2 * d];
+                one[2 * d + 1] = b[2 * d + 1];
+                Interval alone = box(one[0], one[1], one[2], one[3], one[4], one[5]);
+                double score = alone.finite() ? alone.hi() - alone.lo() : Double.POSITIVE_INFINITY;
+                boolean narrow = w < POLE_WIDTH;
+                // on a tie a variable that can still be split wins
+                if (score > worst || (score == worst && middleFinite && splitNarrow && !narrow)) {
+                    split = d;
+                    worst = score;
+                    splitNarrow = narrow;
+                }
+            }
+            if (split < 0 || splitNarrow) {
                 if (Double.isFinite(e.lo()) && Double.isFinite(e.hi())) {
                     // bounded, and finite at both ends and the middle: a domain edge met only by rounding
                     // (sqrt(1 − cos²θ) at θ = 0), not a pole
                     continue;
                 }
-                return Optional.of("ψ = " + text + " is not finite near θ = "
-                        + new java.math.BigDecimal(mid).round(new java.math.MathContext(6)).stripTrailingZeros()
-                        .toPlainString() + " rad (it has a pole there); it must be finite on [0, π]");
+                return Optional.of("ψ = " + text + " is not finite near θ = " + near(mid[0]) + " rad"
+                        + at(sRanged, mRanged, near(mid[1]), near(mid[2])) + " (it has a pole there); it must be finite on [0, π]");
             }
             if (++seen > MAX_BOXES) {
-                return Optional.of("ψ = " + text + " could not be shown finite near θ = " + HeadType.num(mid)
-                        + " rad; simplify it or keep it clearly away from poles on [0, π]");
+                return Optional.of("ψ = " + text + " could not be shown finite near θ = " + HeadType.num(mid[0])
+                        + " rad" + at(sRanged, mRanged, HeadType.num(mid[1]), HeadType.num(mid[2])) + "; simplify it or keep it clearly away from poles on [0, π]");
             }
-            // left half on top: the first failure found is the smallest θ
-            boxes.push(new double[] {mid, b[1]});
-            boxes.push(new double[] {b[0], mid});
+            // lower half on top: the first failure found is the smallest θ (or s, m)
+            double[] lo = b.clone();
+            double[] hi = b.clone();
+            lo[2 * split + 1] = mid[split];
+            hi[2 * split] = mid[split];
+            boxes.push(hi);
+            boxes.push(lo);
         }
         return Optional.empty();
+    }
+
+    private Interval box(double t0, double t1, double s0, double s1, double m0, double m1) {
+        return root.box(Interval.of(t0, t1), Interval.of(s0, s1), Interval.of(m0, m1));
+    }
+
+    private static double[] distinct(double lo, double mid, double hi) {
+        return lo == hi ? new double[] {lo} : new double[] {lo, mid, hi};
+    }
+
+    /** ", s = …, m = …" for the variables searched over a range (none: today's one-point message). */
+    private static String at(boolean sRanged, boolean mRanged, String s, String m) {
+        return (sRanged ? ", s = " + s : "") + (mRanged ? ", m = " + m : "");
+    }
+
+    private static String near(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** The first θ in [0, π] where ψ rises (a margin should fall with the angle), or empty when it never does. */
@@ -137,11 +213,29 @@ public final class PsiExpression {
 
     private interface Node {
         <T> T eval(Arith<T> a, T theta, double s, double m);
+
+        /** This node in interval arithmetic with s and m intervals too (the warm-up's range). */
+        Interval box(Interval theta, Interval s, Interval m);
+
+        /** Whether the variable occurs in this node. */
+        default boolean uses(String variable) {
+            return switch (this) {
+                case Var v -> v.name().equals(variable);
+                case Neg n -> n.x().uses(variable);
+                case Bin b -> b.l().uses(variable) || b.r().uses(variable);
+                case Call c -> c.args().stream().anyMatch(a -> a.uses(variable));
+                default -> false;
+            };
+        }
     }
 
     private record Num(double v) implements Node {
         public <T> T eval(Arith<T> a, T theta, double s, double m) {
             return a.constant(theta, v);
+        }
+
+        public Interval box(Interval theta, Interval s, Interval m) {
+            return Interval.OPS.constant(theta, v);
         }
     }
 
@@ -154,18 +248,37 @@ public final class PsiExpression {
                 default -> a.constant(theta, Math.PI);
             };
         }
+
+        public Interval box(Interval theta, Interval s, Interval m) {
+            return switch (name) {
+                case "theta" -> theta;
+                case "s" -> s;
+                case "m" -> m;
+                default -> Interval.OPS.constant(theta, Math.PI);
+            };
+        }
     }
 
     private record Neg(Node x) implements Node {
         public <T> T eval(Arith<T> a, T theta, double s, double m) {
             return a.neg(x.eval(a, theta, s, m));
         }
+
+        public Interval box(Interval theta, Interval s, Interval m) {
+            return Interval.OPS.neg(x.box(theta, s, m));
+        }
     }
 
     private record Bin(char op, Node l, Node r) implements Node {
         public <T> T eval(Arith<T> a, T theta, double s, double m) {
-            T x = l.eval(a, theta, s, m);
-            T y = r.eval(a, theta, s, m);
+            return apply(a, l.eval(a, theta, s, m), r.eval(a, theta, s, m));
+        }
+
+        public Interval box(Interval theta, Interval s, Interval m) {
+            return apply(Interval.OPS, l.box(theta, s, m), r.box(theta, s, m));
+        }
+
+        private <T> T apply(Arith<T> a, T x, T y) {
             return switch (op) {
                 case '+' -> a.add(x, y);
                 case '-' -> a.sub(x, y);
@@ -178,7 +291,16 @@ public final class PsiExpression {
 
     private record Call(String fn, List<Node> args) implements Node {
         public <T> T eval(Arith<T> a, T theta, double s, double m) {
-            T x = args.get(0).eval(a, theta, s, m);
+            return apply(a, args.get(0).eval(a, theta, s, m),
+                    args.size() > 1 ? () -> args.get(1).eval(a, theta, s, m) : null);
+        }
+
+        public Interval box(Interval theta, Interval s, Interval m) {
+            return apply(Interval.OPS, args.get(0).box(theta, s, m),
+                    args.size() > 1 ? () -> args.get(1).box(theta, s, m) : null);
+        }
+
+        private <T> T apply(Arith<T> a, T x, java.util.function.Supplier<T> second) {
             return switch (fn) {
                 case "cos" -> a.cos(x);
                 case "sin" -> a.sin(x);
@@ -187,8 +309,8 @@ public final class PsiExpression {
                 case "log" -> a.log(x);
                 case "sqrt" -> a.sqrt(x);
                 case "abs" -> a.abs(x);
-                case "min" -> a.min(x, args.get(1).eval(a, theta, s, m));
-                default -> a.max(x, args.get(1).eval(a, theta, s, m));
+                case "min" -> a.min(x, second.get());
+                default -> a.max(x, second.get());
             };
         }
     }

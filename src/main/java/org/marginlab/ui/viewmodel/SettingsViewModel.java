@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.marginlab.config.ConfigCheck;
 import org.marginlab.config.ConfigException;
 import org.marginlab.config.ConfigField;
 import org.marginlab.config.TrainConfig;
@@ -120,7 +121,11 @@ public final class SettingsViewModel {
         if (!valid.get()) {
             throw new IllegalStateException("settings are invalid: " + firstError.get());
         }
-        HeadKind h = head.get();
+        return fromFields(head.get());
+    }
+
+    /** The config the fields describe, each field already checked on its own. */
+    private TrainConfig fromFields(HeadKind h) {
         TrainConfig.Builder b = base.get().toBuilder().head(h)
                 .headParams(paramsByHead.getOrDefault(h, HeadParams.defaults(h)));
         for (ConfigField f : FIELDS) {
@@ -193,6 +198,18 @@ public final class SettingsViewModel {
             }
             if (why != null && first.isEmpty()) {
                 first = f.label() + ": " + why;
+            }
+        }
+        if (first.isEmpty()) {
+            // what only the head judges as a whole, by the rule a run is started with: a custom ψ finite at
+            // every s and m the margin warm-up in the form passes through
+            try {
+                ConfigCheck.validate(fromFields(h));
+            } catch (ConfigException e) {
+                if (error.containsKey(e.configField())) {
+                    error.get(e.configField()).set(e.reason());
+                }
+                first = e.configField().label() + ": " + e.reason();
             }
         }
         firstError.set(first);

@@ -55,6 +55,30 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aPsiInfiniteDuringTheWarmUpIsMarkedAsYouTypeAndClearsWithWarmUpOff() {
+        SettingsViewModel vm = new SettingsViewModel();
+        vm.selectHead(HeadKind.CUSTOM);
+        vm.textProperty(ConfigField.M).set("0.3");
+        vm.textProperty(ConfigField.MARGIN_WARMUP).set("200");
+        vm.textProperty(ConfigField.PSI).set("cos(theta) - 1/(m - 0.1)");
+        // a pole at m = 0.1, which the warm-up from 0 to 0.3 passes through
+        String why = vm.errorProperty(ConfigField.PSI).get();
+        assertNotNull(why);
+        assertTrue(why.contains("m = 0.1") && why.contains("change ψ"), why);
+        assertFalse(vm.validProperty().get());
+        vm.textProperty(ConfigField.MARGIN_WARMUP).set("0");
+        assertNull(vm.errorProperty(ConfigField.PSI).get());
+        assertTrue(vm.validProperty().get(), vm.firstErrorProperty().get());
+        assertEquals("cos(theta) - 1/(m - 0.1)", vm.toConfig().headParams().psi());
+        // the CLI and config.json go through the same check; auto warm-up counts as on
+        TrainConfig auto = vm.toConfig().toBuilder().marginWarmup(TrainConfig.AUTO_WARMUP).build();
+        org.marginlab.config.ConfigException e = assertThrows(org.marginlab.config.ConfigException.class,
+                () -> org.marginlab.config.ConfigCheck.validate(auto));
+        assertTrue(e.withFlag().startsWith("--psi ψ = cos(theta) - 1/(m - 0.1) is not finite near"), e.withFlag());
+        assertTrue(e.withFlag().contains("--margin-warmup"), e.withFlag());
+    }
+
+    @Test
     void invalidFieldIsMarkedAndBlocksTheConfig() {
         SettingsViewModel vm = new SettingsViewModel();
         vm.textProperty(ConfigField.DIM).set("1");
