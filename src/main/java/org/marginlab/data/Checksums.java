@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.marginlab.IoErrors;
 import org.marginlab.UserException;
 
 /**
@@ -79,7 +80,7 @@ public final class Checksums {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new UserException(file + ": cannot read (" + IoErrors.describe(e) + ")");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM lacks SHA-256", e);
         }
@@ -117,7 +118,7 @@ public final class Checksums {
         try {
             return parse(manifest.toString(), Files.readAllLines(manifest));
         } catch (IOException e) {
-            throw new UserException(manifest + ": cannot read (" + e.getMessage() + ")");
+            throw new UserException(manifest + ": cannot read (" + IoErrors.describe(e) + ")");
         }
     }
 

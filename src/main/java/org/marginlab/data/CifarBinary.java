@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.marginlab.IoErrors;
 import org.marginlab.UserException;
 
 /**
@@ -102,7 +103,7 @@ public final class CifarBinary {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new UserException(file + ": cannot read (" + IoErrors.describe(e) + ")");
         }
         int record = labelBytes + PIXELS;
         if (size == 0 || size % record != 0) {
@@ -138,7 +139,7 @@ public final class CifarBinary {
                     }
                 }
             } catch (IOException e) {
-                throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+                throw new UserException(file + ": cannot read (" + IoErrors.describe(e) + ")");
             }
         }
         return new Split(name, count, CHANNELS, SIDE, SIDE, pixels, labels);
@@ -154,7 +155,7 @@ public final class CifarBinary {
             names = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
                     .filter(s -> !s.isEmpty()).toList();
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new UserException(file + ": cannot read (" + IoErrors.describe(e) + ")");
         }
         if (classes >= 0 && names.size() != classes) {
             throw new UserException(file + ": names " + names.size() + " classes, the labels need " + classes

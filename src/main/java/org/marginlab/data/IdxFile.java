@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.marginlab.IoErrors;
 import org.marginlab.UserException;
 
 /**
@@ -37,7 +38,7 @@ public record IdxFile(int[] dims, byte[] data) {
         } catch (ZipException e) {
             throw new UserException(file + ": not a valid gzip file (" + e.getMessage() + "); copy it again");
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new UserException(file + ": cannot read (" + IoErrors.describe(e) + ")");
         }
         return parse(file, raw, expectedRank);
     }
@@ -52,7 +53,7 @@ public record IdxFile(int[] dims, byte[] data) {
         } catch (NoSuchFileException e) {
             throw new UserException(UserException.Field.DATASET_FOLDER, file + ": missing");
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new UserException(file + ": cannot read (" + IoErrors.describe(e) + ")");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.marginlab.IoErrors;
 import org.marginlab.UserException;
 
 /**
@@ -178,7 +179,7 @@ public final class ImageFolder {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            throw new UserException(root + ": cannot list (" + e.getMessage() + ")");
+            throw new UserException(root + ": cannot list (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -192,7 +193,7 @@ public final class ImageFolder {
                 return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
             }).sorted().toList();
         } catch (IOException e) {
-            throw new UserException(classDir + ": cannot list (" + e.getMessage() + ")");
+            throw new UserException(classDir + ": cannot list (" + IoErrors.describe(e) + ")");
         }
     }
 

@@ -92,6 +92,34 @@ class DataSetsTest {
         assertTrue(e.getMessage().lines().count() == 1);
     }
 
+    /**
+     * A read that fails names the file and the reason in words, never the path again in place of the reason
+     * (a NoSuchFileException's message is its path): the reasons as the OS gives them (EISDIR, ENOENT) or as
+     * the decoder does (bytes that are not UTF-8), triggered as any user can.
+     */
+    @Test
+    void aFileThatCannotBeReadIsNamedWithTheReasonInWords() throws Exception {
+        // CIFAR-10 class names that are not UTF-8 (0xFF never occurs in UTF-8)
+        Path dir = DataFiles.cifar10(tmp, 1, 1);
+        Path meta = dir.resolve("batches.meta.txt");
+        Files.write(meta, new byte[] {'c', 'a', 't', (byte) 0xFF, '\n'});
+        UserException e = assertThrows(UserException.class, () -> DataSets.load(dir, DataOptions.DEFAULTS));
+        assertEquals(meta + ": cannot read (not UTF-8 text)", e.getMessage());
+
+        // a folder where a file is expected: EISDIR
+        Path folder = Files.createDirectories(tmp.resolve("SHA256SUMS"));
+        e = assertThrows(UserException.class, () -> Checksums.parse(folder));
+        assertEquals(folder + ": cannot read (is a directory)", e.getMessage());
+        Path gz = Files.createDirectories(tmp.resolve("train-images-idx3-ubyte.gz"));
+        e = assertThrows(UserException.class, () -> IdxFile.readGz(gz, 3));
+        assertEquals(gz + ": cannot read (is a directory)", e.getMessage());
+
+        // a dangling symlink: the file it names is gone
+        Path dangling = Files.createSymbolicLink(tmp.resolve("data_batch_9.bin"), tmp.resolve("gone.bin"));
+        e = assertThrows(UserException.class, () -> Checksums.sha256(dangling));
+        assertEquals(dangling + ": cannot read (no such file or folder)", e.getMessage());
+    }
+
     @Test
     void cifar100FineByDefaultCoarseOnRequest() throws Exception {
         Path dir = DataFiles.cifar100(tmp, 120, 30);
