@@ -8,7 +8,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.SplittableRandom;
+
+import org.marginlab.UserException;
+import org.marginlab.data.DataSet;
 
 /**
  * A training split resident on the training device: the uint8 images (each channel plane with a zero
@@ -52,7 +56,46 @@ final class DeviceBatches {
     private NDArray shifts;
     private NDArray flips;
 
+    /**
+     * The most bytes the padded images may take: they are gathered in one Java byte array (and one device
+     * buffer made from it), whose length HotSpot caps a few bytes short of 2^31 (ArraysSupport.SOFT_MAX_ARRAY_LENGTH).
+     */
+    static final long MAX_PADDED_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Bytes of {@code images} images of channels×rows×cols once each plane has its {@code pad}-pixel border:
+     * images·C·(rows+2P)·(cols+2P), in long, since it passes 2^31 while the raw pixels still fit (CIFAR's
+     * 32×32×3 at P = 4: 4 800 bytes an image, 447 393 images).
+     */
+    static long paddedBytes(long images, int channels, int rows, int cols, int pad) {
+        return images * channels * (long) (rows + 2 * pad) * (cols + 2 * pad);
+    }
+
+    /** Why a training split this large cannot be held on the device (one line), or null when it can. */
+    static String tooLarge(long images, int channels, int rows, int cols, int pad) {
+        long bytes = paddedBytes(images, channels, rows, cols, pad);
+        if (bytes <= MAX_PADDED_BYTES) {
+            return null;
+        }
+        long most = MAX_PADDED_BYTES / paddedBytes(1, channels, rows, cols, pad);
+        return String.format(Locale.ROOT, "the training split's %s images at %d×%d×%d, each plane padded by %d pixels "
+                        + "for the random crop, take %s bytes as one training buffer, more than the %s one buffer can hold "
+                        + "(at most %s images of this size); hold classes out (--holdout-classes), "
+                        + "choose a smaller --image-size or --colour grey, or train on a smaller folder",
+                DataSet.grouped(images), channels, rows, cols, pad, DataSet.grouped(bytes), DataSet.grouped(MAX_PADDED_BYTES),
+                DataSet.grouped(most));
+    }
+
+    /** Refuses, before a run folder is made or anything uploaded, a training split too large for one buffer. */
+    static void requireFits(BatchPipeline data) {
+        String why = tooLarge(data.count(), data.channels(), data.rows(), data.cols(), data.cropPadding());
+        if (why != null) {
+            throw new UserException(why);
+        }
+    }
+
     DeviceBatches(BatchPipeline data, NDManager manager, long seed, int batch, boolean augment) {
+        requireFits(data);
         this.data = data;
         this.manager = manager;
         this.seed = seed;
@@ -65,7 +108,8 @@ final class DeviceBatches {
         int pr = rows + 2 * pad;
         int pc = cols + 2 * pad;
         byte[] src = data.pixels();
-        byte[] padded = new byte[data.count() * channels * pr * pc];
+        // fits in an int: requireFits above
+        byte[] padded = new byte[(int) paddedBytes(data.count(), channels, rows, cols, pad)];
         for (int plane = 0; plane < data.count() * channels; plane++) {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(src, (plane * rows + r) * cols, padded, (plane * pr + r + pad) * pc + pad, cols);

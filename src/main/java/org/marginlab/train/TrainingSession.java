@@ -143,6 +143,7 @@ public final class TrainingSession {
                                          List<LiveChange> replay) {
         ConfigCheck.validate(config);
         TrainingData data = allClasses.holdingOut(config.holdoutClasses());
+        DeviceBatches.requireFits(data.train()); // before a run folder is made
         TrainConfig fixed = config.withWarmupFor(totalIterations(config, iterationsPerEpoch(config, data)));
         if (allClasses.dataset() != null) {
             fixed = fixed.toBuilder().dataset(allClasses.dataset()).build(); // config.json names the data it trained on
@@ -233,6 +234,7 @@ public final class TrainingSession {
                 }
             }
             TrainingData trained = data.holdingOut(config.holdoutClasses());
+            DeviceBatches.requireFits(trained.train());
             long perEpoch = iterationsPerEpoch(config, trained);
             long total = totalIterations(config, perEpoch);
             RunSummary ended = RunReader.summary(runDir);
