@@ -100,6 +100,8 @@ public final class TrainingSession {
     private int epochsCompleted;
     private String resumeNotice;
 
+    private volatile boolean started;
+
     private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer,
                             Checkpoint resumeFrom, List<LiveChange> applied, List<LiveChange> replay) {
         this.data = data;
@@ -437,7 +439,26 @@ public final class TrainingSession {
     }
 
     public void start() {
+        started = true;
         control.start();
+    }
+
+    /**
+     * Gives up a session that was created and never started (a comparison whose later run could not be created):
+     * lets go of its run's lock and files, and removes the folder only when its creation made it and it holds nothing
+     * else ({@link RunWriter#discardNew}).
+     *
+     * @return whether the run's folder was removed
+     */
+    public boolean discardUnstarted() {
+        if (started) {
+            throw new IllegalStateException("started: cancel it instead");
+        }
+        try {
+            return recorder.discardNew();
+        } catch (java.io.IOException e) {
+            return false; // its lock is released all the same; the folder stays
+        }
     }
 
     public void pause() {
