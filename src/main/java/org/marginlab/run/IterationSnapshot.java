@@ -101,6 +101,37 @@ public record IterationSnapshot(
         return subCenters == null || weights.length == 0 ? 1 : subCenters.length / weights.length;
     }
 
+    /**
+     * The class rows a head compares feature {@code x} with: {@code weights}, or for a head with sub-centers, each
+     * class's sub-center nearest to x (largest cosine), as its logit takes the max over them. The dominant
+     * sub-center {@code weights} holds is the one nearest to most of the class, not necessarily to x.
+     */
+    public float[][] weightsSeenBy(float[] x) {
+        int k = subCentersPerClass();
+        if (k == 1) {
+            return weights;
+        }
+        float[][] rows = new float[weights.length][];
+        for (int j = 0; j < weights.length; j++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < k; i++) {
+                float[] w = subCenters[j * k + i];
+                double dot = 0;
+                double ww = 0;
+                for (int d = 0; d < x.length; d++) {
+                    dot += x[d] * w[d];
+                    ww += w[d] * w[d];
+                }
+                double cos = dot / Math.max(1e-12, Math.sqrt(ww));
+                if (cos > best) {
+                    best = cos;
+                    rows[j] = w;
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Which of class j's sub-centers is its dominant one (the row {@code weights} holds); 0 without sub-centers. */
     public int dominantSubCenter(int j) {
         int k = subCentersPerClass();

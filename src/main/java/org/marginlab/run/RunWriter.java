@@ -39,6 +39,8 @@ public final class RunWriter implements AutoCloseable {
     private long snapshotOffset;
     private final RunLock lock;
     private boolean closed;
+    /** What {@link #create} wrote to config.json in the folder it made itself; null otherwise ({@link #discardNew}). */
+    private byte[] madeWithConfig;
     /** Entries in {@code snapshots.idx}: one per record of {@code snapshots.bin}. */
     private long indexEntries;
     /** A resumed run's records after its checkpoint, not yet matched by what it recomputes; null when none. */
@@ -105,6 +107,7 @@ public final class RunWriter implements AutoCloseable {
                     "run folder " + dir + ": already holds a run (config.json); choose a new folder or resume it");
         }
         refuseLeftovers(dir);
+        boolean made = !Files.exists(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -118,8 +121,11 @@ public final class RunWriter implements AutoCloseable {
                         "run folder " + dir + ": already holds a run (config.json); choose a new folder or resume it");
             }
             refuseLeftovers(dir);
-            RunFiles.writeAtomically(dir.resolve(RunFiles.CONFIG), ConfigJson.toJson(config).getBytes(StandardCharsets.UTF_8));
-            return new RunWriter(dir, false, lock, sink);
+            byte[] json = ConfigJson.toJson(config).getBytes(StandardCharsets.UTF_8);
+            RunFiles.writeAtomically(dir.resolve(RunFiles.CONFIG), json);
+            RunWriter w = new RunWriter(dir, false, lock, sink);
+            w.madeWithConfig = made ? json : null;
+            return w;
         } catch (IOException e) {
             lock.close();
             throw new UserException(UserException.Field.RUN_FOLDER, "run folder " + dir + ": cannot write it ("
@@ -511,6 +517,14 @@ public final class RunWriter implements AutoCloseable {
         if (closed) {
             return;
         }
+        try {
+            closeStreams();
+        } finally {
+            lock.close();
+        }
+    }
+
+    private void closeStreams() throws IOException {
         closed = true;
         IOException first = null;
         for (AutoCloseable c : new AutoCloseable[] {metrics, snapshots, index}) {
@@ -522,10 +536,59 @@ public final class RunWriter implements AutoCloseable {
                 }
             }
         }
-        lock.close();
         if (first != null) {
             throw first;
         }
+    }
+
+    /**
+     * Gives up a run {@link #create} began and nothing was trained in (a comparison whose later run could not be
+     * created): closes it and, only when create made the folder itself and it still holds nothing but what create
+     * wrote (that config.json, the record files with their headers alone, writer.lock), removes those files and the
+     * folder. Anything else stays where it is.
+     *
+     * @return whether the folder was removed
+     */
+    public boolean discardNew() throws IOException {
+        if (closed) {
+            return false;
+        }
+        boolean remove;
+        try {
+            closeStreams();
+            remove = madeWithConfig != null && holdsOnlyCreation();
+            if (remove) {
+                for (String f : new String[] {RunFiles.CONFIG, RunFiles.METRICS, RunFiles.SNAPSHOTS, RunFiles.INDEX,
+                        RunFiles.LOCK}) {
+                    Files.deleteIfExists(dir.resolve(f)); // the lock file last, while still held
+                }
+            }
+        } finally {
+            lock.close();
+        }
+        if (remove) {
+            try {
+                Files.delete(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                return false; // a file came in meanwhile: the folder stays with it
+            }
+        }
+        return remove;
+    }
+
+    private boolean holdsOnlyCreation() throws IOException {
+        java.util.Set<String> mine = java.util.Set.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.SNAPSHOTS, RunFiles.INDEX,
+                RunFiles.LOCK);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            if (!files.allMatch(f -> mine.contains(f.getFileName().toString()) && Files.isRegularFile(f))) {
+                return false;
+            }
+        }
+        return java.util.Arrays.equals(Files.readAllBytes(dir.resolve(RunFiles.CONFIG)), madeWithConfig)
+                && java.util.Arrays.equals(Files.readAllBytes(dir.resolve(RunFiles.METRICS)),
+                        (MetricsRow.HEADER + "\n").getBytes(StandardCharsets.UTF_8))
+                && java.util.Arrays.equals(Files.readAllBytes(dir.resolve(RunFiles.SNAPSHOTS)), SnapshotCodec.FILE_MAGIC)
+                && (!Files.exists(dir.resolve(RunFiles.INDEX)) || Files.size(dir.resolve(RunFiles.INDEX)) == 0);
     }
 
 }

@@ -116,6 +116,11 @@ final class RunRecorder {
                 : lastCheckpoint < 0 ? "none yet" : "iteration " + lastCheckpoint + " in " + writer.directory();
     }
 
+    /** {@link RunWriter#discardNew}: whether the run's folder was removed; false without a writer. */
+    boolean discardNew() throws IOException {
+        return writer != null && writer.discardNew();
+    }
+
     /** Writes summary.json and completes the run's files. */
     void finish(RunSummary summary) throws IOException {
         if (writer != null) {

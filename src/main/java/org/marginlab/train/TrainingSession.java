@@ -100,6 +100,8 @@ public final class TrainingSession {
     private int epochsCompleted;
     private String resumeNotice;
 
+    private volatile boolean started;
+
     private TrainingSession(TrainConfig config, TrainingData data, HeadFactory heads, RunWriter writer,
                             Checkpoint resumeFrom, List<LiveChange> applied, List<LiveChange> replay) {
         this.data = data;
@@ -210,6 +212,7 @@ public final class TrainingSession {
                     + RunFiles.CONFIG + "); give the folder of the run to continue");
         }
         RunLock lock = RunLock.acquire(runDir);
+        RunWriter writer = null;
         try {
             TrainConfig config = ConfigCheck.validate(ConfigJson.read(runDir.resolve(RunFiles.CONFIG)));
             DataRecord was = config.dataset();
@@ -247,13 +250,20 @@ public final class TrainingSession {
                 throw finished(runDir, ckpt.iteration(), total);
             } // killed after its last checkpoint, before summary.json: the resume only writes that
             List<LiveChange> recorded = LiveChange.read(runDir.resolve(RunFiles.CHANGES));
-            RunWriter writer = RunWriter.resume(runDir, ckpt.iteration(), lock,
+            // Everything that can refuse reads before RunWriter.resume, which cuts torn tails and sets the stop's
+            // summary aside: a refused resume changes nothing.
+            Path ckptFile = runDir.resolve(found.notice() == null ? RunFiles.CHECKPOINT : RunFiles.CHECKPOINT_PREVIOUS);
+            String again = "; nothing was changed. The run is deterministic: marginlab train --config "
+                    + runDir.resolve(RunFiles.CONFIG) + " --out NEW_FOLDER trains it again in full";
+            List<LiveChange> applied = recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList();
+            List<LiveChange> replay = replayAfter(ckpt, recorded, ckptFile, again);
+            List<Long> extraSnapshots = extraSnapshots(ckpt, ckptFile, again);
+            LiveChange.fold(config.withWarmupFor(total), applied); // as the session does: a change it cannot take refuses here
+            writer = RunWriter.resume(runDir, ckpt.iteration(), lock,
                     i -> config.snapshotDue(i) || i % perEpoch == 0 || i == total);
             // Changes before the checkpoint are in its state; the later ones act again at their iterations, with
             // the replayed ones that had not acted yet at the checkpoint.
-            TrainingSession s = new TrainingSession(config, trained, heads, writer, ckpt,
-                    recorded.stream().filter(c -> c.iteration() < ckpt.iteration()).toList(),
-                    replayAfter(ckpt, recorded));
+            TrainingSession s = new TrainingSession(config, trained, heads, writer, ckpt, applied, replay);
             s.iteration = ckpt.iteration();
             List<String> notes = new ArrayList<>();
             if (found.notice() != null) {
@@ -261,15 +271,9 @@ public final class TrainingSession {
             }
             notes.addAll(writer.resumeNotes());
             s.resumeNotice = notes.isEmpty() ? null : String.join("\n", notes);
-            writer.onNotice(line -> s.listeners.forEach(l -> l.onNotice(line)));
-            byte[] steps = ckpt.section(STEPS_STATE);
-            if (steps != null) {
-                for (String line : new String(steps, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) {
-                        s.extraSnapshots.add(Long.parseLong(line.strip()));
-                    }
-                }
-            }
+            RunWriter w = writer;
+            w.onNotice(line -> s.listeners.forEach(l -> l.onNotice(line)));
+            s.extraSnapshots.addAll(extraSnapshots);
             // The results of the last epoch before the checkpoint, so that a run stopped again before the next
             // epoch end still reports them.
             for (RunScan.SnapshotRecord r : RunScan.snapshots(runDir.resolve(RunFiles.SNAPSHOTS)).records()) {
@@ -279,9 +283,36 @@ public final class TrainingSession {
             }
             return s;
         } catch (RuntimeException e) {
-            lock.close();
+            if (writer == null) {
+                lock.close();
+            } else {
+                try {
+                    writer.close(); // its streams, then the lock
+                } catch (java.io.IOException ignored) {
+                    // nothing was written through them; the lock is released all the same
+                }
+            }
             throw e;
         }
+    }
+
+    /** The iterations of the checkpoint's {@code "steps"} section: snapshots a replay still takes. */
+    private static List<Long> extraSnapshots(Checkpoint ckpt, Path file, String next) {
+        List<Long> at = new ArrayList<>();
+        byte[] steps = ckpt.section(STEPS_STATE);
+        if (steps != null) {
+            for (String line : new String(steps, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    try {
+                        at.add(Long.parseLong(line.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new UserException(file + ": its list of snapshots still to take (section \"" + STEPS_STATE
+                                + "\") does not read" + next);
+                    }
+                }
+            }
+        }
+        return at;
     }
 
     /** "60000 train / 10000 test images of 10 classes (1×28×28)". */
@@ -291,15 +322,15 @@ public final class TrainingSession {
     }
 
     /** The changes a resume applies again: recorded from the checkpoint on, merged with its pending replay. */
-    private static List<LiveChange> replayAfter(Checkpoint ckpt, List<LiveChange> recorded) {
+    private static List<LiveChange> replayAfter(Checkpoint ckpt, List<LiveChange> recorded, Path file, String next) {
         List<LiveChange> pending = new ArrayList<>();
         byte[] rows = ckpt.section(REPLAY_STATE);
         if (rows != null) {
             for (String line : new String(rows, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 LiveChange c = LiveChange.parse(line);
                 if (c == null) {
-                    throw new UserException("checkpoint.bin: its list of changes still to replay does not read; "
-                            + "train the run again with marginlab train --config");
+                    throw new UserException(file + ": its list of changes still to replay (section \"" + REPLAY_STATE
+                            + "\") does not read" + next);
                 }
                 pending.add(c);
             }
@@ -410,7 +441,26 @@ public final class TrainingSession {
     }
 
     public void start() {
+        started = true;
         control.start();
+    }
+
+    /**
+     * Gives up a session that was created and never started (a comparison whose later run could not be created):
+     * lets go of its run's lock and files, and removes the folder only when its creation made it and it holds nothing
+     * else ({@link RunWriter#discardNew}).
+     *
+     * @return whether the run's folder was removed
+     */
+    public boolean discardUnstarted() {
+        if (started) {
+            throw new IllegalStateException("started: cancel it instead");
+        }
+        try {
+            return recorder.discardNew();
+        } catch (java.io.IOException e) {
+            return false; // its lock is released all the same; the folder stays
+        }
     }
 
     public void pause() {

@@ -110,8 +110,31 @@ public final class EngineBackend implements TrainingBackend {
     public List<Control> startCompare(List<TrainConfig> configs, List<TrainingListener> listeners) {
         // Create every session before starting any, so a bad config starts none of them.
         List<TrainingSession> sessions = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            sessions.add(create(configs.get(i), listeners.get(i)));
+        try {
+            for (int i = 0; i < configs.size(); i++) {
+                sessions.add(create(configs.get(i), listeners.get(i)));
+            }
+        } catch (RuntimeException e) {
+            // The ones made before it are let go: their locks, and the folders holding only what creation wrote.
+            List<String> removed = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            for (TrainingSession s : sessions) {
+                (s.discardUnstarted() ? removed : kept).add(s.runDirectory().toString());
+            }
+            if (sessions.isEmpty() || !(e instanceof org.marginlab.UserException u)) {
+                throw e;
+            }
+            String what = configs.get(sessions.size()).head().id() + " (run " + (sessions.size() + 1) + " of "
+                    + configs.size() + ")";
+            StringBuilder line = new StringBuilder(what + ": " + u.getMessage() + "; no run was started");
+            if (!removed.isEmpty()) {
+                line.append(", and the new empty run folder").append(removed.size() > 1 ? "s " : " ")
+                        .append(String.join(", ", removed)).append(removed.size() > 1 ? " were" : " was").append(" removed");
+            }
+            if (!kept.isEmpty()) {
+                line.append(", and ").append(String.join(", ", kept)).append(" kept as found");
+            }
+            throw new org.marginlab.UserException(u.field(), line.toString());
         }
         List<Control> controls = new ArrayList<>();
         for (TrainingSession s : sessions) {

@@ -536,7 +536,7 @@ public final class EmbeddingCircleFigure implements RunFigure {
 
     /** Probe i's P_y at the snapshot (as the hover card shows it) for the CSV; empty when the head is unknown. */
     static String targetProbability(HeadFunctions f, IterationSnapshot s, int i) {
-        return f == null ? "" : CsvNumbers.of(f.targetProbability(s.embeddings()[i], s.weights(), s.probeLabels()[i]));
+        return f == null ? "" : CsvNumbers.of(f.targetProbability(s.embeddings()[i], s.weightsSeenBy(s.embeddings()[i]), s.probeLabels()[i]));
     }
 
     private java.awt.Color classColor(int y) {

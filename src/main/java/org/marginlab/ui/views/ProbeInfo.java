@@ -43,7 +43,7 @@ public record ProbeInfo(int point, int testIndex, int label, double thetaY, doub
         byte[] px = java.util.Arrays.copyOfRange(test.pixels(), testIndex * size, (testIndex + 1) * size);
         int y = s.probeLabels()[point];
         return new ProbeInfo(point, testIndex, y, s.thetaY()[point],
-                HeadFunctions.of(head, params).targetProbability(s.embeddings()[point], s.weights(), y),
+                HeadFunctions.of(head, params).targetProbability(s.embeddings()[point], s.weightsSeenBy(s.embeddings()[point]), y),
                 px, test.channels(), test.rows(), test.cols());
     }
 }

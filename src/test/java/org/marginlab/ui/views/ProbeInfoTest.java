@@ -2,6 +2,7 @@ package org.marginlab.ui.views;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.data.Split;
@@ -47,5 +48,28 @@ class ProbeInfoTest {
         assertEquals(3, second.testIndex());
         assertArrayEquals(new byte[] {30, 31, 32, 33}, second.pixels());
         assertEquals(s.thetaY()[1], second.thetaY(), 0);
+    }
+
+    @Test
+    void aSubCenterHeadsPyUsesEachClasssSubCenterNearestThePoint() {
+        // k = 2: class 0's dominant sub-center (0, 1) is far from x = (1, 0); its other one, at angle 0.2, is near.
+        // Class 1's dominant (−1, 0) is opposite x; its other, (0, −1), is at π/2. The logit takes the nearest of each.
+        float c = (float) Math.cos(0.2);
+        float s2 = (float) Math.sin(0.2);
+        float[][] sub = {{0, 1}, {c, s2}, {-1, 0}, {0, -1}};
+        float[][] dominant = {{0, 1}, {-1, 0}};
+        HeadParams p = new HeadParams(4, 0.5, 0, false).with("k", 2);
+        IterationSnapshot s = new IterationSnapshot(1, 1, new float[][] {{1, 0}}, new int[] {0}, dominant, null,
+                new float[] {0.2f}, new float[] {0}, 0, 0, 0, 0, p, null, new int[] {0}, sub);
+        double thetaNear = Math.acos(c / Math.hypot(c, s2)); // 0.2 up to float rounding
+        double zy = 4 * Math.cos(thetaNear + 0.5);
+        double zOther = 4 * Math.cos(Math.PI / 2);
+        double expected = Math.exp(zy) / (Math.exp(zy) + Math.exp(zOther));
+        Split test = new Split("test", 1, 1, 1, new byte[] {7}, new byte[] {0});
+        ProbeInfo info = ProbeInfo.of(s, 0, HeadKind.SUBCENTER_ARCFACE, p, test, 1);
+        assertEquals(expected, info.pY(), 1e-6);
+        // with the dominant rows it would have been s·cos(π/2 + m) against s·cos(π) = −4
+        double wrong = Math.exp(4 * Math.cos(Math.PI / 2 + 0.5)) / (Math.exp(4 * Math.cos(Math.PI / 2 + 0.5)) + Math.exp(-4));
+        assertTrue(Math.abs(wrong - expected) > 0.05); // 0.889 against 0.955
     }
 }
